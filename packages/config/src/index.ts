@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The platform's configuration, read once from the environment and validated at start-up so a
+ * mistake stops the process with a message naming the variable, not a failure at first use.
+ */
+
+const DEVELOPMENT_USER_TOKEN_SECRET = 'development-only-user-token-secret-do-not-use-in-production';
+const DEVELOPMENT_GATEWAY_SECRET = 'development-only-gateway-secret-do-not-use-in-production';
+
+/** The subgraphs, in start order, with their default ports. */
+export const SUBGRAPHS = [
+  { name: 'arrangements', port: 4001 },
+  { name: 'membership', port: 4002 },
+  { name: 'reviews', port: 4003 },
+  { name: 'training', port: 4004 },
+  { name: 'thresholds', port: 4005 },
+] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .url({ message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/test' })
+      .refine((value) => /^postgres(ql)?:\/\//.test(value), 'DATABASE_URL must start with postgres:// or postgresql://')
+      .optional(),
+    EMBEDDED_DATA_DIR: z.string().min(1).optional(),
+    EMBEDDED_PORT: port.default(5439),
+    GATEWAY_PORT: port.default(4000),
+    GATEWAY_HOST: z.string().default('127.0.0.1'),
+    SUBGRAPH_HOST: z.string().default('127.0.0.1'),
+    USER_TOKEN_SECRET: z.string().min(32, 'USER_TOKEN_SECRET must be at least 32 characters').optional(),
+    GATEWAY_SECRET: z.string().min(32, 'GATEWAY_SECRET must be at least 32 characters').optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    SEED_ON_START: z.enum(['true', 'false']).default('true'),
+  })
+  .superRefine((environment, context) => {
+    if (environment.NODE_ENV === 'production') {
+      for (const key of ['USER_TOKEN_SECRET', 'GATEWAY_SECRET', 'DATABASE_URL'] as const) {
+        if (!environment[key]) {
+          context.addIssue({ code: 'custom', path: [key], message: `${key} is required when NODE_ENV=production` });
+        }
+      }
+    }
+  });
+
+export interface PlatformConfig {
+  environment: 'development' | 'test' | 'production';
+  /** A real PostgreSQL server, or undefined for the embedded one. */
+  databaseUrl: string | undefined;
+  embedded: { dataDirectory: string; port: number };
+  gateway: { host: string; port: number };
+  subgraphHost: string;
+  subgraphPorts: Record<SubgraphName, number>;
+  secrets: { userToken: string; gateway: string };
+  /** Pool size per subgraph; the embedded server multiplexes one session, so it gets small pools. */
+  databasePoolSize: number;
+  logLevel: string;
+  seedOnStart: boolean;
+  /** True when introspection and the explorer are served. */
+  developmentTools: boolean;
+}
+
+/** The repository root (two levels above packages/config/dist). */
+export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export class ConfigurationError extends Error {}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || 'environment'}: ${issue.message}`);
+    throw new ConfigurationError(`Invalid configuration; fix these environment variables and start again:\n${problems.join('\n')}`);
+  }
+  const values = parsed.data;
+  const subgraphPorts = Object.fromEntries(
+    SUBGRAPHS.map(({ name, port: defaultPort }) => {
+      const raw = environment[`${name.toUpperCase()}_PORT`];
+      const value = raw === undefined ? defaultPort : Number(raw);
+      if (!Number.isInteger(value) || value < 0 || value > 65535) {
+        throw new ConfigurationError(`Invalid configuration: ${name.toUpperCase()}_PORT must be a port number, got "${raw}"`);
+      }
+      return [name, value];
+    }),
+  ) as Record<SubgraphName, number>;
+  return {
+    environment: values.NODE_ENV,
+    databaseUrl: values.DATABASE_URL,
+    embedded: {
+      dataDirectory: values.EMBEDDED_DATA_DIR ?? path.join(REPOSITORY_ROOT, '.data', 'pglite'),
+      port: values.EMBEDDED_PORT,
+    },
+    gateway: { host: values.GATEWAY_HOST, port: values.GATEWAY_PORT },
+    subgraphHost: values.SUBGRAPH_HOST,
+    subgraphPorts,
+    secrets: {
+      userToken: values.USER_TOKEN_SECRET ?? DEVELOPMENT_USER_TOKEN_SECRET,
+      gateway: values.GATEWAY_SECRET ?? DEVELOPMENT_GATEWAY_SECRET,
+    },
+    databasePoolSize: values.DATABASE_POOL_SIZE ?? (values.DATABASE_URL ? 10 : 1),
+    logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
+    seedOnStart: values.SEED_ON_START === 'true',
+    developmentTools: values.NODE_ENV !== 'production',
+  };
+}

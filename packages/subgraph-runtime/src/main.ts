@@ -1,0 +1,46 @@
+import pino from 'pino';
+import { loadConfig, type SubgraphName } from '@safeguarding/config';
+import { openSubgraphDatabase } from '@safeguarding/database';
+import { createSubgraphServer, type SubgraphModule } from './server';
+
+/**
+ * A subgraph process: validated config, migrations, seed data when empty, then listen.
+ * The launcher (`npm start`) sets DATABASE_URL to the embedded server; docker-compose to its own.
+ */
+export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel, base: { subgraph: module.name } });
+  if (!config.databaseUrl) {
+    throw new Error(`The ${module.name} subgraph needs DATABASE_URL; start the whole platform with "npm start", which provides one.`);
+  }
+  const dataSource = await openSubgraphDatabase({
+    url: config.databaseUrl,
+    schema: module.databaseSchema,
+    entities: module.entities,
+    migrations: module.migrations,
+    poolSize: config.databasePoolSize,
+    applicationName: `subgraph-${module.name}`,
+    logger,
+  });
+  if (config.seedOnStart) await module.seed(dataSource);
+  const server = await createSubgraphServer(module, {
+    dataSource,
+    gatewaySecret: config.secrets.gateway,
+    developmentTools: config.developmentTools,
+    logger,
+  });
+  const url = await server.listen(config.subgraphPorts[module.name as SubgraphName], config.subgraphHost);
+  logger.info({ url }, `${module.name} subgraph ready`);
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down: draining requests');
+    server.stop().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}

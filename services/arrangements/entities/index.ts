@@ -1,0 +1,28 @@
+export * from './partnership';
+export * from './partnership-facts';
+export * from './body';
+import { BodyEntity, BodyPartnershipEntity, BodyRelationshipEntity } from './body';
+import { PartnershipEntity } from './partnership';
+import {
+  ArrangementDocumentEntity,
+  BudgetContributionEntity,
+  BudgetEntity,
+  LeadSafeguardingPartnerEntity,
+  RegionalProcedureAdoptionEntity,
+  RegionalProcedureEntity,
+  StatutoryFunctionEntity,
+} from './partnership-facts';
+
+export const entities = [
+  PartnershipEntity,
+  StatutoryFunctionEntity,
+  LeadSafeguardingPartnerEntity,
+  ArrangementDocumentEntity,
+  BudgetEntity,
+  BudgetContributionEntity,
+  BodyEntity,
+  BodyPartnershipEntity,
+  BodyRelationshipEntity,
+  RegionalProcedureEntity,
+  RegionalProcedureAdoptionEntity,
+];

@@ -1,0 +1,75 @@
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { SourceCitation, StatutoryFunctionKind } from '@safeguarding/seed-types';
+
+@Entity({ name: 'statutory_function' })
+export class StatutoryFunctionEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text', name: 'partnership_id' }) partnershipId: string;
+  @Column({ type: 'text' }) kind: StatutoryFunctionKind;
+  @Column({ type: 'text' }) description: string;
+  @Column({ type: 'jsonb' }) source: SourceCitation;
+}
+
+@Entity({ name: 'lead_safeguarding_partner' })
+export class LeadSafeguardingPartnerEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text', name: 'partnership_id' }) partnershipId: string;
+  /** An organisation id from the membership subgraph's registry. */
+  @Column({ type: 'text', name: 'organisation_id' }) organisationId: string;
+  @Column({ type: 'text', name: 'lead_post', nullable: true }) leadPost: string | null;
+  @Column({ type: 'text', name: 'delegated_post', nullable: true }) delegatedPost: string | null;
+  @Column({ type: 'jsonb' }) source: SourceCitation;
+}
+
+@Entity({ name: 'arrangement_document' })
+export class ArrangementDocumentEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text', name: 'partnership_id' }) partnershipId: string;
+  @Column({ type: 'text' }) title: string;
+  @Column({ type: 'text', nullable: true }) version: string | null;
+  @Column({ type: 'date', name: 'approved_on', nullable: true }) approvedOn: string | null;
+  @Column({ type: 'date', name: 'review_on', nullable: true }) reviewOn: string | null;
+  @Column({ type: 'date', name: 'published_on', nullable: true }) publishedOn: string | null;
+  @Column({ type: 'jsonb' }) source: SourceCitation;
+}
+
+@Entity({ name: 'budget' })
+export class BudgetEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text', name: 'partnership_id' }) partnershipId: string;
+  @Column({ type: 'text', name: 'financial_year', nullable: true }) financialYear: string | null;
+  /** Integer pence. */
+  @Column({ type: 'integer', name: 'total_minor_units', nullable: true }) totalMinorUnits: number | null;
+  @Column({ type: 'text', name: 'accountable_body_organisation_id', nullable: true }) accountableBodyOrganisationId: string | null;
+  @Column({ type: 'text' }) description: string;
+  @Column({ type: 'jsonb' }) source: SourceCitation;
+}
+
+@Entity({ name: 'budget_contribution' })
+export class BudgetContributionEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid', name: 'budget_id' }) budgetId: string;
+  @Column({ type: 'text', name: 'organisation_id' }) organisationId: string;
+  @Column({ type: 'integer', name: 'amount_minor_units', nullable: true }) amountMinorUnits: number | null;
+  @Column({ type: 'text', nullable: true }) description: string | null;
+  @Column({ type: 'jsonb' }) source: SourceCitation;
+}
+
+@Entity({ name: 'regional_procedure' })
+export class RegionalProcedureEntity {
+  /** A stable slug, e.g. west-midlands-child-protection-procedures. */
+  @PrimaryColumn({ type: 'text' }) id: string;
+  @Column({ type: 'text' }) title: string;
+  @Column({ type: 'text' }) region: string;
+  @Column({ type: 'text' }) description: string;
+  @Column({ type: 'jsonb' }) source: SourceCitation;
+}
+
+@Entity({ name: 'regional_procedure_adoption' })
+export class RegionalProcedureAdoptionEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text', name: 'procedure_id' }) procedureId: string;
+  @Column({ type: 'text', name: 'partnership_id' }) partnershipId: string;
+  @Column({ type: 'text' }) how: string;
+  @Column({ type: 'jsonb' }) source: SourceCitation;
+}

@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { SourceCitation } from '@safeguarding/seed-types';
+
+@Entity({ name: 'partnership' })
+export class PartnershipEntity {
+  /** The slug: shropshire, telford-and-wrekin, solihull. */
+  @PrimaryColumn({ type: 'text' }) id: string;
+  @Column({ type: 'text' }) name: string;
+  @Column({ type: 'text', name: 'short_name' }) shortName: string;
+  @Column({ type: 'text', name: 'police_force' }) policeForce: string;
+  @Column({ type: 'integer', name: 'population_value', nullable: true }) populationValue: number | null;
+  @Column({ type: 'text', name: 'population_year', nullable: true }) populationYear: string | null;
+  @Column({ type: 'text', name: 'population_description', nullable: true }) populationDescription: string | null;
+  @Column({ type: 'jsonb', name: 'population_source', nullable: true }) populationSource: SourceCitation | null;
+  @Column({ type: 'text', name: 'independent_scrutiny', nullable: true }) independentScrutiny: string | null;
+  @Column({ type: 'jsonb', name: 'independent_scrutiny_source', nullable: true }) independentScrutinySource: SourceCitation | null;
+  @Column({ type: 'jsonb' }) source: SourceCitation;
+}

@@ -1,0 +1,76 @@
+import { In, type DataSource } from 'typeorm';
+import { loaderByKey, loaderOfMany } from '@safeguarding/subgraph-runtime';
+import {
+  ArrangementDocumentEntity,
+  BodyEntity,
+  BodyPartnershipEntity,
+  BodyRelationshipEntity,
+  BudgetContributionEntity,
+  BudgetEntity,
+  LeadSafeguardingPartnerEntity,
+  PartnershipEntity,
+  RegionalProcedureAdoptionEntity,
+  RegionalProcedureEntity,
+  StatutoryFunctionEntity,
+} from './entities';
+
+/** Per-request loaders: every relation of this subgraph is one batched query per level. */
+export function createLoaders(dataSource: DataSource) {
+  const manyByPartnership = <T extends { partnershipId: string }>(entity: new () => T, order: Record<string, 'ASC'>) =>
+    loaderOfMany<string, T>(
+      (ids) => dataSource.getRepository(entity).find({ where: { partnershipId: In([...ids]) } as never, order: order as never }),
+      (row) => row.partnershipId,
+    );
+
+  const bodyPartnerships = loaderOfMany<string, BodyPartnershipEntity>(
+    (bodyIds) => dataSource.getRepository(BodyPartnershipEntity).find({ where: { bodyId: In([...bodyIds]) } }),
+    (row) => row.bodyId,
+  );
+  const partnershipBodies = loaderOfMany<string, BodyPartnershipEntity>(
+    (partnershipIds) => dataSource.getRepository(BodyPartnershipEntity).find({ where: { partnershipId: In([...partnershipIds]) } }),
+    (row) => row.partnershipId,
+  );
+
+  return {
+    partnership: loaderByKey<string, PartnershipEntity>(
+      (ids) => dataSource.getRepository(PartnershipEntity).findBy({ id: In([...ids]) }),
+      (row) => row.id,
+    ),
+    body: loaderByKey<string, BodyEntity>((ids) => dataSource.getRepository(BodyEntity).findBy({ id: In([...ids]) }), (row) => row.id),
+    bodyPartnerships,
+    partnershipBodies,
+    bodiesReportingTo: loaderOfMany<string, BodyEntity>(
+      (ids) => dataSource.getRepository(BodyEntity).find({ where: { reportsToBodyId: In([...ids]) }, order: { name: 'ASC' } }),
+      (row) => row.reportsToBodyId as string,
+    ),
+    /** Relationships are stored once; each is returned for both of its ends. */
+    relationships: loaderOfMany<string, { bodyId: string; relatedBodyId: string }>(
+      async (ids) => {
+        const rows = await dataSource
+          .getRepository(BodyRelationshipEntity)
+          .find({ where: [{ bodyId: In([...ids]) }, { relatedBodyId: In([...ids]) }] });
+        return rows.flatMap((row) => [row, { bodyId: row.relatedBodyId, relatedBodyId: row.bodyId }]);
+      },
+      (row) => row.bodyId,
+    ),
+    statutoryFunctions: manyByPartnership(StatutoryFunctionEntity, { kind: 'ASC' }),
+    leadSafeguardingPartners: manyByPartnership(LeadSafeguardingPartnerEntity, { organisationId: 'ASC' }),
+    arrangementDocuments: manyByPartnership(ArrangementDocumentEntity, { title: 'ASC' }),
+    budgets: manyByPartnership(BudgetEntity, { financialYear: 'ASC' }),
+    adoptionsByPartnership: manyByPartnership(RegionalProcedureAdoptionEntity, { procedureId: 'ASC' }),
+    adoptionsByProcedure: loaderOfMany<string, RegionalProcedureAdoptionEntity>(
+      (ids) => dataSource.getRepository(RegionalProcedureAdoptionEntity).find({ where: { procedureId: In([...ids]) }, order: { partnershipId: 'ASC' } }),
+      (row) => row.procedureId,
+    ),
+    contributions: loaderOfMany<string, BudgetContributionEntity>(
+      (ids) => dataSource.getRepository(BudgetContributionEntity).find({ where: { budgetId: In([...ids]) }, order: { organisationId: 'ASC' } }),
+      (row) => row.budgetId,
+    ),
+    procedure: loaderByKey<string, RegionalProcedureEntity>(
+      (ids) => dataSource.getRepository(RegionalProcedureEntity).findBy({ id: In([...ids]) }),
+      (row) => row.id,
+    ),
+  };
+}
+
+export type ArrangementsLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,30 @@
+import { allow, hasAnyRole, type IRules } from '@safeguarding/subgraph-runtime';
+
+/**
+ * Arrangements come from published documents, so anyone may read them. Edits need a
+ * partnership-admin role; the resolver then checks it is for the body's own partnership.
+ * Anything not listed here is denied.
+ */
+const publicRead = { '*': allow };
+
+export const permissions: IRules = {
+  Query: { partnerships: allow, partnership: allow, body: allow, regionalProcedures: allow },
+  Mutation: { updateBody: hasAnyRole('partnership-admin') },
+  Partnership: publicRead,
+  PopulationFigure: publicRead,
+  StatutoryFunction: publicRead,
+  IndependentScrutiny: publicRead,
+  LeadSafeguardingPartner: publicRead,
+  ArrangementDocument: publicRead,
+  Money: publicRead,
+  Budget: publicRead,
+  BudgetContribution: publicRead,
+  MeetingFrequency: publicRead,
+  ChairRule: publicRead,
+  QuorumRule: publicRead,
+  Body: publicRead,
+  RegionalProcedure: publicRead,
+  RegionalProcedureAdoption: publicRead,
+  SourceCitation: publicRead,
+  Organisation: publicRead,
+};

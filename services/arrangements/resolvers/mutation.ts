@@ -1,0 +1,42 @@
+import { badUserInput, boundedText, conflict, forbidden, notFound } from '@safeguarding/subgraph-runtime';
+import { BodyEntity } from '../entities';
+import type { Resolvers } from '../generated/graphql';
+import { canEditBody } from './body';
+
+export const mutationResolvers: Resolvers = {
+  Mutation: {
+    updateBody: async (_root, { id, expectedVersion, input }, { caller, dataSource, loaders }) => {
+      const body = await loaders.body.load(id);
+      if (!body) throw notFound(`No body has the id "${id.slice(0, 80)}"; query partnership { bodies { id } } for the ids.`);
+      if (!(await canEditBody(caller, body, loaders))) {
+        throw forbidden(`Only a partnership-admin of the partnership that owns "${body.name}" may change it.`);
+      }
+      const changes: Partial<BodyEntity> = {};
+      if (input.name != null) changes.name = boundedText(input.name, 'name', 200);
+      if (input.purpose != null) changes.purpose = boundedText(input.purpose, 'purpose', 4000);
+      if (input.validTo != null) {
+        if (body.validFrom && input.validTo < body.validFrom) {
+          throw badUserInput(`validTo ${input.validTo} is before the body was established (${body.validFrom})`, 'validTo');
+        }
+        changes.validTo = input.validTo;
+      }
+      if (input.meetingFrequency) {
+        const { meetingsPerYear, description, period } = input.meetingFrequency;
+        if (meetingsPerYear < 1 || meetingsPerYear > 52) throw badUserInput('meetingsPerYear must be between 1 and 52', 'meetingFrequency.meetingsPerYear');
+        changes.meetingFrequency = { meetingsPerYear, description: boundedText(description, 'meetingFrequency.description', 200), period };
+      }
+      if (Object.keys(changes).length === 0) throw badUserInput('Nothing to change: give at least one field in input.', 'input');
+      // Optimistic lock: the update applies only to the version the caller read.
+      const result = await dataSource
+        .createQueryBuilder()
+        .update(BodyEntity)
+        .set({ ...changes, version: () => 'version + 1' })
+        .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+        .execute();
+      if (result.affected !== 1) {
+        throw conflict(`"${body.name}" was changed by someone else since version ${expectedVersion}; read it again and reapply your edit.`);
+      }
+      return (await dataSource.getRepository(BodyEntity).findOneByOrFail({ id }));
+    },
+  },
+};

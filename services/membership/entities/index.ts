@@ -1,0 +1,4 @@
+export * from './organisation';
+import { OrganisationEntity } from './organisation';
+
+export const entities = [OrganisationEntity];

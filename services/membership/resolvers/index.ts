@@ -1,0 +1,49 @@
+import { hasRole } from '@safeguarding/auth';
+import { boundedText, conflict, isUniqueViolation, slugArgument, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
+import { OrganisationEntity } from '../entities';
+import type { Resolvers } from '../generated/graphql';
+
+export const resolvers: Resolvers = {
+  SourceCitation: sourceCitationResolvers,
+  Query: {
+    organisations: (_root, { sector, nameContains }, { dataSource }) => {
+      const query = dataSource.getRepository(OrganisationEntity).createQueryBuilder('organisation').orderBy('organisation.name', 'ASC');
+      if (sector) query.andWhere('organisation.sector = :sector', { sector });
+      if (nameContains) {
+        const text = boundedText(nameContains, 'nameContains', 100).replace(/[\\%_]/g, (match) => `\\${match}`);
+        query.andWhere(
+          "(organisation.name ILIKE :pattern OR EXISTS (SELECT 1 FROM unnest(organisation.also_known_as) AS alias WHERE alias ILIKE :pattern))",
+          { pattern: `%${text}%` },
+        );
+      }
+      return query.getMany();
+    },
+    organisation: (_root, { id }, { loaders }) => (id.length > 64 ? null : loaders.organisation.load(id)),
+  },
+  Mutation: {
+    registerOrganisation: async (_root, { input }, { dataSource }) => {
+      const organisation = {
+        id: slugArgument(input.id, 'id'),
+        name: boundedText(input.name, 'name', 200),
+        sector: input.sector,
+        alsoKnownAs: (input.alsoKnownAs ?? []).map((alias) => boundedText(alias, 'alsoKnownAs', 200)),
+        source: null,
+      };
+      const repository = dataSource.getRepository(OrganisationEntity);
+      try {
+        await repository.insert(organisation);
+      } catch (error) {
+        // The primary key and the unique name index settle a race between two registrations.
+        if (isUniqueViolation(error)) {
+          throw conflict(`An organisation with the id "${organisation.id}" or the name "${organisation.name}" is already registered; use it instead.`);
+        }
+        throw error;
+      }
+      return repository.findOneByOrFail({ id: organisation.id });
+    },
+  },
+  Organisation: {
+    __resolveReference: (reference, { loaders }) => loaders.organisation.load(reference.id),
+    viewerCanEdit: (_organisation, _args, { caller }) => hasRole(caller, 'regional-admin'),
+  },
+};
