@@ -20,6 +20,32 @@ import {
 import { SUPERGRAPH_FILE } from './compose';
 import { explorerRouter } from './explorer';
 
+/**
+ * A subgraph refuses bad input in a variable or literal (an impossible Date, say) before any
+ * resolver runs, answering 400. The gateway passes such refusals on as BAD_USER_INPUT with the
+ * subgraph's message, instead of a generic failure that names internal URLs.
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override async errorFromResponse(response: Response): Promise<GraphQLError> {
+    let first: { message?: string; extensions?: { code?: string } } | undefined;
+    try {
+      first = ((await response.clone().json()) as { errors?: (typeof first)[] }).errors?.[0];
+    } catch {
+      first = undefined;
+    }
+    const code = first?.extensions?.code;
+    if (response.status === 400 && first?.message && (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED')) {
+      return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    if (response.status === 401) {
+      return new GraphQLError('A subgraph refused the gateway\'s credentials; check GATEWAY_SECRET is the same everywhere.', {
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
+    }
+    return new GraphQLError(`A part of the platform answered ${response.status}; try again shortly.`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  }
+}
+
 export interface GatewayContext {
   caller: Caller;
 }
@@ -66,7 +92,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     supergraphSdl,
     buildService({ name, url }) {
       const overridden = options.subgraphUrls[name] ?? url;
-      return new RemoteGraphQLDataSource<GatewayContext>({
+      return new SubgraphDataSource({
         url: overridden,
         // The gateway's credentials, carrying the verified caller; subgraphs accept nothing else.
         willSendRequest({ request, context }) {
@@ -84,7 +110,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }), ApolloServerPluginLandingPageDisabled()],
     formatError(formatted) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      // No stack traces, and no subgraph responses (they name internal addresses).
+      const { stacktrace: _stacktrace, response: _response, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     },
   });

@@ -63,14 +63,21 @@ export async function postGraphQL<TData>(url: string, query: string, options: Qu
  * The whole federation in this process: an isolated database, every subgraph (migrated and seeded)
  * on a free port, and the gateway composed from the checked-in supergraph.
  */
-export async function startTestFederation(options: { seed?: boolean } = {}): Promise<TestFederation> {
+export interface TestFederationOptions {
+  /** Load the seed data (default true). */
+  seed?: boolean;
+  /** Start only these subgraphs (default: all present); queries that need the others then fail. */
+  only?: string[];
+}
+
+export async function startTestFederation(options: TestFederationOptions = {}): Promise<TestFederation> {
   const database = await createTestDatabase();
   const subgraphs: RunningSubgraph[] = [];
   const subgraphUrls: Record<string, string> = {};
   const dataSources: Record<string, DataSource> = {};
   let gateway: RunningGateway | undefined;
   try {
-    for (const { name } of presentSubgraphs()) {
+    for (const { name } of presentSubgraphs().filter((subgraph) => !options.only || options.only.includes(subgraph.name))) {
       const module = loadSubgraphModule(name);
       const dataSource = await openSubgraphDatabase({
         url: database.url,

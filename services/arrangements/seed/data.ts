@@ -375,13 +375,14 @@ export const bodies: BodySeed[] = [
     kind: 'SYSTEM_GROUP',
     partnershipSlugs: ['shropshire'],
     purpose:
-      "System group overseeing child safeguarding and protection practice; success statements: a reduction in under 5's referred due to significant harm, more prevention activity and direct work with families, learning embedded with a reduction in repeated points of learning, and evidence that the voice of the child has influenced outcomes. Ceased in August 2024 in response to Working Together 2023; the Safeguarding Children Partnership was established in its place (001). " +
+      "System group overseeing child safeguarding and protection practice; success statements: a reduction in under 5's referred due to significant harm, more prevention activity and direct work with families, learning embedded with a reduction in repeated points of learning, and evidence that the voice of the child has influenced outcomes. In August 2024 partners agreed, in response to Working Together 2023, that it would cease and be replaced by the Safeguarding Children Partnership, established 1 October 2024 (001). " +
       S002_REPORTS_TO_SGG,
     reportsToBodyId: SH_SGG,
-    validTo: '2024-08-31',
+    // It met until its replacement existed: the SCP was established on 1 October 2024.
+    validTo: '2024-09-30',
     source: cite(
       D001,
-      'Structure ("In August 2024 ... Shropshire Childrens Safeguarding and Protection Practice Oversight Group would cease" - month only, validTo recorded as the last day of August 2024; group and success statements from 002 "Our Strategy")',
+      'Structure ("In August 2024 ... Shropshire Childrens Safeguarding and Protection Practice Oversight Group would cease and partners agreed to establish a Safeguarding Children Partnership, in its place. This new strategic board was established on 1st October 2024" - validTo recorded as the day before its replacement was established; group and success statements from 002 "Our Strategy")',
     ),
   },
   {
