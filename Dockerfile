@@ -1,0 +1,13 @@
+# One image for every process; docker-compose picks the process with SERVICE_PATH.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY . .
+RUN npm ci && npx turbo run build
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app /app
+ARG SERVICE_PATH
+ENV SERVICE_PATH=${SERVICE_PATH}
+CMD ["sh", "-c", "node ${SERVICE_PATH}/dist/main.js"]
