@@ -22,6 +22,8 @@ const config: CodegenConfig = {
           StatutoryFunction: '../entities#StatutoryFunctionEntity',
           RegionalProcedure: '../entities#RegionalProcedureEntity',
           RegionalProcedureAdoption: '../entities#RegionalProcedureAdoptionEntity',
+          Meeting: '../entities#MeetingEntity',
+          PaperworkClock: '../resolvers/meeting#PaperworkClockParent',
           ChairRule: '@safeguarding/seed-types#ChairRuleSeed',
           QuorumRule: '@safeguarding/seed-types#QuorumRuleSeed',
           MeetingFrequency: '@safeguarding/seed-types#MeetingFrequencySeed',

@@ -8,6 +8,7 @@ import {
   BudgetContributionEntity,
   BudgetEntity,
   LeadSafeguardingPartnerEntity,
+  MeetingEntity,
   PartnershipEntity,
   RegionalProcedureAdoptionEntity,
   RegionalProcedureEntity,
@@ -65,6 +66,15 @@ export function createLoaders(dataSource: DataSource) {
     contributions: loaderOfMany<string, BudgetContributionEntity>(
       (ids) => dataSource.getRepository(BudgetContributionEntity).find({ where: { budgetId: In([...ids]) }, order: { organisationId: 'ASC' } }),
       (row) => row.budgetId,
+    ),
+    meeting: loaderByKey<string, MeetingEntity>(
+      (ids) => dataSource.getRepository(MeetingEntity).findBy({ id: In([...ids]) }),
+      (row) => row.id,
+    ),
+    /** All of a body's meetings, oldest first; date filters apply in memory (tens per body). */
+    meetingsByBody: loaderOfMany<string, MeetingEntity>(
+      (ids) => dataSource.getRepository(MeetingEntity).find({ where: { bodyId: In([...ids]) }, order: { meetingDate: 'ASC' } }),
+      (row) => row.bodyId,
     ),
     procedure: loaderByKey<string, RegionalProcedureEntity>(
       (ids) => dataSource.getRepository(RegionalProcedureEntity).findBy({ id: In([...ids]) }),

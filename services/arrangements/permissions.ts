@@ -8,8 +8,12 @@ import { allow, hasAnyRole, type IRules } from '@safeguarding/subgraph-runtime';
 const publicRead = { '*': allow };
 
 export const permissions: IRules = {
-  Query: { partnerships: allow, partnership: allow, body: allow, regionalProcedures: allow },
-  Mutation: { updateBody: hasAnyRole('partnership-admin') },
+  Query: { partnerships: allow, partnership: allow, body: allow, regionalProcedures: allow, meeting: allow },
+  Mutation: {
+    updateBody: hasAnyRole('partnership-admin'),
+    scheduleMeeting: hasAnyRole('partnership-admin'),
+    setMeetingStatus: hasAnyRole('partnership-admin'),
+  },
   Partnership: publicRead,
   PopulationFigure: publicRead,
   StatutoryFunction: publicRead,
@@ -27,4 +31,8 @@ export const permissions: IRules = {
   RegionalProcedureAdoption: publicRead,
   SourceCitation: publicRead,
   Organisation: publicRead,
+  // Meetings' dates and places are public; attendance and notes are guarded where they live.
+  Meeting: publicRead,
+  PaperworkClock: publicRead,
+  CadenceCheck: publicRead,
 };

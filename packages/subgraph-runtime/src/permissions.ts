@@ -17,11 +17,20 @@ export const PERMISSION_DENIED = new GraphQLError(
 /** Rules shared by every subgraph; each subgraph's permissions.ts composes them per field. */
 export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, context: SubgraphContext) => !isAnonymous(context.caller));
 
-/** Holds `role` anywhere (regionally or in some partnership); scope checks happen in the resolver. */
-export const hasAnyRole = (...roles: Role[]) =>
-  rule(`has-any-role:${roles.join(',')}`, { cache: 'contextual' })((_parent, _args, context: SubgraphContext) =>
-    roles.some((role) => hasRole(context.caller, role)),
-  );
+/**
+ * Holds `role` anywhere (regionally or in some partnership); scope checks happen in the resolver.
+ * One rule object per role set: shield refuses two different rules with the same name.
+ */
+const roleRules = new Map<string, ReturnType<ReturnType<typeof rule>>>();
+export const hasAnyRole = (...roles: Role[]) => {
+  const name = `has-any-role:${[...roles].sort().join(',')}`;
+  let existing = roleRules.get(name);
+  if (!existing) {
+    existing = rule(name, { cache: 'contextual' })((_parent, _args, context: SubgraphContext) => roles.some((role) => hasRole(context.caller, role)));
+    roleRules.set(name, existing);
+  }
+  return existing;
+};
 
 /** Federation's own entry points, which the gateway needs to plan and resolve queries. */
 const federationRules: IRules = {

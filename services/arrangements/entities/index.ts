@@ -1,7 +1,9 @@
 export * from './partnership';
 export * from './partnership-facts';
 export * from './body';
+export * from './meeting';
 import { BodyEntity, BodyPartnershipEntity, BodyRelationshipEntity } from './body';
+import { MeetingEntity } from './meeting';
 import { PartnershipEntity } from './partnership';
 import {
   ArrangementDocumentEntity,
@@ -25,4 +27,5 @@ export const entities = [
   BodyRelationshipEntity,
   RegionalProcedureEntity,
   RegionalProcedureAdoptionEntity,
+  MeetingEntity,
 ];

@@ -1,6 +1,7 @@
 import { DateScalar, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
 import { bodyResolvers } from './body';
+import { meetingResolvers } from './meeting';
 import { mutationResolvers } from './mutation';
 import { partnershipResolvers } from './partnership';
 import { queryResolvers } from './query';
@@ -8,8 +9,12 @@ import { queryResolvers } from './query';
 export const resolvers: Resolvers = {
   Date: DateScalar,
   SourceCitation: sourceCitationResolvers,
-  ...queryResolvers,
-  ...mutationResolvers,
   ...partnershipResolvers,
-  ...bodyResolvers,
+  Query: { ...queryResolvers.Query, ...meetingResolvers.Query },
+  Mutation: { ...mutationResolvers.Mutation, ...meetingResolvers.Mutation },
+  Body: { ...bodyResolvers.Body, ...meetingResolvers.Body },
+  ChairRule: bodyResolvers.ChairRule,
+  QuorumRule: bodyResolvers.QuorumRule,
+  Meeting: meetingResolvers.Meeting,
+  PaperworkClock: meetingResolvers.PaperworkClock,
 };

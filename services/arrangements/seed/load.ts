@@ -7,11 +7,13 @@ import {
   BudgetContributionEntity,
   BudgetEntity,
   LeadSafeguardingPartnerEntity,
+  MeetingEntity,
   PartnershipEntity,
   RegionalProcedureAdoptionEntity,
   RegionalProcedureEntity,
   StatutoryFunctionEntity,
 } from '../entities';
+import { generateMeetings } from './meetings';
 import { arrangementDocuments, bodies, budgets, leadSafeguardingPartners, partnerships, regionalProcedures } from './data';
 
 /** Loads the seed data in one transaction when the schema holds no partnership yet. */
@@ -132,5 +134,6 @@ export async function seedArrangements(dataSource: DataSource): Promise<void> {
       RegionalProcedureAdoptionEntity,
       regionalProcedures.flatMap((r) => r.adoptions.map((a) => ({ procedureId: r.id, partnershipId: a.partnershipSlug, how: a.how, source: a.source }))),
     );
+    await manager.insert(MeetingEntity, generateMeetings());
   });
 }

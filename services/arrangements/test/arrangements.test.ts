@@ -7,7 +7,7 @@ import { bodies } from '../seed/data';
 /** Reads the arrangements through the gateway; the seed documents are the oracle. */
 let federation: TestFederation;
 beforeAll(async () => {
-  federation = await startTestFederation();
+  federation = await startTestFederation({ only: ['arrangements', 'membership'] });
 });
 afterAll(async () => {
   await federation?.stop();

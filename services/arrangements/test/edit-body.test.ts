@@ -4,7 +4,7 @@ import { grant, startTestFederation, type TestFederation } from '@safeguarding/t
 /** updateBody: who may, what bad input gets, and what happens when two editors meet. */
 let federation: TestFederation;
 beforeAll(async () => {
-  federation = await startTestFederation();
+  federation = await startTestFederation({ only: ['arrangements', 'membership'] });
 });
 afterAll(async () => {
   await federation?.stop();

@@ -32,6 +32,7 @@ it('applies and undoes every migration', async () => {
     'budget',
     'budget_contribution',
     'lead_safeguarding_partner',
+    'meeting',
     'partnership',
     'regional_procedure',
     'regional_procedure_adoption',

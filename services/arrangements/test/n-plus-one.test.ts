@@ -7,7 +7,7 @@ import { startTestFederation, type TestFederation } from '@safeguarding/testkit'
  */
 let federation: TestFederation;
 beforeAll(async () => {
-  federation = await startTestFederation();
+  federation = await startTestFederation({ only: ['arrangements', 'membership'] });
 });
 afterAll(async () => {
   await federation?.stop();

@@ -1,0 +1,101 @@
+import { MeetingEntity } from '../entities';
+import { generateMeetings } from '../seed/meetings';
+import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
+
+/** Meetings, their paperwork clock and cadence, through the gateway. */
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation({ only: ['arrangements', 'membership'] });
+});
+afterAll(async () => {
+  await federation?.stop();
+});
+
+const seeded = generateMeetings();
+const meetings = () => federation.dataSources.arrangements!.getRepository(MeetingEntity);
+
+it('gives the Telford & Wrekin Executive its meetings with the paperwork clock', async () => {
+  const { data, errors } = await federation.query(`{
+    body(id: "telford-and-wrekin.executive") {
+      meetings(from: "2025-04-01", to: "2026-03-31") { date status source { synthetic } paperwork { papersDueOn draftActionNotesDueOn amendmentRequestsCloseOn stage(asOf: "2026-11-01") } }
+    }
+  }`);
+  expect(errors).toBeUndefined();
+  const expected = seeded.filter((m) => m.bodyId === 'telford-and-wrekin.executive' && m.meetingDate >= '2025-04-01' && m.meetingDate <= '2026-03-31');
+  expect(data!.body.meetings.map((m: { date: string }) => m.date)).toEqual(expected.map((m) => m.meetingDate));
+  expect(data!.body.meetings).toHaveLength(4);
+  const [first] = data!.body.meetings;
+  expect(first.source.synthetic).toBe(true);
+  expect(first.paperwork.stage).toBe('NOTES_ARE_RECORD');
+  const meetingDay = new Date(`${first.date}T00:00:00Z`);
+  const shift = (days: number) => new Date(meetingDay.getTime() + days * 86400000).toISOString().slice(0, 10);
+  expect(first.paperwork).toMatchObject({ papersDueOn: shift(-7), draftActionNotesDueOn: shift(7), amendmentRequestsCloseOn: shift(14) });
+});
+
+it('gives no paperwork clock to a body that does not use it', async () => {
+  const { data } = await federation.query(`{ body(id: "shropshire.dsp-executive") { meetings { paperwork { papersDueOn } } } }`);
+  expect(data!.body.meetings.length).toBeGreaterThan(0);
+  expect(data!.body.meetings.every((m: { paperwork: unknown }) => m.paperwork === null)).toBe(true);
+});
+
+it('checks cadence against the seeded meetings', async () => {
+  const body = 'shropshire.childrens-case-review-group';
+  const held = seeded.filter((m) => m.bodyId === body && m.status === 'HELD' && m.meetingDate >= '2024-04-01' && m.meetingDate <= '2025-03-31').length;
+  const { data } = await federation.query(`{ body(id: "${body}") { missedCadence(from: "2024-04-01", to: "2025-03-31") { expectedMeetings heldMeetings shortfall missed rule { meetingsPerYear } } } }`);
+  expect(data!.body.missedCadence).toEqual({ expectedMeetings: 12, heldMeetings: held, shortfall: Math.max(0, 12 - held), missed: held < 12, rule: { meetingsPerYear: 12 } });
+});
+
+it('refuses a backwards period', async () => {
+  const { errors } = await federation.query(`{ body(id: "telford-and-wrekin.executive") { missedCadence(from: "2025-01-01", to: "2024-01-01") { missed } } }`);
+  expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+});
+
+describe('scheduling and recording meetings', () => {
+  const admin = [grant('partnership-admin', 'telford-and-wrekin')];
+  const SCHEDULE = `mutation ($bodyId: ID!, $input: ScheduleMeetingInput!) { scheduleMeeting(bodyId: $bodyId, input: $input) { id date status version body { id } } }`;
+
+  it('refuses a caller who is not the partnership admin, and adds nothing', async () => {
+    const before = await meetings().count();
+    for (const as of [undefined, [grant('analyst')], [grant('partnership-admin', 'shropshire')]]) {
+      const { errors } = await federation.query(SCHEDULE, { as, variables: { bodyId: 'telford-and-wrekin.executive', input: { date: '2027-06-08' } } });
+      expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    }
+    expect(await meetings().count()).toBe(before);
+  });
+
+  it.each([
+    ['a malformed time', { date: '2027-06-08', startTime: '25:00' }, /not a time/],
+    ['a date after the body ceased', { date: '2025-01-14' }, /ceased/],
+  ])('refuses %s with BAD_USER_INPUT and adds nothing', async (_case, input, message) => {
+    const bodyId = _case.includes('ceased') ? 'shropshire.child-safeguarding-and-protection-practice-oversight-group' : 'telford-and-wrekin.executive';
+    const as = _case.includes('ceased') ? [grant('partnership-admin', 'shropshire')] : admin;
+    const before = await meetings().count();
+    const { errors } = await federation.query(SCHEDULE, { as, variables: { bodyId, input } });
+    expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(errors![0]!.message).toMatch(message);
+    expect(await meetings().count()).toBe(before);
+  });
+
+  it('schedules, then records one of two racing status changes', async () => {
+    const { data } = await federation.query(SCHEDULE, { as: admin, variables: { bodyId: 'telford-and-wrekin.executive', input: { date: '2025-06-10', startTime: '10:00' } } });
+    const meeting = data!.scheduleMeeting;
+    expect(meeting).toMatchObject({ date: '2025-06-10', status: 'SCHEDULED', version: 1, body: { id: 'telford-and-wrekin.executive' } });
+    const SET = `mutation ($id: ID!, $status: MeetingStatus!) { setMeetingStatus(id: $id, expectedVersion: 1, status: $status) { status version } }`;
+    const results = await Promise.all(['HELD', 'CANCELLED'].map((status) => federation.query(SET, { as: admin, variables: { id: meeting.id, status } })));
+    const winner = results.find((r) => !r.errors)!;
+    const loser = results.find((r) => r.errors)!;
+    expect(loser.errors![0]!.extensions!.code).toBe('CONFLICT');
+    const stored = await meetings().findOneByOrFail({ id: meeting.id });
+    expect(stored.status).toBe(winner.data!.setMeetingStatus.status);
+    expect(stored.version).toBe(2);
+  });
+
+  it('resolves a meeting by id, and null for an unknown one', async () => {
+    const [one] = await meetings().find({ take: 1 });
+    const { data } = await federation.query(`query ($id: ID!) { meeting(id: $id) { id body { name } } unknown: meeting(id: "00000000-0000-0000-0000-000000000000") { id } }`, {
+      variables: { id: one!.id },
+    });
+    expect(data!.meeting.id).toBe(one!.id);
+    expect(data!.unknown).toBeNull();
+  });
+});
