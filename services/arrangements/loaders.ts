@@ -10,6 +10,10 @@ import {
   LeadSafeguardingPartnerEntity,
   MeetingEntity,
   PartnershipEntity,
+  StrategicActionEntity,
+  StrategicPriorityEntity,
+  SuccessMeasurementEntity,
+  SuccessStatementEntity,
   RegionalProcedureAdoptionEntity,
   RegionalProcedureEntity,
   StatutoryFunctionEntity,
@@ -74,6 +78,27 @@ export function createLoaders(dataSource: DataSource) {
     /** All of a body's meetings, oldest first; date filters apply in memory (tens per body). */
     meetingsByBody: loaderOfMany<string, MeetingEntity>(
       (ids) => dataSource.getRepository(MeetingEntity).find({ where: { bodyId: In([...ids]) }, order: { meetingDate: 'ASC' } }),
+      (row) => row.bodyId,
+    ),
+    strategicPrioritiesByPartnership: manyByPartnership(StrategicPriorityEntity, { id: 'ASC' }),
+    strategicPriority: loaderByKey<string, StrategicPriorityEntity>(
+      (ids) => dataSource.getRepository(StrategicPriorityEntity).findBy({ id: In([...ids]) }),
+      (row) => row.id,
+    ),
+    strategicPrioritiesByBody: loaderOfMany<string, StrategicPriorityEntity>(
+      (ids) => dataSource.getRepository(StrategicPriorityEntity).find({ where: { bodyId: In([...ids]) }, order: { id: 'ASC' } }),
+      (row) => row.bodyId,
+    ),
+    successStatementsByPriority: loaderOfMany<string, SuccessStatementEntity>(
+      (ids) => dataSource.getRepository(SuccessStatementEntity).find({ where: { priorityId: In([...ids]) }, order: { position: 'ASC' } }),
+      (row) => row.priorityId,
+    ),
+    measurementsByStatement: loaderOfMany<string, SuccessMeasurementEntity>(
+      (ids) => dataSource.getRepository(SuccessMeasurementEntity).find({ where: { statementId: In([...ids]) }, order: { measuredOn: 'ASC' } }),
+      (row) => row.statementId,
+    ),
+    strategicActionsByBody: loaderOfMany<string, StrategicActionEntity>(
+      (ids) => dataSource.getRepository(StrategicActionEntity).find({ where: { bodyId: In([...ids]) }, order: { period: 'ASC', heading: 'ASC' } }),
       (row) => row.bodyId,
     ),
     procedure: loaderByKey<string, RegionalProcedureEntity>(

@@ -8,11 +8,12 @@ import { allow, hasAnyRole, type IRules } from '@safeguarding/subgraph-runtime';
 const publicRead = { '*': allow };
 
 export const permissions: IRules = {
-  Query: { partnerships: allow, partnership: allow, body: allow, regionalProcedures: allow, meeting: allow },
+  Query: { partnerships: allow, partnership: allow, body: allow, regionalProcedures: allow, meeting: allow, comparePartnerships: allow },
   Mutation: {
     updateBody: hasAnyRole('partnership-admin'),
     scheduleMeeting: hasAnyRole('partnership-admin'),
     setMeetingStatus: hasAnyRole('partnership-admin'),
+    recordSuccessMeasurement: hasAnyRole('partnership-admin'),
   },
   Partnership: publicRead,
   PopulationFigure: publicRead,
@@ -35,4 +36,17 @@ export const permissions: IRules = {
   Meeting: publicRead,
   PaperworkClock: publicRead,
   CadenceCheck: publicRead,
+  // The strategic plan and its RAG are published; measurements here are synthetic aggregates.
+  StrategicPriority: publicRead,
+  RagSummary: publicRead,
+  SuccessTarget: publicRead,
+  SuccessStatement: publicRead,
+  SuccessMeasurement: publicRead,
+  StrategicActionPlan: publicRead,
+  MultiAgencyCaseFileAuditPeriod: publicRead,
+  StrategicAction: publicRead,
+  StructureChart: publicRead,
+  PartnershipComparison: publicRead,
+  ComparisonRow: publicRead,
+  ComparisonCell: publicRead,
 };

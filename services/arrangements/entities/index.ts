@@ -2,8 +2,10 @@ export * from './partnership';
 export * from './partnership-facts';
 export * from './body';
 export * from './meeting';
+export * from './strategic-plan';
 import { BodyEntity, BodyPartnershipEntity, BodyRelationshipEntity } from './body';
 import { MeetingEntity } from './meeting';
+import { StrategicActionEntity, StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity } from './strategic-plan';
 import { PartnershipEntity } from './partnership';
 import {
   ArrangementDocumentEntity,
@@ -28,4 +30,8 @@ export const entities = [
   RegionalProcedureEntity,
   RegionalProcedureAdoptionEntity,
   MeetingEntity,
+  StrategicPriorityEntity,
+  SuccessStatementEntity,
+  SuccessMeasurementEntity,
+  StrategicActionEntity,
 ];

@@ -1,5 +1,6 @@
 import { CreateArrangements1732600000000 } from './1732600000000-create-arrangements';
 import { CreateMeetings1732700000000 } from './1732700000000-create-meetings';
+import { CreateStrategicPlans1732800000000 } from './1732800000000-create-strategic-plans';
 
 /** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
-export const migrations = [CreateArrangements1732600000000, CreateMeetings1732700000000];
+export const migrations = [CreateArrangements1732600000000, CreateMeetings1732700000000, CreateStrategicPlans1732800000000];

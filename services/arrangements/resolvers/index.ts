@@ -1,7 +1,9 @@
 import { DateScalar, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
 import { bodyResolvers } from './body';
+import { comparisonResolvers } from './comparison';
 import { meetingResolvers } from './meeting';
+import { strategicPlanResolvers } from './strategic-plan';
 import { mutationResolvers } from './mutation';
 import { partnershipResolvers } from './partnership';
 import { queryResolvers } from './query';
@@ -10,9 +12,12 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   SourceCitation: sourceCitationResolvers,
   ...partnershipResolvers,
-  Query: { ...queryResolvers.Query, ...meetingResolvers.Query },
-  Mutation: { ...mutationResolvers.Mutation, ...meetingResolvers.Mutation },
-  Body: { ...bodyResolvers.Body, ...meetingResolvers.Body },
+  ...strategicPlanResolvers,
+  Partnership: { ...partnershipResolvers.Partnership, ...strategicPlanResolvers.Partnership, ...comparisonResolvers.Partnership },
+  Query: { ...queryResolvers.Query, ...meetingResolvers.Query, ...comparisonResolvers.Query },
+  Mutation: { ...mutationResolvers.Mutation, ...meetingResolvers.Mutation, ...strategicPlanResolvers.Mutation },
+  Body: { ...bodyResolvers.Body, ...meetingResolvers.Body, ...strategicPlanResolvers.Body },
+  PartnershipComparison: comparisonResolvers.PartnershipComparison,
   ChairRule: bodyResolvers.ChairRule,
   QuorumRule: bodyResolvers.QuorumRule,
   Meeting: meetingResolvers.Meeting,

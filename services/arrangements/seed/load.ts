@@ -14,6 +14,7 @@ import {
   StatutoryFunctionEntity,
 } from '../entities';
 import { generateMeetings } from './meetings';
+import { seedStrategicPlans } from './strategic-plan-load';
 import { arrangementDocuments, bodies, budgets, leadSafeguardingPartners, partnerships, regionalProcedures } from './data';
 
 /** Loads the seed data in one transaction when the schema holds no partnership yet. */
@@ -135,5 +136,6 @@ export async function seedArrangements(dataSource: DataSource): Promise<void> {
       regionalProcedures.flatMap((r) => r.adoptions.map((a) => ({ procedureId: r.id, partnershipId: a.partnershipSlug, how: a.how, source: a.source }))),
     );
     await manager.insert(MeetingEntity, generateMeetings());
+    await seedStrategicPlans(manager);
   });
 }

@@ -37,6 +37,10 @@ it('applies and undoes every migration', async () => {
     'regional_procedure',
     'regional_procedure_adoption',
     'statutory_function',
+    'strategic_action',
+    'strategic_priority',
+    'success_measurement',
+    'success_statement',
   ]);
   for (let index = 0; index < arrangementsSubgraph.migrations.length; index += 1) await dataSource.undoLastMigration();
   expect(await tables()).toEqual([]);

@@ -62,3 +62,95 @@ describe('meeting cadence', () => {
     expect(checkCadence({ meetingsPerYear: 2 }, ['2024-05-14', '2024-11-12'], '2024-04-01', '2025-03-31').missed).toBe(false);
   });
 });
+
+import { evaluateRag } from '../rules/rag';
+import { checkMacfaPerPeriod, financialYearOf } from '../rules/macfa-per-period';
+import { parseSuccessTarget } from '../rules/success-target';
+
+describe('targets read from success statements (002)', () => {
+  it.each([
+    ['Increase the number of S42 enquires about self-neglect beyond 3% of total S42 enquires', { comparison: 'ABOVE', value: 3, unit: 'PERCENT', baselinePeriod: null }],
+    ['We expect at least 75% of Multi-Agency Case File Audits where self-neglect is factor, shows clear evidence', { comparison: 'AT_LEAST', value: 75, unit: 'PERCENT', baselinePeriod: null }],
+    ['Reduce re-offending by at least 5% based on 2022-23 data', { comparison: 'REDUCE_BY_AT_LEAST_PERCENT', value: 5, unit: 'PERCENT', baselinePeriod: '2022-23' }],
+    ['The Completion of Rapid Reviews within 15 working days', { comparison: 'COMPLETED_WITHIN', value: 15, unit: 'WORKING_DAYS', baselinePeriod: null }],
+    ['The Completion of Local Child Safeguarding Practice Reviews within six months', { comparison: 'COMPLETED_WITHIN', value: 6, unit: 'MONTHS', baselinePeriod: null }],
+    ['To complete Safeguarding Adult Reviews with 10 months', { comparison: 'COMPLETED_WITHIN', value: 10, unit: 'MONTHS', baselinePeriod: null }],
+    ['To complete Domestic Homicide Reviews within the specified 6 month timescale', { comparison: 'COMPLETED_WITHIN', value: 6, unit: 'MONTHS', baselinePeriod: null }],
+  ])('reads %j', (text, expected) => {
+    expect(parseSuccessTarget(text)).toMatchObject(expected);
+  });
+
+  it.each(['A reduction in serious violence', 'Embedding the learning from SARs and DHRs', 'Increasing public and parent awareness of exploitation'])(
+    'leaves %j as text',
+    (text) => {
+      expect(parseSuccessTarget(text)).toBeNull();
+    },
+  );
+});
+
+describe('RAG at each boundary', () => {
+  const on = (value: number) => [{ measuredOn: '2025-03-31', value }];
+  const beyond3 = parseSuccessTarget('beyond 3% of total')!;
+  const atLeast75 = parseSuccessTarget('at least 75% of audits')!;
+  const within15 = parseSuccessTarget('within 15 working days')!;
+  const reduce5 = parseSuccessTarget('by at least 5% based on 2022-23 data')!;
+
+  it.each([
+    [beyond3, 3.01, 'GREEN'],
+    [beyond3, 3, 'AMBER'],
+    [beyond3, 2.7, 'AMBER'],
+    [beyond3, 2.69, 'RED'],
+    [atLeast75, 75, 'GREEN'],
+    [atLeast75, 74.9, 'AMBER'],
+    [atLeast75, 67.5, 'AMBER'],
+    [atLeast75, 67.4, 'RED'],
+    [within15, 100, 'GREEN'],
+    [within15, 90, 'AMBER'],
+    [within15, 89.9, 'RED'],
+  ] as const)('%j measured at %d is %s', (target, value, rag) => {
+    expect(evaluateRag(target, null, on(value), '2025-12-31')).toBe(rag);
+  });
+
+  it.each([
+    [19, 'GREEN'],
+    [19.01, 'AMBER'],
+    [19.99, 'AMBER'],
+    [20, 'RED'],
+    [21, 'RED'],
+  ])('a 5%% reduction on a baseline of 20, measured at %d, is %s', (value, rag) => {
+    expect(evaluateRag(reduce5, 20, on(value), '2025-12-31')).toBe(rag);
+  });
+
+  it('uses the latest measurement on or before the date, and says NO_DATA before any', () => {
+    const measurements = [
+      { measuredOn: '2024-06-30', value: 80 },
+      { measuredOn: '2025-06-30', value: 50 },
+    ];
+    expect(evaluateRag(atLeast75, null, measurements, '2025-01-01')).toBe('GREEN');
+    expect(evaluateRag(atLeast75, null, measurements, '2025-07-01')).toBe('RED');
+    expect(evaluateRag(atLeast75, null, measurements, '2024-01-01')).toBe('NO_DATA');
+    expect(evaluateRag(reduce5, null, measurements, '2025-07-01')).toBe('NO_DATA');
+  });
+});
+
+describe('at least one multi-agency case file audit per period', () => {
+  it('finds the financial year of a date', () => {
+    expect(financialYearOf('2024-03-31')).toBe('2023-24');
+    expect(financialYearOf('2024-04-01')).toBe('2024-25');
+    expect(financialYearOf('2099-12-31')).toBe('2099-00');
+  });
+
+  it('checks each period', () => {
+    const actions = [
+      { period: '2023-24', isMultiAgencyCaseFileAudit: true },
+      { period: '2024-25', isMultiAgencyCaseFileAudit: false },
+      { period: '2025-26', isMultiAgencyCaseFileAudit: true },
+      { period: '2025-26', isMultiAgencyCaseFileAudit: true },
+    ];
+    expect(checkMacfaPerPeriod(actions, ['2023-24', '2024-25', '2025-26'])).toEqual([
+      { period: '2023-24', multiAgencyCaseFileAudits: 1, compliant: true },
+      { period: '2024-25', multiAgencyCaseFileAudits: 0, compliant: false },
+      { period: '2025-26', multiAgencyCaseFileAudits: 2, compliant: true },
+    ]);
+  });
+});

@@ -1,0 +1,108 @@
+import { faker } from '@faker-js/faker';
+import type { EntityManager } from 'typeorm';
+import type { SourceCitation } from '@safeguarding/seed-types';
+import { StrategicActionEntity, StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity, type ActionPlanHeading } from '../entities';
+import { parseSuccessTarget } from '../rules/success-target';
+import { ACTION_PLAN_HEADINGS, strategicPriorities } from './strategic-plan';
+
+const SYNTHETIC_MEASUREMENT: SourceCitation = {
+  document: 'synthetic',
+  section: 'Quarterly measurement generated with a fixed seed (seed/strategic-plan-load.ts); not a published figure',
+  synthetic: true,
+};
+const SYNTHETIC_ACTION: SourceCitation = {
+  document: 'synthetic',
+  section: 'Strategic Action Plan row generated on the 002 Appendix 2 template with a fixed seed; not a published plan',
+  synthetic: true,
+};
+/** Quarter ends on which synthetic measurements fall. */
+const QUARTER_ENDS = ['2024-06-30', '2024-09-30', '2024-12-31', '2025-03-31', '2025-06-30', '2025-09-30', '2025-12-31', '2026-03-31', '2026-06-30', '2026-09-30'];
+const PERIODS = ['2023-24', '2024-25', '2025-26'];
+const OWNERS = ['shropshire-council', 'shropshire-telford-and-wrekin-icb', 'west-mercia-police'];
+
+/** Loads 002's priorities verbatim, then synthetic measurements and action plans (fixed seed). */
+export async function seedStrategicPlans(manager: EntityManager): Promise<void> {
+  faker.seed(20230314);
+  await manager.insert(
+    StrategicPriorityEntity,
+    strategicPriorities.map(({ statements: _statements, partnershipSlug, ...priority }) => ({ ...priority, partnershipId: partnershipSlug })),
+  );
+  for (const priority of strategicPriorities) {
+    const rows = priority.statements.map((text, index) => {
+      const target = parseSuccessTarget(text);
+      const reduction = target?.comparison === 'REDUCE_BY_AT_LEAST_PERCENT';
+      return {
+        priorityId: priority.id,
+        position: index + 1,
+        text,
+        target,
+        // 002 names the baseline year but not its figure: the figure is synthetic and says so.
+        baselineValue: reduction ? faker.number.float({ min: 20, max: 30, fractionDigits: 1 }) : null,
+        baselineSource: reduction ? { ...SYNTHETIC_MEASUREMENT, section: `Synthetic ${target!.baselinePeriod} baseline: 002 names the baseline year, not its value` } : null,
+        source: priority.source,
+      };
+    });
+    const inserted = await manager.insert(SuccessStatementEntity, rows);
+    const measurements = rows.flatMap((row, index) => {
+      if (!row.target) return [];
+      const statementId = inserted.identifiers[index]!.id as string;
+      const centre = row.target.comparison === 'REDUCE_BY_AT_LEAST_PERCENT' ? row.baselineValue! * 0.97 : row.target.comparison === 'COMPLETED_WITHIN' ? 90 : row.target.value;
+      return QUARTER_ENDS.map((measuredOn) => ({
+        statementId,
+        measuredOn,
+        value: Math.min(100, Math.max(0, faker.number.float({ min: centre * 0.85, max: centre * 1.12, fractionDigits: 1 }))),
+        source: SYNTHETIC_MEASUREMENT,
+      }));
+    });
+    if (measurements.length > 0) await manager.insert(SuccessMeasurementEntity, measurements);
+  }
+  const groups = [...new Set(strategicPriorities.map((priority) => priority.bodyId))];
+  const actions = groups.flatMap((bodyId, groupIndex) =>
+    PERIODS.flatMap((period, periodIndex) =>
+      ACTION_PLAN_HEADINGS.filter(() => faker.datatype.boolean({ probability: 0.6 })).map(({ heading }) => {
+        const periodStartYear = Number(period.slice(0, 4));
+        // The last group skips its audit in the middle period, so the MACFA rule has a breach to find.
+        const skipsAudit = groupIndex === groups.length - 1 && periodIndex === 1;
+        const isMultiAgencyCaseFileAudit = !skipsAudit && (heading === 'LEARNING_AND_DEVELOPMENT' || heading === 'UNDERSTANDING_WHAT_IS_HAPPENING');
+        return {
+          bodyId,
+          heading: heading as ActionPlanHeading,
+          description: isMultiAgencyCaseFileAudit
+            ? `Complete a multi-agency case file audit on ${faker.helpers.arrayElement(['thresholds', 'information sharing', 'voice of the person', 'escalation'])}`
+            : `${faker.helpers.arrayElement(['Develop', 'Review', 'Deliver', 'Embed'])} ${faker.helpers.arrayElement(['guidance', 'a briefing', 'a dataset', 'a workshop', 'a pathway'])} for ${faker.helpers.arrayElement(['practitioners', 'partner agencies', 'schools', 'communities'])}`,
+          successMeasure: faker.helpers.arrayElement(['Audit findings reported to the Strategic Governing Group', 'Data reported quarterly', 'Practitioner feedback shows improved confidence']),
+          ownerOrganisationId: faker.helpers.arrayElement(OWNERS),
+          dueOn: `${periodStartYear + 1}-03-31`,
+          progress: periodIndex === 0 ? 'COMPLETED' : faker.helpers.arrayElement(['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED'] as const),
+          evidence: periodIndex === 0 ? 'Reported to the Strategic Governing Group' : null,
+          period,
+          isMultiAgencyCaseFileAudit,
+          source: SYNTHETIC_ACTION,
+        };
+      }),
+    ),
+  );
+  // Every group and period gets its audit row unless deliberately skipped above.
+  const withAudits = [...actions];
+  groups.forEach((bodyId, groupIndex) =>
+    PERIODS.forEach((period, periodIndex) => {
+      const skip = groupIndex === groups.length - 1 && periodIndex === 1;
+      if (!skip && !withAudits.some((action) => action.bodyId === bodyId && action.period === period && action.isMultiAgencyCaseFileAudit)) {
+        withAudits.push({
+          bodyId,
+          heading: 'LEARNING_AND_DEVELOPMENT',
+          description: 'Complete a multi-agency case file audit',
+          successMeasure: 'Audit findings reported to the Strategic Governing Group',
+          ownerOrganisationId: OWNERS[groupIndex % OWNERS.length]!,
+          dueOn: `${Number(period.slice(0, 4)) + 1}-03-31`,
+          progress: 'IN_PROGRESS',
+          evidence: null,
+          period,
+          isMultiAgencyCaseFileAudit: true,
+          source: SYNTHETIC_ACTION,
+        });
+      }
+    }),
+  );
+  await manager.insert(StrategicActionEntity, withAudits);
+}
