@@ -1,7 +1,13 @@
+import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { loaderByKey, loaderOfMany } from '@safeguarding/subgraph-runtime';
 import {
+  AgendaEntity,
+  AgendaItemEntity,
+  AgendaVersionEntity,
   ArrangementDocumentEntity,
+  MeetingActionNotesEntity,
+  RegionalProcedureChapterEntity,
   BodyEntity,
   BodyPartnershipEntity,
   BodyRelationshipEntity,
@@ -101,6 +107,40 @@ export function createLoaders(dataSource: DataSource) {
       (ids) => dataSource.getRepository(StrategicActionEntity).find({ where: { bodyId: In([...ids]) }, order: { period: 'ASC', heading: 'ASC' } }),
       (row) => row.bodyId,
     ),
+    successStatement: loaderByKey<string, SuccessStatementEntity>(
+      (ids) => dataSource.getRepository(SuccessStatementEntity).findBy({ id: In([...ids]) }),
+      (row) => row.id,
+    ),
+    agenda: loaderByKey<string, AgendaEntity>((ids) => dataSource.getRepository(AgendaEntity).findBy({ id: In([...ids]) }), (row) => row.id),
+    agendaByMeeting: loaderByKey<string, AgendaEntity>(
+      (ids) => dataSource.getRepository(AgendaEntity).findBy({ meetingId: In([...ids]) }),
+      (row) => row.meetingId,
+    ),
+    agendaItems: loaderOfMany<string, AgendaItemEntity>(
+      (ids) => dataSource.getRepository(AgendaItemEntity).find({ where: { agendaId: In([...ids]) }, order: { position: 'ASC' } }),
+      (row) => row.agendaId,
+    ),
+    agendaVersions: loaderOfMany<string, AgendaVersionEntity>(
+      (ids) => dataSource.getRepository(AgendaVersionEntity).find({ where: { agendaId: In([...ids]) }, order: { number: 'ASC' } }),
+      (row) => row.agendaId,
+    ),
+    actionNotes: loaderByKey<string, MeetingActionNotesEntity>(
+      (ids) => dataSource.getRepository(MeetingActionNotesEntity).findBy({ meetingId: In([...ids]) }),
+      (row) => row.meetingId,
+    ),
+    chapter: loaderByKey<string, RegionalProcedureChapterEntity>(
+      (ids) => dataSource.getRepository(RegionalProcedureChapterEntity).findBy({ id: In([...ids]) }),
+      (row) => row.id,
+    ),
+    chaptersByProcedure: loaderOfMany<string, RegionalProcedureChapterEntity>(
+      (ids) => dataSource.getRepository(RegionalProcedureChapterEntity).find({ where: { procedureId: In([...ids]) }, order: { number: 'ASC', effectiveFrom: 'ASC' } }),
+      (row) => row.procedureId,
+    ),
+    /** Every regional procedure (there are few); keyed by a constant so it batches like the rest. */
+    allProcedures: new DataLoader<string, RegionalProcedureEntity[]>(async (keys) => {
+      const procedures = await dataSource.getRepository(RegionalProcedureEntity).find({ order: { id: 'ASC' } });
+      return keys.map(() => procedures);
+    }),
     procedure: loaderByKey<string, RegionalProcedureEntity>(
       (ids) => dataSource.getRepository(RegionalProcedureEntity).findBy({ id: In([...ids]) }),
       (row) => row.id,

@@ -3,8 +3,10 @@ export * from './partnership-facts';
 export * from './body';
 export * from './meeting';
 export * from './strategic-plan';
+export * from './agenda';
 import { BodyEntity, BodyPartnershipEntity, BodyRelationshipEntity } from './body';
 import { MeetingEntity } from './meeting';
+import { AgendaEntity, AgendaItemEntity, AgendaVersionEntity, MeetingActionNotesEntity, RegionalProcedureChapterEntity } from './agenda';
 import { StrategicActionEntity, StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity } from './strategic-plan';
 import { PartnershipEntity } from './partnership';
 import {
@@ -34,4 +36,9 @@ export const entities = [
   SuccessStatementEntity,
   SuccessMeasurementEntity,
   StrategicActionEntity,
+  AgendaEntity,
+  AgendaItemEntity,
+  AgendaVersionEntity,
+  MeetingActionNotesEntity,
+  RegionalProcedureChapterEntity,
 ];

@@ -71,5 +71,7 @@ export class RegionalProcedureAdoptionEntity {
   @Column({ type: 'text', name: 'procedure_id' }) procedureId: string;
   @Column({ type: 'text', name: 'partnership_id' }) partnershipId: string;
   @Column({ type: 'text' }) how: string;
+  /** Where the partnership departs from the regional text, if it says so. */
+  @Column({ type: 'text', name: 'local_variation', nullable: true }) localVariation: string | null;
   @Column({ type: 'jsonb' }) source: SourceCitation;
 }

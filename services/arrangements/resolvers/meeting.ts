@@ -2,12 +2,13 @@ import { badUserInput, boundedText, conflict, forbidden, notFound, todayInEnglan
 import { MeetingEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { checkCadence } from '../rules/meeting-cadence';
-import { paperworkDeadlines, paperworkStage, TELFORD_AND_WREKIN_PAPERWORK_CLOCK, type PaperworkDeadlines } from '../rules/paperwork-clock';
+import { paperworkClockFor, paperworkDeadlines, paperworkStage, TELFORD_AND_WREKIN_PAPERWORK_CLOCK, type PaperworkClockRule, type PaperworkDeadlines } from '../rules/paperwork-clock';
 import { canEditBody } from './body';
 
 /** What PaperworkClock's resolvers receive: the deadlines plus the meeting date they came from. */
 export interface PaperworkClockParent extends PaperworkDeadlines {
   meetingDate: string;
+  rule: PaperworkClockRule;
 }
 
 const MAXIMUM_UPCOMING = 50;
@@ -19,9 +20,9 @@ export const meetingResolvers: Resolvers = {
     date: (meeting) => meeting.meetingDate,
     virtual: (meeting) => meeting.isVirtual,
     paperwork: async (meeting, _args, { loaders }) => {
-      const body = await loaders.body.load(meeting.bodyId);
-      if (!body?.usesPaperworkClock) return null;
-      return { meetingDate: meeting.meetingDate, ...paperworkDeadlines(meeting.meetingDate, TELFORD_AND_WREKIN_PAPERWORK_CLOCK) };
+      const body = (await loaders.body.load(meeting.bodyId))!;
+      const rule = paperworkClockFor(body);
+      return { meetingDate: meeting.meetingDate, rule, ...paperworkDeadlines(meeting.meetingDate, rule) };
     },
     viewerCanEdit: async (meeting, _args, { caller, loaders }) => {
       const body = await loaders.body.load(meeting.bodyId);
@@ -29,8 +30,9 @@ export const meetingResolvers: Resolvers = {
     },
   },
   PaperworkClock: {
-    stage: (clock, { asOf }) => paperworkStage(clock.meetingDate, asOf ?? todayInEngland(), TELFORD_AND_WREKIN_PAPERWORK_CLOCK),
-    source: () => TELFORD_AND_WREKIN_PAPERWORK_CLOCK.source,
+    stage: (clock, { asOf }) => paperworkStage(clock.meetingDate, asOf ?? todayInEngland(), clock.rule),
+    statedForThisBody: (clock) => clock.rule === TELFORD_AND_WREKIN_PAPERWORK_CLOCK,
+    source: (clock) => clock.rule.source,
   },
   Body: {
     meetings: async (body, { from, to }, { loaders }) =>

@@ -1,6 +1,6 @@
 import { hasRole } from '@safeguarding/auth';
 import { moneyFromPence, todayInEngland, validOn } from '@safeguarding/subgraph-runtime';
-import type { BodyEntity } from '../entities';
+import type { BodyEntity, RegionalProcedureChapterEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { organisationReference } from './organisation-reference';
 
@@ -50,6 +50,19 @@ export const partnershipResolvers: Resolvers = {
   },
   RegionalProcedure: {
     adoptions: (procedure, _args, { loaders }) => loaders.adoptionsByProcedure.load(procedure.id),
+    adoptedBy: (procedure, _args, { loaders }) => loaders.adoptionsByProcedure.load(procedure.id),
+    chapters: async (procedure, _args, { loaders }) => {
+      // The latest version of each chapter number.
+      const latest = new Map<string, RegionalProcedureChapterEntity>();
+      for (const chapter of await loaders.chaptersByProcedure.load(procedure.id)) latest.set(chapter.number, chapter);
+      return [...latest.values()];
+    },
+    changesSince: async (procedure, { date }, { loaders }) =>
+      (await loaders.chaptersByProcedure.load(procedure.id)).filter((chapter) => chapter.changeSummary !== null && chapter.effectiveFrom > date),
+  },
+  ProcedureChapter: {
+    __resolveReference: (reference, { loaders }) => (/^[0-9a-f-]{36}$/i.test(reference.id) ? loaders.chapter.load(reference.id) : null),
+    procedure: async (chapter, _args, { loaders }) => (await loaders.procedure.load(chapter.procedureId))!,
   },
   RegionalProcedureAdoption: {
     partnership: async (adoption, _args, { loaders }) => (await loaders.partnership.load(adoption.partnershipId))!,

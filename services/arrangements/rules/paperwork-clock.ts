@@ -61,3 +61,19 @@ export function paperworkStage(meetingDate: string, asOf: string, rule: Paperwor
 export function isPaperLate(meetingDate: string, submittedOn: string, rule: PaperworkClockRule): boolean {
   return submittedOn > paperworkDeadlines(meetingDate, rule).papersDueOn;
 }
+
+/**
+ * Bodies whose terms of reference state no paperwork rule still need deadlines for their papers
+ * and notes: the platform applies the same timings, and says the rule was not stated for them.
+ */
+export const PLATFORM_DEFAULT_PAPERWORK_CLOCK: PaperworkClockRule = {
+  ...TELFORD_AND_WREKIN_PAPERWORK_CLOCK,
+  source: {
+    document: 'platform default',
+    section: "No paperwork rule is stated for this body; the platform applies 003 Appendix A's timings (7 days before, 7 after, 7 for amendments)",
+  },
+};
+
+export function paperworkClockFor(body: { usesPaperworkClock: boolean }): PaperworkClockRule {
+  return body.usesPaperworkClock ? TELFORD_AND_WREKIN_PAPERWORK_CLOCK : PLATFORM_DEFAULT_PAPERWORK_CLOCK;
+}

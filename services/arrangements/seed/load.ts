@@ -9,12 +9,14 @@ import {
   LeadSafeguardingPartnerEntity,
   MeetingEntity,
   PartnershipEntity,
+  RegionalProcedureChapterEntity,
   RegionalProcedureAdoptionEntity,
   RegionalProcedureEntity,
   StatutoryFunctionEntity,
 } from '../entities';
 import { generateMeetings } from './meetings';
 import { seedStrategicPlans } from './strategic-plan-load';
+import { procedureChapters } from './procedure-chapters';
 import { arrangementDocuments, bodies, budgets, leadSafeguardingPartners, partnerships, regionalProcedures } from './data';
 
 /** Loads the seed data in one transaction when the schema holds no partnership yet. */
@@ -137,5 +139,6 @@ export async function seedArrangements(dataSource: DataSource): Promise<void> {
     );
     await manager.insert(MeetingEntity, generateMeetings());
     await seedStrategicPlans(manager);
+    await manager.insert(RegionalProcedureChapterEntity, procedureChapters);
   });
 }

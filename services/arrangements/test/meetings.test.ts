@@ -32,10 +32,14 @@ it('gives the Telford & Wrekin Executive its meetings with the paperwork clock',
   expect(first.paperwork).toMatchObject({ papersDueOn: shift(-7), draftActionNotesDueOn: shift(7), amendmentRequestsCloseOn: shift(14) });
 });
 
-it('gives no paperwork clock to a body that does not use it', async () => {
-  const { data } = await federation.query(`{ body(id: "shropshire.dsp-executive") { meetings { paperwork { papersDueOn } } } }`);
-  expect(data!.body.meetings.length).toBeGreaterThan(0);
-  expect(data!.body.meetings.every((m: { paperwork: unknown }) => m.paperwork === null)).toBe(true);
+it('says when a body states no paperwork rule and the platform default applies', async () => {
+  const { data } = await federation.query(`{
+    default: body(id: "shropshire.dsp-executive") { meetings { paperwork { statedForThisBody source { document } } } }
+    stated: body(id: "telford-and-wrekin.executive") { meetings { paperwork { statedForThisBody source { document } } } }
+  }`);
+  expect(data!.default.meetings.length).toBeGreaterThan(0);
+  expect(data!.default.meetings[0].paperwork).toEqual({ statedForThisBody: false, source: { document: 'platform default' } });
+  expect(data!.stated.meetings[0].paperwork).toEqual({ statedForThisBody: true, source: { document: '003_b1549964c7b91fcb.txt' } });
 });
 
 it('checks cadence against the seeded meetings', async () => {

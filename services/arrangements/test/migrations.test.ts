@@ -25,6 +25,9 @@ it('applies and undoes every migration', async () => {
       await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'arrangements_migration_test' AND table_name <> 'migrations' ORDER BY 1`)
     ).map((row: { table_name: string }) => row.table_name);
   expect(await tables()).toEqual([
+    'agenda',
+    'agenda_item',
+    'agenda_version',
     'arrangement_document',
     'body',
     'body_partnership',
@@ -33,9 +36,11 @@ it('applies and undoes every migration', async () => {
     'budget_contribution',
     'lead_safeguarding_partner',
     'meeting',
+    'meeting_action_notes',
     'partnership',
     'regional_procedure',
     'regional_procedure_adoption',
+    'regional_procedure_chapter',
     'statutory_function',
     'strategic_action',
     'strategic_priority',

@@ -1,0 +1,34 @@
+import type { BodyKind } from '@safeguarding/seed-types';
+import type { Role } from '@safeguarding/auth';
+
+/**
+ * Who prepares a body's agenda, as data: the joint LSP forum's secretariat prepares the forum's,
+ * each partnership's admins prepare their own bodies'. Members of the body's partnerships read
+ * drafts; everyone else sees only what has been published.
+ */
+export const AGENDA_EDITOR_ROLE: Partial<Record<BodyKind, Role>> = { LEAD_PARTNERS_FORUM: 'forum-secretariat' };
+export const DEFAULT_AGENDA_EDITOR_ROLE: Role = 'partnership-admin';
+export const DRAFT_READER_ROLES: Role[] = ['member', 'partnership-admin'];
+
+export function agendaEditorRole(kind: BodyKind): Role {
+  return AGENDA_EDITOR_ROLE[kind] ?? DEFAULT_AGENDA_EDITOR_ROLE;
+}
+
+/** What the candidates cover: since the body last met (or a year back if it never has), up to the meeting. */
+export function candidateWindow(meetingDate: string, previousHeldMeetingDate: string | null): { since: string; until: string } {
+  if (previousHeldMeetingDate) return { since: previousHeldMeetingDate, until: meetingDate };
+  const date = new Date(`${meetingDate}T00:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() - 1);
+  return { since: date.toISOString().slice(0, 10), until: meetingDate };
+}
+
+/** The identity of a candidate list, so other subgraphs can compute their part without calling this one. */
+export function agendaCandidatesId(meetingId: string, since: string, until: string, partnershipSlugs: string[]): string {
+  return `${meetingId}|${since}|${until}|${partnershipSlugs.join(',')}`;
+}
+
+export function parseAgendaCandidatesId(id: string): { meetingId: string; since: string; until: string; partnershipSlugs: string[] } | null {
+  const match = /^([0-9a-f-]{36})\|(\d{4}-\d{2}-\d{2})\|(\d{4}-\d{2}-\d{2})\|([a-z0-9,-]*)$/.exec(id);
+  if (!match) return null;
+  return { meetingId: match[1]!, since: match[2]!, until: match[3]!, partnershipSlugs: match[4] ? match[4].split(',') : [] };
+}

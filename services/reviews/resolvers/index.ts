@@ -1,0 +1,15 @@
+import { DateScalar, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
+import type { Resolvers } from '../generated/graphql';
+import { mutationResolvers } from './mutation';
+import { partnershipResolvers } from './partnership';
+import { queryResolvers } from './query';
+import { reviewResolvers } from './review';
+
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  SourceCitation: sourceCitationResolvers,
+  ...queryResolvers,
+  ...mutationResolvers,
+  ...partnershipResolvers,
+  ...reviewResolvers,
+};

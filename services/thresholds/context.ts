@@ -1,0 +1,4 @@
+import type { SubgraphContext } from '@safeguarding/subgraph-runtime';
+import type { ThresholdsLoaders } from './loaders';
+
+export type ThresholdsContext = SubgraphContext<ThresholdsLoaders>;

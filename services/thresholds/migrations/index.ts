@@ -1,0 +1,4 @@
+import { CreateThresholdModels1733000000000 } from './1733000000000-create-threshold-models';
+
+/** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
+export const migrations = [CreateThresholdModels1733000000000];

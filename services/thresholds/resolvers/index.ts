@@ -1,0 +1,17 @@
+import { DateScalar, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
+import type { Resolvers } from '../generated/graphql';
+import { comparisonResolvers } from './comparison';
+import { modelResolvers } from './models';
+import { mutationResolvers } from './mutation';
+import { queryResolvers } from './query';
+
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  SourceCitation: sourceCitationResolvers,
+  Query: { ...queryResolvers.Query, ...comparisonResolvers.Query },
+  ...mutationResolvers,
+  ...modelResolvers,
+  ThresholdComparisonEntry: comparisonResolvers.ThresholdComparisonEntry,
+  LevelTranslation: comparisonResolvers.LevelTranslation,
+  EquivalentLevel: comparisonResolvers.EquivalentLevel,
+};

@@ -1,0 +1,9 @@
+import { RegionalLevelEntity } from '../entities';
+import type { ThresholdsContext } from '../context';
+
+/** The whole regional scale, lowest first; primes the loader so mappings reuse the rows. */
+export async function allRegionalLevels({ dataSource, loaders }: ThresholdsContext): Promise<RegionalLevelEntity[]> {
+  const levels = await dataSource.getRepository(RegionalLevelEntity).find({ order: { rank: 'ASC' } });
+  for (const level of levels) loaders.regionalLevel.prime(level.id, level);
+  return levels;
+}

@@ -1,0 +1,109 @@
+import { startTestFederation, type TestFederation } from '@safeguarding/testkit';
+import { insertThresholdModel } from '../seed/load';
+import type { ThresholdModelSeed } from '../seed/data';
+
+/** The statement count of a deeply nested query does not grow with the number of rows. */
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation({ only: ['thresholds'] });
+});
+afterAll(async () => {
+  await federation?.stop();
+});
+
+/**
+ * Two nested queries, counted one at a time: root fields of one operation run concurrently, so
+ * whether their loaders share a batch would depend on database timing, not on the row count.
+ */
+const MODELS = `{
+  thresholdModels(allVersions: true) {
+    id
+    levels {
+      name
+      model { id }
+      indicators { text level { name } }
+      crosswalk { regionalLevels { name } level { code } }
+    }
+  }
+}`;
+const COMPARISON = `{
+  compareThresholds(partnershipSlugs: ["telford-and-wrekin", "shropshire", "solihull"]) {
+    regionalLevel { name }
+    entries { model { id } levels { name indicators { text } crosswalk { confidence regionalLevels { id } } } }
+  }
+}`;
+
+async function countBoth(): Promise<{ count: number; models: Record<string, any> }> {
+  let models: Record<string, any> | undefined;
+  let comparison: Record<string, any> | undefined;
+  const count =
+    (await federation.countStatements(async () => {
+      models = await federation.query(MODELS);
+    })) +
+    (await federation.countStatements(async () => {
+      comparison = await federation.query(COMPARISON);
+    }));
+  expect(models!.errors).toBeUndefined();
+  expect(comparison!.errors).toBeUndefined();
+  return { count, models: models!.data };
+}
+
+const synthetic = { document: 'synthetic', section: 'statement-count test', synthetic: true };
+let added = 0;
+
+/** Synthetic model versions for a synthetic partnership: three levels, two indicators each. */
+async function addSyntheticModels(count: number): Promise<void> {
+  const dataSource = federation.dataSources.thresholds!;
+  await dataSource.transaction(async (manager) => {
+    for (let index = 0; index < count; index += 1) {
+      added += 1;
+      const model: ThresholdModelSeed = {
+        id: `synthetic.${added}`,
+        partnershipSlug: `synthetic-${added}`,
+        title: `Synthetic model ${added}`,
+        documentVersion: null,
+        approvedOn: null,
+        effectiveFrom: '2020-01-01',
+        effectiveTo: null,
+        verified: false,
+        provenance: 'Synthetic.',
+        frontDoor: null,
+        source: synthetic,
+        levels: [1, 2, 3].map((rank) => ({
+          code: `level-${rank}`,
+          rank,
+          name: `Synthetic level ${rank}`,
+          descriptor: null,
+          responses: [],
+          assessmentRequired: null,
+          ledBy: null,
+          verified: false,
+          provenance: 'Synthetic.',
+          source: synthetic,
+          indicators: [
+            { text: `Synthetic need ${rank}a`, source: synthetic },
+            { text: `Synthetic need ${rank}b`, source: synthetic },
+          ],
+          crosswalk: { regionalLevelIds: [`level-${rank}`, `level-${rank + 1}`], rationale: 'Synthetic.', confidence: 'LOW' as const, source: synthetic },
+        })),
+      };
+      await insertThresholdModel(manager, model);
+    }
+  });
+}
+
+it('issues the same number of SQL statements for ten times the models, levels and indicators', async () => {
+  await addSyntheticModels(2);
+  const small = await countBoth();
+  const smallLevels = small.models.thresholdModels.flatMap((m: { levels: unknown[] }) => m.levels).length;
+
+  await addSyntheticModels(smallLevels * 10);
+  const large = await countBoth();
+  const largeLevels = large.models.thresholdModels.flatMap((m: { levels: unknown[] }) => m.levels).length;
+
+  expect(largeLevels).toBeGreaterThanOrEqual(smallLevels * 10);
+  expect(large.count).toBe(small.count);
+  const syntheticLevel = large.models.thresholdModels.find((m: { id: string }) => m.id === 'synthetic.1').levels[0];
+  expect(syntheticLevel.indicators.map((i: { text: string }) => i.text)).toEqual(['Synthetic need 1a', 'Synthetic need 1b']);
+  expect(syntheticLevel.crosswalk.regionalLevels.map((r: { name: string }) => r.name)).toEqual(['Level 1: Universal support', 'Level 2: Additional support (single agency)']);
+});
