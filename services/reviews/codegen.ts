@@ -25,6 +25,8 @@ const config: CodegenConfig = {
           RepeatedTheme: '../rules/repeated-themes#RepeatedThemeCount',
           PartnershipThemeCount: '../rules/repeated-themes#PartnershipThemeCount as PartnershipThemeCountModel',
           ReviewKindTimeliness: '../models#ReviewKindTimelinessModel',
+          PartnershipComparison: '@safeguarding/federated-keys#ComparisonKey',
+          AgendaCandidates: '@safeguarding/federated-keys#AgendaCandidatesKey',
           SourceCitation: '@safeguarding/seed-types#SourceCitation as SourceCitationSeed',
         },
       },

@@ -33,5 +33,11 @@ export const permissions: IRules = {
   Theme: publicRead,
   RepeatedTheme: publicRead,
   PartnershipThemeCount: publicRead,
+  // Counts only; candidates filter unpublished reviews by the caller (resolvers/contributions.ts).
+  PartnershipComparison: publicRead,
+  ComparisonRow: publicRead,
+  ComparisonCell: publicRead,
+  AgendaCandidates: publicRead,
+  AgendaCandidate: publicRead,
   ReviewKindTimeliness: publicRead,
 };

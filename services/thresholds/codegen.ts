@@ -26,6 +26,7 @@ const config: CodegenConfig = {
           LevelTranslation: '../resolvers/shapes#LevelTranslationShape',
           EquivalentLevel: '../resolvers/shapes#EquivalentLevelShape',
           SourceCitation: '@safeguarding/seed-types#SourceCitation as SourceCitationSeed',
+          PartnershipComparison: '@safeguarding/federated-keys#ComparisonKey',
         },
       },
     },

@@ -2,7 +2,8 @@ import { badUserInput, validOn } from '@safeguarding/subgraph-runtime';
 import type { BodyEntity, RegionalProcedureChapterEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import type { ArrangementsLoaders } from '../loaders';
-import { agendaCandidatesId, candidateWindow, parseAgendaCandidatesId } from '../rules/agenda-rules';
+import { agendaCandidatesKey, parseAgendaCandidatesKey } from '@safeguarding/federated-keys';
+import { candidateWindow } from '../rules/agenda-rules';
 import { checkCadence } from '../rules/meeting-cadence';
 import { evaluateRag, latestMeasurement } from '../rules/rag';
 
@@ -87,14 +88,14 @@ export const agendaCandidateResolvers: Resolvers = {
       const held = (await loaders.meetingsByBody.load(meeting.bodyId)).filter((m) => m.status === 'HELD' && m.meetingDate < meeting.meetingDate);
       const window = candidateWindow(meeting.meetingDate, held.length ? held[held.length - 1]!.meetingDate : null);
       const partnershipSlugs = (await loaders.bodyPartnerships.load(meeting.bodyId)).map((link) => link.partnershipId).sort();
-      return { id: agendaCandidatesId(meeting.id, window.since, window.until, partnershipSlugs), meetingId: meeting.id, ...window, partnershipSlugs };
+      return { id: agendaCandidatesKey(meeting.id, window.since, window.until, partnershipSlugs), meetingId: meeting.id, ...window, partnershipSlugs };
     },
   },
   AgendaCandidates: {
     __resolveReference: (reference) => {
-      const parsed = parseAgendaCandidatesId(reference.id);
+      const parsed = parseAgendaCandidatesKey(reference.id);
       if (!parsed) throw badUserInput(`"${reference.id.slice(0, 80)}" is not an agenda-candidates id`);
-      return { id: reference.id, ...parsed };
+      return parsed;
     },
     governance: (window, _args, { loaders }) => governanceCandidates(window, loaders),
   },

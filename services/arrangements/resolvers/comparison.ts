@@ -1,3 +1,4 @@
+import { comparisonKey, parseComparisonKey } from '@safeguarding/federated-keys';
 import { badUserInput, moneyFromPence, slugArgument, todayInEngland, validOn } from '@safeguarding/subgraph-runtime';
 import type { SourceCitation } from '@safeguarding/seed-types';
 import { renderSvg, structureChartDot, structureChartMermaid } from '../charts/structure-chart';
@@ -29,14 +30,10 @@ interface Row {
 
 const MAXIMUM_PARTNERSHIPS = 20;
 
-export function comparisonId(asOf: string, slugs: string[]): string {
-  return `${asOf}:${slugs.join(',')}`;
-}
-
-export function parseComparisonId(id: string): PartnershipComparisonParent {
-  const match = /^(\d{4}-\d{2}-\d{2}):([a-z0-9,-]+)$/.exec(id);
-  if (!match) throw badUserInput(`"${id.slice(0, 80)}" is not a comparison id (YYYY-MM-DD:slug,slug)`);
-  return { id, asOf: match[1]!, partnershipSlugs: match[2]!.split(',') };
+function parseComparisonId(id: string): PartnershipComparisonParent {
+  const key = parseComparisonKey(id);
+  if (!key) throw badUserInput(`"${id.slice(0, 80)}" is not a comparison id (YYYY-MM-DD:slug,slug)`);
+  return key;
 }
 
 const known = (partnershipSlug: string, value: number | null, source: SourceCitation | null, text: string | null = null): Cell => ({
@@ -133,7 +130,7 @@ export const comparisonResolvers: Resolvers = {
       if (slugs.length > MAXIMUM_PARTNERSHIPS) throw badUserInput(`Compare at most ${MAXIMUM_PARTNERSHIPS} partnerships at once.`, 'slugs');
       const unique = [...new Set(slugs.map((slug) => slugArgument(slug, 'slugs')))];
       const date = asOf ?? todayInEngland();
-      return { id: comparisonId(date, unique), asOf: date, partnershipSlugs: unique };
+      return { id: comparisonKey(date, unique), asOf: date, partnershipSlugs: unique };
     },
   },
   PartnershipComparison: {

@@ -22,13 +22,3 @@ export function candidateWindow(meetingDate: string, previousHeldMeetingDate: st
   return { since: date.toISOString().slice(0, 10), until: meetingDate };
 }
 
-/** The identity of a candidate list, so other subgraphs can compute their part without calling this one. */
-export function agendaCandidatesId(meetingId: string, since: string, until: string, partnershipSlugs: string[]): string {
-  return `${meetingId}|${since}|${until}|${partnershipSlugs.join(',')}`;
-}
-
-export function parseAgendaCandidatesId(id: string): { meetingId: string; since: string; until: string; partnershipSlugs: string[] } | null {
-  const match = /^([0-9a-f-]{36})\|(\d{4}-\d{2}-\d{2})\|(\d{4}-\d{2}-\d{2})\|([a-z0-9,-]*)$/.exec(id);
-  if (!match) return null;
-  return { meetingId: match[1]!, since: match[2]!, until: match[3]!, partnershipSlugs: match[4] ? match[4].split(',') : [] };
-}

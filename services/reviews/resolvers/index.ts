@@ -1,5 +1,6 @@
 import { DateScalar, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
+import { contributionResolvers } from './contributions';
 import { mutationResolvers } from './mutation';
 import { partnershipResolvers } from './partnership';
 import { queryResolvers } from './query';
@@ -12,4 +13,7 @@ export const resolvers: Resolvers = {
   ...mutationResolvers,
   ...partnershipResolvers,
   ...reviewResolvers,
+  Partnership: { ...partnershipResolvers.Partnership, ...contributionResolvers.Partnership },
+  PartnershipComparison: contributionResolvers.PartnershipComparison,
+  AgendaCandidates: contributionResolvers.AgendaCandidates,
 };

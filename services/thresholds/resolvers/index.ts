@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/graphql';
 import { comparisonResolvers } from './comparison';
 import { modelResolvers } from './models';
 import { mutationResolvers } from './mutation';
+import { partnershipComparisonResolvers } from './partnership-comparison';
 import { queryResolvers } from './query';
 
 export const resolvers: Resolvers = {
@@ -14,4 +15,5 @@ export const resolvers: Resolvers = {
   ThresholdComparisonEntry: comparisonResolvers.ThresholdComparisonEntry,
   LevelTranslation: comparisonResolvers.LevelTranslation,
   EquivalentLevel: comparisonResolvers.EquivalentLevel,
+  PartnershipComparison: partnershipComparisonResolvers.PartnershipComparison,
 };
