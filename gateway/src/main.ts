@@ -15,12 +15,32 @@ async function main(): Promise<void> {
     gatewaySecret: config.secrets.gateway,
     developmentTools: config.developmentTools,
     logger,
+    limits: config.limits,
+    persistedOperations: { mode: config.persistedOperations.mode, manifestFile: config.persistedOperations.manifestFile },
+    shutdownGraceMilliseconds: config.shutdownGraceMilliseconds,
   });
   const url = await gateway.listen(config.gateway.port, config.gateway.host);
   logger.info({ url }, 'gateway ready');
-  const shutdown = () => gateway.stop().then(() => process.exit(0), () => process.exit(1));
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down: draining requests');
+    // The drain is bounded by the grace period; this backstop covers anything that still hangs.
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMilliseconds + 5000).unref();
+    gateway.stop().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error) => {

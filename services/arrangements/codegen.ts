@@ -35,7 +35,7 @@ const config: CodegenConfig = {
           AgendaVersion: '../entities#AgendaVersionEntity',
           AgendaCandidates: '../resolvers/agenda-candidates#AgendaCandidatesParent',
           ActionNotes: '../resolvers/action-notes#ActionNotesParent',
-          ProcedureChapter: '../entities#RegionalProcedureChapterEntity',
+          RegionalProcedureChapter: '../entities#RegionalProcedureChapterEntity',
           AgendaSubject: '../resolvers/agenda#AgendaSubjectParent',
           Review: '../resolvers/agenda#EntityReference',
           Theme: '../resolvers/agenda#EntityReference',

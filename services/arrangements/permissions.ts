@@ -66,7 +66,7 @@ export const permissions: IRules = {
   AgendaCandidate: publicRead,
   ActionNotes: publicRead,
   ActionNotesAmendment: publicRead,
-  ProcedureChapter: publicRead,
+  RegionalProcedureChapter: publicRead,
   Review: publicRead,
   Theme: publicRead,
   ThresholdModel: publicRead,

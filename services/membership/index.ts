@@ -7,7 +7,7 @@ import { permissions } from './permissions';
 import { resolvers } from './resolvers';
 import { seedMembership } from './seed/load';
 
-/** The membership subgraph: the organisation registry (and, next, posts, memberships and attendance). */
+/** The membership subgraph: the organisation registry, posts, seats on bodies, designations, chairs and attendance. */
 export const membershipSubgraph: SubgraphModule<MembershipLoaders> = {
   name: 'membership',
   databaseSchema: 'membership',

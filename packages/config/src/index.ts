@@ -39,6 +39,21 @@ const environmentSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     SEED_ON_START: z.enum(['true', 'false']).default('true'),
+    // Abuse limits at the gateway; the defaults and why are in gateway/README.md.
+    REQUEST_SIZE_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'REQUEST_SIZE_LIMIT must be a size such as 1mb, 512kb or 100000b')
+      .default('1mb'),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    RATE_LIMIT_MAX_REQUESTS: z.coerce.number().int().min(1).optional(),
+    QUERY_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+    QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+    QUERY_MAX_TOKENS: z.coerce.number().int().min(10).max(1_000_000).default(2000),
+    QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+    QUERY_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(5000),
+    PERSISTED_OPERATIONS: z.enum(['apq', 'safelist']).default('apq'),
+    PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
   })
   .superRefine((environment, context) => {
     if (environment.NODE_ENV === 'production') {
@@ -65,7 +80,37 @@ export interface PlatformConfig {
   seedOnStart: boolean;
   /** True when introspection and the explorer are served. */
   developmentTools: boolean;
+  /** The gateway's abuse limits (gateway/README.md, "Security and operations"). */
+  limits: QueryLimits;
+  /** How the gateway treats persisted operations. */
+  persistedOperations: {
+    /** apq: any operation, with Apollo's automatic persisted queries; safelist: only the manifest's. */
+    mode: 'apq' | 'safelist';
+    /** The Apollo persisted-query manifest (JSON) the safelist mode allows. */
+    manifestFile: string;
+  };
+  /** Longest time a process waits for in-flight requests on SIGTERM before closing connections. */
+  shutdownGraceMilliseconds: number;
 }
+
+export interface QueryLimits {
+  /** Largest request body express accepts, e.g. "1mb". */
+  requestSize: string;
+  /** Per-caller rate limit: at most maxRequests per windowSeconds. */
+  rateLimit: { windowSeconds: number; maxRequests: number };
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxCost: number;
+}
+
+/**
+ * Requests a caller may make per window when RATE_LIMIT_MAX_REQUESTS is not set: a person using a
+ * front end stays well under 300 a minute; tests and development hammer one gateway from one
+ * address, so they get a limit they never reach.
+ */
+export const DEFAULT_RATE_LIMIT = { production: 300, other: 100_000 } as const;
 
 /** The repository root (two levels above packages/config/dist). */
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -107,5 +152,22 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Platfo
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
     seedOnStart: values.SEED_ON_START === 'true',
     developmentTools: values.NODE_ENV !== 'production',
+    limits: {
+      requestSize: values.REQUEST_SIZE_LIMIT,
+      rateLimit: {
+        windowSeconds: values.RATE_LIMIT_WINDOW_SECONDS,
+        maxRequests: values.RATE_LIMIT_MAX_REQUESTS ?? (values.NODE_ENV === 'production' ? DEFAULT_RATE_LIMIT.production : DEFAULT_RATE_LIMIT.other),
+      },
+      maxDepth: values.QUERY_MAX_DEPTH,
+      maxAliases: values.QUERY_MAX_ALIASES,
+      maxTokens: values.QUERY_MAX_TOKENS,
+      maxDirectives: values.QUERY_MAX_DIRECTIVES,
+      maxCost: values.QUERY_MAX_COST,
+    },
+    persistedOperations: {
+      mode: values.PERSISTED_OPERATIONS,
+      manifestFile: values.PERSISTED_OPERATIONS_MANIFEST ?? path.join(REPOSITORY_ROOT, 'gateway', 'persisted-operations.json'),
+    },
+    shutdownGraceMilliseconds: values.SHUTDOWN_GRACE_SECONDS * 1000,
   };
 }

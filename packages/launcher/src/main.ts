@@ -10,6 +10,8 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from '@safeguarding/data
 import { presentSubgraphs } from '@safeguarding/gateway';
 
 const children: ChildProcess[] = [];
+// Each process drains for its grace period and exits by itself 5 s after at the latest; SIGKILL is the last resort.
+let killAfterMilliseconds = 15_000;
 let embedded: EmbeddedPostgres | undefined;
 
 async function waitUntilReady(name: string, url: string, child: ChildProcess, timeoutMilliseconds = 120_000): Promise<void> {
@@ -48,7 +50,7 @@ async function shutdown(exitCode: number): Promise<void> {
       (child) =>
         new Promise<void>((resolve) => {
           if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMilliseconds);
           child.once('exit', () => {
             clearTimeout(timer);
             resolve();
@@ -63,6 +65,7 @@ async function shutdown(exitCode: number): Promise<void> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  killAfterMilliseconds = config.shutdownGraceMilliseconds + 10_000;
   const subgraphs = presentSubgraphs();
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {

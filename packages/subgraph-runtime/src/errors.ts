@@ -57,7 +57,19 @@ export function createErrorFormatter(logger: pino.Logger) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
+    const original = unwrapResolverError(error);
+    if (isDataException(original)) {
+      // PostgreSQL refused a value (class 22: an id that is not a uuid, a NUL byte, a number out of
+      // range): the request's fault, not the server's. Say so without echoing the SQL.
+      logger.warn({ err: original, path: formatted.path }, 'a value was refused by the database');
+      return {
+        message: 'A value in the request cannot be stored or looked up as given (an id of the wrong form, say, or a number out of range); check the ids and values you sent.',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.BAD_USER_INPUT },
+      };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {
       message: 'Internal server error: the failure has been logged; try again, and report it if it persists.',
       path: formatted.path,
@@ -65,6 +77,17 @@ export function createErrorFormatter(logger: pino.Logger) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/** The SQLSTATE of a PostgreSQL error, directly or through TypeORM's QueryFailedError. */
+function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/** PostgreSQL's class 22, data exception: a value that does not fit its type. */
+export function isDataException(error: unknown): boolean {
+  return sqlState(error)?.startsWith('22') ?? false;
 }
 
 /** PostgreSQL's unique_violation (23505), raised through TypeORM's QueryFailedError. */

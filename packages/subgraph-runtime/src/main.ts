@@ -28,11 +28,18 @@ export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Pro
     gatewaySecret: config.secrets.gateway,
     developmentTools: config.developmentTools,
     logger,
+    shutdownGraceMilliseconds: config.shutdownGraceMilliseconds,
+    requestSizeLimit: config.limits.requestSize,
   });
   const url = await server.listen(config.subgraphPorts[module.name as SubgraphName], config.subgraphHost);
   logger.info({ url }, `${module.name} subgraph ready`);
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down: draining requests');
+    // stop() is bounded by the grace period; this backstop covers a pool that will not close.
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMilliseconds + 5000).unref();
     server.stop().then(
       () => process.exit(0),
       (error) => {

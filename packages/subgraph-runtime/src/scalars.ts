@@ -48,3 +48,10 @@ export function slugArgument(value: string, field = 'slug'): string {
   }
   return value;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a well-formed uuid: ids that cannot exist are answered without asking the database. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

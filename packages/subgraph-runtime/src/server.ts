@@ -8,7 +8,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
-import { type DocumentNode, parse } from 'graphql';
+import { type DocumentNode, GraphQLError, parse, visit } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import pino from 'pino';
@@ -47,6 +47,8 @@ export interface SubgraphServerOptions {
   logger?: pino.Logger;
   /** Longest time `stop()` waits for in-flight requests before closing connections. */
   shutdownGraceMilliseconds?: number;
+  /** Largest request body accepted, e.g. "1mb" (default). */
+  requestSizeLimit?: string;
 }
 
 export interface RunningSubgraph {
@@ -63,6 +65,39 @@ const statementCountPlugin: ApolloServerPlugin<SubgraphContext> = {
     return {
       async willSendResponse({ response }) {
         response.http.headers.set('x-sql-statements', String(statementCounter.current()));
+      },
+    };
+  },
+};
+
+/** True when any string in a JSON value (variables) contains a NUL character. */
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 50 || value === null || typeof value !== 'object') return false;
+  return Object.values(value as Record<string, unknown>).some((item) => containsNul(item, depth + 1));
+}
+
+/**
+ * PostgreSQL text cannot hold the NUL character: a query with one fails deep in the driver. Refuse
+ * it up front, in variables and in literals alike, for every field of every subgraph.
+ */
+const nulCharacterGuard: ApolloServerPlugin<SubgraphContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document }) {
+        let found = containsNul(request.variables);
+        if (!found) {
+          visit(document, {
+            StringValue(node) {
+              if (node.value.includes('\u0000')) found = true;
+            },
+          });
+        }
+        if (found) {
+          throw new GraphQLError('Text in the request contains the NUL character (\\u0000), which cannot be stored; remove it and send again.', {
+            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+          });
+        }
       },
     };
   },
@@ -90,28 +125,43 @@ export async function createSubgraphServer<Loaders>(
       // No Apollo Studio here: traces would only cost time.
       ApolloServerPluginInlineTraceDisabled(),
       statementCountPlugin,
+      nulCharacterGuard,
     ],
   });
   await apollo.start();
 
+  let stopping = false;
+  // Bounded: while PostgreSQL restarts a connection attempt can hang for the pool's whole
+  // connection timeout, and a readiness probe must answer promptly either way.
   const databaseIsUp = async () => {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await options.dataSource.query('SELECT 1');
+      await Promise.race([
+        options.dataSource.query('SELECT 1'),
+        new Promise((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error('database check timed out')), 2000);
+        }),
+      ]);
       return true;
     } catch {
       return false;
+    } finally {
+      clearTimeout(timer);
     }
   };
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok', subgraph: module.name });
   });
+  // 503 while the database does not answer (the pool reconnects by itself once it does) and
+  // while draining for shutdown.
   app.get('/ready', async (_request, response) => {
-    const database = await databaseIsUp();
-    response.status(database ? 200 : 503).json({ status: database ? 'ready' : 'unavailable', subgraph: module.name, database: database ? 'up' : 'down' });
+    const database = !stopping && (await databaseIsUp());
+    const status = stopping ? 'stopping' : database ? 'ready' : 'unavailable';
+    response.status(database ? 200 : 503).json({ status, subgraph: module.name, database: database ? 'up' : stopping ? 'closing' : 'down' });
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: options.requestSizeLimit ?? '1mb' }),
     (_request, _response, next) => statementCounter.run(next),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -146,9 +196,12 @@ export async function createSubgraphServer<Loaders>(
     async stop() {
       if (stopped) return;
       stopped = true;
+      stopping = true;
+      // Drains: new connections are refused, in-flight requests finish (up to the grace period).
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       if (options.dataSource.isInitialized) await options.dataSource.destroy();
+      logger.info({ subgraph: module.name }, 'requests drained and database pool closed');
     },
   };
 }

@@ -1,4 +1,4 @@
-import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, notFound, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, notFound, todayInEngland, isUuid } from '@safeguarding/subgraph-runtime';
 import { MeetingActionNotesEntity, type MeetingEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { paperworkClockFor, paperworkDeadlines, type PaperworkClockRule } from '../rules/paperwork-clock';
@@ -9,7 +9,6 @@ export interface ActionNotesParent extends MeetingActionNotesEntity {
   rule: PaperworkClockRule;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const stageOn = (notes: ActionNotesParent, date: string) => (date <= paperworkDeadlines(notes.meetingDate, notes.rule).amendmentRequestsCloseOn ? 'AMENDMENTS_OPEN' : 'RECORD');
 
 export const actionNotesResolvers: Resolvers = {
@@ -32,7 +31,7 @@ export const actionNotesResolvers: Resolvers = {
   },
   Mutation: {
     issueDraftActionNotes: async (_root, { meetingId, text }, { caller, dataSource, loaders }) => {
-      const meeting = UUID.test(meetingId) ? await loaders.meeting.load(meetingId) : null;
+      const meeting = isUuid(meetingId) ? await loaders.meeting.load(meetingId) : null;
       if (!meeting) throw notFound(`No meeting has the id "${meetingId.slice(0, 80)}".`);
       const body = (await loaders.body.load(meeting.bodyId))!;
       if (!(await canEditAgenda(caller, body, loaders))) throw forbidden('Only whoever prepares the agenda (the forum secretariat for the joint forum) issues the action notes.');
@@ -48,7 +47,7 @@ export const actionNotesResolvers: Resolvers = {
       return { ...notes, meetingDate: meeting.meetingDate, rule: paperworkClockFor(body) };
     },
     requestActionNotesAmendment: async (_root, { meetingId, request }, { caller, dataSource, loaders }) => {
-      const meeting: MeetingEntity | null = UUID.test(meetingId) ? await loaders.meeting.load(meetingId) : null;
+      const meeting: MeetingEntity | null = isUuid(meetingId) ? await loaders.meeting.load(meetingId) : null;
       if (!meeting) throw notFound(`No meeting has the id "${meetingId.slice(0, 80)}".`);
       const body = (await loaders.body.load(meeting.bodyId))!;
       if (!(await canReadAgendaDrafts(caller, body, loaders))) throw forbidden("Only members of the body's partnerships may request amendments to its notes.");

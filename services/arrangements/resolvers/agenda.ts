@@ -1,4 +1,4 @@
-import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, notFound, slugArgument } from '@safeguarding/subgraph-runtime';
+import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, notFound, slugArgument, isUuid } from '@safeguarding/subgraph-runtime';
 import type { Caller } from '@safeguarding/auth';
 import type { DataSource, EntityManager } from 'typeorm';
 import { renderAgendaHtml } from '../documents/agenda-html';
@@ -17,7 +17,6 @@ export interface EntityReference {
 }
 export type AgendaSubjectParent = { __typename: string; [field: string]: unknown };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SUBJECT_TYPENAMES: Record<string, string> = {
   REVIEW: 'Review',
   STRATEGIC_PRIORITY: 'StrategicPriority',
@@ -26,17 +25,17 @@ const SUBJECT_TYPENAMES: Record<string, string> = {
   MEETING: 'Meeting',
   THEME: 'Theme',
   THRESHOLD_MODEL: 'ThresholdModel',
-  REGIONAL_PROCEDURE_CHAPTER: 'ProcedureChapter',
+  REGIONAL_PROCEDURE_CHAPTER: 'RegionalProcedureChapter',
 };
 
 async function meetingAndBody(meetingId: string, loaders: ArrangementsLoaders): Promise<{ meeting: MeetingEntity; body: BodyEntity }> {
-  const meeting = UUID.test(meetingId) ? await loaders.meeting.load(meetingId) : null;
+  const meeting = isUuid(meetingId) ? await loaders.meeting.load(meetingId) : null;
   if (!meeting) throw notFound(`No meeting has the id "${meetingId.slice(0, 80)}".`);
   return { meeting, body: (await loaders.body.load(meeting.bodyId))! };
 }
 
 async function editableAgenda(agendaId: string, caller: Caller, dataSource: DataSource, loaders: ArrangementsLoaders) {
-  const agenda = UUID.test(agendaId) ? await dataSource.getRepository(AgendaEntity).findOneBy({ id: agendaId }) : null;
+  const agenda = isUuid(agendaId) ? await dataSource.getRepository(AgendaEntity).findOneBy({ id: agendaId }) : null;
   if (!agenda) throw notFound(`No agenda has the id "${agendaId.slice(0, 80)}"; start one with prepareAgenda(meetingId).`);
   const { meeting, body } = await meetingAndBody(agenda.meetingId, loaders);
   if (!(await canEditAgenda(caller, body, loaders))) {
@@ -151,10 +150,10 @@ export const agendaResolvers: Resolvers = {
       const id = item.subjectId;
       const local: Record<string, () => Promise<object | null>> = {
         StrategicPriority: () => loaders.strategicPriority.load(id),
-        SuccessStatement: () => (UUID.test(id) ? loaders.successStatement.load(id) : Promise.resolve(null)),
+        SuccessStatement: () => (isUuid(id) ? loaders.successStatement.load(id) : Promise.resolve(null)),
         Body: () => loaders.body.load(id),
-        Meeting: () => (UUID.test(id) ? loaders.meeting.load(id) : Promise.resolve(null)),
-        ProcedureChapter: () => (UUID.test(id) ? loaders.chapter.load(id) : Promise.resolve(null)),
+        Meeting: () => (isUuid(id) ? loaders.meeting.load(id) : Promise.resolve(null)),
+        RegionalProcedureChapter: () => (isUuid(id) ? loaders.chapter.load(id) : Promise.resolve(null)),
       };
       const entity = local[typename] ? await local[typename]!() : { id };
       return entity ? { __typename: typename, ...entity } : null;

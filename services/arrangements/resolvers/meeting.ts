@@ -1,4 +1,4 @@
-import { badUserInput, boundedText, conflict, forbidden, notFound, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, boundedText, conflict, forbidden, notFound, todayInEngland, isUuid } from '@safeguarding/subgraph-runtime';
 import { MeetingEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { checkCadence } from '../rules/meeting-cadence';
@@ -51,7 +51,7 @@ export const meetingResolvers: Resolvers = {
     },
   },
   Query: {
-    meeting: (_root, { id }, { loaders }) => (/^[0-9a-f-]{36}$/i.test(id) ? loaders.meeting.load(id) : null),
+    meeting: (_root, { id }, { loaders }) => (isUuid(id) ? loaders.meeting.load(id) : null),
   },
   Mutation: {
     scheduleMeeting: async (_root, { bodyId, input }, { caller, dataSource, loaders }) => {
@@ -75,7 +75,7 @@ export const meetingResolvers: Resolvers = {
       return dataSource.getRepository(MeetingEntity).save(meeting);
     },
     setMeetingStatus: async (_root, { id, expectedVersion, status }, { caller, dataSource, loaders }) => {
-      const meeting = /^[0-9a-f-]{36}$/i.test(id) ? await loaders.meeting.load(id) : null;
+      const meeting = isUuid(id) ? await loaders.meeting.load(id) : null;
       if (!meeting) throw notFound(`No meeting has the id "${id.slice(0, 80)}".`);
       const body = await loaders.body.load(meeting.bodyId);
       if (!body || !(await canEditBody(caller, body, loaders))) throw forbidden('Only a partnership-admin of the body\'s partnership may record its meetings.');

@@ -1,5 +1,5 @@
 import { hasRole } from '@safeguarding/auth';
-import { moneyFromPence, todayInEngland, validOn } from '@safeguarding/subgraph-runtime';
+import { moneyFromPence, todayInEngland, validOn, isUuid } from '@safeguarding/subgraph-runtime';
 import type { BodyEntity, RegionalProcedureChapterEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { organisationReference } from './organisation-reference';
@@ -60,8 +60,8 @@ export const partnershipResolvers: Resolvers = {
     changesSince: async (procedure, { date }, { loaders }) =>
       (await loaders.chaptersByProcedure.load(procedure.id)).filter((chapter) => chapter.changeSummary !== null && chapter.effectiveFrom > date),
   },
-  ProcedureChapter: {
-    __resolveReference: (reference, { loaders }) => (/^[0-9a-f-]{36}$/i.test(reference.id) ? loaders.chapter.load(reference.id) : null),
+  RegionalProcedureChapter: {
+    __resolveReference: (reference, { loaders }) => (isUuid(reference.id) ? loaders.chapter.load(reference.id) : null),
     procedure: async (chapter, _args, { loaders }) => (await loaders.procedure.load(chapter.procedureId))!,
   },
   RegionalProcedureAdoption: {

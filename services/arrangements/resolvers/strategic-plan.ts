@@ -1,5 +1,5 @@
 import { hasRole } from '@safeguarding/auth';
-import { badUserInput, conflict, forbidden, isUniqueViolation, notFound, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, forbidden, isUniqueViolation, notFound, todayInEngland, isUuid } from '@safeguarding/subgraph-runtime';
 import { StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity, type BodyEntity, type StrategicActionEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import type { ArrangementsLoaders } from '../loaders';
@@ -80,7 +80,7 @@ export const strategicPlanResolvers: Resolvers = {
   },
   Mutation: {
     recordSuccessMeasurement: async (_root, { statementId, measuredOn, value }, { caller, dataSource }) => {
-      if (!/^[0-9a-f-]{36}$/i.test(statementId)) throw notFound(`No success statement has the id "${statementId.slice(0, 80)}".`);
+      if (!isUuid(statementId)) throw notFound(`No success statement has the id "${statementId.slice(0, 80)}".`);
       const statement = await dataSource.getRepository(SuccessStatementEntity).findOneBy({ id: statementId });
       if (!statement) throw notFound(`No success statement has the id "${statementId}".`);
       const priority = await dataSource.getRepository(StrategicPriorityEntity).findOneBy({ id: statement.priorityId });

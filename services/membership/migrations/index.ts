@@ -1,4 +1,5 @@
 import { CreateOrganisationRegistry1732600000000 } from './1732600000000-create-organisation-registry';
+import { CreateMemberships1732800000000 } from './1732800000000-create-memberships';
 
 /** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
-export const migrations = [CreateOrganisationRegistry1732600000000];
+export const migrations = [CreateOrganisationRegistry1732600000000, CreateMemberships1732800000000];

@@ -1,10 +1,12 @@
 import { hasRole } from '@safeguarding/auth';
-import { boundedText, conflict, isUniqueViolation, slugArgument, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
+import { boundedText, conflict, DateScalar, isUniqueViolation, slugArgument, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
 import { OrganisationEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
+import { meetingResolvers } from './meeting';
+import { membershipResolvers } from './membership';
+import { mutationResolvers } from './mutation';
 
-export const resolvers: Resolvers = {
-  SourceCitation: sourceCitationResolvers,
+const registryResolvers: Resolvers = {
   Query: {
     organisations: (_root, { sector, nameContains }, { dataSource }) => {
       const query = dataSource.getRepository(OrganisationEntity).createQueryBuilder('organisation').orderBy('organisation.name', 'ASC');
@@ -46,4 +48,23 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference, { loaders }) => loaders.organisation.load(reference.id),
     viewerCanEdit: (_organisation, _args, { caller }) => hasRole(caller, 'regional-admin'),
   },
+};
+
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  SourceCitation: sourceCitationResolvers,
+  Query: { ...registryResolvers.Query, ...membershipResolvers.Query },
+  Mutation: { ...registryResolvers.Mutation, ...mutationResolvers.Mutation },
+  Organisation: { ...registryResolvers.Organisation, ...membershipResolvers.Organisation },
+  Partnership: membershipResolvers.Partnership,
+  Post: membershipResolvers.Post,
+  Membership: membershipResolvers.Membership,
+  Designation: membershipResolvers.Designation,
+  SharedAgency: membershipResolvers.SharedAgency,
+  SharedAgencySide: membershipResolvers.SharedAgencySide,
+  Body: membershipResolvers.Body,
+  ChairRuleBreach: membershipResolvers.ChairRuleBreach,
+  Meeting: meetingResolvers.Meeting,
+  AttendanceRecord: meetingResolvers.AttendanceRecord,
+  QuorumEvaluation: meetingResolvers.QuorumEvaluation,
 };

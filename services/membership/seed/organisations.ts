@@ -324,4 +324,12 @@ export const organisations: OrganisationSeed[] = [
     sector: 'INDEPENDENT',
     source: cite(D003, 'Appendix A – Terms of Reference: Corporate Parenting Strategic Group, Membership'),
   },
+  {
+    // The CPSG table seats a "Care Leaver Representative" without naming an organisation.
+    id: 'telford-and-wrekin-care-leavers',
+    name: 'Care leavers (Telford & Wrekin representative)',
+    sector: 'VOLUNTARY_AND_COMMUNITY',
+    alsoKnownAs: ['Care Leaver Representative'],
+    source: cite(D003, 'Appendix A – Terms of Reference: Corporate Parenting Strategic Group, Membership'),
+  },
 ];

@@ -24,7 +24,7 @@ it('applies and undoes every migration', async () => {
     (
       await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'membership_migration_test' AND table_name <> 'migrations' ORDER BY 1`)
     ).map((row: { table_name: string }) => row.table_name);
-  expect(await tables()).toEqual(['organisation']);
+  expect(await tables()).toEqual(['attendance', 'body_membership', 'body_reference', 'designation', 'organisation', 'post', 'post_holding']);
   for (let index = 0; index < membershipSubgraph.migrations.length; index += 1) await dataSource.undoLastMigration();
   expect(await tables()).toEqual([]);
   await dataSource.destroy();

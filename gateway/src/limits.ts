@@ -1,0 +1,115 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type express from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { ValidationRule } from 'graphql';
+import { AuthenticationError, verifyUserToken } from '@safeguarding/auth';
+import { DEFAULT_RATE_LIMIT, type QueryLimits } from '@safeguarding/config';
+
+/**
+ * The gateway's abuse limits, in one place. The numbers leave generous room over the real
+ * queries (measured over every query in the READMEs and tests when they were set: depth 5,
+ * cost about 100, 3 aliases, 76 tokens, no directives), so a front end never meets them while a
+ * hostile query (a deep cycle through Body.reportsTo, thousands of aliases, a megabyte of tokens)
+ * is refused before planning. gateway/README.md documents them; each has an environment variable.
+ */
+export const DEFAULT_QUERY_LIMITS: Omit<QueryLimits, 'rateLimit'> = {
+  requestSize: '1mb',
+  maxDepth: 12,
+  maxAliases: 15,
+  maxTokens: 2000,
+  maxDirectives: 20,
+  maxCost: 5000,
+};
+
+export function defaultLimits(developmentTools: boolean): QueryLimits {
+  return {
+    ...DEFAULT_QUERY_LIMITS,
+    rateLimit: { windowSeconds: 60, maxRequests: developmentTools ? DEFAULT_RATE_LIMIT.other : DEFAULT_RATE_LIMIT.production },
+  };
+}
+
+/**
+ * graphql-armor's protections (depth, aliases, directives, cost, no field suggestions) as Apollo
+ * validation rules and plugins, plus the token limit.
+ *
+ * The token limit is graphql-js's own `maxTokens` parse option, not armor's: armor's Apollo
+ * plugin for tokens throws from a hook Apollo Server does not catch, so an over-long query got a
+ * 500 instead of a 400. graphql-js stops parsing at the limit, which is the point of the limit.
+ */
+export function armorProtection(limits: QueryLimits): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
+  // exposeLimits: the message says which limit and by how much, so a legitimate client can fix
+  // its query; the limits are in the README anyway, so they are no secret.
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, exposeLimits: true, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases, exposeLimits: true },
+    maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: limits.maxCost, exposeLimits: true, ignoreIntrospection: true },
+    // No "Did you mean ...?": it would let an anonymous caller map the schema with introspection off.
+    blockFieldSuggestion: { enabled: true },
+  });
+  const { plugins, validationRules } = armor.protect();
+  return { plugins, validationRules, parseOptions: { maxTokens: limits.maxTokens } };
+}
+
+/** A GraphQL-shaped error body for refusals made before Apollo Server sees the request. */
+export function graphQLErrorBody(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/**
+ * Per-caller rate limit: a signed-in caller is counted by token subject (verified, so a forged
+ * subject cannot dodge the count), anyone else by address (IPv6 by /56, so one machine cannot
+ * rotate through its addresses).
+ */
+export function callerRateLimit(limits: QueryLimits['rateLimit'], userTokenSecret: string): express.RequestHandler {
+  return rateLimit({
+    windowMs: limits.windowSeconds * 1000,
+    limit: limits.maxRequests,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator(request) {
+      const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+      if (match) {
+        try {
+          return `user:${verifyUserToken(match[1]!, userTokenSecret).subject}`;
+        } catch (error) {
+          if (!(error instanceof AuthenticationError)) throw error;
+          // A bad token is refused later with 401; count it against the address meanwhile.
+        }
+      }
+      return `address:${ipKeyGenerator(request.ip ?? 'unknown')}`;
+    },
+    handler(_request, response) {
+      response
+        .status(429)
+        .json(
+          graphQLErrorBody(
+            `Too many requests: each caller may make ${limits.maxRequests} in ${limits.windowSeconds} s. Wait for the time in the RateLimit header, then try again.`,
+            'RATE_LIMITED',
+          ),
+        );
+    },
+  });
+}
+
+/**
+ * Turns body-parser's failures (too large, not JSON) into GraphQL-shaped errors. Express's own
+ * handler would answer HTML with a stack trace outside production.
+ */
+export function requestErrorHandler(requestSize: string): express.ErrorRequestHandler {
+  return (error: { type?: string; status?: number }, _request, response, next) => {
+    if (response.headersSent) return next(error);
+    if (error.type === 'entity.too.large') {
+      return void response.status(413).json(graphQLErrorBody(`The request is larger than ${requestSize}; send a smaller query or fewer variables.`, 'PAYLOAD_TOO_LARGE'));
+    }
+    if (error.type === 'entity.parse.failed') {
+      return void response.status(400).json(graphQLErrorBody('The request body is not valid JSON; send {"query": "...", "variables": {...}}.', 'BAD_REQUEST'));
+    }
+    if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+      return void response.status(error.status).json(graphQLErrorBody('The request could not be read; send JSON with a query.', 'BAD_REQUEST'));
+    }
+    response.status(500).json(graphQLErrorBody('Internal server error: the failure has been logged; try again, and report it if it persists.', 'INTERNAL_SERVER_ERROR'));
+  };
+}

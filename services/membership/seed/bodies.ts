@@ -1,0 +1,238 @@
+import type { ChairRuleSnapshot } from '../rules/chair-rule';
+
+/**
+ * What membership keeps about each body arrangements owns (services/arrangements/seed/data.ts,
+ * `bodies`): its partnerships, its kind and the fields of its chair rule that appointChair checks.
+ * A copy, not an import, so this subgraph builds and runs without arrangements; the test
+ * "body references match arrangements' seed" fails the moment the two differ. Arrangements' API
+ * cannot change these fields (updateBody edits names, purposes, end dates and frequencies only).
+ */
+export interface BodyReferenceSeed {
+  bodyId: string;
+  kind: string;
+  partnershipSlugs: string[];
+  chairRule: ChairRuleSnapshot | null;
+}
+
+export const bodyReferences: BodyReferenceSeed[] = [
+  {
+    bodyId: 'joint.lsp-forum',
+    kind: 'LEAD_PARTNERS_FORUM',
+    partnershipSlugs: ['shropshire', 'telford-and-wrekin'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'shropshire.strategic-governing-group',
+    kind: 'PARTNERSHIP_BOARD',
+    partnershipSlugs: ['shropshire'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'shropshire.safeguarding-adults-board',
+    kind: 'PARTNERSHIP_BOARD',
+    partnershipSlugs: ['shropshire'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'shropshire.community-safety-partnership',
+    kind: 'PARTNERSHIP_BOARD',
+    partnershipSlugs: ['shropshire'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'shropshire.adult-safeguarding-and-protection-practice-oversight-group',
+    kind: 'SYSTEM_GROUP',
+    partnershipSlugs: ['shropshire'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'shropshire.child-safeguarding-and-protection-practice-oversight-group',
+    kind: 'SYSTEM_GROUP',
+    partnershipSlugs: ['shropshire'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'shropshire.community-safety-practice-oversight-group',
+    kind: 'SYSTEM_GROUP',
+    partnershipSlugs: ['shropshire'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'shropshire.adult-and-childrens-statutory-case-review-group',
+    kind: 'SYSTEM_GROUP',
+    partnershipSlugs: ['shropshire'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'shropshire.local-domestic-abuse-partnership-board',
+    kind: 'STRATEGIC_PRIORITY_GROUP',
+    partnershipSlugs: ['shropshire'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'shropshire.tackling-exploitation-group',
+    kind: 'STANDING_GROUP',
+    partnershipSlugs: ['shropshire'],
+    chairRule: {
+      appointedFrom: 'NAMED_ORGANISATION',
+      organisationId: 'west-mercia-police',
+      termMonths: null,
+      termAlignedToFinancialYear: false,
+      noConsecutiveTermsSameOrganisation: false,
+      viceChairFromDifferentOrganisation: false,
+      viceChairSucceeds: false,
+    },
+  },
+  {
+    bodyId: 'shropshire.tackling-drug-and-alcohol-misuse-group',
+    kind: 'STRATEGIC_PRIORITY_GROUP',
+    partnershipSlugs: ['shropshire'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'shropshire.safeguarding-children-partnership',
+    kind: 'PARTNERSHIP_BOARD',
+    partnershipSlugs: ['shropshire'],
+    chairRule: {
+      appointedFrom: 'DELEGATED_SAFEGUARDING_PARTNERS',
+      organisationId: null,
+      termMonths: 18,
+      termAlignedToFinancialYear: false,
+      noConsecutiveTermsSameOrganisation: true,
+      viceChairFromDifferentOrganisation: false,
+      viceChairSucceeds: false,
+    },
+  },
+  {
+    bodyId: 'shropshire.dsp-executive',
+    kind: 'EXECUTIVE',
+    partnershipSlugs: ['shropshire'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'shropshire.education-strategic-partnership',
+    kind: 'REPORTING_PARTNERSHIP',
+    partnershipSlugs: ['shropshire'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'shropshire.early-help-partnership-board',
+    kind: 'REPORTING_PARTNERSHIP',
+    partnershipSlugs: ['shropshire'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'shropshire.childrens-case-review-group',
+    kind: 'STANDING_GROUP',
+    partnershipSlugs: ['shropshire'],
+    chairRule: {
+      appointedFrom: 'NAMED_ORGANISATION',
+      organisationId: 'shropshire-telford-and-wrekin-icb',
+      termMonths: null,
+      termAlignedToFinancialYear: false,
+      noConsecutiveTermsSameOrganisation: false,
+      viceChairFromDifferentOrganisation: false,
+      viceChairSucceeds: false,
+    },
+  },
+  {
+    bodyId: 'telford-and-wrekin.safeguarding-partnership',
+    kind: 'WIDER_PARTNERSHIP',
+    partnershipSlugs: ['telford-and-wrekin'],
+    chairRule: {
+      appointedFrom: 'INDEPENDENT',
+      organisationId: null,
+      termMonths: null,
+      termAlignedToFinancialYear: false,
+      noConsecutiveTermsSameOrganisation: false,
+      viceChairFromDifferentOrganisation: false,
+      viceChairSucceeds: false,
+    },
+  },
+  {
+    bodyId: 'telford-and-wrekin.executive',
+    kind: 'EXECUTIVE',
+    partnershipSlugs: ['telford-and-wrekin'],
+    chairRule: {
+      appointedFrom: 'STATUTORY_PARTNERS',
+      organisationId: null,
+      termMonths: 12,
+      termAlignedToFinancialYear: true,
+      noConsecutiveTermsSameOrganisation: true,
+      viceChairFromDifferentOrganisation: true,
+      viceChairSucceeds: true,
+    },
+  },
+  {
+    bodyId: 'telford-and-wrekin.childrens-review-learning-and-training-group',
+    kind: 'REVIEW_GROUP',
+    partnershipSlugs: ['telford-and-wrekin'],
+    chairRule: {
+      appointedFrom: 'NOT_STATED',
+      organisationId: null,
+      termMonths: 12,
+      termAlignedToFinancialYear: false,
+      noConsecutiveTermsSameOrganisation: false,
+      viceChairFromDifferentOrganisation: false,
+      viceChairSucceeds: true,
+    },
+  },
+  {
+    bodyId: 'telford-and-wrekin.adults-review-learning-and-training-group',
+    kind: 'REVIEW_GROUP',
+    partnershipSlugs: ['telford-and-wrekin'],
+    chairRule: {
+      appointedFrom: 'NOT_STATED',
+      organisationId: null,
+      termMonths: 12,
+      termAlignedToFinancialYear: false,
+      noConsecutiveTermsSameOrganisation: false,
+      viceChairFromDifferentOrganisation: false,
+      viceChairSucceeds: true,
+    },
+  },
+  {
+    bodyId: 'telford-and-wrekin.neglect',
+    kind: 'THEMATIC_GROUP',
+    partnershipSlugs: ['telford-and-wrekin'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'telford-and-wrekin.domestic-violence-and-abuse',
+    kind: 'THEMATIC_GROUP',
+    partnershipSlugs: ['telford-and-wrekin'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'telford-and-wrekin.exploitation',
+    kind: 'THEMATIC_GROUP',
+    partnershipSlugs: ['telford-and-wrekin'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'telford-and-wrekin.early-help',
+    kind: 'STANDING_GROUP',
+    partnershipSlugs: ['telford-and-wrekin'],
+    chairRule: null,
+  },
+  {
+    bodyId: 'telford-and-wrekin.corporate-parenting-strategic-group',
+    kind: 'STANDING_GROUP',
+    partnershipSlugs: ['telford-and-wrekin'],
+    chairRule: {
+      appointedFrom: 'NAMED_ORGANISATION',
+      organisationId: 'telford-and-wrekin-council',
+      termMonths: null,
+      termAlignedToFinancialYear: false,
+      noConsecutiveTermsSameOrganisation: false,
+      viceChairFromDifferentOrganisation: false,
+      viceChairSucceeds: false,
+    },
+  },
+  {
+    bodyId: 'solihull.executive',
+    kind: 'EXECUTIVE',
+    partnershipSlugs: ['solihull'],
+    chairRule: null,
+  },
+];

@@ -1,0 +1,212 @@
+import {
+  breachesAddedBy,
+  checkChairSource,
+  checkFinancialYearTerm,
+  checkNoConsecutiveTermsSameOrganisation,
+  checkOverlappingTerms,
+  checkTermLength,
+  checkViceChairFromDifferentOrganisation,
+  checkViceChairSucceeds,
+  evaluateChairRule,
+  type ChairAppointment,
+  type ChairContext,
+  type ChairRuleSnapshot,
+} from '../rules/chair-rule';
+import { addMonths, periodsOverlap } from '../rules/dates';
+import { evaluateQuorum, expectedSeats, isUnexplained, unexplainedAbsences, type QuorumRuleSnapshot } from '../rules/quorum';
+import { bodyReferences } from '../seed/bodies';
+
+/** The chair and quorum evaluators, case by case, with the rules as the seed states them. */
+const ruleOf = (bodyId: string) => bodyReferences.find((b) => b.bodyId === bodyId)!.chairRule!;
+const SCP_ROTATION = ruleOf('shropshire.safeguarding-children-partnership');
+const EXECUTIVE = ruleOf('telford-and-wrekin.executive');
+const REVIEW_GROUP = ruleOf('telford-and-wrekin.childrens-review-learning-and-training-group');
+const EXPLOITATION = ruleOf('shropshire.tackling-exploitation-group');
+const WIDER_PARTNERSHIP = ruleOf('telford-and-wrekin.safeguarding-partnership');
+
+const context: ChairContext = {
+  statutoryPartnerIds: new Set(['council', 'icb', 'police']),
+  delegatedPartnerIds: new Set(['council', 'icb', 'police']),
+  independentOrganisationIds: new Set(['independent-chair']),
+  organisationName: (id) => id,
+};
+let sequence = 0;
+const chair = (organisationId: string, startDate: string | null, endDate: string | null, role: ChairAppointment['role'] = 'CHAIR'): ChairAppointment => ({
+  id: `a${(sequence += 1)}`,
+  role,
+  organisationId,
+  startDate,
+  endDate,
+});
+const vice = (organisationId: string, startDate: string, endDate: string) => chair(organisationId, startDate, endDate, 'VICE_CHAIR');
+
+describe('dates', () => {
+  it.each([
+    ['2024-10-01', 18, '2026-04-01'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2023-01-31', 1, '2023-02-28'],
+    ['2019-04-01', 12, '2020-04-01'],
+  ])('%s plus %i months is %s', (date, months, expected) => expect(addMonths(date, months)).toBe(expected));
+  it('treats open ends as unbounded and a shared day as overlap', () => {
+    expect(periodsOverlap({ startDate: '2024-01-01', endDate: '2024-03-31' }, { startDate: '2024-03-31', endDate: null })).toBe(true);
+    expect(periodsOverlap({ startDate: '2024-01-01', endDate: '2024-03-31' }, { startDate: '2024-04-01', endDate: null })).toBe(false);
+    expect(periodsOverlap({ startDate: null, endDate: null }, { startDate: '1999-01-01', endDate: '1999-01-01' })).toBe(true);
+  });
+});
+
+describe('chair source', () => {
+  it('keeps a DSP chairing the Shropshire partnership and flags anyone else', () => {
+    expect(checkChairSource(SCP_ROTATION, [chair('council', '2024-10-01', '2026-03-31')], context)).toEqual([]);
+    const [breach] = checkChairSource(SCP_ROTATION, [chair('fire', '2024-10-01', '2026-03-31')], context);
+    expect(breach!.check).toBe('CHAIR_SOURCE');
+    expect(breach!.explanation).toMatch(/Delegated Safeguarding Partners/);
+  });
+  it('keeps the named organisation chairing and flags another', () => {
+    const named = { ...EXPLOITATION, organisationId: 'police' };
+    expect(checkChairSource(named, [chair('police', null, null)], context)).toEqual([]);
+    expect(checkChairSource(named, [chair('council', null, null)], context)).toHaveLength(1);
+  });
+  it('wants an independent chair for the wider Telford & Wrekin partnership', () => {
+    expect(checkChairSource(WIDER_PARTNERSHIP, [chair('independent-chair', null, null)], context)).toEqual([]);
+    expect(checkChairSource(WIDER_PARTNERSHIP, [chair('council', null, null)], context)).toHaveLength(1);
+  });
+  it('does not judge vice-chairs or rules that name no source', () => {
+    expect(checkChairSource(EXECUTIVE, [vice('fire', '2024-04-01', '2025-03-31')], context)).toEqual([]);
+    expect(checkChairSource(REVIEW_GROUP, [chair('anyone', '2024-06-01', '2025-05-31')], context)).toEqual([]);
+  });
+});
+
+describe('term length', () => {
+  it('accepts an 18-month DSP term and refuses a 19-month one', () => {
+    expect(checkTermLength(SCP_ROTATION, [chair('council', '2024-10-01', '2026-03-31')])).toEqual([]);
+    const [breach] = checkTermLength(SCP_ROTATION, [chair('council', '2024-10-01', '2026-04-30')]);
+    expect(breach!.explanation).toMatch(/longer than 18 months; it should end by 2026-03-31/);
+  });
+  it('flags an open-ended term when the rule sets a length, and ignores length when it does not', () => {
+    expect(checkTermLength(REVIEW_GROUP, [chair('council', '2024-06-01', null)])).toHaveLength(1);
+    expect(checkTermLength(EXPLOITATION, [chair('police', '2020-01-01', null)])).toEqual([]);
+  });
+});
+
+describe('financial-year term', () => {
+  it('accepts 1 April to 31 March and refuses any other span', () => {
+    expect(checkFinancialYearTerm(EXECUTIVE, [chair('council', '2024-04-01', '2025-03-31')])).toEqual([]);
+    expect(checkFinancialYearTerm(EXECUTIVE, [chair('council', '2024-01-01', '2024-12-31')])).toHaveLength(1);
+    expect(checkFinancialYearTerm(EXECUTIVE, [chair('council', '2024-04-01', '2026-03-31')])).toHaveLength(1);
+  });
+  it('does not apply to rules without it', () => {
+    expect(checkFinancialYearTerm(REVIEW_GROUP, [chair('council', '2024-06-01', '2025-05-31')])).toEqual([]);
+  });
+});
+
+describe('no consecutive terms from one organisation', () => {
+  it('accepts a rotation and flags the same partner two years running', () => {
+    const rotation = [chair('council', '2023-04-01', '2024-03-31'), chair('police', '2024-04-01', '2025-03-31')];
+    expect(checkNoConsecutiveTermsSameOrganisation(EXECUTIVE, rotation, context)).toEqual([]);
+    const repeat = [chair('council', '2023-04-01', '2024-03-31'), chair('council', '2024-04-01', '2025-03-31')];
+    const [breach] = checkNoConsecutiveTermsSameOrganisation(EXECUTIVE, repeat, context);
+    expect(breach!.appointmentId).toBe(repeat[1]!.id);
+  });
+  it('lets a partner chair again after someone else has', () => {
+    const back = [chair('council', '2022-04-01', '2023-03-31'), chair('icb', '2023-04-01', '2024-03-31'), chair('council', '2024-04-01', '2025-03-31')];
+    expect(checkNoConsecutiveTermsSameOrganisation(SCP_ROTATION, back, context)).toEqual([]);
+  });
+});
+
+describe('vice-chair', () => {
+  it('must come from a different organisation from the chair', () => {
+    expect(checkViceChairFromDifferentOrganisation(EXECUTIVE, [chair('council', '2024-04-01', '2025-03-31'), vice('police', '2024-04-01', '2025-03-31')], context)).toEqual([]);
+    expect(checkViceChairFromDifferentOrganisation(EXECUTIVE, [chair('council', '2024-04-01', '2025-03-31'), vice('council', '2024-04-01', '2025-03-31')], context)).toHaveLength(1);
+  });
+  it('succeeds the chair: the next chair is the previous vice-chair organisation', () => {
+    const kept = [chair('council', '2024-06-01', '2025-05-31'), vice('police', '2024-06-01', '2025-05-31'), chair('police', '2025-06-01', '2026-05-31')];
+    expect(checkViceChairSucceeds(REVIEW_GROUP, kept, context)).toEqual([]);
+    const broken = [chair('council', '2024-06-01', '2025-05-31'), vice('police', '2024-06-01', '2025-05-31'), chair('icb', '2025-06-01', '2026-05-31')];
+    const [breach] = checkViceChairSucceeds(REVIEW_GROUP, broken, context);
+    expect(breach!.explanation).toMatch(/vice-chair of the previous term .* was from police/);
+  });
+  it('cannot be checked when no vice-chair was recorded', () => {
+    expect(checkViceChairSucceeds(REVIEW_GROUP, [chair('council', '2024-06-01', '2025-05-31'), chair('icb', '2025-06-01', '2026-05-31')], context)).toEqual([]);
+  });
+});
+
+describe('overlapping terms', () => {
+  it('flags two chairs on the same day but not a chair and a vice-chair', () => {
+    expect(checkOverlappingTerms([chair('council', '2024-04-01', '2025-03-31'), chair('police', '2025-03-31', '2026-03-31')])).toHaveLength(1);
+    expect(checkOverlappingTerms([chair('council', '2024-04-01', '2025-03-31'), vice('police', '2024-04-01', '2025-03-31')])).toEqual([]);
+  });
+});
+
+describe('the whole rule', () => {
+  it('finds the Telford & Wrekin Executive rotation kept', () => {
+    const history = [
+      chair('council', '2023-04-01', '2024-03-31'),
+      vice('police', '2023-04-01', '2024-03-31'),
+      chair('police', '2024-04-01', '2025-03-31'),
+      vice('icb', '2024-04-01', '2025-03-31'),
+      chair('icb', '2025-04-01', '2026-03-31'),
+    ];
+    expect(evaluateChairRule(EXECUTIVE, history, context)).toEqual([]);
+  });
+  it('reports only the breaches a proposed appointment adds', () => {
+    const history = [chair('council', '2023-04-01', '2024-03-31'), vice('police', '2023-04-01', '2024-03-31')];
+    expect(breachesAddedBy(EXECUTIVE, history, chair('police', '2024-04-01', '2025-03-31'), context)).toEqual([]);
+    const added = breachesAddedBy(EXECUTIVE, history, chair('council', '2024-04-01', '2025-03-31'), context).map((b) => b.check).sort();
+    expect(added).toEqual(['NO_CONSECUTIVE_TERMS_SAME_ORGANISATION', 'VICE_CHAIR_SUCCEEDS']);
+  });
+  it('checks overlaps even for a body with no chair rule', () => {
+    const rule: ChairRuleSnapshot | null = null;
+    expect(evaluateChairRule(rule, [chair('a', null, null), chair('b', '2024-01-01', null)], context)).toHaveLength(1);
+  });
+});
+
+describe('quorum', () => {
+  const SHROPSHIRE: QuorumRuleSnapshot = { kind: 'ALL_STATUTORY_PARTNERS_REPRESENTED', namedDeputyCounts: false, requiredOrganisationIds: ['council', 'icb', 'police'], unexplainedAbsenceReported: true };
+  const TELFORD: QuorumRuleSnapshot = { ...SHROPSHIRE, namedDeputyCounts: true, unexplainedAbsenceReported: false };
+  const all = [
+    { organisationId: 'council', outcome: 'ATTENDED' as const, attendedAs: 'MEMBER' as const },
+    { organisationId: 'icb', outcome: 'ATTENDED' as const, attendedAs: 'MEMBER' as const },
+  ];
+  it('is quorate when every statutory partner is there', () => {
+    expect(evaluateQuorum(SHROPSHIRE, [...all, { organisationId: 'police', outcome: 'ATTENDED', attendedAs: 'MEMBER' }]).quorate).toBe(true);
+  });
+  it('names the missing agency when one sends apologies', () => {
+    const result = evaluateQuorum(SHROPSHIRE, [...all, { organisationId: 'police', outcome: 'APOLOGIES', attendedAs: null }]);
+    expect(result).toEqual({ quorate: false, missingOrganisationIds: ['police'], representedOrganisationIds: ['council', 'icb'], attendanceRecorded: true });
+  });
+  it('counts a named deputy in Telford & Wrekin but not in Shropshire', () => {
+    const deputy = [...all, { organisationId: 'police', outcome: 'ATTENDED' as const, attendedAs: 'NAMED_DEPUTY' as const }];
+    expect(evaluateQuorum(TELFORD, deputy).quorate).toBe(true);
+    expect(evaluateQuorum(SHROPSHIRE, deputy).quorate).toBe(false);
+  });
+  it('does not judge a meeting with no attendance recorded, or a rule that is not stated', () => {
+    expect(evaluateQuorum(SHROPSHIRE, [])).toEqual({ quorate: null, missingOrganisationIds: [], representedOrganisationIds: [], attendanceRecorded: false });
+    expect(evaluateQuorum({ ...SHROPSHIRE, kind: 'NOT_STATED' }, all).quorate).toBeNull();
+  });
+});
+
+describe('unexplained absence', () => {
+  const seats = [
+    { id: 'chair', role: 'CHAIR' as const, organisationId: 'council', postId: 'director' },
+    { id: 'director', role: 'MEMBER' as const, organisationId: 'council', postId: 'director' },
+    { id: 'nurse', role: 'MEMBER' as const, organisationId: 'icb', postId: 'nurse' },
+    { id: 'deputy', role: 'NAMED_DEPUTY' as const, organisationId: 'icb', postId: 'deputy' },
+    { id: 'virtual', role: 'VIRTUAL_MEMBER' as const, organisationId: 'ambulance', postId: null },
+    { id: 'independent', role: 'CHAIR' as const, organisationId: 'independent', postId: 'chair' },
+  ];
+  it('expects members and a chair without a member seat, never deputies or virtual members', () => {
+    expect(expectedSeats(seats).map((s) => s.id)).toEqual(['director', 'nurse', 'independent']);
+  });
+  it.each([
+    ['absent', { outcome: 'ABSENT' as const, apologyReasonValid: null }, true],
+    ['apologies without a valid reason', { outcome: 'APOLOGIES' as const, apologyReasonValid: false }, true],
+    ['apologies with a valid reason', { outcome: 'APOLOGIES' as const, apologyReasonValid: true }, false],
+    ['attended', { outcome: 'ATTENDED' as const, apologyReasonValid: null }, false],
+    ['nothing recorded', undefined, true],
+  ])('decides whether %s is unexplained', (_case, record, expected) => expect(isUnexplained(record)).toBe(expected));
+  it('lists nothing before attendance is taken, then every expected seat without a valid reason', () => {
+    expect(unexplainedAbsences(seats, new Map())).toEqual([]);
+    const recorded = new Map([['director', { outcome: 'ATTENDED' as const, apologyReasonValid: null }], ['nurse', { outcome: 'APOLOGIES' as const, apologyReasonValid: false }]]);
+    expect(unexplainedAbsences(seats, recorded).map((s) => s.id)).toEqual(['nurse', 'independent']);
+  });
+});

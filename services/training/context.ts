@@ -1,0 +1,4 @@
+import type { SubgraphContext } from '@safeguarding/subgraph-runtime';
+import type { TrainingLoaders } from './loaders';
+
+export type TrainingContext = SubgraphContext<TrainingLoaders>;

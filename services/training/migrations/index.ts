@@ -1,0 +1,4 @@
+import { CreateTraining1732700000000 } from './1732700000000-create-training';
+
+/** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
+export const migrations = [CreateTraining1732700000000];

@@ -1,0 +1,19 @@
+import { DateScalar, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
+import type { Resolvers } from '../generated/graphql';
+import { courseResolvers } from './course';
+import { learningCoverageResolvers } from './learning-coverage';
+import { mutationResolvers } from './mutation';
+import { partnershipResolvers } from './partnership';
+import { queryResolvers } from './query';
+
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  SourceCitation: sourceCitationResolvers,
+  // Query fields come from two files; merged so neither replaces the other.
+  Query: { ...queryResolvers.Query, ...learningCoverageResolvers.Query },
+  ...mutationResolvers,
+  ...partnershipResolvers,
+  ...courseResolvers,
+  LearningCoverage: learningCoverageResolvers.LearningCoverage,
+  ThemeCoverage: learningCoverageResolvers.ThemeCoverage,
+};

@@ -1,0 +1,192 @@
+import { grant } from '@safeguarding/testkit';
+import { attendanceProblems, bookingProblems } from '../rules/booking-rules';
+import { defaultCoverageSince, financialYear, financialYearOf } from '../rules/financial-year';
+import { summariseImpact } from '../rules/impact-summary';
+import { evaluateLearningCoverage } from '../rules/learning-coverage';
+import { mayAct, rolesFor } from '../rules/training-access';
+import { summariseTrainingReach, type ReachBooking, type ReachSession } from '../rules/training-reach';
+
+/** Each rule evaluator, case by case, with figures worked out by hand. */
+const caller = (...grants: ReturnType<typeof grant>[]) => ({ subject: 'someone', grants });
+
+describe('financial years', () => {
+  it.each([
+    [2024, { year: 2024, label: '2024/25', from: '2024-04-01', to: '2025-03-31' }],
+    [1999, { year: 1999, label: '1999/00', from: '1999-04-01', to: '2000-03-31' }],
+  ])('names and bounds %i', (year, expected) => {
+    expect(financialYear(year)).toEqual(expected);
+  });
+  it.each([
+    ['2024-03-31', 2023],
+    ['2024-04-01', 2024],
+    ['2024-12-31', 2024],
+    ['2025-01-01', 2024],
+  ])('puts %s in the year starting %i', (date, year) => {
+    expect(financialYearOf(date)).toBe(year);
+  });
+  it('looks back to the start of the financial year two years ago for coverage', () => {
+    expect(defaultCoverageSince('2026-11-26')).toBe('2024-04-01');
+    expect(defaultCoverageSince('2026-03-31')).toBe('2023-04-01');
+  });
+});
+
+describe('training access', () => {
+  it.each([
+    ['the anonymous public', caller(), 'readReach', false],
+    ['an analyst', caller(grant('analyst')), 'readReach', true],
+    ['a regional admin', caller(grant('regional-admin')), 'readLearningCoverage', true],
+    ['a member of the partnership', caller(grant('member', 'solihull')), 'readBookings', true],
+    ['a member of another partnership', caller(grant('member', 'shropshire')), 'readReach', false],
+    ['a forum secretariat', caller(grant('forum-secretariat')), 'readReach', false],
+    ['a member, booking', caller(grant('member', 'solihull')), 'bookPlaces', true],
+    ['an analyst, booking', caller(grant('analyst')), 'bookPlaces', false],
+    ['a member, recording attendance', caller(grant('member', 'solihull')), 'recordAttendance', false],
+    ['an admin, recording attendance', caller(grant('partnership-admin', 'solihull')), 'recordAttendance', true],
+  ] as const)('%s: %s -> %s', (_who, who, action, expected) => {
+    expect(mayAct(who, action, ['solihull'])).toBe(expected);
+  });
+  it('lets a member of either partnership act on a joint course', () => {
+    expect(mayAct(caller(grant('member', 'telford-and-wrekin')), 'bookPlaces', ['shropshire', 'telford-and-wrekin'])).toBe(true);
+  });
+  it('lists the roles that can qualify, for the coarse shield check', () => {
+    expect(rolesFor('readReach').sort()).toEqual(['analyst', 'member', 'partnership-admin', 'regional-admin']);
+    expect(rolesFor('recordAttendance')).toEqual(['partnership-admin']);
+  });
+});
+
+describe('booking rules', () => {
+  const request = { placesAlreadyHeld: 0, places: 2, sessionHeldOn: '2030-05-01', today: '2030-04-01' };
+  it('accepts a booking within the limits', () => {
+    expect(bookingProblems(request)).toEqual([]);
+  });
+  it.each([
+    ['no places', { places: 0 }, /between 1 and 50/],
+    ['too many places', { places: 51 }, /between 1 and 50/],
+    ['a fraction of a place', { places: 1.5 }, /between 1 and 50/],
+    ['more than 50 in all for one agency', { placesAlreadyHeld: 49, places: 2 }, /book at most 1 more/],
+    ['a session in the past', { sessionHeldOn: '2030-03-31' }, /took place on 2030-03-31/],
+  ])('refuses %s', (_case, change, message) => {
+    const problems = bookingProblems({ ...request, ...change });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+  it('allows booking on the day of the session', () => {
+    expect(bookingProblems({ ...request, sessionHeldOn: '2030-04-01' })).toEqual([]);
+  });
+  it.each([
+    ['all attended', { attendedPlaces: 3 }, 0],
+    ['none attended', { attendedPlaces: 0 }, 0],
+    ['more than booked', { attendedPlaces: 4 }, 1],
+    ['negative', { attendedPlaces: -1 }, 1],
+    ['a session still to come', { sessionHeldOn: '2030-04-02' }, 1],
+  ])('attendance: %s', (_case, change, problemCount) => {
+    expect(attendanceProblems({ attendedPlaces: 2, bookedPlaces: 3, sessionHeldOn: '2030-03-01', today: '2030-04-01', ...change })).toHaveLength(problemCount);
+  });
+});
+
+describe('training reach', () => {
+  const sessions: ReachSession[] = [
+    { id: 's1', heldOn: '2030-01-10', deliveryMethod: 'FACE_TO_FACE', capacity: 20, bookedPlaces: 10 },
+    { id: 's2', heldOn: '2030-02-10', deliveryMethod: 'VIRTUAL', capacity: 30, bookedPlaces: 6 },
+    { id: 's3', heldOn: '2030-03-10', deliveryMethod: 'FACE_TO_FACE', capacity: 10, bookedPlaces: 0 },
+    { id: 'outside', heldOn: '2031-01-01', deliveryMethod: 'CONFERENCE', capacity: 100, bookedPlaces: 50 },
+  ];
+  const bookings: ReachBooking[] = [
+    { sessionId: 's1', organisationId: 'police', organisationSector: 'POLICE', places: 6, attendedPlaces: 5, bookedOn: '2030-01-01' },
+    { sessionId: 's1', organisationId: 'council', organisationSector: 'LOCAL_AUTHORITY', places: 4, attendedPlaces: 4, bookedOn: '2030-01-01' },
+    { sessionId: 's2', organisationId: 'police', organisationSector: 'POLICE', places: 2, attendedPlaces: 0, bookedOn: '2030-02-01' },
+    { sessionId: 's2', organisationId: 'school', organisationSector: 'EDUCATION', places: 4, attendedPlaces: null, bookedOn: '2030-02-01' },
+    { sessionId: 'outside', organisationId: 'council', organisationSector: 'LOCAL_AUTHORITY', places: 50, attendedPlaces: 50, bookedOn: '2030-12-01' },
+  ];
+  it('totals, fill rate, agencies, sectors and delivery methods', () => {
+    const reach = summariseTrainingReach('2030-01-01', '2030-12-31', sessions, bookings);
+    // Capacity 20 + 30 + 10 = 60; booked 10 + 6 + 0 = 16; 16 / 60 = 0.26666 -> 0.2667.
+    expect(reach).toMatchObject({ sessions: 3, capacity: 60, placesBooked: 16, attendances: 9, fillRate: 0.2667 });
+    expect(reach.byAgency).toEqual([
+      { organisationId: 'police', sector: 'POLICE', placesBooked: 8, attendances: 5, sessionsAttended: 1 },
+      { organisationId: 'council', sector: 'LOCAL_AUTHORITY', placesBooked: 4, attendances: 4, sessionsAttended: 1 },
+      { organisationId: 'school', sector: 'EDUCATION', placesBooked: 4, attendances: 0, sessionsAttended: 0 },
+    ]);
+    expect(reach.bySector).toEqual([
+      { sector: 'POLICE', agencies: 1, placesBooked: 8, attendances: 5 },
+      { sector: 'LOCAL_AUTHORITY', agencies: 1, placesBooked: 4, attendances: 4 },
+      { sector: 'EDUCATION', agencies: 1, placesBooked: 4, attendances: 0 },
+    ]);
+    expect(reach.deliveryMethodMix).toEqual([
+      { deliveryMethod: 'FACE_TO_FACE', sessions: 2, share: 0.6667, attendances: 9 },
+      { deliveryMethod: 'VIRTUAL', sessions: 1, share: 0.3333, attendances: 0 },
+    ]);
+  });
+  it('reports an agency under the sector of its latest booking', () => {
+    const reclassified: ReachBooking[] = [
+      { sessionId: 's1', organisationId: 'trust', organisationSector: 'HEALTH_PROVIDER', places: 1, attendedPlaces: 1, bookedOn: '2030-01-01' },
+      { sessionId: 's2', organisationId: 'trust', organisationSector: 'HEALTH_COMMISSIONER', places: 1, attendedPlaces: 1, bookedOn: '2030-02-01' },
+    ];
+    const reach = summariseTrainingReach('2030-01-01', '2030-12-31', sessions, reclassified);
+    expect(reach.byAgency[0]!.sector).toBe('HEALTH_COMMISSIONER');
+    expect(reach.bySector.map((sector) => sector.sector).sort()).toEqual(['HEALTH_COMMISSIONER', 'HEALTH_PROVIDER']);
+  });
+  it('has no fill rate for a period without sessions', () => {
+    expect(summariseTrainingReach('2020-01-01', '2020-12-31', sessions, bookings)).toMatchObject({ sessions: 0, fillRate: null, byAgency: [], deliveryMethodMix: [] });
+  });
+});
+
+describe('impact summary', () => {
+  it('counts delivered sessions, attendances, agencies, feedback and evidence', () => {
+    const summary = summariseImpact(
+      [
+        { id: 'a', heldOn: '2030-01-01', feedbackResponses: 4, feedbackRatingTotal: 17 },
+        { id: 'b', heldOn: '2030-02-01', feedbackResponses: 3, feedbackRatingTotal: 10 },
+        { id: 'future', heldOn: '2030-06-01', feedbackResponses: null, feedbackRatingTotal: null },
+      ],
+      [
+        { sessionId: 'a', organisationId: 'police', places: 3, attendedPlaces: 3 },
+        { sessionId: 'b', organisationId: 'police', places: 2, attendedPlaces: 1 },
+        { sessionId: 'b', organisationId: 'council', places: 2, attendedPlaces: 0 },
+        { sessionId: 'future', organisationId: 'school', places: 5, attendedPlaces: null },
+      ],
+      ['SUPERVISION', 'PRACTICE_CHANGE', 'SUPERVISION'],
+      '2030-03-01',
+    );
+    // Rating (17 + 10) / 7 = 3.857 -> 3.86; only the police attended.
+    expect(summary).toEqual({
+      sessionsDelivered: 2,
+      placesBooked: 12,
+      attendances: 4,
+      agenciesReached: 1,
+      feedbackResponses: 7,
+      averageRating: 3.86,
+      impactEvidence: [
+        { kind: 'PRACTICE_AUDIT', count: 0 },
+        { kind: 'SUPERVISION', count: 2 },
+        { kind: 'PRACTICE_CHANGE', count: 1 },
+      ],
+    });
+  });
+});
+
+describe('learning coverage', () => {
+  const courses = [
+    { id: 'neglect-course', title: 'Neglect', themeIds: ['neglect', 'early-help'] },
+    { id: 'old-course', title: 'Mental capacity', themeIds: ['mental-capacity'] },
+    { id: 'another-neglect', title: 'Advanced neglect', themeIds: ['neglect'] },
+  ];
+  const sessions = [
+    { id: 'n1', courseId: 'neglect-course', heldOn: '2030-05-01' },
+    { id: 'n0', courseId: 'neglect-course', heldOn: '2029-01-01' },
+    { id: 'a1', courseId: 'another-neglect', heldOn: '2030-02-01' },
+    { id: 'm0', courseId: 'old-course', heldOn: '2028-01-01' },
+  ];
+  it('lists the training per review theme and the gaps', () => {
+    const coverage = evaluateLearningCoverage(['neglect', 'mental-capacity', 'exploitation', 'neglect'], courses, sessions, '2030-01-01');
+    expect(coverage.themes).toEqual([
+      { themeId: 'exploitation', courseIds: [], sessionIds: [], addressed: false },
+      { themeId: 'mental-capacity', courseIds: ['old-course'], sessionIds: [], addressed: false },
+      { themeId: 'neglect', courseIds: ['another-neglect', 'neglect-course'], sessionIds: ['a1', 'n1'], addressed: true },
+    ]);
+    expect(coverage.gapThemeIds).toEqual(['exploitation', 'mental-capacity']);
+  });
+  it('has nothing to say when the reviews raised no themes', () => {
+    expect(evaluateLearningCoverage([], courses, sessions, '2030-01-01')).toEqual({ themes: [], gapThemeIds: [] });
+  });
+});
