@@ -26,6 +26,7 @@ const config: CodegenConfig = {
           LearningCoverage: '../resolvers/references#LearningCoverageParent',
           ThemeCoverage: '../rules/learning-coverage#ThemeCoverageFigures',
           SourceCitation: '@safeguarding/seed-types#SourceCitation as SourceCitationSeed',
+          PartnershipComparison: '@safeguarding/federated-keys#ComparisonKey',
         },
       },
     },

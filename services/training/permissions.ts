@@ -14,6 +14,10 @@ export const permissions: IRules = {
     bookTrainingPlaces: hasAnyRole(...rolesFor('bookPlaces')),
     recordTrainingAttendance: hasAnyRole(...rolesFor('recordAttendance')),
   },
+  // Cells the caller may not read say so (resolvers/partnership-comparison.ts).
+  PartnershipComparison: { '*': allow },
+  ComparisonRow: { '*': allow },
+  ComparisonCell: { '*': allow },
   Partnership: { id: allow, trainingProgramme: allow, trainingReach: hasAnyRole(...rolesFor('readReach')), reviewThemeIds: allow },
   TrainingSession: {
     id: allow,

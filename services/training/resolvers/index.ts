@@ -4,6 +4,7 @@ import { courseResolvers } from './course';
 import { learningCoverageResolvers } from './learning-coverage';
 import { mutationResolvers } from './mutation';
 import { partnershipResolvers } from './partnership';
+import { partnershipComparisonResolvers } from './partnership-comparison';
 import { queryResolvers } from './query';
 
 export const resolvers: Resolvers = {
@@ -16,4 +17,5 @@ export const resolvers: Resolvers = {
   ...courseResolvers,
   LearningCoverage: learningCoverageResolvers.LearningCoverage,
   ThemeCoverage: learningCoverageResolvers.ThemeCoverage,
+  PartnershipComparison: partnershipComparisonResolvers.PartnershipComparison,
 };
