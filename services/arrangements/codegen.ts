@@ -34,6 +34,7 @@ const config: CodegenConfig = {
           AgendaItem: '../entities#AgendaItemEntity',
           AgendaVersion: '../entities#AgendaVersionEntity',
           AgendaCandidates: '../resolvers/agenda-candidates#AgendaCandidatesParent',
+          BodyQuorumRule: '../resolvers/agenda-candidates#BodyQuorumRuleParent',
           ActionNotes: '../resolvers/action-notes#ActionNotesParent',
           RegionalProcedureChapter: '../entities#RegionalProcedureChapterEntity',
           AgendaSubject: '../resolvers/agenda#AgendaSubjectParent',

@@ -64,6 +64,7 @@ export const permissions: IRules = {
   AgendaDocument: publicRead,
   AgendaCandidates: publicRead,
   AgendaCandidate: publicRead,
+  BodyQuorumRule: publicRead,
   ActionNotes: publicRead,
   ActionNotesAmendment: publicRead,
   RegionalProcedureChapter: publicRead,

@@ -24,6 +24,7 @@ const config: CodegenConfig = {
           Meeting: '../resolvers/parents#MeetingParent',
           ChairRule: '../resolvers/parents#ChairRuleRepresentation',
           QuorumRule: '../resolvers/parents#QuorumRuleRepresentation',
+          AgendaCandidates: '../resolvers/agenda-candidates#AgendaCandidatesParent',
           SharedAgency: '../resolvers/parents#SharedAgencyParent',
           SharedAgencySide: '../resolvers/parents#SharedAgencySideParent',
           ChairCompliance: '../resolvers/parents#ChairComplianceParent',

@@ -46,6 +46,11 @@ export function createLoaders(dataSource: DataSource) {
       (ids) => repository(DesignationEntity).find({ where: { organisationId: In([...ids]) }, order: { partnershipSlug: 'ASC', kind: 'ASC' } }),
       (row) => row.organisationId,
     ),
+    /** All recorded attendance of each body; candidate windows filter it by date. */
+    attendanceByBody: loaderOfMany<string, AttendanceEntity>(
+      (ids) => repository(AttendanceEntity).find({ where: { bodyId: In([...ids]) }, order: { meetingDate: 'ASC' } }),
+      (row) => row.bodyId,
+    ),
     /** Attendance per meeting, keyed by meetingKey(bodyId, date); one query for any number of meetings. */
     attendanceByMeeting: loaderOfMany<string, AttendanceEntity>(
       (keys) =>

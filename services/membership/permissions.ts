@@ -38,6 +38,10 @@ export const permissions: IRules = {
   SharedAgencySide: publicRead,
   ChairRule: publicRead,
   QuorumRule: publicRead,
+  // Candidates are filtered per body by who may read its attendance (resolvers/agenda-candidates.ts).
+  AgendaCandidates: publicRead,
+  AgendaCandidate: publicRead,
+  BodyQuorumRule: publicRead,
   Body: publicRead,
   ChairCompliance: publicRead,
   ChairRuleBreach: publicRead,

@@ -15,6 +15,22 @@ export interface AgendaCandidatesParent {
   partnershipSlugs: string[];
 }
 
+export interface BodyQuorumRuleParent {
+  bodyId: string;
+  bodyName: string;
+  quorumRule: NonNullable<BodyEntity['quorumRule']>;
+}
+
+/** Bodies of the window's partnerships, in force during it, de-duplicated (shared bodies count once). */
+async function bodiesInWindow(window: AgendaCandidatesParent, loaders: ArrangementsLoaders): Promise<BodyEntity[]> {
+  const links = (await Promise.all(window.partnershipSlugs.map((slug) => loaders.partnershipBodies.load(slug)))).flat();
+  const bodies = await loaders.body.loadMany([...new Set(links.map((link) => link.bodyId))]);
+  return bodies.filter(
+    (body): body is BodyEntity =>
+      body !== null && !(body instanceof Error) && (body.validFrom === null || body.validFrom <= window.until) && (body.validTo === null || body.validTo >= window.since),
+  );
+}
+
 interface Candidate {
   key: string;
   partnershipSlug: string | null;
@@ -98,5 +114,9 @@ export const agendaCandidateResolvers: Resolvers = {
       return parsed;
     },
     governance: (window, _args, { loaders }) => governanceCandidates(window, loaders),
+    bodyQuorumRules: async (window, _args, { loaders }) =>
+      (await bodiesInWindow(window, loaders))
+        .filter((body) => body.quorumRule && body.quorumRule.kind !== 'NOT_STATED')
+        .map((body) => ({ bodyId: body.id, bodyName: body.name, quorumRule: body.quorumRule! })),
   },
 };

@@ -5,6 +5,7 @@ import type { Resolvers } from '../generated/graphql';
 import { meetingResolvers } from './meeting';
 import { membershipResolvers } from './membership';
 import { mutationResolvers } from './mutation';
+import { agendaCandidateResolvers } from './agenda-candidates';
 
 const registryResolvers: Resolvers = {
   Query: {
@@ -67,4 +68,5 @@ export const resolvers: Resolvers = {
   Meeting: meetingResolvers.Meeting,
   AttendanceRecord: meetingResolvers.AttendanceRecord,
   QuorumEvaluation: meetingResolvers.QuorumEvaluation,
+  AgendaCandidates: agendaCandidateResolvers.AgendaCandidates,
 };
