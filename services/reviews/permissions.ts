@@ -39,5 +39,6 @@ export const permissions: IRules = {
   ComparisonCell: publicRead,
   AgendaCandidates: publicRead,
   AgendaCandidate: publicRead,
+  PartnershipReviewThemes: publicRead,
   ReviewKindTimeliness: publicRead,
 };

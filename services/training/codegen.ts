@@ -27,6 +27,7 @@ const config: CodegenConfig = {
           ThemeCoverage: '../rules/learning-coverage#ThemeCoverageFigures',
           SourceCitation: '@safeguarding/seed-types#SourceCitation as SourceCitationSeed',
           PartnershipComparison: '@safeguarding/federated-keys#ComparisonKey',
+          AgendaCandidates: '../resolvers/agenda-candidates#AgendaCandidatesParent',
         },
       },
     },

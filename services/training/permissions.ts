@@ -16,6 +16,10 @@ export const permissions: IRules = {
   },
   // Cells the caller may not read say so (resolvers/partnership-comparison.ts).
   PartnershipComparison: { '*': allow },
+  // Gap candidates are filtered per partnership by the caller (resolvers/agenda-candidates.ts).
+  AgendaCandidates: { '*': allow },
+  AgendaCandidate: { '*': allow },
+  PartnershipReviewThemes: { '*': allow },
   ComparisonRow: { '*': allow },
   ComparisonCell: { '*': allow },
   Partnership: { id: allow, trainingProgramme: allow, trainingReach: hasAnyRole(...rolesFor('readReach')), reviewThemeIds: allow },

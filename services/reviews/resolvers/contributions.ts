@@ -130,5 +130,14 @@ export const contributionResolvers: Resolvers = {
       return key;
     },
     reviews: (key, _args, { caller, loaders }) => reviewCandidates(key, caller, loaders),
+    // Theme ids only (an aggregate): every review counts, published or not, as for Partnership.reviewThemeIds.
+    reviewThemesByPartnership: (key, _args, { loaders }) =>
+      Promise.all(
+        key.partnershipSlugs.map(async (partnershipSlug) => {
+          const reviews = (await loaders.reviewsByPartnership.load(partnershipSlug)).filter((review) => review.notifiedOn <= key.until);
+          const links = await loaders.reviewThemes.loadMany(reviews.map((review) => review.id));
+          return { partnershipSlug, themeIds: [...new Set(links.flatMap((link) => (Array.isArray(link) ? link.map((row) => row.themeId) : [])))].sort() };
+        }),
+      ),
   },
 };

@@ -1,5 +1,6 @@
 import { DateScalar, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
+import { agendaCandidateResolvers } from './agenda-candidates';
 import { courseResolvers } from './course';
 import { learningCoverageResolvers } from './learning-coverage';
 import { mutationResolvers } from './mutation';
@@ -18,4 +19,5 @@ export const resolvers: Resolvers = {
   LearningCoverage: learningCoverageResolvers.LearningCoverage,
   ThemeCoverage: learningCoverageResolvers.ThemeCoverage,
   PartnershipComparison: partnershipComparisonResolvers.PartnershipComparison,
+  AgendaCandidates: agendaCandidateResolvers.AgendaCandidates,
 };

@@ -12,7 +12,7 @@ const deniedMessage = (slug: string) =>
   `The learning coverage gap list is for analysts and for members of ${slug}; ask for a token with one of those roles.`;
 
 /** The partnership's courses (joint ones included) with their themes and sessions, evaluated against the review themes. */
-async function coverageOf(coverage: LearningCoverageParent, loaders: TrainingLoaders): Promise<LearningCoverageFigures> {
+export async function coverageOf(coverage: Pick<LearningCoverageParent, 'id' | 'since'> & { partnership?: { reviewThemeIds?: string[] } | null }, loaders: TrainingLoaders, until?: string): Promise<LearningCoverageFigures> {
   const links = await loaders.coursesByPartnership.load(coverage.id);
   const courseIds = links.map((link) => link.courseId);
   const [courses, themes, sessions] = await Promise.all([
@@ -27,7 +27,7 @@ async function coverageOf(coverage: LearningCoverageParent, loaders: TrainingLoa
   return evaluateLearningCoverage(
     coverage.partnership?.reviewThemeIds ?? [],
     courses.filter(present<CourseEntity>).map((course) => ({ id: course.id, title: course.title, themeIds: themeIdsByCourse.get(course.id) ?? [] })),
-    sessions.filter(present<TrainingSessionEntity[]>).flat(),
+    sessions.filter(present<TrainingSessionEntity[]>).flat().filter((session) => until === undefined || session.heldOn <= until),
     coverage.since,
   );
 }
