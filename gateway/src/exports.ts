@@ -40,6 +40,7 @@ export const EXPORTS: Record<string, ExportDefinition> = {
         governance { measure unit cells { partnershipSlug value text missingReason } }
         reviews { measure unit cells { partnershipSlug value text missingReason } }
         thresholds { measure unit cells { partnershipSlug value text missingReason } }
+        training { measure unit cells { partnershipSlug value text missingReason } }
       }
     }`,
     variables: (parameters) => ({ slugs: list(parameters.get('slugs')).length ? list(parameters.get('slugs')) : DEFAULT_SLUGS, asOf: parameters.get('asOf') ?? undefined }),
@@ -48,7 +49,7 @@ export const EXPORTS: Record<string, ExportDefinition> = {
       const slugs = comparison.partnershipSlugs;
       const header = ['section', 'measure', 'unit', ...slugs.flatMap((slug) => [slug, `${slug} note`])];
       const rows: Row[] = [];
-      for (const section of ['governance', 'reviews', 'thresholds']) {
+      for (const section of ['governance', 'reviews', 'thresholds', 'training']) {
         for (const row of (comparison[section] as ComparisonRow[] | undefined) ?? []) {
           rows.push([
             section,

@@ -4,7 +4,7 @@ import { grant, startTestFederation, tokenFor, type TestFederation } from '@safe
 /** CSV exports: the same figures as the API, the same permissions, a table a spreadsheet opens. */
 let federation: TestFederation;
 beforeAll(async () => {
-  federation = await startTestFederation({ only: ['arrangements', 'membership', 'reviews', 'thresholds'] });
+  federation = await startTestFederation({ only: ['arrangements', 'membership', 'reviews', 'thresholds', 'training'] });
 });
 afterAll(async () => {
   await federation?.stop();
@@ -27,9 +27,19 @@ it('exports the comparison with the figures the API gives', async () => {
   expect(population).toEqual(['governance', 'Population', 'people', '327200', '2022', '176000', '2019', '', 'Not stated in the documents.']);
   const budget = rows.find((row) => row[1] === 'Budget (latest stated)')!;
   expect(budget.slice(5, 7)).toEqual(['150000', '£150,000.00']);
-  const { data } = await federation.query(`{ comparePartnerships(slugs: ["shropshire","telford-and-wrekin","solihull"], asOf: "2025-06-01") { governance { measure } reviews { measure } thresholds { measure } } }`);
-  const measures = [...data!.comparePartnerships.governance, ...data!.comparePartnerships.reviews, ...data!.comparePartnerships.thresholds].map((r: { measure: string }) => r.measure);
+  const { data } = await federation.query(`{ comparePartnerships(slugs: ["shropshire","telford-and-wrekin","solihull"], asOf: "2025-06-01") { governance { measure } reviews { measure } thresholds { measure } training { measure } } }`);
+  const { governance, reviews, thresholds, training } = data!.comparePartnerships;
+  const measures = [...governance, ...reviews, ...thresholds, ...training].map((r: { measure: string }) => r.measure);
   expect(rows.slice(1).map((row) => row[1])).toEqual(measures);
+});
+
+it('exports only what the caller may read: training reach needs an analyst', async () => {
+  const anonymous = await csv('/exports/comparison.csv?asOf=2025-06-01');
+  const attendances = anonymous.rows.find((row) => row[1] === 'Training attendances')!;
+  expect(attendances[3]).toBe('');
+  expect(attendances[4]).toBe('Training reach is visible to analysts and to members of the partnership.');
+  const analyst = await csv('/exports/comparison.csv?asOf=2025-06-01', { authorization: `Bearer ${tokenFor([grant('analyst')])}` });
+  expect(Number(analyst.rows.find((row) => row[1] === 'Training attendances')![3])).toBeGreaterThan(0);
 });
 
 it('exports a partnership’s bodies and the organisation registry', async () => {

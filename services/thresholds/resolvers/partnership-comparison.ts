@@ -22,7 +22,7 @@ export const partnershipComparisonResolvers: Resolvers = {
           measure: 'Threshold model in force',
           unit: null,
           cells: models.map(({ slug, model }) =>
-            model ? { partnershipSlug: slug, value: null, text: `${model.title}${model.documentVersion ? ` (v${model.documentVersion})` : ''}`, missingReason: null, source: model.source } : missing(slug),
+            model ? { partnershipSlug: slug, value: null, text: `${model.title}${model.documentVersion ? ` (${model.documentVersion.startsWith('v') ? '' : 'v'}${model.documentVersion})` : ''}`, missingReason: null, source: model.source } : missing(slug),
           ),
         },
         {
