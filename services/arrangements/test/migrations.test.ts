@@ -1,29 +1,17 @@
-import { openSubgraphDatabase } from '@safeguarding/database';
-import { createTestDatabase, type TestDatabase } from '@safeguarding/testkit';
+import { migrateEmptySchema, type MigrationTestDatabase } from '@safeguarding/testkit';
 import { arrangementsSubgraph } from '../index';
 
 /** Every migration applies to an empty schema and undoes cleanly. */
-let database: TestDatabase;
+let database: MigrationTestDatabase;
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await migrateEmptySchema(arrangementsSubgraph);
 });
 afterAll(async () => {
-  await database?.drop();
+  await database?.close();
 });
 
 it('applies and undoes every migration', async () => {
-  const dataSource = await openSubgraphDatabase({
-    url: database.url,
-    schema: 'arrangements_migration_test',
-    entities: arrangementsSubgraph.entities,
-    migrations: arrangementsSubgraph.migrations,
-    poolSize: 1,
-    applicationName: 'migration-test',
-  });
-  const tables = async () =>
-    (
-      await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'arrangements_migration_test' AND table_name <> 'migrations' ORDER BY 1`)
-    ).map((row: { table_name: string }) => row.table_name);
+  const { tables } = database;
   expect(await tables()).toEqual([
     'agenda',
     'agenda_item',
@@ -47,7 +35,6 @@ it('applies and undoes every migration', async () => {
     'success_measurement',
     'success_statement',
   ]);
-  for (let index = 0; index < arrangementsSubgraph.migrations.length; index += 1) await dataSource.undoLastMigration();
+  await database.undoAllMigrations();
   expect(await tables()).toEqual([]);
-  await dataSource.destroy();
 });
