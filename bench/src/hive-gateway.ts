@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { buildHTTPExecutor } from '@graphql-tools/executor-http';
+import { composeServices } from '@theguild/federation-composition';
+import { parse } from 'graphql';
+import { ANONYMOUS_CALLER, type Caller, GATEWAY_ASSERTION_HEADER, signGatewayAssertion, verifyUserToken } from '@safeguarding/auth';
+import { loadConfig, REPOSITORY_ROOT, SUBGRAPHS } from '@safeguarding/config';
+
+/**
+ * The peer gateway: Hive Gateway's runtime (@graphql-hive/gateway-runtime) on a supergraph that
+ * @theguild/federation-composition composes from the same subgraph SDL files. Like the Apollo
+ * gateway, it reads the caller from the bearer token (verified once per request) and sends the
+ * gateway's signed assertion to every subgraph (header propagation, fromClientToSubgraphs).
+ * No query limits, rate limit or persisted queries: those are the Apollo gateway's extra work.
+ */
+export function composeHiveSupergraph(subgraphUrls: Record<string, string>): string {
+  const result = composeServices(
+    Object.entries(subgraphUrls).map(([name, url]) => ({
+      name,
+      url,
+      typeDefs: parse(fs.readFileSync(path.join(REPOSITORY_ROOT, 'services', name, 'schema.graphql'), 'utf8')),
+    })),
+  );
+  if (result.errors) throw new Error(`The subgraphs do not compose for Hive:\n${result.errors.map((error) => `  - ${error.message}`).join('\n')}`);
+  return result.supergraphSdl;
+}
+
+export interface HiveGateway {
+  server: http.Server;
+  listen(port: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface HiveGatewayOptions {
+  subgraphUrls: Record<string, string>;
+  userTokenSecret: string;
+  gatewaySecret: string;
+  /**
+   * Hive's HTTP executor collapses identical subgraph requests in flight (its default). Off by
+   * default here: the bench's 20 clients send the same query with the same credentials, which
+   * would turn 20 subgraph calls into one and measure the collapse, not the gateway. HIVE_DEDUPE=true
+   * turns it back on.
+   */
+  deduplicateInflightRequests?: boolean;
+}
+
+export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
+  const callers = new WeakMap<Request, Caller>();
+  const callerOf = (request: Request): Caller => {
+    let caller = callers.get(request);
+    if (!caller) {
+      const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '');
+      caller = match ? verifyUserToken(match[1]!, options.userTokenSecret) : ANONYMOUS_CALLER;
+      callers.set(request, caller);
+    }
+    return caller;
+  };
+  const runtime = createGatewayRuntime({
+    supergraph: composeHiveSupergraph(options.subgraphUrls),
+    logging: false,
+    // The HTTP transport, as @graphql-mesh/transport-http would build it (that package is not
+    // installed: the runtime loads it by name on first use). It fetches with the runtime's own
+    // fetch, so the header propagation below applies.
+    transports: {
+      http: {
+        getSubgraphExecutor: ({ transportEntry, fetch }) =>
+          buildHTTPExecutor({
+            endpoint: transportEntry.location,
+            fetch: fetch as never,
+            headers: transportEntry.headers as never,
+            deduplicateInflightRequests: options.deduplicateInflightRequests ?? false,
+          }),
+      },
+    },
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({ [GATEWAY_ASSERTION_HEADER]: signGatewayAssertion(options.gatewaySecret, callerOf(request)) }),
+    },
+  });
+  const server = http.createServer(runtime);
+  return {
+    server,
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`));
+      }),
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await runtime.dispose();
+    },
+  };
+}
+
+/** As a process: HIVE_PORT, and the subgraph ports from the usual <NAME>_PORT variables. */
+if (require.main === module) {
+  const config = loadConfig();
+  const present = SUBGRAPHS.filter(({ name }) => fs.existsSync(path.join(REPOSITORY_ROOT, 'services', name, 'dist', 'index.js')));
+  const gateway = createHiveGateway({
+    subgraphUrls: Object.fromEntries(present.map(({ name }) => [name, `http://127.0.0.1:${config.subgraphPorts[name]}/graphql`])),
+    userTokenSecret: config.secrets.userToken,
+    gatewaySecret: config.secrets.gateway,
+    deduplicateInflightRequests: process.env.HIVE_DEDUPE === 'true',
+  });
+  gateway.listen(Number(process.env.HIVE_PORT ?? 4110)).then(
+    (url) => console.log(`Hive gateway ready: ${url}`),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+  const stop = () => {
+    setTimeout(() => process.exit(0), 3000).unref();
+    gateway.stop().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
