@@ -42,44 +42,62 @@ interface Candidate {
 
 /** Governance candidates: statements at red, bodies that missed their cadence, procedure changes. */
 async function governanceCandidates(window: AgendaCandidatesParent, loaders: ArrangementsLoaders): Promise<Candidate[]> {
+  // Each step loads for every partnership together (one batch per step), so the statement count
+  // does not grow with the partnerships, their bodies or their statements.
+  const slugs = window.partnershipSlugs;
+  const allPriorities = (await Promise.all(slugs.map((slug) => loaders.strategicPrioritiesByPartnership.load(slug)))).map((list) =>
+    list.filter((p) => p.periodStart <= window.until && p.periodEnd >= window.since),
+  );
+  const allStatements = await Promise.all(
+    allPriorities.map(async (priorities) => (await Promise.all(priorities.map((p) => loaders.successStatementsByPriority.load(p.id)))).flat().filter((s) => s.target)),
+  );
+  const allMeasurements = await Promise.all(allStatements.map((statements) => Promise.all(statements.map((statement) => loaders.measurementsByStatement.load(statement.id)))));
+  const allLinks = await Promise.all(slugs.map((slug) => loaders.partnershipBodies.load(slug)));
+  const allBodies = await Promise.all(
+    allLinks.map(async (links) =>
+      (await loaders.body.loadMany(links.map((link) => link.bodyId))).filter(
+        (body): body is BodyEntity => body !== null && !(body instanceof Error) && validOn(body, window.until) && body.meetingFrequency !== null,
+      ),
+    ),
+  );
+  const allMeetings = await Promise.all(allBodies.map((bodies) => Promise.all(bodies.map((body) => loaders.meetingsByBody.load(body.id)))));
+  const perPartnership = slugs.map((slug, index) => ({
+    slug,
+    priorities: allPriorities[index]!,
+    statements: allStatements[index]!,
+    measurements: allMeasurements[index]!,
+    bodies: allBodies[index]!,
+    meetings: allMeetings[index]!,
+  }));
   const candidates: Candidate[] = [];
-  for (const slug of window.partnershipSlugs) {
-    // Priorities whose plan period overlaps the window: a plan that ended since the last meeting still reports.
-    const priorities = (await loaders.strategicPrioritiesByPartnership.load(slug)).filter((p) => p.periodStart <= window.until && p.periodEnd >= window.since);
-    const statements = (await Promise.all(priorities.map((p) => loaders.successStatementsByPriority.load(p.id)))).flat();
-    for (const statement of statements) {
-      if (!statement.target) continue;
-      const measurements = await loaders.measurementsByStatement.load(statement.id);
-      if (evaluateRag(statement.target, statement.baselineValue, measurements, window.until) !== 'RED') continue;
-      const latest = latestMeasurement(measurements, window.until)!;
+  for (const { slug, priorities, statements, measurements, bodies, meetings } of perPartnership) {
+    statements.forEach((statement, index) => {
+      const taken = measurements[index]!;
+      if (evaluateRag(statement.target!, statement.baselineValue, taken, window.until) !== 'RED') return;
+      const latest = latestMeasurement(taken, window.until)!;
       const priority = priorities.find((p) => p.id === statement.priorityId)!;
       candidates.push({
         key: `success-statement-red:${statement.id}`,
         partnershipSlug: slug,
         title: `${priority.title}: "${statement.text}"`,
-        reason: `At red: latest measurement ${latest.value} on ${latest.measuredOn} against a target of ${statement.target.comparison.toLowerCase().replace(/_/g, ' ')} ${statement.target.value} (${statement.target.unit.toLowerCase().replace(/_/g, ' ')}).`,
+        reason: `At red: latest measurement ${latest.value} on ${latest.measuredOn} against a target of ${statement.target!.comparison.toLowerCase().replace(/_/g, ' ')} ${statement.target!.value} (${statement.target!.unit.toLowerCase().replace(/_/g, ' ')}).`,
         subjectType: 'SUCCESS_STATEMENT',
         subjectId: statement.id,
       });
-    }
-    const links = await loaders.partnershipBodies.load(slug);
-    const bodies = (await loaders.body.loadMany(links.map((link) => link.bodyId))).filter(
-      (body): body is BodyEntity => body !== null && !(body instanceof Error) && validOn(body, window.until),
-    );
-    for (const body of bodies) {
-      if (!body.meetingFrequency) continue;
-      const held = (await loaders.meetingsByBody.load(body.id)).filter((m) => m.status === 'HELD').map((m) => m.meetingDate);
-      const check = checkCadence(body.meetingFrequency, held, window.since, window.until);
-      if (!check.missed) continue;
+    });
+    bodies.forEach((body, index) => {
+      const held = meetings[index]!.filter((m) => m.status === 'HELD').map((m) => m.meetingDate);
+      const check = checkCadence(body.meetingFrequency!, held, window.since, window.until);
+      if (!check.missed) return;
       candidates.push({
         key: `missed-cadence:${body.id}:${window.since}`,
         partnershipSlug: slug,
         title: `${body.name} met less often than its terms of reference say`,
-        reason: `Held ${check.heldMeetings} of ${check.expectedMeetings} expected meetings between ${window.since} and ${window.until} (${body.meetingFrequency.description}).`,
+        reason: `Held ${check.heldMeetings} of ${check.expectedMeetings} expected meetings between ${window.since} and ${window.until} (${body.meetingFrequency!.description}).`,
         subjectType: 'BODY',
         subjectId: body.id,
       });
-    }
+    });
   }
   const procedures = await loaders.allProcedures.load('all');
   const chapters = (await Promise.all(procedures.map((procedure) => loaders.chaptersByProcedure.load(procedure.id)))).flat();

@@ -250,3 +250,14 @@ describe('regional procedures', () => {
     expect(procedure.changesSince).toEqual([{ number: '3.7', version: '2', changeSummary: 'Contextual safeguarding and transitions to adult services added' }]);
   });
 });
+
+describe('statement count', () => {
+  it('finds candidates with the same number of SQL statements for one partnership or both', async () => {
+    const [forumMeeting] = await meetings().find({ where: { bodyId: FORUM }, take: 1 });
+    const [shropshireMeeting] = await meetings().find({ where: { bodyId: 'shropshire.safeguarding-children-partnership' }, take: 1 });
+    const query = `query ($id: ID!) { meeting(id: $id) { agendaCandidates { governance { key } } } }`;
+    const both = await federation.countStatements(() => federation.query(query, { variables: { id: forumMeeting!.id } }));
+    const one = await federation.countStatements(() => federation.query(query, { variables: { id: shropshireMeeting!.id } }));
+    expect(both).toBe(one);
+  });
+});
