@@ -7,6 +7,7 @@ import { type ClockMilestone, clockFor, evaluateDeadline } from '../rules/clock'
 import { summariseTimeliness } from '../rules/timeliness';
 import { canSeeReview } from '../visibility';
 
+const MAXIMUM_PAGE = 500;
 const MILESTONES: ClockMilestone[] = ['REVIEW_COMPLETION', 'ACTION_PLAN_COMPLETION', 'LEARNING_BRIEFING_PUBLICATION'];
 
 function checkRange(from: string | null | undefined, to: string | null | undefined, fromName: string, toName: string): void {
@@ -36,14 +37,21 @@ async function matchesFilter(review: ReviewEntity, filter: ReviewFilter, loaders
 export const partnershipResolvers: Resolvers = {
   Partnership: {
     __resolveReference: (reference) => ({ id: reference.id }),
-    reviews: async (partnership, { filter }, { caller, loaders }) => {
+    reviews: async (partnership, { filter, first, offset }, { caller, loaders }) => {
       checkRange(filter?.notifiedFrom, filter?.notifiedTo, 'notifiedFrom', 'notifiedTo');
       checkRange(filter?.signedOffFrom, filter?.signedOffTo, 'signedOffFrom', 'signedOffTo');
+      if (first != null && (first < 1 || first > MAXIMUM_PAGE)) throw badUserInput(`first must be between 1 and ${MAXIMUM_PAGE}`, 'first');
+      if (offset != null && offset < 0) throw badUserInput('offset must not be negative', 'offset');
       const visible = (await loaders.reviewsByPartnership.load(partnership.id)).filter((review) => canSeeReview(caller, review));
-      if (!filter) return visible;
-      const today = todayInEngland();
-      const keep = await Promise.all(visible.map((review) => matchesFilter(review, filter, loaders, today)));
-      return visible.filter((_review, index) => keep[index]);
+      let matching = visible;
+      if (filter) {
+        const today = todayInEngland();
+        const keep = await Promise.all(visible.map((review) => matchesFilter(review, filter, loaders, today)));
+        matching = visible.filter((_review, index) => keep[index]);
+      }
+      // A page keeps the nested fields (themes, clocks) to the reviews a client shows.
+      const start = offset ?? 0;
+      return first == null ? matching.slice(start) : matching.slice(start, start + first);
     },
     // Counts over every review of the partnership, published or not: nothing individual is returned.
     reviewTimeliness: async (partnership, { from, to, asOf }, { loaders }) => {

@@ -68,3 +68,15 @@ it('puts reviews on a meeting’s agenda candidates, hiding unpublished ones fro
   }
   expect(memberReviewIds.size).toBeGreaterThan(0);
 });
+
+it('pages a partnership’s reviews, in the same order as the whole list', async () => {
+  const as = [grant('member', 'shropshire')];
+  const all = await federation.query(`{ partnership(slug: "shropshire") { reviews { id } } }`, { as });
+  const page = await federation.query(`{ partnership(slug: "shropshire") { reviews(first: 5, offset: 3) { id themes { id } } } }`, { as });
+  expect(page.errors).toBeUndefined();
+  expect(page.data!.partnership.reviews.map((r: { id: string }) => r.id)).toEqual(all.data!.partnership.reviews.slice(3, 8).map((r: { id: string }) => r.id));
+  for (const bad of ['first: 0', 'first: 501', 'offset: -1']) {
+    const { errors } = await federation.query(`{ partnership(slug: "shropshire") { reviews(${bad}) { id } } }`, { as });
+    expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  }
+});
