@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
-import { REPOSITORY_ROOT, SUBGRAPHS } from '@safeguarding/config';
+import { type DocumentNode, Kind, parse } from 'graphql';
+import { auditTypeDefs, REPOSITORY_ROOT, SUBGRAPHS } from '@safeguarding/config';
 
 /**
  * Composes the supergraph from each subgraph's own schema.graphql at build time. The result is
@@ -15,13 +15,24 @@ export function presentSubgraphs() {
   return SUBGRAPHS.filter(({ name }) => fs.existsSync(path.join(REPOSITORY_ROOT, 'services', name, 'schema.graphql')));
 }
 
+/**
+ * A subgraph's schema as its server serves it: schema.graphql, plus the audit trail's SDL
+ * (AuditEvent and Partnership.<name>AuditTrail) that the subgraph runtime adds to every subgraph
+ * with the Partnership entity.
+ */
+export function servedTypeDefs(name: string): DocumentNode {
+  const own = parse(fs.readFileSync(path.join(REPOSITORY_ROOT, 'services', name, 'schema.graphql'), 'utf8'));
+  const hasPartnership = own.definitions.some((definition) => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Partnership');
+  return hasPartnership ? { kind: Kind.DOCUMENT, definitions: [...own.definitions, ...parse(auditTypeDefs(name)).definitions] } : own;
+}
+
 export function composeSupergraph(): string {
   const result = composeServices(
     presentSubgraphs().map(({ name, port }) => ({
       name,
       // Default routing URL; the gateway overrides it from its configuration.
       url: `http://127.0.0.1:${port}/graphql`,
-      typeDefs: parse(fs.readFileSync(path.join(REPOSITORY_ROOT, 'services', name, 'schema.graphql'), 'utf8')),
+      typeDefs: servedTypeDefs(name),
     })),
   );
   if (result.errors) {

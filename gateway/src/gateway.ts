@@ -21,6 +21,7 @@ import type { QueryLimits } from '@safeguarding/config';
 import { SUPERGRAPH_FILE } from './compose';
 import { explorerRouter } from './explorer';
 import { exportsRouter } from './exports';
+import { createGatewayMetrics, type GatewayMetrics, REQUEST_ID_HEADER, requestIdMiddleware } from './observability';
 import { armorProtection, callerRateLimit, defaultLimits, requestErrorHandler } from './limits';
 import {
   checkManifest,
@@ -46,15 +47,20 @@ import {
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraphName: string,
+    private readonly metrics: GatewayMetrics,
     config: Partial<RemoteGraphQLDataSource<GatewayContext>> & object & ThisType<RemoteGraphQLDataSource<GatewayContext>>,
   ) {
     super(config);
   }
 
   override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    const done = this.metrics.startFetch(this.subgraphName);
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      done(Boolean(response.errors?.length));
+      return response;
     } catch (error) {
+      done(true);
       if (error instanceof GraphQLError) throw error;
       // A refused connection, a reset or a timeout: its message names internal addresses.
       throw subgraphUnavailable(this.subgraphName);
@@ -93,6 +99,8 @@ function subgraphUnavailable(subgraph: string): GraphQLError {
 
 export interface GatewayContext {
   caller: Caller;
+  /** One id per request (the client's x-request-id or a new uuid), sent to every subgraph call. */
+  requestId?: string;
 }
 
 export interface GatewayOptions {
@@ -154,15 +162,17 @@ type ApolloServerOptionsPersistedQueries = NonNullable<Extract<ApolloServerOptio
 export async function createGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? pino({ level: 'silent' });
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
+  const metrics = createGatewayMetrics(logger);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService({ name, url }) {
       const overridden = options.subgraphUrls[name] ?? url;
-      return new SubgraphDataSource(name, {
+      return new SubgraphDataSource(name, metrics, {
         url: overridden,
         // The gateway's credentials, carrying the verified caller; subgraphs accept nothing else.
         willSendRequest({ request, context }) {
           request.http?.headers.set(GATEWAY_ASSERTION_HEADER, signGatewayAssertion(options.gatewaySecret, context.caller ?? ANONYMOUS_CALLER));
+          if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
         },
       });
     },
@@ -187,6 +197,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       ApolloServerPluginLandingPageDisabled(),
       ...armor.plugins,
       ...persisted.plugins,
+      metrics.plugin,
     ],
     formatError(formatted) {
       // No stack traces, and no subgraph responses (they name internal addresses).
@@ -197,6 +208,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   await apollo.start();
 
   let stopping = false;
+  app.use(requestIdMiddleware());
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok', service: 'gateway' });
   });
@@ -218,6 +230,10 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       .status(ready ? 200 : 503)
       .json({ status: stopping ? 'stopping' : ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
   });
+  // Prometheus metrics (observability.ts); not rate limited, like /health.
+  app.get('/metrics', async (_request, response) => {
+    response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   if (options.developmentTools) app.use(explorerRouter('/graphql'));
   // CSV exports run their operation through this same gateway as the caller: same permissions, same limits.
   app.use('/exports', callerRateLimit(limits.rateLimit, options.userTokenSecret));
@@ -227,7 +243,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     callerRateLimit(limits.rateLimit, options.userTokenSecret),
     express.json({ limit: limits.requestSize }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ caller: callerFromRequest(req.headers.authorization, options.userTokenSecret) }),
+      context: async ({ req, res }) => ({ caller: callerFromRequest(req.headers.authorization, options.userTokenSecret), requestId: res.locals.requestId as string }),
     }),
   );
   app.use(requestErrorHandler(limits.requestSize));

@@ -171,3 +171,5 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Platfo
     shutdownGraceMilliseconds: values.SHUTDOWN_GRACE_SECONDS * 1000,
   };
 }
+
+export { auditTrailFieldName, auditTypeDefs } from './audit-sdl';

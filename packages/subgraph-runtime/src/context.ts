@@ -6,4 +6,8 @@ export interface SubgraphContext<Loaders = unknown> {
   caller: Caller;
   loaders: Loaders;
   dataSource: DataSource;
+  /** The gateway's request id (x-request-id), for logs and the audit trail. */
+  requestId?: string;
+  /** Partnerships a mutation concerns that its arguments do not show; the audit trail adds them. */
+  auditPartnershipSlugs?: Set<string>;
 }

@@ -6,3 +6,5 @@ export * from './server';
 export * from './loaders';
 export * from './main';
 export * from './shared-types';
+export * from './audit';
+export * from './observability';

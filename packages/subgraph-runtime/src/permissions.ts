@@ -48,8 +48,8 @@ function mergeRules(base: IRules, extra: IRules): IRules {
 }
 
 /** Wraps a subgraph's rules in a shield that denies anything not explicitly allowed. */
-export function createPermissions(rules: IRules) {
-  return shield(mergeRules(federationRules, rules), {
+export function createPermissions(rules: IRules, runtimeRules: IRules = {}) {
+  return shield(mergeRules(mergeRules(federationRules, rules), runtimeRules), {
     fallbackRule: deny,
     fallbackError: PERMISSION_DENIED,
     // Resolvers' own coded errors (BAD_USER_INPUT, NOT_FOUND, ...) reach the client unchanged.

@@ -8,16 +8,19 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
-import { type DocumentNode, GraphQLError, parse, visit } from 'graphql';
+import { type DocumentNode, GraphQLError, Kind, parse, visit } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { AuthenticationError, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from '@safeguarding/auth';
 import { statementCounter } from '@safeguarding/database';
+import { auditTrailFieldName } from '@safeguarding/config';
+import { auditTrailResolvers, auditTrailTypeDefs, createAuditMiddleware, hasPartnershipEntity } from './audit';
 import type { SubgraphContext } from './context';
 import { createErrorFormatter, unauthenticated } from './errors';
-import { createPermissions } from './permissions';
+import { allow, createPermissions } from './permissions';
+import { createSubgraphMetrics, REQUEST_ID_HEADER, requestIdFrom } from './observability';
 
 /** Everything a subgraph declares; `createSubgraphServer` turns it into a running server. */
 export interface SubgraphModule<Loaders> {
@@ -108,10 +111,27 @@ export async function createSubgraphServer<Loaders>(
   options: SubgraphServerOptions,
 ): Promise<RunningSubgraph> {
   const logger = options.logger ?? pino({ level: 'silent' });
-  const schema = applyMiddleware(
-    buildSubgraphSchema({ typeDefs: module.typeDefs, resolvers: module.resolvers as GraphQLResolverMap<unknown> }),
-    createPermissions(module.permissions),
+  // The audit trail (audit.ts): a table in the subgraph's schema (the CreateAuditTrail migration
+  // each subgraph lists), every Mutation field wrapped outside the shield, and
+  // Partnership.<name>AuditTrail where the subgraph has the Partnership entity (gateway/src/compose.ts adds the same SDL).
+  const auditOptions = { subgraph: module.name, schema: module.databaseSchema, dataSource: options.dataSource, logger };
+  const withAuditTrail = hasPartnershipEntity(module.typeDefs);
+  const typeDefs: DocumentNode = withAuditTrail
+    ? { kind: Kind.DOCUMENT, definitions: [...module.typeDefs.definitions, ...auditTrailTypeDefs(module.name).definitions] }
+    : module.typeDefs;
+  const resolvers = { ...(module.resolvers as Record<string, unknown>) } as Record<string, unknown>;
+  if (withAuditTrail) {
+    resolvers.Partnership = { ...((resolvers.Partnership as object | undefined) ?? {}), ...auditTrailResolvers(auditOptions).Partnership };
+  }
+  const built = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+  const permissions = createPermissions(
+    module.permissions,
+    withAuditTrail ? { Partnership: { [auditTrailFieldName(module.name)]: allow }, AuditEvent: { '*': allow } } : {},
   );
+  const audit = createAuditMiddleware(built, auditOptions);
+  // The audit middleware is outermost, so refusals by the shield are recorded too.
+  const schema = audit ? applyMiddleware(built, audit, permissions) : applyMiddleware(built, permissions);
+  const metrics = createSubgraphMetrics(module.name, logger);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -128,6 +148,7 @@ export async function createSubgraphServer<Loaders>(
       ApolloServerPluginCacheControlDisabled(),
       statementCountPlugin,
       nulCharacterGuard,
+      metrics.plugin,
     ],
   });
   await apollo.start();
@@ -154,6 +175,10 @@ export async function createSubgraphServer<Loaders>(
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok', subgraph: module.name });
   });
+  // Prometheus metrics: per operation count, errors and latency (observability.ts).
+  app.get('/metrics', async (_request, response) => {
+    response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   // 503 while the database does not answer (the pool reconnects by itself once it does) and
   // while draining for shutdown.
   app.get('/ready', async (_request, response) => {
@@ -163,17 +188,30 @@ export async function createSubgraphServer<Loaders>(
   });
   app.use(
     '/graphql',
+    // One request id per call, from the gateway (x-request-id), echoed back and in the logs.
+    (request, response, next) => {
+      const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+      response.locals.requestId = requestId;
+      response.setHeader(REQUEST_ID_HEADER, requestId);
+      next();
+    },
     express.json({ limit: options.requestSizeLimit ?? '1mb' }),
     (_request, _response, next) => statementCounter.run(next),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const assertion = req.headers[GATEWAY_ASSERTION_HEADER];
         if (typeof assertion !== 'string') {
           throw unauthenticated(`The ${module.name} subgraph answers only the gateway; send your query to the gateway instead.`);
         }
         try {
           const caller = verifyGatewayAssertion(assertion, options.gatewaySecret);
-          return { caller, loaders: module.createLoaders(options.dataSource), dataSource: options.dataSource };
+          return {
+            caller,
+            loaders: module.createLoaders(options.dataSource),
+            dataSource: options.dataSource,
+            requestId: res.locals.requestId as string,
+            auditPartnershipSlugs: new Set<string>(),
+          };
         } catch (error) {
           if (error instanceof AuthenticationError) throw unauthenticated(`The gateway's credentials were refused: ${error.message}`);
           throw error;

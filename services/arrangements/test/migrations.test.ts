@@ -17,6 +17,7 @@ it('applies and undoes every migration', async () => {
     'agenda_item',
     'agenda_version',
     'arrangement_document',
+    'audit_event',
     'body',
     'body_partnership',
     'body_relationship',

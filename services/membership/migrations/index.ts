@@ -1,5 +1,6 @@
+import { CreateAuditTrail1733200000000 } from '@safeguarding/subgraph-runtime';
 import { CreateOrganisationRegistry1732600000000 } from './1732600000000-create-organisation-registry';
 import { CreateMemberships1732800000000 } from './1732800000000-create-memberships';
 
 /** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
-export const migrations = [CreateOrganisationRegistry1732600000000, CreateMemberships1732800000000];
+export const migrations = [CreateOrganisationRegistry1732600000000, CreateMemberships1732800000000, CreateAuditTrail1733200000000];

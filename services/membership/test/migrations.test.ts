@@ -12,7 +12,7 @@ afterAll(async () => {
 
 it('applies and undoes every migration', async () => {
   const { tables } = database;
-  expect(await tables()).toEqual(['attendance', 'body_membership', 'body_reference', 'designation', 'organisation', 'post', 'post_holding']);
+  expect(await tables()).toEqual(['attendance', 'audit_event', 'body_membership', 'body_reference', 'designation', 'organisation', 'post', 'post_holding']);
   await database.undoAllMigrations();
   expect(await tables()).toEqual([]);
 });

@@ -12,7 +12,7 @@ afterAll(async () => {
 
 it('applies and undoes every migration', async () => {
   const { dataSource, tables } = database;
-  expect(await tables()).toEqual(['crosswalk_mapping', 'regional_level', 'threshold_indicator', 'threshold_level', 'threshold_model']);
+  expect(await tables()).toEqual(['audit_event', 'crosswalk_mapping', 'regional_level', 'threshold_indicator', 'threshold_level', 'threshold_model']);
   const indexes = await dataSource.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'thresholds_migration_test' AND indexname = 'threshold_indicator_search'`);
   expect(indexes[0].indexdef).toMatch(/USING gin \(search_vector\)/);
   await database.undoAllMigrations();

@@ -22,7 +22,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const TABLES = ['course', 'course_partnership', 'course_theme', 'impact_evidence', 'training_booking', 'training_session'];
+const TABLES = ['audit_event', 'course', 'course_partnership', 'course_theme', 'impact_evidence', 'training_booking', 'training_session'];
 
 const tables = async () =>
   (

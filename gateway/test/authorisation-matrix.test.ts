@@ -1,0 +1,287 @@
+/**
+ * Runs the authorisation matrix (authorisation-matrix.ts): for every Query and Mutation root field
+ * and every caller column, one minimal operation through the gateway, answered as the table says.
+ * Mutations run on the test federation's throwaway database; most are sent so that they fail
+ * harmlessly after the permission check (a stale version, an impossible value).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse, type ObjectTypeDefinitionNode } from 'graphql';
+import type { Grant } from '@safeguarding/auth';
+import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
+import { AUTHORISATION_MATRIX, CALLERS, FILTERED, NO, type CallerColumn, type MatrixRow } from './authorisation-matrix';
+
+const OWN = 'telford-and-wrekin';
+const OTHER = 'solihull';
+const EXECUTIVE = 'telford-and-wrekin.executive';
+const STALE = -1;
+
+function grantsFor(column: CallerColumn, own: string): Grant[] | undefined {
+  switch (column) {
+    case 'anon':
+      return undefined;
+    case 'analyst':
+      return [grant('analyst')];
+    case 'member+':
+      return [grant('member', own)];
+    case 'member-':
+      return [grant('member', OTHER)];
+    case 'admin+':
+      return [grant('partnership-admin', own)];
+    case 'admin-':
+      return [grant('partnership-admin', OTHER)];
+    case 'forum':
+      return [grant('forum-secretariat')];
+    case 'regional':
+      return [grant('regional-admin')];
+  }
+}
+
+/** Records in the seed data (and a few made in beforeAll) that the operations point at. */
+interface Fixtures {
+  meetingId: string;
+  meetingDate: string;
+  upcomingMeetingId: string;
+  agendaId: string;
+  agendaItemIds: string[];
+  membershipId: string;
+  unpublishedReviewId: string;
+  /** Mutations use a published review: an unpublished one is NOT_FOUND to outsiders, hiding that it exists. */
+  publishedReviewId: string;
+  actionId: string;
+  statementId: string;
+  sessionId: string;
+  bookingId: string;
+  courseId: string;
+  thresholdModelId: string;
+}
+
+interface Operation {
+  document: string;
+  variables?: Record<string, unknown>;
+  /** For FILTERED cells: true when the answer is the filtered one. */
+  filtered?(data: Record<string, any> | null | undefined): boolean;
+}
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}-${(counter += 1)}`;
+
+/** One minimal operation per root field. */
+const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
+  partnerships: () => ({ document: `{ partnerships { id } }` }),
+  partnership: () => ({ document: `{ partnership(slug: "${OWN}") { id } }` }),
+  body: () => ({ document: `{ body(id: "${EXECUTIVE}") { id } }` }),
+  regionalProcedures: () => ({ document: `{ regionalProcedures { id } }` }),
+  meeting: (f) => ({ document: `query ($id: ID!) { meeting(id: $id) { id } }`, variables: { id: f.meetingId } }),
+  comparePartnerships: () => ({ document: `{ comparePartnerships(slugs: ["${OWN}", "${OTHER}"]) { partnerships { id } } }` }),
+  organisations: () => ({ document: `{ organisations(nameContains: "police") { id } }` }),
+  organisation: () => ({ document: `{ organisation(id: "west-mercia-police") { id } }` }),
+  sharedAgencies: () => ({ document: `{ sharedAgencies(partnershipSlugs: ["${OWN}", "shropshire"]) { organisation { id } } }` }),
+  designations: () => ({ document: `{ designations(partnershipSlug: "${OWN}") { kind } }` }),
+  posts: () => ({ document: `{ posts(organisationId: "west-mercia-police") { id } }` }),
+  review: (f) => ({
+    document: `query ($id: ID!) { review(id: $id) { id } }`,
+    variables: { id: f.unpublishedReviewId },
+    filtered: (data) => data?.review === null,
+  }),
+  reviewKinds: () => ({ document: `{ reviewKinds { id } }` }),
+  themes: () => ({ document: `{ themes { id } }` }),
+  theme: () => ({ document: `{ theme(id: "neglect") { id } }` }),
+  repeatedThemes: () => ({ document: `{ repeatedThemes(partnershipSlugs: ["${OWN}"]) { theme { id } } }` }),
+  thresholdModels: () => ({ document: `{ thresholdModels(partnershipSlug: "${OWN}") { id } }` }),
+  thresholdModel: (f) => ({ document: `query ($id: ID!) { thresholdModel(id: $id) { id } }`, variables: { id: f.thresholdModelId } }),
+  regionalLevels: () => ({ document: `{ regionalLevels { id } }` }),
+  compareThresholds: () => ({ document: `{ compareThresholds(partnershipSlugs: ["${OWN}", "shropshire"]) { __typename } }` }),
+  translateLevel: () => ({ document: `{ translateLevel(fromPartnership: "${OWN}", level: "universal", toPartnership: "shropshire") { __typename } }` }),
+  searchIndicators: () => ({ document: `{ searchIndicators(text: "neglect", limit: 1) { __typename } }` }),
+  course: (f) => ({ document: `query ($id: ID!) { course(id: $id) { id } }`, variables: { id: f.courseId } }),
+  trainingSession: (f) => ({ document: `query ($id: ID!) { trainingSession(id: $id) { id } }`, variables: { id: f.sessionId } }),
+  learningCoverage: () => ({ document: `{ learningCoverage(partnershipSlug: "${OWN}") { id } }` }),
+
+  updateBody: () => ({
+    document: `mutation ($id: ID!) { updateBody(id: $id, expectedVersion: ${STALE}, input: { purpose: "Matrix" }) { id } }`,
+    variables: { id: EXECUTIVE },
+  }),
+  scheduleMeeting: () => ({
+    document: `mutation ($id: ID!) { scheduleMeeting(bodyId: $id, input: { date: "2031-02-28", startTime: "25:99" }) { id } }`,
+    variables: { id: EXECUTIVE },
+  }),
+  setMeetingStatus: (f) => ({
+    document: `mutation ($id: ID!) { setMeetingStatus(id: $id, expectedVersion: ${STALE}, status: HELD) { id } }`,
+    variables: { id: f.meetingId },
+  }),
+  prepareAgenda: (f) => ({ document: `mutation ($id: ID!) { prepareAgenda(meetingId: $id) { id } }`, variables: { id: f.upcomingMeetingId } }),
+  addAgendaItem: (f) => ({
+    document: `mutation ($id: ID!) { addAgendaItem(agendaId: $id, input: { title: "Matrix item", minutesAllotted: -1 }) { id } }`,
+    variables: { id: f.agendaId },
+  }),
+  reorderAgenda: (f) => ({
+    document: `mutation ($id: ID!, $items: [ID!]!) { reorderAgenda(agendaId: $id, expectedVersion: ${STALE}, itemIds: $items) { id } }`,
+    variables: { id: f.agendaId, items: f.agendaItemIds },
+  }),
+  publishAgenda: (f) => ({
+    document: `mutation ($id: ID!) { publishAgenda(agendaId: $id, expectedVersion: ${STALE}) { id } }`,
+    variables: { id: f.agendaId },
+  }),
+  issueDraftActionNotes: (f) => ({
+    document: `mutation ($id: ID!) { issueDraftActionNotes(meetingId: $id, text: "1. Matrix.") { __typename } }`,
+    variables: { id: f.meetingId },
+  }),
+  requestActionNotesAmendment: (f) => ({
+    document: `mutation ($id: ID!) { requestActionNotesAmendment(meetingId: $id, request: "Matrix amendment") { __typename } }`,
+    variables: { id: f.meetingId },
+  }),
+  recordSuccessMeasurement: (f) => ({
+    document: `mutation ($id: ID!) { recordSuccessMeasurement(statementId: $id, measuredOn: "1901-01-01", value: -1) { id } }`,
+    variables: { id: f.statementId },
+  }),
+  registerOrganisation: () => ({
+    document: `mutation ($id: ID!) { registerOrganisation(input: { id: $id, name: "Matrix agency", sector: POLICE }) { id } }`,
+    variables: { id: `matrix-${unique()}` },
+  }),
+  addPost: () => ({ document: `mutation { addPost(input: { organisationId: "cafcass", title: "Matrix post ${unique()}" }) { id } }` }),
+  addMembership: () => ({
+    document: `mutation { addMembership(input: { bodyId: "telford-and-wrekin.neglect", organisationId: "cafcass", role: MEMBER, startDate: "2026-01-01", endDate: "2025-01-01" }) { id } }`,
+  }),
+  endMembership: (f) => ({
+    document: `mutation ($id: ID!) { endMembership(id: $id, endDate: "1901-01-01") { id } }`,
+    variables: { id: f.membershipId },
+  }),
+  appointChair: () => ({
+    document: `mutation { appointChair(input: { bodyId: "${EXECUTIVE}", role: CHAIR, organisationId: "cafcass", startDate: "2026-04-01", endDate: "2025-01-01" }) { id } }`,
+  }),
+  recordAttendance: (f) => ({
+    document: `mutation ($date: Date!) { recordAttendance(input: { bodyId: "${EXECUTIVE}", meetingDate: $date, records: [{ membershipId: "00000000-0000-4000-8000-000000000000", outcome: ATTENDED }] }) { outcome } }`,
+    variables: { date: f.meetingDate },
+  }),
+  startReview: () => ({
+    document: `mutation { startReview(input: { partnershipSlug: "${OWN}", kindId: "rapid-review", code: "Matrix ${unique()}", notifiedOn: "2199-01-01" }) { id } }`,
+  }),
+  recordReviewStage: (f) => ({
+    document: `mutation ($id: ID!) { recordReviewStage(id: $id, expectedVersion: ${STALE}, stage: PUBLISHED, on: "2025-01-06") { id } }`,
+    variables: { id: f.publishedReviewId },
+  }),
+  tagReviewThemes: (f) => ({
+    document: `mutation ($id: ID!) { tagReviewThemes(id: $id, themeIds: ["no-such-theme"]) { id } }`,
+    variables: { id: f.publishedReviewId },
+  }),
+  addLearningPoint: (f) => ({
+    document: `mutation ($id: ID!) { addLearningPoint(reviewId: $id, input: { themeId: "no-such-theme", text: "Matrix" }) { id } }`,
+    variables: { id: f.publishedReviewId },
+  }),
+  addActionPlanAction: (f) => ({
+    document: `mutation ($id: ID!) { addActionPlanAction(reviewId: $id, input: { description: "Matrix", ownerOrganisationId: "no-such-agency" }) { id } }`,
+    variables: { id: f.publishedReviewId },
+  }),
+  updateActionPlanAction: (f) => ({
+    document: `mutation ($id: ID!) { updateActionPlanAction(id: $id, expectedVersion: ${STALE}, input: { ragStatus: IN_PROGRESS }) { id } }`,
+    variables: { id: f.actionId },
+  }),
+  setReviewClock: () => ({
+    document: `mutation { setReviewClock(input: { partnershipSlug: "${OWN}", kindId: "rapid-review", milestone: REVIEW_COMPLETION, length: 4000, unit: MONTHS }) { __typename } }`,
+  }),
+  updateCrosswalkMapping: () => ({
+    document: `mutation { updateCrosswalkMapping(levelId: "${OWN}.2019.universal", expectedVersion: ${STALE}, input: { regionalLevelIds: ["level-1"], rationale: "Matrix", confidence: HIGH }) { version } }`,
+  }),
+  bookTrainingPlaces: (f) => ({
+    document: `mutation ($id: ID!) { bookTrainingPlaces(input: { sessionId: $id, organisationId: "west-mercia-police", organisationSector: POLICE, places: 100000 }) { id } }`,
+    variables: { id: f.sessionId },
+  }),
+  recordTrainingAttendance: (f) => ({
+    document: `mutation ($id: ID!) { recordTrainingAttendance(bookingId: $id, attendedPlaces: -1) { id } }`,
+    variables: { id: f.bookingId },
+  }),
+};
+
+/** Every Query and Mutation root field the supergraph offers (federation's own excluded). */
+function supergraphRootFields(): string[] {
+  const document = parse(fs.readFileSync(path.join(__dirname, '..', 'supergraph.graphql'), 'utf8'));
+  return document.definitions
+    .filter((definition): definition is ObjectTypeDefinitionNode => definition.kind === 'ObjectTypeDefinition' && ['Query', 'Mutation'].includes(definition.name.value))
+    .flatMap((definition) => (definition.fields ?? []).map((field) => `${definition.name.value}.${field.name.value}`))
+    .filter((name) => !name.startsWith('Query._'));
+}
+
+let federation: TestFederation;
+let fixtures: Fixtures;
+
+beforeAll(async () => {
+  federation = await startTestFederation();
+  const admin = [grant('partnership-admin', OWN)];
+  const ask = async (document: string, variables: Record<string, unknown> = {}, as: Grant[] = admin) => {
+    const response = await federation.query(document, { variables, as });
+    if (response.errors) throw new Error(`Fixture query failed: ${JSON.stringify(response.errors)}`);
+    return response.data!;
+  };
+  const own = (
+    await ask(`query ($slug: String!) {
+      partnership(slug: $slug) {
+        reviews { id status }
+        trainingProgramme { sessions { id date course { id offeredBy { slug } } bookings { id } } }
+      }
+      body(id: "${EXECUTIVE}") { meetings { id date status } upcomingMeetings(after: "2026-01-01", limit: 1) { id } members { id } }
+      thresholdModels(partnershipSlug: $slug) { id }
+    }`, { slug: OWN })
+  ) as any;
+  const meeting = own.body.meetings.find((candidate: { status: string }) => candidate.status === 'HELD');
+  const upcomingMeetingId = own.body.upcomingMeetings[0]?.id as string;
+  const agenda = (await ask(`mutation ($id: ID!) { prepareAgenda(meetingId: $id) { id } }`, { id: upcomingMeetingId })).prepareAgenda as { id: string };
+  const withItem = (await ask(`mutation ($id: ID!) { addAgendaItem(agendaId: $id, input: { title: "Matrix fixture", minutesAllotted: 10 }) { items { id } } }`, { id: agenda.id }))
+    .addAgendaItem as { items: { id: string }[] };
+  const unpublished = own.partnership.reviews.find((review: { status: string }) => review.status !== 'PUBLISHED' && review.status !== 'LEARNING_BRIEFING_PUBLISHED');
+  const published = own.partnership.reviews.find((review: { status: string }) => review.status === 'PUBLISHED');
+  const action = (await ask(`mutation ($id: ID!) { addActionPlanAction(reviewId: $id, input: { description: "Matrix fixture", ownerOrganisationId: "cafcass" }) { id } }`, { id: published.id }))
+    .addActionPlanAction as { id: string };
+  const ownOnly = own.partnership.trainingProgramme.sessions.filter(
+    (session: { course: { offeredBy: { slug: string }[] }; bookings: unknown[] }) => session.course.offeredBy.every((partnership) => partnership.slug === OWN) && session.bookings.length > 0,
+  );
+  const shropshire = (await ask(`{ partnership(slug: "shropshire") { strategicPriorities(asOf: "2025-06-01") { successStatements { id measurable } } } }`)) as any;
+  const statement = shropshire.partnership.strategicPriorities.flatMap((priority: { successStatements: unknown[] }) => priority.successStatements).find((s: { measurable: boolean }) => s.measurable);
+  fixtures = {
+    meetingId: meeting.id,
+    meetingDate: meeting.date,
+    upcomingMeetingId,
+    agendaId: agenda.id,
+    agendaItemIds: withItem.items.map((item) => item.id),
+    membershipId: own.body.members[0].id,
+    unpublishedReviewId: unpublished.id,
+    publishedReviewId: published.id,
+    actionId: action.id,
+    statementId: statement.id,
+    sessionId: ownOnly[0].id,
+    bookingId: ownOnly[0].bookings[0].id,
+    courseId: ownOnly[0].course.id,
+    thresholdModelId: own.thresholdModels[0].id,
+  };
+});
+afterAll(async () => {
+  await federation?.stop();
+});
+
+describe('the authorisation matrix', () => {
+  it('has one row and one operation for every Query and Mutation field of the supergraph, and nothing else', () => {
+    const inTable = AUTHORISATION_MATRIX.map((row) => `${row.kind}.${row.field}`);
+    expect([...inTable].sort()).toEqual(supergraphRootFields().sort());
+    expect(new Set(inTable).size).toBe(inTable.length);
+    expect(Object.keys(OPERATIONS).sort()).toEqual(AUTHORISATION_MATRIX.map((row) => row.field).sort());
+  });
+
+  const cases = AUTHORISATION_MATRIX.flatMap((row) => CALLERS.map((caller) => [`${row.kind}.${row.field}`, caller, row.access[caller], row] as const));
+  it.each(cases)('%s as %s: %s', async (_name, caller, expected, row: MatrixRow) => {
+    const operation = OPERATIONS[row.field]!(fixtures);
+    const response = await federation.query(operation.document, { variables: operation.variables ?? {}, as: grantsFor(caller, row.own ?? OWN) });
+    expect(response.status).toBeLessThan(500);
+    const codes = (response.errors ?? []).map((error) => error.extensions?.code ?? 'none');
+    const forbidden = codes.includes('FORBIDDEN');
+    const summary = `${row.field} as ${caller} answered ${JSON.stringify(response.errors?.map((error) => `${error.extensions?.code}: ${error.message}`) ?? response.data)}`;
+    if (expected === NO) {
+      expect({ summary, forbidden }).toEqual({ summary, forbidden: true });
+      expect(response.data?.[row.field] ?? null).toBeNull();
+    } else {
+      expect({ summary, forbidden }).toEqual({ summary, forbidden: false });
+      expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
+      if (expected === FILTERED) expect({ summary, filtered: operation.filtered!(response.data) }).toEqual({ summary, filtered: true });
+      else if (operation.filtered) expect({ summary, filtered: operation.filtered(response.data) }).toEqual({ summary, filtered: false });
+    }
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * THE AUTHORISATION MATRIX: who may call every Query and Mutation root field of the supergraph.
+ *
+ * One row per root field, one column per caller. `authorisation-matrix.test.ts` sends a minimal
+ * operation for every cell through the gateway and checks the answer; a field in
+ * `gateway/supergraph.graphql` without a row here fails that test, so a new field needs a row.
+ *
+ * Cells:
+ * - YES      allowed: the call is never refused with FORBIDDEN (it may still fail on its input:
+ *            NOT_FOUND, BAD_USER_INPUT, CONFLICT are "allowed, but not like that").
+ * - NO       refused with FORBIDDEN (by the subgraph's permissions.ts shield, or by the resolver's
+ *            partnership-scope check after it has loaded the record).
+ * - FILTERED not refused, but the answer leaves out what the caller may not see (the row's note
+ *            says what); the test checks the filtered answer.
+ *
+ * Columns (grants in the caller's token; "own" is the partnership the row's records belong to,
+ * telford-and-wrekin unless the row says otherwise, "other" is solihull):
+ *
+ *   anon      no token: the anonymous public reader
+ *   analyst   analyst (regional)
+ *   member+   member of the own partnership          member-   member of the other partnership
+ *   admin+    partnership-admin of the own one       admin-    partnership-admin of the other one
+ *   forum     forum-secretariat (regional; edits the joint Lead Safeguarding Partners forum only)
+ *   regional  regional-admin
+ *
+ * Where the truth lives: services/<subgraph>/permissions.ts (the coarse role check) and the
+ * resolvers' scope checks (arrangements resolvers/access, membership resolvers/mutation.ts,
+ * reviews visibility.ts, training rules/training-access.ts, thresholds resolvers/mutation.ts).
+ */
+
+export const YES = 'YES';
+export const NO = 'NO';
+export const FILTERED = 'FILTERED';
+export type Access = typeof YES | typeof NO | typeof FILTERED;
+
+export const CALLERS = ['anon', 'analyst', 'member+', 'member-', 'admin+', 'admin-', 'forum', 'regional'] as const;
+export type CallerColumn = (typeof CALLERS)[number];
+
+export interface MatrixRow {
+  kind: 'Query' | 'Mutation';
+  field: string;
+  subgraph: string;
+  access: Record<CallerColumn, Access>;
+  /** The partnership whose records the row's operation touches (default telford-and-wrekin). */
+  own?: string;
+  note?: string;
+}
+
+type Cells = [Access, Access, Access, Access, Access, Access, Access, Access];
+const row = (kind: MatrixRow['kind'], subgraph: string, field: string, cells: Cells, extra: Pick<MatrixRow, 'own' | 'note'> = {}): MatrixRow => ({
+  kind,
+  field,
+  subgraph,
+  access: Object.fromEntries(CALLERS.map((caller, index) => [caller, cells[index]])) as Record<CallerColumn, Access>,
+  ...extra,
+});
+const query = (subgraph: string, field: string, cells: Cells, extra?: Pick<MatrixRow, 'own' | 'note'>) => row('Query', subgraph, field, cells, extra);
+const mutation = (subgraph: string, field: string, cells: Cells, extra?: Pick<MatrixRow, 'own' | 'note'>) => row('Mutation', subgraph, field, cells, extra);
+
+const PUBLIC: Cells = [YES, YES, YES, YES, YES, YES, YES, YES];
+/** A partnership-admin of the record's own partnership, nobody else. */
+const OWN_ADMIN: Cells = [NO, NO, NO, NO, YES, NO, NO, NO];
+
+const HIDDEN_REVIEW = 'on an unpublished review an outsider gets NOT_FOUND instead, so its existence is not revealed (the test uses a published one)';
+
+// prettier-ignore
+export const AUTHORISATION_MATRIX: MatrixRow[] = [
+  //                    subgraph        field                          anon analyst member+ member- admin+ admin- forum regional
+  // --- Queries: published material is public; unpublished reviews and coverage stay inside their partnership.
+  query('arrangements', 'partnerships',                 PUBLIC),
+  query('arrangements', 'partnership',                  PUBLIC),
+  query('arrangements', 'body',                         PUBLIC),
+  query('arrangements', 'regionalProcedures',           PUBLIC),
+  query('arrangements', 'meeting',                      PUBLIC, { note: 'dates and places are public; draft agendas/notes, attendance and quorum below it are filtered or refused per field' }),
+  query('arrangements', 'comparePartnerships',          PUBLIC, { note: 'cells a caller may not read say so (training reach), never FORBIDDEN for the whole field' }),
+  query('membership',   'organisations',                PUBLIC),
+  query('membership',   'organisation',                 PUBLIC),
+  query('membership',   'sharedAgencies',               PUBLIC),
+  query('membership',   'designations',                 PUBLIC),
+  query('membership',   'posts',                        PUBLIC),
+  query('reviews',      'review',                       [FILTERED, FILTERED, YES, FILTERED, YES, FILTERED, FILTERED, FILTERED], { note: 'an unpublished review is null outside its partnership (members and admins of it see it); published reviews are public' }),
+  query('reviews',      'reviewKinds',                  PUBLIC),
+  query('reviews',      'themes',                       PUBLIC),
+  query('reviews',      'theme',                        PUBLIC),
+  query('reviews',      'repeatedThemes',               PUBLIC, { note: 'counts only, unpublished reviews included but never named' }),
+  query('thresholds',   'thresholdModels',              PUBLIC),
+  query('thresholds',   'thresholdModel',               PUBLIC),
+  query('thresholds',   'regionalLevels',               PUBLIC),
+  query('thresholds',   'compareThresholds',            PUBLIC),
+  query('thresholds',   'translateLevel',               PUBLIC),
+  query('thresholds',   'searchIndicators',             PUBLIC),
+  query('training',     'course',                       PUBLIC, { note: 'TrainingSession.bookings below it needs analyst, regional-admin or the offering partnership' }),
+  query('training',     'trainingSession',              PUBLIC),
+  query('training',     'learningCoverage',             [NO,  YES,  YES,  NO,   YES,  NO,   NO,   YES]),
+
+  // --- Mutations
+  mutation('arrangements', 'updateBody',                OWN_ADMIN),
+  mutation('arrangements', 'scheduleMeeting',           OWN_ADMIN),
+  mutation('arrangements', 'setMeetingStatus',          OWN_ADMIN),
+  mutation('arrangements', 'prepareAgenda',             OWN_ADMIN, { note: "for the joint LSP forum it is the forum secretariat's instead" }),
+  mutation('arrangements', 'addAgendaItem',             OWN_ADMIN, { note: 'as prepareAgenda' }),
+  mutation('arrangements', 'reorderAgenda',             OWN_ADMIN, { note: 'as prepareAgenda' }),
+  mutation('arrangements', 'publishAgenda',             OWN_ADMIN, { note: 'as prepareAgenda' }),
+  mutation('arrangements', 'issueDraftActionNotes',     OWN_ADMIN, { note: 'as prepareAgenda' }),
+  mutation('arrangements', 'requestActionNotesAmendment', [NO, NO,  YES,  NO,   YES,  NO,   NO,   NO], { note: "members and admins of the body's partnerships" }),
+  mutation('arrangements', 'recordSuccessMeasurement',  OWN_ADMIN, { own: 'shropshire', note: 'the strategic plan in the seed data is Shropshire\'s' }),
+  mutation('membership',   'registerOrganisation',      [NO,  NO,   NO,   NO,   NO,   NO,   NO,   YES]),
+  mutation('membership',   'addPost',                   [NO,  NO,   NO,   NO,   YES,  YES,  NO,   YES], { note: 'organisations are shared by every partnership, so any partnership-admin may add a post' }),
+  mutation('membership',   'addMembership',             OWN_ADMIN, { note: "for the joint LSP forum the forum secretariat's too" }),
+  mutation('membership',   'endMembership',             OWN_ADMIN, { note: 'as addMembership' }),
+  mutation('membership',   'appointChair',              OWN_ADMIN, { note: 'as addMembership' }),
+  mutation('membership',   'recordAttendance',          OWN_ADMIN, { note: 'as addMembership' }),
+  mutation('reviews',      'startReview',               OWN_ADMIN),
+  mutation('reviews',      'recordReviewStage',         OWN_ADMIN, { note: HIDDEN_REVIEW }),
+  mutation('reviews',      'tagReviewThemes',           OWN_ADMIN, { note: HIDDEN_REVIEW }),
+  mutation('reviews',      'addLearningPoint',          OWN_ADMIN, { note: HIDDEN_REVIEW }),
+  mutation('reviews',      'addActionPlanAction',       OWN_ADMIN, { note: HIDDEN_REVIEW }),
+  mutation('reviews',      'updateActionPlanAction',    OWN_ADMIN, { note: HIDDEN_REVIEW }),
+  mutation('reviews',      'setReviewClock',            OWN_ADMIN),
+  mutation('thresholds',   'updateCrosswalkMapping',    [NO,  NO,   NO,   NO,   NO,   NO,   NO,   YES]),
+  mutation('training',     'bookTrainingPlaces',        [NO,  NO,   YES,  NO,   YES,  NO,   NO,   NO], { note: 'members and admins of a partnership offering the course' }),
+  mutation('training',     'recordTrainingAttendance',  OWN_ADMIN, { note: 'admins of a partnership offering the course' }),
+];

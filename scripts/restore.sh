@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Restores a backup made by scripts/backup.sh into DATABASE_URL, replacing what is there: the
+# dump's schemas and tables are dropped and recreated, in one transaction, so a failed restore
+# leaves the database as it was. Stop the subgraphs first (they hold connections and caches).
+#
+#   DATABASE_URL=postgres://user@host:5432/safeguarding scripts/restore.sh backups/safeguarding-....dump
+#
+# To restore into a new database, create it first (createdb, or CREATE DATABASE) and point
+# DATABASE_URL at it.
+set -euo pipefail
+
+if [[ -z "${DATABASE_URL:-}" ]]; then
+  echo "restore.sh: set DATABASE_URL to the database to restore into" >&2
+  exit 2
+fi
+if [[ $# -ne 1 || ! -f "$1" ]]; then
+  echo "restore.sh: give the backup file made by scripts/backup.sh, e.g. scripts/restore.sh backups/safeguarding-20260101T000000Z.dump" >&2
+  exit 2
+fi
+pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction --exit-on-error --dbname="$DATABASE_URL" "$1"
+echo "restored $1"
