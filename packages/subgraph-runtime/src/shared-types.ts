@@ -27,3 +27,11 @@ export function todayInEngland(now: Date = new Date()): string {
 export function validOn(record: { validFrom: string | null; validTo: string | null }, asOf: string): boolean {
   return (record.validFrom === null || record.validFrom <= asOf) && (record.validTo === null || record.validTo >= asOf);
 }
+
+/** The first day of the twelve months that end on `asOf` (comparison sections report that year). */
+export function twelveMonthsEndingStart(asOf: string): string {
+  const date = new Date(`${asOf}T00:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() - 1);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,5 +1,5 @@
 import { parseAgendaCandidatesKey, parseComparisonKey } from '@safeguarding/federated-keys';
-import { badUserInput } from '@safeguarding/subgraph-runtime';
+import { badUserInput, twelveMonthsEndingStart } from '@safeguarding/subgraph-runtime';
 import type { SourceCitation } from '@safeguarding/seed-types';
 import type { Caller } from '@safeguarding/auth';
 import type { ReviewEntity } from '../entities';
@@ -16,13 +16,6 @@ import { canSeeReview } from '../visibility';
  * candidates for a meeting's agenda. Unpublished reviews appear to outsiders only as counts.
  */
 const SYNTHETIC: SourceCitation = { document: 'synthetic', section: 'Computed from the synthetic reviews (seed/), against the clocks of 002', synthetic: true };
-
-function yearBefore(asOf: string): string {
-  const date = new Date(`${asOf}T00:00:00Z`);
-  date.setUTCFullYear(date.getUTCFullYear() - 1);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
 
 async function timelinessFor(partnershipId: string, from: string, to: string, loaders: ReviewsLoaders): Promise<KindTimeliness[]> {
   const [kinds, clocks, reviews] = await Promise.all([loaders.allReviewKinds.load(loadAll), loaders.allClocks.load(loadAll), loaders.reviewsByPartnership.load(partnershipId)]);
@@ -98,7 +91,7 @@ export const contributionResolvers: Resolvers = {
       return key;
     },
     reviews: async (comparison, _args, { loaders }) => {
-      const from = yearBefore(comparison.asOf);
+      const from = twelveMonthsEndingStart(comparison.asOf);
       const rows = await Promise.all(
         comparison.partnershipSlugs.map(async (slug) => ({ slug, reviews: await loaders.reviewsByPartnership.load(slug), timeliness: await timelinessFor(slug, from, comparison.asOf, loaders) })),
       );

@@ -1,5 +1,5 @@
 import { parseComparisonKey } from '@safeguarding/federated-keys';
-import { badUserInput } from '@safeguarding/subgraph-runtime';
+import { badUserInput, twelveMonthsEndingStart } from '@safeguarding/subgraph-runtime';
 import type { SourceCitation } from '@safeguarding/seed-types';
 import type { TrainingBookingEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
@@ -10,13 +10,6 @@ import { partnershipSessions, present } from './programme';
 
 const SYNTHETIC: SourceCitation = { document: 'synthetic', section: 'Computed from the synthetic training programme (seed/)', synthetic: true };
 
-function yearBefore(asOf: string): string {
-  const date = new Date(`${asOf}T00:00:00Z`);
-  date.setUTCFullYear(date.getUTCFullYear() - 1);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
 /** The training section of the analysts' comparison; reach is shown only to those who may read it. */
 export const partnershipComparisonResolvers: Resolvers = {
   PartnershipComparison: {
@@ -26,7 +19,7 @@ export const partnershipComparisonResolvers: Resolvers = {
       return key;
     },
     training: async (comparison, _args, { caller, loaders }) => {
-      const from = yearBefore(comparison.asOf);
+      const from = twelveMonthsEndingStart(comparison.asOf);
       const reach = await Promise.all(
         comparison.partnershipSlugs.map(async (slug) => {
           if (!mayAct(caller, 'readReach', [slug])) return { slug, figures: null, hidden: true };
