@@ -1,0 +1,4 @@
+import { describeHostileInput } from './harness';
+import { arrangementsSuite } from './arrangements.mutations';
+
+describeHostileInput(arrangementsSuite);

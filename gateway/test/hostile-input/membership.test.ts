@@ -1,0 +1,4 @@
+import { describeHostileInput } from './harness';
+import { membershipSuite } from './membership.mutations';
+
+describeHostileInput(membershipSuite);
