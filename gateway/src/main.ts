@@ -1,11 +1,14 @@
+// First: tracing patches http and pg as they load (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
+import '@safeguarding/tracing/register';
 import pino from 'pino';
 import { loadConfig } from '@safeguarding/config';
+import { currentTracing, traceLogFields } from '@safeguarding/tracing';
 import { presentSubgraphs } from './compose';
 import { createGateway } from './gateway';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel, base: { service: 'gateway' } });
+  const logger = pino({ level: config.logLevel, base: { service: 'gateway' }, mixin: traceLogFields });
   const subgraphUrls = Object.fromEntries(
     presentSubgraphs().map(({ name }) => [name, process.env[`${name.toUpperCase()}_URL`] ?? `http://${config.subgraphHost}:${config.subgraphPorts[name]}/graphql`]),
   );
@@ -28,16 +31,19 @@ async function main(): Promise<void> {
       logger.error('shutdown did not finish in time; exiting');
       process.exit(1);
     }, config.shutdownGraceMilliseconds + 5000).unref();
-    gateway.stop().then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (error) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    gateway
+      .stop()
+      .then(() => currentTracing()?.shutdown())
+      .then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (error) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -1,3 +1,5 @@
+// First: tracing patches http and pg as they load (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
+import '@safeguarding/tracing/register';
 import { runSubgraph } from '@safeguarding/subgraph-runtime';
 import { trainingSubgraph } from './index';
 

@@ -54,6 +54,10 @@ const environmentSchema = z
     PERSISTED_OPERATIONS: z.enum(['apq', 'safelist']).default('apq'),
     PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
+    // Traces go to an OTLP/HTTP collector when one of these is set (read by @safeguarding/tracing,
+    // which starts before config is loaded; validated here so a typo stops the process at start).
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url({ message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be a URL such as http://127.0.0.1:4318' }).optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url({ message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be a URL such as http://127.0.0.1:4318/v1/traces' }).optional(),
   })
   .superRefine((environment, context) => {
     if (environment.NODE_ENV === 'production') {

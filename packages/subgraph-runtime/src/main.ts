@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { loadConfig, type SubgraphName } from '@safeguarding/config';
 import { openSubgraphDatabase } from '@safeguarding/database';
+import { currentTracing, traceLogFields } from '@safeguarding/tracing';
 import { createSubgraphServer, type SubgraphModule } from './server';
 
 /**
@@ -9,7 +10,7 @@ import { createSubgraphServer, type SubgraphModule } from './server';
  */
 export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel, base: { subgraph: module.name } });
+  const logger = pino({ level: config.logLevel, base: { subgraph: module.name }, mixin: traceLogFields });
   if (!config.databaseUrl) {
     throw new Error(`The ${module.name} subgraph needs DATABASE_URL; start the whole platform with "npm start", which provides one.`);
   }
@@ -40,13 +41,16 @@ export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Pro
       logger.error('shutdown did not finish in time; exiting');
       process.exit(1);
     }, config.shutdownGraceMilliseconds + 5000).unref();
-    server.stop().then(
-      () => process.exit(0),
-      (error) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    server
+      .stop()
+      .then(() => currentTracing()?.shutdown())
+      .then(
+        () => process.exit(0),
+        (error) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
