@@ -28,6 +28,53 @@ export function composeHiveSupergraph(subgraphUrls: Record<string, string>): str
   return result.supergraphSdl;
 }
 
+/**
+ * Works around a bug in the stitching engine under Hive's runtime (@graphql-tools/stitch 10.3):
+ * a value type returned only by `@requires` fields, in more than one subgraph, is marked
+ * "canonical" once per subgraph, and the engine then refuses the whole supergraph with
+ * "Multiple canonical definitions for AgendaCandidate" (membership's and training's agenda
+ * sections). Our AgendaCandidate is @shareable and identical everywhere, so any one definition
+ * is the right one. The runtime offers no option for this, so the federation module's entry
+ * point is wrapped once to add a candidate merger that picks the first of several canonical
+ * definitions when they have the same fields, and still refuses when they differ.
+ */
+let stitchingPatched = false;
+function tolerateIdenticalCanonicalDefinitions(): void {
+  if (stitchingPatched) return;
+  stitchingPatched = true;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const federation = require('@graphql-tools/federation') as {
+    getStitchedSchemaFromSupergraphSdl(options: { onStitchingOptions?: (options: StitchingOptions) => void }): unknown;
+  };
+  interface Candidate {
+    type: { name: string; getFields?: () => Record<string, unknown> };
+    transformedSubschema?: { merge?: Record<string, { canonical?: boolean }> };
+  }
+  interface StitchingOptions {
+    typeMergingOptions?: { typeCandidateMerger?: (candidates: Candidate[]) => Candidate };
+  }
+  const original = federation.getStitchedSchemaFromSupergraphSdl.bind(federation);
+  federation.getStitchedSchemaFromSupergraphSdl = (options) =>
+    original({
+      ...options,
+      onStitchingOptions(stitching) {
+        options.onStitchingOptions?.(stitching);
+        stitching.typeMergingOptions = {
+          ...stitching.typeMergingOptions,
+          typeCandidateMerger(candidates) {
+            const canonical = candidates.filter((candidate) => candidate.transformedSubschema?.merge?.[candidate.type.name]?.canonical);
+            const fields = (candidate: Candidate) => Object.keys(candidate.type.getFields?.() ?? {}).sort().join(',');
+            if (canonical.length > 1 && canonical.some((candidate) => fields(candidate) !== fields(canonical[0]!))) {
+              throw new Error(`Multiple canonical definitions for "${canonical[0]!.type.name}" with different fields`);
+            }
+            // As the engine's default merger: the canonical one, else the last.
+            return canonical[0] ?? candidates[candidates.length - 1]!;
+          },
+        };
+      },
+    });
+}
+
 export interface HiveGateway {
   server: http.Server;
   listen(port: number): Promise<string>;
@@ -58,6 +105,7 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
     }
     return caller;
   };
+  tolerateIdenticalCanonicalDefinitions();
   const runtime = createGatewayRuntime({
     supergraph: composeHiveSupergraph(options.subgraphUrls),
     logging: false,
