@@ -56,16 +56,17 @@ async function governanceRows(comparison: PartnershipComparisonParent, loaders: 
   const { asOf, partnershipSlugs } = comparison;
   const partnerships = await Promise.all(partnershipSlugs.map((slug) => loaders.partnership.load(slug)));
   const present = partnerships.filter((p): p is PartnershipEntity => p !== null);
-  const bodiesBySlug = new Map(await Promise.all(present.map(async (p) => [p.id, await bodiesOn(p.id, asOf, loaders)] as const)));
-  const functionsBySlug = new Map(await Promise.all(present.map(async (p) => [p.id, await loaders.statutoryFunctions.load(p.id)] as const)));
-  const budgetsBySlug = new Map(await Promise.all(present.map(async (p) => [p.id, await loaders.budgets.load(p.id)] as const)));
-  const partnersBySlug = new Map(await Promise.all(present.map(async (p) => [p.id, await loaders.leadSafeguardingPartners.load(p.id)] as const)));
-  const prioritiesBySlug = new Map(
-    await Promise.all(
-      present.map(async (p) => [p.id, (await loaders.strategicPrioritiesByPartnership.load(p.id)).filter((x) => x.periodStart <= asOf && x.periodEnd >= asOf)] as const),
-    ),
-  );
-  const ragBySlug = new Map(await Promise.all(present.map(async (p) => [p.id, await ragSummary(prioritiesBySlug.get(p.id)!, asOf, loaders)] as const)));
+  const each = <T>(load: (partnership: PartnershipEntity) => Promise<T>) => Promise.all(present.map(async (p) => [p.id, await load(p)] as const)).then((pairs) => new Map(pairs));
+  // Independent loads start together: one statement per loader still, but run side by side on the
+  // pool instead of one round trip after another.
+  const [bodiesBySlug, functionsBySlug, budgetsBySlug, partnersBySlug, prioritiesBySlug] = await Promise.all([
+    each((p) => bodiesOn(p.id, asOf, loaders)),
+    each((p) => loaders.statutoryFunctions.load(p.id)),
+    each((p) => loaders.budgets.load(p.id)),
+    each((p) => loaders.leadSafeguardingPartners.load(p.id)),
+    each(async (p) => (await loaders.strategicPrioritiesByPartnership.load(p.id)).filter((x) => x.periodStart <= asOf && x.periodEnd >= asOf)),
+  ]);
+  const ragBySlug = await each((p) => ragSummary(prioritiesBySlug.get(p.id)!, asOf, loaders));
 
   const row = (measure: string, unit: string | null, cell: (partnership: PartnershipEntity) => Cell): Row => ({
     measure,
