@@ -73,6 +73,19 @@ describe('the audit trail', () => {
     expect(JSON.parse(seenByOwnAdmin.arguments)).toEqual({ id: EXECUTIVE, expectedVersion: 1, input: { purpose: 'Not mine' } });
   });
 
+  it('records a call refused for half a character, with U+FFFD in its place (jsonb cannot hold the half)', async () => {
+    const refused = await federation.query(`mutation ($v: Int!, $purpose: String) { updateBody(id: "${EXECUTIVE}", expectedVersion: $v, input: { purpose: $purpose }) { id } }`, {
+      variables: { v: await bodyVersion(), purpose: 'Cut emoji \uD83D' },
+      as: admin,
+    });
+    expect(refused.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors![0]!.message).toMatch(/purpose contains half of a character/);
+    const { data } = await federation.query(TRAIL, { variables: { slug: OWN, from }, as: admin });
+    const event = data!.partnership.arrangementsAuditTrail.find((candidate: { requestId: string }) => candidate.requestId === refused.headers.get('x-request-id'));
+    expect(event).toMatchObject({ field: 'updateBody', errorCode: 'BAD_USER_INPUT' });
+    expect(JSON.parse(event.arguments).input.purpose).toBe('Cut emoji \uFFFD');
+  });
+
   it('finds a partnership through the result when the arguments hold only a uuid', async () => {
     const meeting = (await federation.query(`{ body(id: "${EXECUTIVE}") { meetings { id version } } }`)).data!.body.meetings[0] as { id: string; version: number };
     const changed = await federation.query(`mutation ($id: ID!) { setMeetingStatus(id: $id, expectedVersion: -1, status: HELD) { id } }`, { variables: { id: meeting.id }, as: admin });

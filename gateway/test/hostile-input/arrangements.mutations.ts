@@ -1,14 +1,54 @@
 /** Arrangements' mutations under hostile input (see harness.ts). */
 import fc from 'fast-check';
-import type { TestFederation } from '@safeguarding/testkit';
-import { callers, editorMostly, hostileDate, hostileText, OTHERS, OWN, trimmed, version, wrongId, type HostileInputSuite } from './harness';
+import type { Grant } from '@safeguarding/auth';
+import { todayInEngland } from '@safeguarding/subgraph-runtime';
+import { grant, type TestFederation } from '@safeguarding/testkit';
+import { callers, editorMostly, halfCharacter, hostileDate, type HostileInputSuite, hostileText, isoDay, OTHERS, OWN, plausibleText, trimmed, version, wrongId } from './harness';
+
+/** A record the generators aim at, with the caller who may change it (the others are tried too). */
+interface Target {
+  id: string;
+  editor: Grant[];
+}
+interface AgendaTarget extends Target {
+  itemIds: string[];
+}
 
 interface ArrangementsIds extends Record<string, unknown> {
   ownBodies: string[];
   otherBodies: string[];
   ownMeetings: string[];
   otherMeetings: string[];
+  /** Meetings with no agenda yet (own and the joint forum's, some past), and other partnerships' ones. */
+  unprepared: Target[];
+  /** Agendas prepared in loadIds, one set per mutation so that one's writes do not spoil another's ids. */
+  agendas: { add: AgendaTarget[]; reorder: AgendaTarget[]; publish: AgendaTarget[]; other: AgendaTarget[] };
+  /** Past meetings with no notes yet; future ones (notes come after the meeting); other partnerships' ones. */
+  notes: { past: Target[]; future: Target[]; other: Target[] };
+  /** Meetings whose notes are open for amendments, closed, or not issued; another partnership's open ones. */
+  amendments: { open: Target[]; refused: Target[]; other: Target[] };
+  measurableStatements: string[];
+  textOnlyStatements: string[];
 }
+
+const FORUM = 'joint.lsp-forum';
+const OWN_BODY = 'shropshire.dsp-executive';
+const OTHER_BODY = 'telford-and-wrekin.executive';
+const secretariat = [grant('forum-secretariat')];
+const ownMember = [grant('member', OWN)];
+const telfordAdmin = [grant('partnership-admin', 'telford-and-wrekin')];
+/** Sees every draft the suite touches, so the current agenda version can be read. */
+const draftReader = [grant('forum-secretariat'), ...[OWN, ...OTHERS].map((slug) => grant('partnership-admin', slug))];
+/** Which meeting each agenda belongs to: the gateway reads an agenda through its meeting. */
+const agendaMeetings = new Map<string, string>();
+
+const hostileOrHalfText = fc.oneof({ arbitrary: hostileText, weight: 9 }, { arbitrary: halfCharacter, weight: 1 });
+
+const shift = (days: number) => {
+  const date = new Date(`${todayInEngland()}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return isoDay(date);
+};
 
 const bodyVersion = async (federation: TestFederation, id: unknown) => {
   const response = await federation.query(`query ($id: ID!) { body(id: $id) { version } }`, { variables: { id } });
@@ -18,26 +58,127 @@ const meetingVersion = async (federation: TestFederation, id: unknown) => {
   const response = await federation.query(`query ($id: ID!) { meeting(id: $id) { version } }`, { variables: { id } });
   return response.data?.meeting?.version as number | undefined;
 };
+const agendaVersion = async (federation: TestFederation, id: unknown) => {
+  const meetingId = agendaMeetings.get(id as string);
+  if (!meetingId) return undefined;
+  const response = await federation.query(`query ($id: ID!) { meeting(id: $id) { agenda { version } } }`, { variables: { id: meetingId }, as: draftReader });
+  return response.data?.meeting?.agenda?.version as number | undefined;
+};
 async function meetingIds(federation: TestFederation, partnership: string): Promise<string[]> {
   const response = await federation.query(`query ($slug: String!) { partnership(slug: $slug) { bodies { meetings { id } } } }`, { variables: { slug: partnership } });
   return (response.data!.partnership.bodies as { meetings: { id: string }[] }[]).flatMap((body) => body.meetings.map((meeting) => meeting.id)).slice(0, 30);
 }
 
+/** Picks a target (mostly the first list), then a caller that is mostly the target's editor. */
+const aimedAt = <T extends Target>(weighted: [T[], number][], variables: (target: T | string) => fc.Arbitrary<Record<string, unknown>>) =>
+  fc
+    .oneof(...weighted.filter(([targets]) => targets.length > 0).map(([targets, weight]) => ({ arbitrary: fc.constantFrom<T | string>(...targets), weight })), { arbitrary: wrongId, weight: 1 })
+    .chain((target) => fc.record({ as: editorMostly(typeof target === 'string' ? callers.ownAdmin : target.editor), variables: variables(target) }));
+const idOf = (target: Target | string) => (typeof target === 'string' ? target : target.id);
+
+/** Optional free text: null or hostile (which includes plausible text). */
+const optionalText = fc.oneof(fc.constant(null), hostileOrHalfText);
+/** Optional free text that is mostly acceptable, so that items with several such fields still reach the write. */
+const mostlyPlausible = fc.oneof({ arbitrary: plausibleText, weight: 3 }, { arbitrary: fc.constant(null), weight: 1 }, { arbitrary: hostileOrHalfText, weight: 2 });
+const SUBJECT_TYPENAMES: Record<string, string> = {
+  BODY: 'Body',
+  MEETING: 'Meeting',
+  STRATEGIC_PRIORITY: 'StrategicPriority',
+  SUCCESS_STATEMENT: 'SuccessStatement',
+  REVIEW: 'Review',
+  THEME: 'Theme',
+  THRESHOLD_MODEL: 'ThresholdModel',
+  REGIONAL_PROCEDURE_CHAPTER: 'RegionalProcedureChapter',
+};
+const AGENDA_FIELDS = 'id status version publishedVersion hasUnpublishedChanges viewerCanEdit meeting { id }';
+const ITEM_FIELDS = `id position section title ownerPartnership { slug } presenterOrganisation { id } presenterPost paperTitle paperSubmittedOn minutesAllotted decisionSought candidateKey
+  subject { __typename ... on Body { id } ... on Meeting { id } ... on StrategicPriority { id } ... on SuccessStatement { id } ... on RegionalProcedureChapter { id } ... on Review { id } ... on Theme { id } ... on ThresholdModel { id } }`;
+
 export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
   only: ['arrangements'],
   async loadIds(federation) {
+    const ask = async (document: string, variables: Record<string, unknown>, as?: Grant[]) => {
+      const response = await federation.query(document, { variables, as });
+      if (response.errors?.length) throw new Error(`Preparing the hostile-input ids failed: ${JSON.stringify(response.errors)}`);
+      return response.data!;
+    };
     const bodies = async (slug: string) =>
-      ((await federation.query(`query ($slug: String!) { partnership(slug: $slug) { bodies { id } } }`, { variables: { slug } })).data!.partnership.bodies as { id: string }[]).map(
-        (body) => body.id,
-      );
+      ((await ask(`query ($slug: String!) { partnership(slug: $slug) { bodies { id } } }`, { slug })).partnership.bodies as { id: string }[]).map((body) => body.id);
     // Bodies shared between partnerships would be both "own" and "other"; keep them "own".
     const own = await bodies(OWN);
     const ownMeetings = await meetingIds(federation, OWN);
+    const otherMeetings = (await Promise.all(OTHERS.map((slug) => meetingIds(federation, slug)))).flat().filter((id) => !ownMeetings.includes(id));
+
+    // Seeded meetings up to today, newest first: notes can be issued for them.
+    const pastOf = async (bodyId: string) =>
+      ((await ask(`query ($id: ID!, $today: Date!) { body(id: $id) { meetings(to: $today) { id } } }`, { id: bodyId, today: shift(0) })).body.meetings as { id: string }[])
+        .map((meeting) => meeting.id)
+        .reverse();
+    const [ownPast, forumPast, otherPast] = await Promise.all([pastOf(OWN_BODY), pastOf(FORUM), pastOf(OTHER_BODY)]);
+
+    // Meetings made relative to today, so the suite does not depend on where the seed's dates fall.
+    const schedule = async (bodyId: string, days: number, as: Grant[] = callers.ownAdmin) =>
+      (await ask(`mutation ($bodyId: ID!, $date: Date!) { scheduleMeeting(bodyId: $bodyId, input: { date: $date }) { id } }`, { bodyId, date: shift(days) }, as)).scheduleMeeting
+        .id as string;
+    const prepare = async (meetingId: string, editor: Grant[], titles: string[]): Promise<AgendaTarget> => {
+      const id = (await ask(`mutation ($id: ID!) { prepareAgenda(meetingId: $id) { id } }`, { id: meetingId }, editor)).prepareAgenda.id as string;
+      agendaMeetings.set(id, meetingId);
+      let itemIds: string[] = [];
+      for (const title of titles) {
+        const added = await ask(`mutation ($id: ID!, $input: AgendaItemInput!) { addAgendaItem(agendaId: $id, input: $input) { items { id } } }`, { id, input: { title, minutesAllotted: 10 } }, editor);
+        itemIds = (added.addAgendaItem.items as { id: string }[]).map((item) => item.id);
+      }
+      return { id, editor, itemIds };
+    };
+    const issue = (meetingId: string, editor: Grant[]) =>
+      ask(`mutation ($id: ID!) { issueDraftActionNotes(meetingId: $id, text: "1. Actions agreed.") { issuedOn } }`, { id: meetingId }, editor);
+
+    const ownAt = (days: number) => schedule(OWN_BODY, days);
+    const forumAt = (days: number) => schedule(FORUM, days);
+    const agendas = {
+      add: [await prepare(await ownAt(20), callers.ownAdmin, ['Welcome']), await prepare(await forumAt(20), secretariat, ['Welcome'])],
+      reorder: [await prepare(await ownAt(21), callers.ownAdmin, ['One', 'Two', 'Three', 'Four']), await prepare(await forumAt(21), secretariat, ['One', 'Two', 'Three'])],
+      // The last has no items: publishing it is refused.
+      publish: [await prepare(await ownAt(22), callers.ownAdmin, ['One', 'Two']), await prepare(await forumAt(22), secretariat, ['One']), await prepare(await ownAt(23), callers.ownAdmin, [])],
+      // Telford & Wrekin's: own callers are refused.
+      other: [{ ...(await prepare(await schedule(OTHER_BODY, 20, telfordAdmin), telfordAdmin, ['One', 'Two'])), editor: callers.ownAdmin }],
+    };
+
+    const [openOwn, openForum, noNotes, openOther] = [await ownAt(-3), await forumAt(-4), await ownAt(-2), await schedule(OTHER_BODY, -3, telfordAdmin)];
+    await issue(openOwn, callers.ownAdmin);
+    await issue(openForum, secretariat);
+    await issue(openOther, telfordAdmin);
+    // An old meeting's notes: the amendment window has closed. Kept out of the issuing targets.
+    const closed = ownPast.pop()!;
+    await issue(closed, callers.ownAdmin);
+
+    const plan = await ask(`{ partnership(slug: "${OWN}") { strategicPriorities(asOf: "2025-06-01") { successStatements { id measurable } } } }`, {});
+    const statements = (plan.partnership.strategicPriorities as { successStatements: { id: string; measurable: boolean }[] }[]).flatMap((priority) => priority.successStatements);
+
+    const editedBy = (editor: Grant[]) => (id: string) => ({ id, editor });
     return {
       ownBodies: own,
       otherBodies: (await Promise.all(OTHERS.map(bodies))).flat().filter((id) => !own.includes(id)),
       ownMeetings,
-      otherMeetings: (await Promise.all(OTHERS.map((slug) => meetingIds(federation, slug)))).flat().filter((id) => !ownMeetings.includes(id)),
+      otherMeetings,
+      unprepared: [
+        ...[await ownAt(30), await ownAt(31), await ownAt(-10)].map(editedBy(callers.ownAdmin)),
+        ...[await forumAt(30), await forumAt(-10)].map(editedBy(secretariat)),
+        ...[await schedule(OTHER_BODY, 30, telfordAdmin)].map(editedBy(callers.ownAdmin)),
+      ],
+      agendas,
+      notes: {
+        past: [...ownPast.slice(0, 4).map(editedBy(callers.ownAdmin)), ...forumPast.slice(0, 2).map(editedBy(secretariat))],
+        future: [{ id: await ownAt(40), editor: callers.ownAdmin }, { id: await forumAt(40), editor: secretariat }],
+        other: otherPast.slice(0, 2).map(editedBy(callers.ownAdmin)),
+      },
+      amendments: {
+        open: [{ id: openOwn, editor: ownMember }, { id: openForum, editor: [grant('member', 'telford-and-wrekin')] }],
+        refused: [closed, noNotes].map(editedBy(ownMember)),
+        other: [{ id: openOther, editor: ownMember }],
+      },
+      measurableStatements: statements.filter((statement) => statement.measurable).map((statement) => statement.id),
+      textOnlyStatements: statements.filter((statement) => !statement.measurable).map((statement) => statement.id),
     };
   },
   mutations: [
@@ -55,12 +196,12 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
             expectedVersion: version,
             input: fc.record(
               {
-                name: hostileText,
-                purpose: fc.oneof(hostileText, fc.integer({ min: 3990, max: 4100 }).map((length) => 'p'.repeat(length))),
+                name: hostileOrHalfText,
+                purpose: fc.oneof(hostileOrHalfText, fc.integer({ min: 3990, max: 4100 }).map((length) => 'p'.repeat(length))),
                 validTo: hostileDate,
                 meetingFrequency: fc.record({
                   meetingsPerYear: fc.oneof(fc.integer({ min: -5, max: 60 }), fc.constantFrom(0, 53, 2_147_483_647, -2_147_483_648)),
-                  description: hostileText,
+                  description: hostileOrHalfText,
                   period: fc.constantFrom('CALENDAR_YEAR', 'FINANCIAL_YEAR', 'LUNAR_YEAR'),
                 }),
               },
@@ -91,8 +232,8 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
             input: fc.record(
               {
                 date: hostileDate,
-                startTime: fc.oneof(fc.constantFrom('10:00', '23:59', '24:00', '9:30', '10:60', '10:00:00', "10:00'; --", ''), hostileText),
-                location: hostileText,
+                startTime: fc.oneof(fc.constantFrom('10:00', '23:59', '24:00', '9:30', '10:60', '10:00:00', "10:00'; --", ''), hostileOrHalfText),
+                location: hostileOrHalfText,
                 virtual: fc.boolean(),
               },
               { requiredKeys: ['date'] },
@@ -124,6 +265,233 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
       currentVersion: (federation, variables) => meetingVersion(federation, variables.id),
       accepted(variables, data) {
         expect(data.setMeetingStatus.status).toBe(variables.status);
+      },
+    },
+    {
+      name: 'prepareAgenda',
+      schema: 'arrangements',
+      document: `mutation ($meetingId: ID!) { prepareAgenda(meetingId: $meetingId) { ${AGENDA_FIELDS} items { id } } }`,
+      call: (ids) =>
+        // Seeded meetings include cancelled ones (and setMeetingStatus, run earlier, cancels more); the forum's need the secretariat.
+        aimedAt(
+          [
+            [ids.unprepared, 5],
+            [ids.ownMeetings.map((id) => ({ id, editor: callers.ownAdmin })), 2],
+            [ids.otherMeetings.map((id) => ({ id, editor: callers.ownAdmin })), 1],
+          ],
+          (target) => fc.record({ meetingId: fc.constant(idOf(target)) }),
+        ),
+      accepted(variables, data) {
+        expect(data.prepareAgenda.meeting.id).toBe(variables.meetingId);
+        expect(data.prepareAgenda.viewerCanEdit).toBe(true);
+        expect(data.prepareAgenda.version).toBeGreaterThanOrEqual(1);
+      },
+    },
+    {
+      name: 'addAgendaItem',
+      schema: 'arrangements',
+      document: `mutation ($agendaId: ID!, $input: AgendaItemInput!) { addAgendaItem(agendaId: $agendaId, input: $input) { ${AGENDA_FIELDS} items { ${ITEM_FIELDS} } } }`,
+      call: (ids) =>
+        aimedAt([[ids.agendas.add, 6], [ids.agendas.other, 1]], (target) =>
+          fc.record({
+            agendaId: fc.constant(idOf(target)),
+            input: fc
+              .tuple(
+                fc.record(
+                  {
+                    title: fc.oneof(plausibleText, hostileOrHalfText, hostileOrHalfText),
+                    // Only the joint forum keeps separate children's and adults' time among these bodies.
+                    section: fc.oneof({ arbitrary: fc.constant('JOINT'), weight: 3 }, fc.constantFrom('CHILDREN', 'ADULTS', 'BOTH')),
+                    ownerPartnershipSlug: fc.oneof({ arbitrary: fc.constantFrom(OWN, null), weight: 3 }, fc.constantFrom(...OTHERS), hostileOrHalfText),
+                    presenterOrganisationId: fc.oneof({ arbitrary: fc.constantFrom('west-mercia-police', 'shropshire-council', null), weight: 3 }, wrongId),
+                    presenterPost: mostlyPlausible,
+                    paperTitle: mostlyPlausible,
+                    paperSubmittedOn: fc.oneof(fc.constant(null), fc.integer({ min: -30, max: 30 }).map(shift), hostileDate),
+                    minutesAllotted: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 60 }), weight: 4 }, fc.integer({ min: -5, max: 500 }), fc.constantFrom(0, 481, 2_147_483_647, -2_147_483_648)),
+                    decisionSought: fc.oneof({ arbitrary: mostlyPlausible, weight: 4 }, fc.integer({ min: 1990, max: 2010 }).map((length) => 'd'.repeat(length))),
+                    // A repeated key is refused with CONFLICT: a candidate goes on an agenda once.
+                    candidateKey: fc.oneof(
+                      { arbitrary: fc.constant(null), weight: 3 },
+                      { arbitrary: fc.uuid().map((uuid) => `red:${uuid}`), weight: 2 },
+                      fc.constantFrom('missed-cadence:shropshire.dsp-executive', 'red:statement'),
+                      hostileOrHalfText,
+                    ),
+                  },
+                  { requiredKeys: ['title', 'minutesAllotted'] },
+                ),
+                fc.oneof(
+                  { arbitrary: fc.constant({}), weight: 3 },
+                  {
+                    arbitrary: fc.record({
+                      subjectType: fc.constantFrom('BODY', 'MEETING', 'STRATEGIC_PRIORITY', 'SUCCESS_STATEMENT', 'REVIEW', 'THEME', 'THRESHOLD_MODEL', 'REGIONAL_PROCEDURE_CHAPTER', 'NOT_A_TYPE'),
+                      subjectId: fc.oneof(fc.constantFrom(...ids.ownBodies, ...ids.ownMeetings), wrongId),
+                    }),
+                    weight: 2,
+                  },
+                  // One without the other is refused.
+                  { arbitrary: fc.record({ subjectType: fc.constantFrom('BODY', 'MEETING'), subjectId: fc.constantFrom(...ids.ownBodies) }, { requiredKeys: [] }), weight: 1 },
+                ),
+              )
+              .map(([input, subject]) => ({ ...input, ...subject })),
+          }),
+        ),
+      accepted(variables, data) {
+        const input = variables.input as Record<string, any>;
+        const agenda = data.addAgendaItem;
+        const item = agenda.items[agenda.items.length - 1];
+        expect(agenda.status).toBe('DRAFT');
+        expect(item.position).toBe(agenda.items.length);
+        expect(item.title).toBe(trimmed(input.title));
+        expect(item.section).toBe(input.section ?? 'JOINT');
+        expect(item.ownerPartnership?.slug ?? null).toBe(input.ownerPartnershipSlug ?? null);
+        expect(item.presenterOrganisation?.id ?? null).toBe(input.presenterOrganisationId ?? null);
+        expect(item.presenterPost).toBe(trimmed(input.presenterPost ?? null));
+        expect(item.paperTitle).toBe(trimmed(input.paperTitle ?? null));
+        expect(item.paperSubmittedOn).toBe(input.paperSubmittedOn ?? null);
+        expect(item.minutesAllotted).toBe(input.minutesAllotted);
+        expect(item.decisionSought).toBe(trimmed(input.decisionSought ?? null));
+        expect(item.candidateKey).toBe(trimmed(input.candidateKey ?? null));
+        // A subject that names nothing resolves to null; one that does is the entity sent.
+        if (input.subjectType == null) expect(item.subject).toBeNull();
+        else if (item.subject) expect(item.subject).toEqual({ __typename: SUBJECT_TYPENAMES[input.subjectType], id: trimmed(input.subjectId) });
+      },
+    },
+    {
+      name: 'reorderAgenda',
+      schema: 'arrangements',
+      document: `mutation ($agendaId: ID!, $expectedVersion: Int!, $itemIds: [ID!]!) {
+        reorderAgenda(agendaId: $agendaId, expectedVersion: $expectedVersion, itemIds: $itemIds) { ${AGENDA_FIELDS} items { id position } }
+      }`,
+      call: (ids) => {
+        const everyItem = Object.values(ids.agendas).flatMap((agendas) => agendas.flatMap((agenda) => agenda.itemIds));
+        return aimedAt([[ids.agendas.reorder, 6], [ids.agendas.other, 1]], (target) => {
+          const items = typeof target === 'string' ? [] : target.itemIds;
+          const foreign = everyItem.filter((id) => !items.includes(id));
+          const permutation = fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length });
+          return fc.record({
+            agendaId: fc.constant(idOf(target)),
+            expectedVersion: version,
+            // Mostly every item once (so the version check and the write are reached), else one missing, repeated, foreign or wrong.
+            itemIds: fc.oneof(
+              { arbitrary: permutation, weight: 6 },
+              { arbitrary: fc.shuffledSubarray(items, { maxLength: Math.max(0, items.length - 1) }), weight: 1 },
+              { arbitrary: permutation.map((order) => [...order, ...order.slice(0, 1)]), weight: 1 },
+              { arbitrary: fc.tuple(permutation, fc.constantFrom(...foreign)).map(([order, other]) => [...order.slice(1), other]), weight: 1 },
+              { arbitrary: fc.tuple(permutation, wrongId).map(([order, wrong]) => [...order.slice(1), wrong]), weight: 1 },
+            ),
+          });
+        });
+      },
+      currentVersion: (federation, variables) => agendaVersion(federation, variables.agendaId),
+      accepted(variables, data) {
+        expect(data.reorderAgenda.items.map((item: { id: string }) => item.id)).toEqual(variables.itemIds);
+        expect(data.reorderAgenda.items.map((item: { position: number }) => item.position)).toEqual(variables.itemIds.map((_id: string, index: number) => index + 1));
+        expect(data.reorderAgenda.version).toBe(variables.expectedVersion + 1);
+        expect(data.reorderAgenda.status).toBe('DRAFT');
+      },
+    },
+    {
+      name: 'publishAgenda',
+      schema: 'arrangements',
+      document: `mutation ($agendaId: ID!, $expectedVersion: Int!, $changeNote: String) {
+        publishAgenda(agendaId: $agendaId, expectedVersion: $expectedVersion, changeNote: $changeNote) {
+          ${AGENDA_FIELDS} items { id } versions { number changeNote items { id } }
+        }
+      }`,
+      call: (ids) =>
+        // Each agenda publishes once; the next try finds nothing changed. The empty one has nothing to publish.
+        aimedAt([[[...ids.agendas.publish, ...ids.agendas.add, ...ids.agendas.reorder], 6], [ids.agendas.other, 1]], (target) =>
+          fc.record(
+            {
+              agendaId: fc.constant(idOf(target)),
+              expectedVersion: version,
+              changeNote: fc.oneof(optionalText, fc.integer({ min: 990, max: 1010 }).map((length) => 'n'.repeat(length))),
+            },
+            { requiredKeys: ['agendaId', 'expectedVersion'] },
+          ),
+        ),
+      currentVersion: (federation, variables) => agendaVersion(federation, variables.agendaId),
+      accepted(variables, data) {
+        const agenda = data.publishAgenda;
+        const latest = agenda.versions[agenda.versions.length - 1];
+        expect(agenda).toMatchObject({ status: 'PUBLISHED', hasUnpublishedChanges: false, version: variables.expectedVersion + 1 });
+        expect(latest.number).toBe(agenda.publishedVersion);
+        expect(latest.changeNote).toBe(variables.changeNote == null ? (latest.number === 1 ? 'First publication' : null) : trimmed(variables.changeNote));
+        expect(latest.items.map((item: { id: string }) => item.id)).toEqual(agenda.items.map((item: { id: string }) => item.id));
+      },
+    },
+    {
+      name: 'issueDraftActionNotes',
+      schema: 'arrangements',
+      document: `mutation ($meetingId: ID!, $text: String!) {
+        issueDraftActionNotes(meetingId: $meetingId, text: $text) { text issuedOn issuedLate amendmentRequestsCloseOn stage amendmentRequests { request } }
+      }`,
+      call: (ids) =>
+        // Past meetings take notes once (then CONFLICT); future ones none yet.
+        aimedAt([[ids.notes.past, 6], [ids.notes.future, 1], [ids.notes.other, 1]], (target) =>
+          fc.record({ meetingId: fc.constant(idOf(target)), text: fc.oneof({ arbitrary: hostileOrHalfText, weight: 4 }, fc.integer({ min: 49_990, max: 50_010 }).map((length) => 't'.repeat(length))) }),
+        ),
+      accepted(variables, data) {
+        const notes = data.issueDraftActionNotes;
+        expect(notes.text).toBe(trimmed(variables.text));
+        expect(notes.issuedOn).toBe(todayInEngland());
+        expect(notes.amendmentRequests).toEqual([]);
+        expect(notes.stage).toBe(notes.issuedOn <= notes.amendmentRequestsCloseOn ? 'AMENDMENTS_OPEN' : 'RECORD');
+      },
+    },
+    {
+      name: 'requestActionNotesAmendment',
+      schema: 'arrangements',
+      document: `mutation ($meetingId: ID!, $request: String!) {
+        requestActionNotesAmendment(meetingId: $meetingId, request: $request) { text stage amendmentRequests { requestedOn requestedBy request } }
+      }`,
+      call: (ids) =>
+        // Members of the body's partnerships may ask while the window is open; closed windows and missing notes are refused.
+        aimedAt([[ids.amendments.open, 6], [ids.amendments.refused, 2], [ids.amendments.other, 1]], (target) =>
+          fc.record({ meetingId: fc.constant(idOf(target)), request: fc.oneof({ arbitrary: hostileOrHalfText, weight: 4 }, fc.integer({ min: 4990, max: 5010 }).map((length) => 'r'.repeat(length))) }),
+        ),
+      accepted(variables, data) {
+        const notes = data.requestActionNotesAmendment;
+        const latest = notes.amendmentRequests[notes.amendmentRequests.length - 1];
+        expect(notes.stage).toBe('AMENDMENTS_OPEN');
+        expect(latest).toEqual({ requestedOn: todayInEngland(), requestedBy: expect.any(String), request: trimmed(variables.request) });
+      },
+    },
+    {
+      name: 'recordSuccessMeasurement',
+      schema: 'arrangements',
+      document: `mutation ($statementId: ID!, $measuredOn: Date!, $value: Float!) {
+        recordSuccessMeasurement(statementId: $statementId, measuredOn: $measuredOn, value: $value) { id measurable measurements { measuredOn value } }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            statementId: fc.oneof(
+              { arbitrary: fc.constantFrom(...ids.measurableStatements), weight: 6 },
+              { arbitrary: fc.constantFrom(...ids.textOnlyStatements), weight: 1 },
+              { arbitrary: wrongId, weight: 2 },
+            ),
+            // Mostly past days (a few repeated, for CONFLICT); hostile dates include the future.
+            measuredOn: fc.oneof(
+              { arbitrary: fc.integer({ min: 0, max: 1500 }).map((days) => shift(-days)), weight: 3 },
+              { arbitrary: fc.constantFrom('2025-03-31', '2025-09-30'), weight: 2 },
+              { arbitrary: hostileDate, weight: 2 },
+            ),
+            // Every measurable target here is a percentage (or a share completed on time): 0 to 100.
+            value: fc.oneof(
+              { arbitrary: fc.double({ min: 0, max: 100, noNaN: true }), weight: 5 },
+              { arbitrary: fc.constantFrom(-1, -Number.EPSILON, 100.000001, 1e308, -1e308, Number.MIN_VALUE, 0, 100), weight: 2 },
+              { arbitrary: fc.double(), weight: 1 },
+            ),
+          }),
+        }),
+      accepted(variables, data) {
+        const statement = data.recordSuccessMeasurement;
+        expect(statement).toMatchObject({ id: variables.statementId, measurable: true });
+        const stored = statement.measurements.filter((measurement: { measuredOn: string }) => measurement.measuredOn === variables.measuredOn);
+        // JSON carries -0 as 0, hence the + 0.
+        expect(stored.map((measurement: { value: number }) => measurement.value)).toEqual([variables.value + 0]);
       },
     },
   ],

@@ -43,6 +43,8 @@ const SQL_FRAGMENTS = [
 const HTML_FRAGMENTS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', '&lt;b&gt;bold&lt;/b&gt;', '{{constructor.constructor("alert(1)")()}}'];
 const ODD_UNICODE = ['\u202Eevil right-to-left', 'zero\u200Bwidth', '😀'.repeat(60), 'Ω≈ç√∫˜µ≤≥÷', 'e\u0301\u0301\u0301', '\uFEFFbom'];
 const BLANK = ['', ' ', '   \t\n '];
+/** Half a character (a lone UTF-16 surrogate, an emoji cut in two): the database would store U+FFFD, not what was sent. */
+export const halfCharacter = fc.constantFrom('Half an emoji \uD83D', '\uDE00 tail', 'mid\uD800dle', '\uDBFF\uDBFF', 'Board \uDC00\uD800 reversed', '😀😀😀'.slice(0, 5));
 
 export const controlText = fc
   .array(fc.constantFrom(...'\u0000\u0001\u0007\u0008\u000B\u000C\u000E\u001B\u001F\u007F'.split('')), { minLength: 1, maxLength: 5 })
@@ -61,6 +63,7 @@ export const hostileText = fc.oneof(
   { arbitrary: fc.string({ maxLength: 40 }), weight: 1 },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 30 }), weight: 1 },
   { arbitrary: plausibleText, weight: 2 },
+  { arbitrary: halfCharacter, weight: 1 },
 );
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);

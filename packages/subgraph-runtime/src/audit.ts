@@ -69,13 +69,21 @@ export class CreateAuditTrail1733200000000 implements MigrationInterface {
   }
 }
 
-/** JSON text of a value, bounded; Dates as ISO strings, cycles cut. */
+/** Characters jsonb cannot hold: half a UTF-16 pair, and NUL. */
+const UNSTORABLE_IN_JSONB = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
+
+/**
+ * JSON text of a value, bounded; Dates as ISO strings, cycles cut. A refused call's arguments may
+ * hold text jsonb refuses (half an emoji); it is recorded with U+FFFD in its place, so the attempt
+ * is still in the trail.
+ */
 function boundedJson(value: unknown): string | null {
   if (value === undefined) return null;
   const seen = new WeakSet<object>();
   try {
     const text = JSON.stringify(value, (_key, item: unknown) => {
       if (typeof item === 'bigint') return item.toString();
+      if (typeof item === 'string') return item.replace(UNSTORABLE_IN_JSONB, '\uFFFD');
       if (item && typeof item === 'object') {
         if (seen.has(item)) return '[cycle]';
         seen.add(item);

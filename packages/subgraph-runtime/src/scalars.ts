@@ -31,13 +31,25 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   },
 });
 
-/** Checks a free-text argument's length, so an over-long string gets a clear error, not a DB failure. */
+/** A UTF-16 surrogate without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Checks a free-text argument (trimmed, not empty, not too long, no control characters, whole
+ * characters only), so bad text gets a clear error naming the field, not a DB failure or a
+ * silently changed value.
+ */
 export function boundedText(value: string, field: string, maximum: number): string {
   const trimmed = value.trim();
   if (trimmed.length === 0) throw badUserInput(`${field} must not be empty`, field);
   if (trimmed.length > maximum) throw badUserInput(`${field} is ${trimmed.length} characters; at most ${maximum} are allowed`, field);
   // Control characters have no place in names or descriptions and break exports downstream.
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(trimmed)) throw badUserInput(`${field} contains control characters`, field);
+  // Half an emoji (a lone surrogate, as a client cutting text by UTF-16 units sends it) would be
+  // stored as U+FFFD, not as sent, and cannot go into jsonb at all.
+  if (LONE_SURROGATE.test(trimmed)) {
+    throw badUserInput(`${field} contains half of a character (a lone UTF-16 surrogate, e.g. an emoji cut in two); send whole characters.`, field);
+  }
   return trimmed;
 }
 

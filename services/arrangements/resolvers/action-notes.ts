@@ -1,4 +1,4 @@
-import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, notFound, todayInEngland, isUuid } from '@safeguarding/subgraph-runtime';
+import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, isUuid, notFound, todayInEngland } from '@safeguarding/subgraph-runtime';
 import { MeetingActionNotesEntity, type MeetingEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { paperworkClockFor, paperworkDeadlines, type PaperworkClockRule } from '../rules/paperwork-clock';

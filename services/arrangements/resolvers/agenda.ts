@@ -1,4 +1,4 @@
-import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, notFound, slugArgument, isUuid } from '@safeguarding/subgraph-runtime';
+import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, isUuid, notFound, slugArgument } from '@safeguarding/subgraph-runtime';
 import type { Caller } from '@safeguarding/auth';
 import type { DataSource, EntityManager } from 'typeorm';
 import { renderAgendaHtml } from '../documents/agenda-html';

@@ -1,4 +1,4 @@
-import { badUserInput, boundedText, conflict, forbidden, notFound, todayInEngland, isUuid } from '@safeguarding/subgraph-runtime';
+import { badUserInput, boundedText, conflict, forbidden, isUuid, notFound, todayInEngland } from '@safeguarding/subgraph-runtime';
 import { MeetingEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { checkCadence } from '../rules/meeting-cadence';

@@ -199,6 +199,8 @@ describe('preparing, publishing and amending the forum agenda', () => {
     ['an owner outside the forum', { title: 'X', minutesAllotted: 5, ownerPartnershipSlug: 'solihull' }, /not one of this body's partnerships/],
     ['an over-long title', { title: 'x'.repeat(301), minutesAllotted: 5 }, /at most 300/],
     ['a subject without its type', { title: 'X', minutesAllotted: 5, subjectId: 'telford-and-wrekin.executive' }, /together/],
+    // PostgreSQL would store U+FFFD in place of the half character: found by the hostile-input suite.
+    ['half an emoji in the title', { title: 'Exploitation \uD83D', minutesAllotted: 5 }, /title contains half of a character/],
   ])('refuses an item with %s, and adds nothing', async (_case, input, message) => {
     const before = await federation.dataSources.arrangements!.getRepository(AgendaItemEntity).countBy({ agendaId });
     const { errors } = await federation.query(ADD, { as: secretariat, variables: { agendaId, input } });
@@ -224,6 +226,19 @@ describe('action notes on the paperwork clock', () => {
     expect(first!.errors ?? second!.errors).toBeUndefined();
     const { data } = await federation.query(`query ($id: ID!) { meeting(id: $id) { actionNotes { amendmentRequests { request } } } }`, { as: telfordAdmin, variables: { id } });
     expect(data!.meeting.actionNotes.amendmentRequests).toHaveLength(2);
+  });
+
+  it('refuses an amendment request with half an emoji, clearly, and keeps the notes as they were', async () => {
+    const id = await schedule('telford-and-wrekin.executive', shift(-2), telfordAdmin);
+    expect((await federation.query(ISSUE, { as: telfordAdmin, variables: { id } })).errors).toBeUndefined();
+    const refused = await federation.query(`mutation ($id: ID!, $request: String!) { requestActionNotesAmendment(meetingId: $id, request: $request) { stage } }`, {
+      as: [grant('member', 'telford-and-wrekin')],
+      variables: { id, request: 'Item 2: \uDE00 wrong' },
+    });
+    expect(refused.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors![0]!.message).toMatch(/^request contains half of a character/);
+    const { data } = await federation.query(`query ($id: ID!) { meeting(id: $id) { actionNotes { amendmentRequests { request } } } }`, { as: telfordAdmin, variables: { id } });
+    expect(data!.meeting.actionNotes.amendmentRequests).toEqual([]);
   });
 
   it('makes the notes the record once the window has closed, and flags late notes', async () => {

@@ -155,6 +155,26 @@ describe('bad input is refused with a clear error and changes nothing', () => {
     expect(await federation.dataSources.reviews!.getRepository(ReviewThemeEntity).countBy({ reviewId: review.id })).toBe(0);
   });
 
+  it.each([
+    ['a learning point', 'Child S1', `mutation ($id: ID!, $text: String!) { addLearningPoint(reviewId: $id, input: { themeId: "neglect", text: $text }) { text } }`],
+    [
+      'an action',
+      'Child S2',
+      `mutation ($id: ID!, $text: String!) { addActionPlanAction(reviewId: $id, input: { description: $text, ownerOrganisationId: "cafcass" }) { description } }`,
+    ],
+  ])('refuses %s holding half a character (a lone surrogate) instead of storing U+FFFD', async (_case, code, document) => {
+    const review = await startReview(code);
+    const { data, errors } = await federation.query(document, { as: admin(), variables: { id: review.id, text: 'Joint briefing \uD83D' } });
+    expect(Object.values(data ?? {}).every((value) => value === null)).toBe(true);
+    expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(errors![0]!.message).toMatch(/half of a character/);
+    const stored = await federation.query(`query ($id: ID!) { review(id: $id) { learningPoints { text } actionPlan { actions { description } } } }`, {
+      as: admin(),
+      variables: { id: review.id },
+    });
+    expect(stored.data!.review).toEqual({ learningPoints: [], actionPlan: { actions: [] } });
+  });
+
   it('answers NOT_FOUND for an unknown review or partnership', async () => {
     const missing = await stage('00000000-0000-4000-8000-00000000abcd', 1, 'IN_PROGRESS', '2025-01-07');
     expect(missing.errors![0]!.extensions!.code).toBe('NOT_FOUND');

@@ -86,6 +86,8 @@ describe('updateCrosswalkMapping bad input', () => {
     ['an unknown regional level', { regionalLevelIds: ['level-9'] }, /Unknown regional level "level-9"/],
     ['an empty rationale', { rationale: '   ' }, /rationale must not be empty/],
     ['an over-long rationale', { rationale: 'x'.repeat(2001) }, /at most 2000/],
+    // Half an emoji (a lone UTF-16 surrogate) would be stored as U+FFFD, not as sent.
+    ['a rationale with half a character', { rationale: 'Straddles level 2 and 3 \uD83D' }, /input.rationale contains half of a character/],
   ])('refuses %s with BAD_USER_INPUT and changes nothing', async (_case, change, message) => {
     const before = await stored(VULNERABLE);
     const input = { regionalLevelIds: ['level-2'], rationale: 'A reason.', confidence: 'LOW', ...change };

@@ -1,0 +1,4 @@
+import { describeHostileInput } from './harness';
+import { reviewsSuite } from './reviews.mutations';
+
+describeHostileInput(reviewsSuite);

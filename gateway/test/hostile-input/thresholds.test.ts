@@ -1,0 +1,4 @@
+import { describeHostileInput } from './harness';
+import { thresholdsSuite } from './thresholds.mutations';
+
+describeHostileInput(thresholdsSuite);

@@ -1,0 +1,4 @@
+import { describeHostileInput } from './harness';
+import { trainingSuite } from './training.mutations';
+
+describeHostileInput(trainingSuite);
