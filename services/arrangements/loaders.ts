@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { loaderByKey, loaderOfMany } from '@safeguarding/subgraph-runtime';
+import { loaderByKey, loaderOfMany, rowsWhereAnyOf } from '@safeguarding/subgraph-runtime';
 import {
   AgendaEntity,
   AgendaItemEntity,
@@ -29,29 +29,29 @@ import {
 export function createLoaders(dataSource: DataSource) {
   const manyByPartnership = <T extends { partnershipId: string }>(entity: new () => T, order: Record<string, 'ASC'>) =>
     loaderOfMany<string, T>(
-      (ids) => dataSource.getRepository(entity).find({ where: { partnershipId: In([...ids]) } as never, order: order as never }),
+      (ids) => rowsWhereAnyOf(dataSource, entity, 'partnershipId', ids, Object.keys(order) as (keyof T & string)[]),
       (row) => row.partnershipId,
     );
 
   const bodyPartnerships = loaderOfMany<string, BodyPartnershipEntity>(
-    (bodyIds) => dataSource.getRepository(BodyPartnershipEntity).find({ where: { bodyId: In([...bodyIds]) } }),
+    (bodyIds) => rowsWhereAnyOf(dataSource, BodyPartnershipEntity, 'bodyId', bodyIds),
     (row) => row.bodyId,
   );
   const partnershipBodies = loaderOfMany<string, BodyPartnershipEntity>(
-    (partnershipIds) => dataSource.getRepository(BodyPartnershipEntity).find({ where: { partnershipId: In([...partnershipIds]) } }),
+    (partnershipIds) => rowsWhereAnyOf(dataSource, BodyPartnershipEntity, 'partnershipId', partnershipIds),
     (row) => row.partnershipId,
   );
 
   return {
     partnership: loaderByKey<string, PartnershipEntity>(
-      (ids) => dataSource.getRepository(PartnershipEntity).findBy({ id: In([...ids]) }),
+      (ids) => rowsWhereAnyOf(dataSource, PartnershipEntity, 'id', ids),
       (row) => row.id,
     ),
-    body: loaderByKey<string, BodyEntity>((ids) => dataSource.getRepository(BodyEntity).findBy({ id: In([...ids]) }), (row) => row.id),
+    body: loaderByKey<string, BodyEntity>((ids) => rowsWhereAnyOf(dataSource, BodyEntity, 'id', ids), (row) => row.id),
     bodyPartnerships,
     partnershipBodies,
     bodiesReportingTo: loaderOfMany<string, BodyEntity>(
-      (ids) => dataSource.getRepository(BodyEntity).find({ where: { reportsToBodyId: In([...ids]) }, order: { name: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, BodyEntity, 'reportsToBodyId', ids, ['name']),
       (row) => row.reportsToBodyId as string,
     ),
     /** Relationships are stored once; each is returned for both of its ends. */
@@ -70,70 +70,70 @@ export function createLoaders(dataSource: DataSource) {
     budgets: manyByPartnership(BudgetEntity, { financialYear: 'ASC' }),
     adoptionsByPartnership: manyByPartnership(RegionalProcedureAdoptionEntity, { procedureId: 'ASC' }),
     adoptionsByProcedure: loaderOfMany<string, RegionalProcedureAdoptionEntity>(
-      (ids) => dataSource.getRepository(RegionalProcedureAdoptionEntity).find({ where: { procedureId: In([...ids]) }, order: { partnershipId: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, RegionalProcedureAdoptionEntity, 'procedureId', ids, ['partnershipId']),
       (row) => row.procedureId,
     ),
     contributions: loaderOfMany<string, BudgetContributionEntity>(
-      (ids) => dataSource.getRepository(BudgetContributionEntity).find({ where: { budgetId: In([...ids]) }, order: { organisationId: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, BudgetContributionEntity, 'budgetId', ids, ['organisationId']),
       (row) => row.budgetId,
     ),
     meeting: loaderByKey<string, MeetingEntity>(
-      (ids) => dataSource.getRepository(MeetingEntity).findBy({ id: In([...ids]) }),
+      (ids) => rowsWhereAnyOf(dataSource, MeetingEntity, 'id', ids),
       (row) => row.id,
     ),
     /** All of a body's meetings, oldest first; date filters apply in memory (tens per body). */
     meetingsByBody: loaderOfMany<string, MeetingEntity>(
-      (ids) => dataSource.getRepository(MeetingEntity).find({ where: { bodyId: In([...ids]) }, order: { meetingDate: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, MeetingEntity, 'bodyId', ids, ['meetingDate']),
       (row) => row.bodyId,
     ),
     strategicPrioritiesByPartnership: manyByPartnership(StrategicPriorityEntity, { id: 'ASC' }),
     strategicPriority: loaderByKey<string, StrategicPriorityEntity>(
-      (ids) => dataSource.getRepository(StrategicPriorityEntity).findBy({ id: In([...ids]) }),
+      (ids) => rowsWhereAnyOf(dataSource, StrategicPriorityEntity, 'id', ids),
       (row) => row.id,
     ),
     strategicPrioritiesByBody: loaderOfMany<string, StrategicPriorityEntity>(
-      (ids) => dataSource.getRepository(StrategicPriorityEntity).find({ where: { bodyId: In([...ids]) }, order: { id: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, StrategicPriorityEntity, 'bodyId', ids, ['id']),
       (row) => row.bodyId,
     ),
     successStatementsByPriority: loaderOfMany<string, SuccessStatementEntity>(
-      (ids) => dataSource.getRepository(SuccessStatementEntity).find({ where: { priorityId: In([...ids]) }, order: { position: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, SuccessStatementEntity, 'priorityId', ids, ['position']),
       (row) => row.priorityId,
     ),
     measurementsByStatement: loaderOfMany<string, SuccessMeasurementEntity>(
-      (ids) => dataSource.getRepository(SuccessMeasurementEntity).find({ where: { statementId: In([...ids]) }, order: { measuredOn: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, SuccessMeasurementEntity, 'statementId', ids, ['measuredOn']),
       (row) => row.statementId,
     ),
     strategicActionsByBody: loaderOfMany<string, StrategicActionEntity>(
-      (ids) => dataSource.getRepository(StrategicActionEntity).find({ where: { bodyId: In([...ids]) }, order: { period: 'ASC', heading: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, StrategicActionEntity, 'bodyId', ids, ['period', 'heading']),
       (row) => row.bodyId,
     ),
     successStatement: loaderByKey<string, SuccessStatementEntity>(
-      (ids) => dataSource.getRepository(SuccessStatementEntity).findBy({ id: In([...ids]) }),
+      (ids) => rowsWhereAnyOf(dataSource, SuccessStatementEntity, 'id', ids),
       (row) => row.id,
     ),
-    agenda: loaderByKey<string, AgendaEntity>((ids) => dataSource.getRepository(AgendaEntity).findBy({ id: In([...ids]) }), (row) => row.id),
+    agenda: loaderByKey<string, AgendaEntity>((ids) => rowsWhereAnyOf(dataSource, AgendaEntity, 'id', ids), (row) => row.id),
     agendaByMeeting: loaderByKey<string, AgendaEntity>(
-      (ids) => dataSource.getRepository(AgendaEntity).findBy({ meetingId: In([...ids]) }),
+      (ids) => rowsWhereAnyOf(dataSource, AgendaEntity, 'meetingId', ids),
       (row) => row.meetingId,
     ),
     agendaItems: loaderOfMany<string, AgendaItemEntity>(
-      (ids) => dataSource.getRepository(AgendaItemEntity).find({ where: { agendaId: In([...ids]) }, order: { position: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, AgendaItemEntity, 'agendaId', ids, ['position']),
       (row) => row.agendaId,
     ),
     agendaVersions: loaderOfMany<string, AgendaVersionEntity>(
-      (ids) => dataSource.getRepository(AgendaVersionEntity).find({ where: { agendaId: In([...ids]) }, order: { number: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, AgendaVersionEntity, 'agendaId', ids, ['number']),
       (row) => row.agendaId,
     ),
     actionNotes: loaderByKey<string, MeetingActionNotesEntity>(
-      (ids) => dataSource.getRepository(MeetingActionNotesEntity).findBy({ meetingId: In([...ids]) }),
+      (ids) => rowsWhereAnyOf(dataSource, MeetingActionNotesEntity, 'meetingId', ids),
       (row) => row.meetingId,
     ),
     chapter: loaderByKey<string, RegionalProcedureChapterEntity>(
-      (ids) => dataSource.getRepository(RegionalProcedureChapterEntity).findBy({ id: In([...ids]) }),
+      (ids) => rowsWhereAnyOf(dataSource, RegionalProcedureChapterEntity, 'id', ids),
       (row) => row.id,
     ),
     chaptersByProcedure: loaderOfMany<string, RegionalProcedureChapterEntity>(
-      (ids) => dataSource.getRepository(RegionalProcedureChapterEntity).find({ where: { procedureId: In([...ids]) }, order: { number: 'ASC', effectiveFrom: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, RegionalProcedureChapterEntity, 'procedureId', ids, ['number', 'effectiveFrom']),
       (row) => row.procedureId,
     ),
     /** Every regional procedure (there are few); keyed by a constant so it batches like the rest. */
@@ -142,7 +142,7 @@ export function createLoaders(dataSource: DataSource) {
       return keys.map(() => procedures);
     }),
     procedure: loaderByKey<string, RegionalProcedureEntity>(
-      (ids) => dataSource.getRepository(RegionalProcedureEntity).findBy({ id: In([...ids]) }),
+      (ids) => rowsWhereAnyOf(dataSource, RegionalProcedureEntity, 'id', ids),
       (row) => row.id,
     ),
   };

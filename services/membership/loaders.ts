@@ -1,5 +1,5 @@
-import { In, type DataSource } from 'typeorm';
-import { loaderByKey, loaderOfMany } from '@safeguarding/subgraph-runtime';
+import type { DataSource } from 'typeorm';
+import { loaderByKey, loaderOfMany, rowsWhereAnyOf } from '@safeguarding/subgraph-runtime';
 import {
   AttendanceEntity,
   BodyReferenceEntity,
@@ -17,38 +17,38 @@ export const meetingKey = (bodyId: string, meetingDate: string) => `${bodyId}|${
 export function createLoaders(dataSource: DataSource) {
   const repository = <T extends object>(entity: new () => T) => dataSource.getRepository(entity);
   return {
-    organisation: loaderByKey<string, OrganisationEntity>((ids) => repository(OrganisationEntity).findBy({ id: In([...ids]) }), (row) => row.id),
-    bodyReference: loaderByKey<string, BodyReferenceEntity>((ids) => repository(BodyReferenceEntity).findBy({ bodyId: In([...ids]) }), (row) => row.bodyId),
-    post: loaderByKey<string, PostEntity>((ids) => repository(PostEntity).findBy({ id: In([...ids]) }), (row) => row.id),
+    organisation: loaderByKey<string, OrganisationEntity>((ids) => rowsWhereAnyOf(dataSource, OrganisationEntity, 'id', ids), (row) => row.id),
+    bodyReference: loaderByKey<string, BodyReferenceEntity>((ids) => rowsWhereAnyOf(dataSource, BodyReferenceEntity, 'bodyId', ids), (row) => row.bodyId),
+    post: loaderByKey<string, PostEntity>((ids) => rowsWhereAnyOf(dataSource, PostEntity, 'id', ids), (row) => row.id),
     postsByOrganisation: loaderOfMany<string, PostEntity>(
-      (ids) => repository(PostEntity).find({ where: { organisationId: In([...ids]) }, order: { title: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, PostEntity, 'organisationId', ids, ['title']),
       (row) => row.organisationId,
     ),
     postHoldings: loaderOfMany<string, PostHoldingEntity>(
-      (ids) => repository(PostHoldingEntity).find({ where: { postId: In([...ids]) }, order: { startDate: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, PostHoldingEntity, 'postId', ids, ['startDate']),
       (row) => row.postId,
     ),
-    membership: loaderByKey<string, MembershipEntity>((ids) => repository(MembershipEntity).findBy({ id: In([...ids]) }), (row) => row.id),
+    membership: loaderByKey<string, MembershipEntity>((ids) => rowsWhereAnyOf(dataSource, MembershipEntity, 'id', ids), (row) => row.id),
     /** Every seat of a body, current or ended; resolvers filter by date in memory (tens per body). */
     membershipsByBody: loaderOfMany<string, MembershipEntity>(
-      (ids) => repository(MembershipEntity).find({ where: { bodyId: In([...ids]) }, order: { startDate: 'ASC', id: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, MembershipEntity, 'bodyId', ids, ['startDate', 'id']),
       (row) => row.bodyId,
     ),
     membershipsByOrganisation: loaderOfMany<string, MembershipEntity>(
-      (ids) => repository(MembershipEntity).find({ where: { organisationId: In([...ids]) }, order: { bodyId: 'ASC', startDate: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, MembershipEntity, 'organisationId', ids, ['bodyId', 'startDate']),
       (row) => row.organisationId,
     ),
     designationsByPartnership: loaderOfMany<string, DesignationEntity>(
-      (slugs) => repository(DesignationEntity).find({ where: { partnershipSlug: In([...slugs]) }, order: { kind: 'ASC', organisationId: 'ASC' } }),
+      (slugs) => rowsWhereAnyOf(dataSource, DesignationEntity, 'partnershipSlug', slugs, ['kind', 'organisationId']),
       (row) => row.partnershipSlug,
     ),
     designationsByOrganisation: loaderOfMany<string, DesignationEntity>(
-      (ids) => repository(DesignationEntity).find({ where: { organisationId: In([...ids]) }, order: { partnershipSlug: 'ASC', kind: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, DesignationEntity, 'organisationId', ids, ['partnershipSlug', 'kind']),
       (row) => row.organisationId,
     ),
     /** All recorded attendance of each body; candidate windows filter it by date. */
     attendanceByBody: loaderOfMany<string, AttendanceEntity>(
-      (ids) => repository(AttendanceEntity).find({ where: { bodyId: In([...ids]) }, order: { meetingDate: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, AttendanceEntity, 'bodyId', ids, ['meetingDate']),
       (row) => row.bodyId,
     ),
     /** Attendance per meeting, keyed by meetingKey(bodyId, date); one query for any number of meetings. */

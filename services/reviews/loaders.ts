@@ -1,5 +1,5 @@
-import { In, type DataSource } from 'typeorm';
-import { loaderByKey, loaderOfMany } from '@safeguarding/subgraph-runtime';
+import type { DataSource } from 'typeorm';
+import { loaderByKey, loaderOfMany, rowsWhereAnyOf } from '@safeguarding/subgraph-runtime';
 import {
   ActionPlanActionEntity,
   LearningPointEntity,
@@ -15,31 +15,31 @@ const ALL = 'all';
 /** Per-request loaders: every relation of this subgraph is one batched query per level. */
 export function createLoaders(dataSource: DataSource) {
   const reviewThemesByTheme = loaderOfMany<string, ReviewThemeEntity>(
-    (ids) => dataSource.getRepository(ReviewThemeEntity).find({ where: { themeId: In([...ids]) } }),
+    (ids) => rowsWhereAnyOf(dataSource, ReviewThemeEntity, 'themeId', ids),
     (row) => row.themeId,
   );
   return {
-    review: loaderByKey<string, ReviewEntity>((ids) => dataSource.getRepository(ReviewEntity).findBy({ id: In([...ids]) }), (row) => row.id),
+    review: loaderByKey<string, ReviewEntity>((ids) => rowsWhereAnyOf(dataSource, ReviewEntity, 'id', ids), (row) => row.id),
     reviewsByPartnership: loaderOfMany<string, ReviewEntity>(
-      (ids) => dataSource.getRepository(ReviewEntity).find({ where: { partnershipId: In([...ids]) }, order: { notifiedOn: 'ASC', code: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, ReviewEntity, 'partnershipId', ids, ['notifiedOn', 'code']),
       (row) => row.partnershipId,
     ),
     reviewThemes: loaderOfMany<string, ReviewThemeEntity>(
-      (ids) => dataSource.getRepository(ReviewThemeEntity).find({ where: { reviewId: In([...ids]) } }),
+      (ids) => rowsWhereAnyOf(dataSource, ReviewThemeEntity, 'reviewId', ids),
       (row) => row.reviewId,
     ),
     reviewThemesByTheme,
     learningPoints: loaderOfMany<string, LearningPointEntity>(
-      (ids) => dataSource.getRepository(LearningPointEntity).find({ where: { reviewId: In([...ids]) }, order: { position: 'ASC', id: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, LearningPointEntity, 'reviewId', ids, ['position', 'id']),
       (row) => row.reviewId,
     ),
     actions: loaderOfMany<string, ActionPlanActionEntity>(
-      (ids) => dataSource.getRepository(ActionPlanActionEntity).find({ where: { reviewId: In([...ids]) }, order: { position: 'ASC', id: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, ActionPlanActionEntity, 'reviewId', ids, ['position', 'id']),
       (row) => row.reviewId,
     ),
-    theme: loaderByKey<string, ThemeEntity>((ids) => dataSource.getRepository(ThemeEntity).findBy({ id: In([...ids]) }), (row) => row.id),
+    theme: loaderByKey<string, ThemeEntity>((ids) => rowsWhereAnyOf(dataSource, ThemeEntity, 'id', ids), (row) => row.id),
     reviewKind: loaderByKey<string, ReviewKindEntity>(
-      (ids) => dataSource.getRepository(ReviewKindEntity).findBy({ id: In([...ids]) }),
+      (ids) => rowsWhereAnyOf(dataSource, ReviewKindEntity, 'id', ids),
       (row) => row.id,
     ),
     /** Small reference tables, read whole once per request. */

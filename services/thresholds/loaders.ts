@@ -1,15 +1,15 @@
-import { In, type DataSource } from 'typeorm';
-import { loaderByKey, loaderOfMany } from '@safeguarding/subgraph-runtime';
+import type { DataSource } from 'typeorm';
+import { loaderByKey, loaderOfMany, rowsWhereAnyOf } from '@safeguarding/subgraph-runtime';
 import { CrosswalkMappingEntity, RegionalLevelEntity, ThresholdIndicatorEntity, ThresholdLevelEntity, ThresholdModelEntity } from './entities';
 
 /** Per-request loaders: every relation of this subgraph is one batched query per level of nesting. */
 export function createLoaders(dataSource: DataSource) {
   const level = loaderByKey<string, ThresholdLevelEntity>(
-    (ids) => dataSource.getRepository(ThresholdLevelEntity).findBy({ id: In([...ids]) }),
+    (ids) => rowsWhereAnyOf(dataSource, ThresholdLevelEntity, 'id', ids),
     (row) => row.id,
   );
   const model = loaderByKey<string, ThresholdModelEntity>(
-    (ids) => dataSource.getRepository(ThresholdModelEntity).findBy({ id: In([...ids]) }),
+    (ids) => rowsWhereAnyOf(dataSource, ThresholdModelEntity, 'id', ids),
     (row) => row.id,
   );
   return {
@@ -33,22 +33,22 @@ export function createLoaders(dataSource: DataSource) {
     /** A model's levels, lowest need first; primes `level` so later look-ups by id cost nothing. */
     levelsByModel: loaderOfMany<string, ThresholdLevelEntity>(
       async (modelIds) => {
-        const rows = await dataSource.getRepository(ThresholdLevelEntity).find({ where: { modelId: In([...modelIds]) }, order: { rank: 'ASC' } });
+        const rows = await rowsWhereAnyOf(dataSource, ThresholdLevelEntity, 'modelId', modelIds, ['rank']);
         for (const row of rows) level.prime(row.id, row);
         return rows;
       },
       (row) => row.modelId,
     ),
     indicatorsByLevel: loaderOfMany<string, ThresholdIndicatorEntity>(
-      (levelIds) => dataSource.getRepository(ThresholdIndicatorEntity).find({ where: { levelId: In([...levelIds]) }, order: { position: 'ASC' } }),
+      (levelIds) => rowsWhereAnyOf(dataSource, ThresholdIndicatorEntity, 'levelId', levelIds, ['position']),
       (row) => row.levelId,
     ),
     mappingByLevel: loaderByKey<string, CrosswalkMappingEntity>(
-      (levelIds) => dataSource.getRepository(CrosswalkMappingEntity).findBy({ levelId: In([...levelIds]) }),
+      (levelIds) => rowsWhereAnyOf(dataSource, CrosswalkMappingEntity, 'levelId', levelIds),
       (row) => row.levelId,
     ),
     regionalLevel: loaderByKey<string, RegionalLevelEntity>(
-      (ids) => dataSource.getRepository(RegionalLevelEntity).findBy({ id: In([...ids]) }),
+      (ids) => rowsWhereAnyOf(dataSource, RegionalLevelEntity, 'id', ids),
       (row) => row.id,
     ),
   };

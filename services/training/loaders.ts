@@ -1,5 +1,5 @@
-import { In, type DataSource } from 'typeorm';
-import { loaderByKey, loaderOfMany } from '@safeguarding/subgraph-runtime';
+import type { DataSource } from 'typeorm';
+import { loaderByKey, loaderOfMany, rowsWhereAnyOf } from '@safeguarding/subgraph-runtime';
 import {
   CourseEntity,
   CoursePartnershipEntity,
@@ -11,41 +11,40 @@ import {
 
 /** Per-request loaders: every relation of this subgraph is one batched query per level. */
 export function createLoaders(dataSource: DataSource) {
-  const repository = dataSource.getRepository.bind(dataSource);
   return {
-    course: loaderByKey<string, CourseEntity>((ids) => repository(CourseEntity).findBy({ id: In([...ids]) }), (row) => row.id),
-    session: loaderByKey<string, TrainingSessionEntity>((ids) => repository(TrainingSessionEntity).findBy({ id: In([...ids]) }), (row) => row.id),
-    booking: loaderByKey<string, TrainingBookingEntity>((ids) => repository(TrainingBookingEntity).findBy({ id: In([...ids]) }), (row) => row.id),
+    course: loaderByKey<string, CourseEntity>((ids) => rowsWhereAnyOf(dataSource, CourseEntity, 'id', ids), (row) => row.id),
+    session: loaderByKey<string, TrainingSessionEntity>((ids) => rowsWhereAnyOf(dataSource, TrainingSessionEntity, 'id', ids), (row) => row.id),
+    booking: loaderByKey<string, TrainingBookingEntity>((ids) => rowsWhereAnyOf(dataSource, TrainingBookingEntity, 'id', ids), (row) => row.id),
     themesByCourse: loaderOfMany<string, CourseThemeEntity>(
-      (ids) => repository(CourseThemeEntity).find({ where: { courseId: In([...ids]) }, order: { themeId: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, CourseThemeEntity, 'courseId', ids, ['themeId']),
       (row) => row.courseId,
     ),
     coursesByTheme: loaderOfMany<string, CourseThemeEntity>(
-      (ids) => repository(CourseThemeEntity).find({ where: { themeId: In([...ids]) } }),
+      (ids) => rowsWhereAnyOf(dataSource, CourseThemeEntity, 'themeId', ids),
       (row) => row.themeId,
     ),
     partnershipsByCourse: loaderOfMany<string, CoursePartnershipEntity>(
-      (ids) => repository(CoursePartnershipEntity).find({ where: { courseId: In([...ids]) }, order: { partnershipId: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, CoursePartnershipEntity, 'courseId', ids, ['partnershipId']),
       (row) => row.courseId,
     ),
     coursesByPartnership: loaderOfMany<string, CoursePartnershipEntity>(
-      (ids) => repository(CoursePartnershipEntity).find({ where: { partnershipId: In([...ids]) } }),
+      (ids) => rowsWhereAnyOf(dataSource, CoursePartnershipEntity, 'partnershipId', ids),
       (row) => row.partnershipId,
     ),
     sessionsByCourse: loaderOfMany<string, TrainingSessionEntity>(
-      (ids) => repository(TrainingSessionEntity).find({ where: { courseId: In([...ids]) }, order: { heldOn: 'ASC', id: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, TrainingSessionEntity, 'courseId', ids, ['heldOn', 'id']),
       (row) => row.courseId,
     ),
     bookingsBySession: loaderOfMany<string, TrainingBookingEntity>(
-      (ids) => repository(TrainingBookingEntity).find({ where: { sessionId: In([...ids]) }, order: { organisationId: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, TrainingBookingEntity, 'sessionId', ids, ['organisationId']),
       (row) => row.sessionId,
     ),
     evidenceByCourse: loaderOfMany<string, ImpactEvidenceEntity>(
-      (ids) => repository(ImpactEvidenceEntity).find({ where: { courseId: In([...ids]) }, order: { recordedOn: 'ASC', id: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, ImpactEvidenceEntity, 'courseId', ids, ['recordedOn', 'id']),
       (row) => row.courseId,
     ),
     evidenceByPartnership: loaderOfMany<string, ImpactEvidenceEntity>(
-      (ids) => repository(ImpactEvidenceEntity).find({ where: { partnershipId: In([...ids]) }, order: { recordedOn: 'ASC', id: 'ASC' } }),
+      (ids) => rowsWhereAnyOf(dataSource, ImpactEvidenceEntity, 'partnershipId', ids, ['recordedOn', 'id']),
       (row) => row.partnershipId,
     ),
   };

@@ -4,6 +4,7 @@ export * from './permissions';
 export * from './context';
 export * from './server';
 export * from './loaders';
+export { rowsWhereAnyOf } from './rows';
 export * from './main';
 export * from './shared-types';
 export * from './audit';

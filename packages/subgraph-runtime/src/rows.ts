@@ -1,0 +1,62 @@
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/**
+ * Batch reads for loaders without TypeORM's per-row entity hydration.
+ *
+ * A loader batch (`WHERE key IN (...)`) through `repository.find` builds one SQL parameter per key
+ * and hydrates every row through TypeORM's result transformer; on large answers (2,200 seats of a
+ * hundred bodies) that measured as most of a subgraph's CPU and garbage (bench/BASELINE.md). This
+ * reads the same rows with one array parameter, naming each column by its entity property and
+ * reading dates as text (as TypeORM's `date` columns are), so callers get the same shape as from
+ * `find`: plain objects, not class instances (no entity here has methods).
+ */
+interface EntitySelect {
+  table: string;
+  columns: string;
+  columnOf: Map<string, string>;
+}
+
+const selects = new WeakMap<DataSource, Map<unknown, EntitySelect>>();
+
+function selectFor(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): EntitySelect {
+  let perSource = selects.get(dataSource);
+  if (!perSource) selects.set(dataSource, (perSource = new Map()));
+  let select = perSource.get(entity);
+  if (!select) {
+    const metadata = dataSource.getMetadata(entity);
+    const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+    const columnOf = new Map(metadata.columns.map((column) => [column.propertyName, column.databaseName]));
+    const columns = metadata.columns
+      .map((column) => {
+        // TypeORM hands `date` columns over as 'YYYY-MM-DD' strings; pg would make them Dates.
+        const expression = column.type === 'date' ? `${quote(column.databaseName)}::text` : quote(column.databaseName);
+        return `${expression} AS ${quote(column.propertyName)}`;
+      })
+      .join(', ');
+    const table = metadata.schema ? `${quote(metadata.schema)}.${quote(metadata.tableName)}` : quote(metadata.tableName);
+    select = { table, columns, columnOf };
+    perSource.set(entity, select);
+  }
+  return select;
+}
+
+/**
+ * Rows of `entity` whose `property` is any of `keys`, ordered by `orderBy` (entity properties,
+ * ascending). One statement, one array parameter, whatever the number of keys.
+ */
+export async function rowsWhereAnyOf<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  property: keyof T & string,
+  keys: readonly string[],
+  orderBy: (keyof T & string)[] = [],
+): Promise<T[]> {
+  const select = selectFor(dataSource, entity as EntityTarget<ObjectLiteral>);
+  const column = (name: string) => {
+    const databaseName = select.columnOf.get(name);
+    if (!databaseName) throw new Error(`${String(name)} is not a column of ${select.table}`);
+    return `"${databaseName}"`;
+  };
+  const order = orderBy.length ? ` ORDER BY ${orderBy.map(column).join(', ')}` : '';
+  return (await dataSource.query(`SELECT ${select.columns} FROM ${select.table} WHERE ${column(property)} = ANY($1)${order}`, [keys])) as T[];
+}
