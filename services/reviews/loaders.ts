@@ -1,5 +1,6 @@
+import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { loaderByKey, loaderOfMany, rowsWhereAnyOf } from '@safeguarding/subgraph-runtime';
+import { loaderByKey, loaderOfMany, rowsWhereAnyOf, type RowBound } from '@safeguarding/subgraph-runtime';
 import {
   ActionPlanActionEntity,
   LearningPointEntity,
@@ -14,6 +15,21 @@ const ALL = 'all';
 
 /** Per-request loaders: every relation of this subgraph is one batched query per level. */
 export function createLoaders(dataSource: DataSource) {
+  // Reviews notified within a range, one loader per range so partnerships asking for the same
+  // range share one batch; the range is read through review_partnership_notified.
+  const notifiedWithin = new Map<string, DataLoader<string, ReviewEntity[]>>();
+  const reviewsByPartnershipNotified = (from: string | null | undefined, to: string | null | undefined) => {
+    const key = `${from ?? ''}|${to ?? ''}`;
+    let loader = notifiedWithin.get(key);
+    if (!loader) {
+      const bounds: RowBound<ReviewEntity>[] = [];
+      if (from) bounds.push({ property: 'notifiedOn', operator: '>=', value: from });
+      if (to) bounds.push({ property: 'notifiedOn', operator: '<=', value: to });
+      loader = loaderOfMany<string, ReviewEntity>((ids) => rowsWhereAnyOf(dataSource, ReviewEntity, 'partnershipId', ids, ['notifiedOn', 'code'], bounds), (row) => row.partnershipId);
+      notifiedWithin.set(key, loader);
+    }
+    return loader;
+  };
   const reviewThemesByTheme = loaderOfMany<string, ReviewThemeEntity>(
     (ids) => rowsWhereAnyOf(dataSource, ReviewThemeEntity, 'themeId', ids),
     (row) => row.themeId,
@@ -29,6 +45,7 @@ export function createLoaders(dataSource: DataSource) {
       (row) => row.reviewId,
     ),
     reviewThemesByTheme,
+    reviewsByPartnershipNotified,
     learningPoints: loaderOfMany<string, LearningPointEntity>(
       (ids) => rowsWhereAnyOf(dataSource, LearningPointEntity, 'reviewId', ids, ['position', 'id']),
       (row) => row.reviewId,

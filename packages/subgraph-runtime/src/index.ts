@@ -4,7 +4,7 @@ export * from './permissions';
 export * from './context';
 export * from './server';
 export * from './loaders';
-export { rowsWhereAnyOf } from './rows';
+export { rowsWhereAnyOf, type RowBound } from './rows';
 export * from './main';
 export * from './shared-types';
 export * from './audit';

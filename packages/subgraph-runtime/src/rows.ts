@@ -40,9 +40,16 @@ function selectFor(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>):
   return select;
 }
 
+/** A further bound on a batch read: `property operator value`, e.g. notifiedOn >= '2022-01-01'. */
+export interface RowBound<T> {
+  property: keyof T & string;
+  operator: '>=' | '<=' | '=';
+  value: string | number;
+}
+
 /**
- * Rows of `entity` whose `property` is any of `keys`, ordered by `orderBy` (entity properties,
- * ascending). One statement, one array parameter, whatever the number of keys.
+ * Rows of `entity` whose `property` is any of `keys`, within `bounds`, ordered by `orderBy` (entity
+ * properties, ascending). One statement, one array parameter, whatever the number of keys.
  */
 export async function rowsWhereAnyOf<T extends ObjectLiteral>(
   dataSource: DataSource,
@@ -50,6 +57,7 @@ export async function rowsWhereAnyOf<T extends ObjectLiteral>(
   property: keyof T & string,
   keys: readonly string[],
   orderBy: (keyof T & string)[] = [],
+  bounds: RowBound<T>[] = [],
 ): Promise<T[]> {
   const select = selectFor(dataSource, entity as EntityTarget<ObjectLiteral>);
   const column = (name: string) => {
@@ -57,6 +65,10 @@ export async function rowsWhereAnyOf<T extends ObjectLiteral>(
     if (!databaseName) throw new Error(`${String(name)} is not a column of ${select.table}`);
     return `"${databaseName}"`;
   };
+  const conditions = [`${column(property)} = ANY($1)`, ...bounds.map((bound, index) => `${column(bound.property)} ${bound.operator} $${index + 2}`)];
   const order = orderBy.length ? ` ORDER BY ${orderBy.map(column).join(', ')}` : '';
-  return (await dataSource.query(`SELECT ${select.columns} FROM ${select.table} WHERE ${column(property)} = ANY($1)${order}`, [keys])) as T[];
+  return (await dataSource.query(`SELECT ${select.columns} FROM ${select.table} WHERE ${conditions.join(' AND ')}${order}`, [
+    keys,
+    ...bounds.map((bound) => bound.value),
+  ])) as T[];
 }

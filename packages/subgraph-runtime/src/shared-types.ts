@@ -19,8 +19,11 @@ export function moneyFromPence(minorUnits: number | null | undefined): Money | n
 }
 
 /** Today's date, YYYY-MM-DD, in UK local time (the partnerships' calendar). */
+// Made once: building an Intl formatter costs far more than using one, and this runs per request.
+const ENGLAND_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function todayInEngland(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return ENGLAND_DATE.format(now);
 }
 
 /** True when a dated record was in force on `asOf` (open ends count as unbounded). */

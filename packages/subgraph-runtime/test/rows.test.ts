@@ -73,3 +73,19 @@ it('uses one statement whatever the number of keys, and returns nothing for no m
 it('refuses an order or key that is not a column of the entity', async () => {
   await expect(rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', ['b1'], ['nonsense' as never])).rejects.toThrow('nonsense is not a column');
 });
+
+it('applies bounds in SQL, with their values as parameters', async () => {
+  const rows = await rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', ['b1', 'b2', 'b3'], ['startDate'], [
+    { property: 'startDate', operator: '>=', value: '2020-01-01' },
+    { property: 'startDate', operator: '<=', value: '2024-12-31' },
+  ]);
+  expect(rows.map((row) => row.id)).toEqual(['s1']);
+  // A value is a parameter, never SQL: PostgreSQL reads it as a (bad) date and the table stays.
+  await expect(rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', ['b1'], [], [{ property: 'startDate', operator: '<=', value: "2024-12-31'; DROP TABLE seat; --" }])).rejects.toThrow(
+    /invalid input syntax for type date/,
+  );
+  expect(await dataSource.getRepository(SeatEntity).count()).toBe(4);
+  expect(await rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', ['b1', 'b2', 'b3'], [], [{ property: 'places', operator: '=', value: 9 }])).toEqual([
+    expect.objectContaining({ id: 's4' }),
+  ]);
+});

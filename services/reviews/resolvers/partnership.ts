@@ -14,8 +14,8 @@ function checkRange(from: string | null | undefined, to: string | null | undefin
   if (from && to && from > to) throw badUserInput(`${fromName} ${from} is after ${toName} ${to}; give a range that runs forwards.`, fromName);
 }
 
-/** Applies a ReviewFilter to reviews already loaded (one batched query serves every partnership). */
-async function matchesFilter(review: ReviewEntity, filter: ReviewFilter, loaders: ReviewsLoaders, today: string): Promise<boolean> {
+/** The parts of a ReviewFilter that need nothing but the review row: checked without a promise per review. */
+function matchesRow(review: ReviewEntity, filter: ReviewFilter): boolean {
   if (filter.kindIds && !filter.kindIds.includes(review.reviewKindId)) return false;
   if (filter.statuses && !filter.statuses.includes(review.status)) return false;
   if (filter.notifiedFrom && review.notifiedOn < filter.notifiedFrom) return false;
@@ -23,6 +23,11 @@ async function matchesFilter(review: ReviewEntity, filter: ReviewFilter, loaders
   if ((filter.signedOffFrom || filter.signedOffTo) && !review.signedOffOn) return false;
   if (filter.signedOffFrom && review.signedOffOn! < filter.signedOffFrom) return false;
   if (filter.signedOffTo && review.signedOffOn! > filter.signedOffTo) return false;
+  return true;
+}
+
+/** The parts that need themes or clocks, for the reviews the row checks kept (batched loads). */
+async function matchesLoaded(review: ReviewEntity, filter: ReviewFilter, loaders: ReviewsLoaders, today: string): Promise<boolean> {
   if (filter.themeIds) {
     const themes = await loaders.reviewThemes.load(review.id);
     if (!themes.some((link) => filter.themeIds!.includes(link.themeId))) return false;
@@ -42,12 +47,17 @@ export const partnershipResolvers: Resolvers = {
       checkRange(filter?.signedOffFrom, filter?.signedOffTo, 'signedOffFrom', 'signedOffTo');
       if (first != null && (first < 1 || first > MAXIMUM_PAGE)) throw badUserInput(`first must be between 1 and ${MAXIMUM_PAGE}`, 'first');
       if (offset != null && offset < 0) throw badUserInput('offset must not be negative', 'offset');
-      const visible = (await loaders.reviewsByPartnership.load(partnership.id)).filter((review) => canSeeReview(caller, review));
+      // The notified range is applied in SQL (most pages are a year or two of a partnership's reviews).
+      const loaded = await loaders.reviewsByPartnershipNotified(filter?.notifiedFrom, filter?.notifiedTo).load(partnership.id);
+      const visible = loaded.filter((review) => canSeeReview(caller, review));
       let matching = visible;
       if (filter) {
-        const today = todayInEngland();
-        const keep = await Promise.all(visible.map((review) => matchesFilter(review, filter, loaders, today)));
-        matching = visible.filter((_review, index) => keep[index]);
+        matching = visible.filter((review) => matchesRow(review, filter));
+        if (filter.themeIds || filter.overdueOnly) {
+          const today = todayInEngland();
+          const keep = await Promise.all(matching.map((review) => matchesLoaded(review, filter, loaders, today)));
+          matching = matching.filter((_review, index) => keep[index]);
+        }
       }
       // A page keeps the nested fields (themes, clocks) to the reviews a client shows.
       const start = offset ?? 0;
