@@ -10,4 +10,5 @@ ENV NODE_ENV=production
 COPY --from=build /app /app
 ARG SERVICE_PATH
 ENV SERVICE_PATH=${SERVICE_PATH}
-CMD ["sh", "-c", "node ${SERVICE_PATH}/dist/main.js"]
+# --max-semi-space-size: NODE_PROCESS_FLAGS in packages/config (why is there).
+CMD ["sh", "-c", "node --max-semi-space-size=64 ${SERVICE_PATH}/dist/main.js"]

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { type Grant, GATEWAY_ASSERTION_HEADER, signGatewayAssertion, signUserToken } from '@safeguarding/auth';
-import { loadConfig, REPOSITORY_ROOT } from '@safeguarding/config';
+import { loadConfig, NODE_PROCESS_FLAGS, REPOSITORY_ROOT } from '@safeguarding/config';
 import { createGateway, type RunningGateway } from '@safeguarding/gateway';
 import { BENCH_ROOT, benchDatabaseUrl, builtSubgraphs, parseArgs, PARTNERSHIPS_PER_SCALE, RESULTS_DIR } from './common';
 import { createHiveGateway, type HiveGateway } from './hive-gateway';
@@ -51,7 +51,8 @@ const subgraphUrl = (name: string) => `http://127.0.0.1:${ports.subgraph[name]}/
 const children = new Set<ChildProcess>();
 
 function startChild(name: string, script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // The same flags as npm start and the Dockerfile: the bench measures the processes as they run.
+  const child = spawn(process.execPath, [...NODE_PROCESS_FLAGS, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

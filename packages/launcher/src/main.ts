@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { loadConfig, REPOSITORY_ROOT } from '@safeguarding/config';
+import { loadConfig, NODE_PROCESS_FLAGS, REPOSITORY_ROOT } from '@safeguarding/config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '@safeguarding/database';
 import { presentSubgraphs } from '@safeguarding/gateway';
 
@@ -30,7 +30,7 @@ async function waitUntilReady(name: string, url: string, child: ChildProcess, ti
 }
 
 function startProcess(name: string, script: string, environment: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [script], { env: environment, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [...NODE_PROCESS_FLAGS, script], { env: environment, stdio: ['ignore', 'inherit', 'inherit'] });
   child.on('exit', (code, signal) => {
     if (!shuttingDown) {
       console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the platform.`);

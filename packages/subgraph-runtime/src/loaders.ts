@@ -4,15 +4,41 @@ import DataLoader from 'dataloader';
  * Builds a per-request DataLoader from one batch query, returning results in key order; the two
  * shapes every relation needs: one row per key, and many rows per key.
  */
-export function loaderByKey<K extends string, V>(
-  batch: (keys: readonly K[]) => Promise<V[]>,
-  keyOf: (value: V) => K,
-): DataLoader<K, V | null> {
-  return new DataLoader<K, V | null>(async (keys) => {
+export function loaderByKey<K extends string, V>(batch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): KeyedLoader<K, V> {
+  const loaded = new Map<K, V | null>();
+  const loader = new DataLoader<K, V | null>(async (keys) => {
     const rows = await batch(keys);
     const byKey = new Map(rows.map((row) => [keyOf(row), row]));
-    return keys.map((key) => byKey.get(key) ?? null);
-  });
+    return keys.map((key) => {
+      const value = byKey.get(key) ?? null;
+      loaded.set(key, value);
+      return value;
+    });
+  }) as KeyedLoader<K, V>;
+  loader.peek = (key) => loaded.get(key);
+  return loader;
+}
+
+/**
+ * A by-key loader that can also say, without a promise, what it has already loaded in this
+ * request. A resolver that returns `peek(key) ?? load(key)` answers synchronously once a parent
+ * resolver has loaded the batch, which spares graphql-js a promise per object on large lists.
+ */
+export interface KeyedLoader<K, V> extends DataLoader<K, V | null> {
+  /** The loaded value (null: loaded and absent), or undefined when not loaded yet. */
+  peek(key: K): V | null | undefined;
+}
+
+/** True when the field being resolved selects `child` directly (e.g. members { organisation }). */
+export function selectsField(info: { fieldNodes: readonly { selectionSet?: { selections: readonly unknown[] } }[] }, child: string): boolean {
+  return info.fieldNodes.some((node) =>
+    (node.selectionSet?.selections ?? []).some((selection) => {
+      const candidate = selection as { kind: string; name?: { value: string }; selectionSet?: { selections: readonly unknown[] } };
+      if (candidate.kind === 'Field') return candidate.name?.value === child;
+      // Fragments: look one level in, which is how clients and the gateway write them.
+      return candidate.kind !== 'FragmentSpread' && selectsField({ fieldNodes: [candidate] }, child);
+    }),
+  );
 }
 
 export function loaderOfMany<K extends string, V>(

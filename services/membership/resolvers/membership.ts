@@ -1,4 +1,4 @@
-import { badUserInput, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, selectsField, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
 import type { FindOptionsWhere } from 'typeorm';
 import { BodyReferenceEntity, DesignationEntity, MembershipEntity, type OrganisationEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
@@ -105,7 +105,7 @@ export const membershipResolvers: Resolvers = {
   },
   Membership: {
     body: (seat) => ({ id: seat.bodyId }),
-    organisation: async (seat, _args, { loaders }) => (await loaders.organisation.load(seat.organisationId))!,
+    organisation: (seat, _args, { loaders }) => loaders.organisation.peek(seat.organisationId) ?? (loaders.organisation.load(seat.organisationId) as Promise<OrganisationEntity>),
     post: (seat, _args, { loaders }) => (seat.postId ? loaders.post.load(seat.postId) : null),
     deputyFor: (seat, _args, { loaders }) => (seat.deputyForMembershipId ? loaders.membership.load(seat.deputyForMembershipId) : null),
   },
@@ -125,9 +125,12 @@ export const membershipResolvers: Resolvers = {
   Body: {
     // Any body id arrangements hands over is answered; a body nobody sits on simply has no seats.
     __resolveReference: (reference) => reference,
-    members: async (body, { asOf }, { loaders }) => {
+    members: async (body, { asOf }, { loaders }, info) => {
       const date = asOf ?? todayInEngland();
-      return (await loaders.membershipsByBody.load(body.id)).filter((seat) => inForceOn(seat, date)).sort(bySeat);
+      const seats = (await loaders.membershipsByBody.load(body.id)).filter((seat) => inForceOn(seat, date)).sort(bySeat);
+      // Loaded here, in the same batch for every body, so each seat's organisation is then answered without a promise.
+      if (selectsField(info, 'organisation')) await loaders.organisation.loadMany([...new Set(seats.map((seat) => seat.organisationId))]);
+      return seats;
     },
     membershipHistory: (body, _args, { loaders }) => loaders.membershipsByBody.load(body.id),
     chair: async (body, { asOf }, { loaders }) => latestInForce(await loaders.membershipsByBody.load(body.id), 'CHAIR', asOf ?? todayInEngland()),
