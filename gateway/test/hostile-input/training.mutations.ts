@@ -1,6 +1,6 @@
 /** Training's mutations under hostile input (see harness.ts). */
 import fc from 'fast-check';
-import { grant } from '@safeguarding/testkit';
+import { grant, type TestFederation } from '@safeguarding/testkit';
 import { callers, editorMostly, OTHERS, OWN, wrongId, type HostileInputSuite } from './harness';
 
 interface TrainingIds extends Record<string, unknown> {
@@ -38,6 +38,22 @@ const ownMember = [grant('member', OWN)];
 /** Who may read every session's bookings, to load their ids. */
 const reader = [grant('analyst')];
 
+/** A session 60 days ahead on an own course, with one agency's booking: a fixture, inserted directly (no mutation creates sessions). */
+async function addUpcomingSession(federation: TestFederation, courseId: string): Promise<void> {
+  const heldOn = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  const [inserted] = (await federation.dataSources.training!.query(
+    `INSERT INTO training.training_session (id, course_id, held_on, delivery_method, capacity, booked_places, source)
+     SELECT gen_random_uuid(), $1, $2, delivery_method, 30, 0, source FROM training.training_session WHERE course_id = $1 LIMIT 1 RETURNING id`,
+    [courseId, heldOn],
+  )) as { id: string }[];
+  const id = inserted!.id;
+  const booked = await federation.query(`mutation ($id: ID!) { bookTrainingPlaces(input: { sessionId: $id, organisationId: "west-mercia-police", organisationSector: POLICE, places: 2 }) { id } }`, {
+    variables: { id },
+    as: callers.ownAdmin,
+  });
+  if (booked.errors) throw new Error(`Could not book the fixture session: ${JSON.stringify(booked.errors)}`);
+}
+
 interface LoadedCourse {
   id: string;
   offeredBy: { id: string }[];
@@ -48,11 +64,20 @@ export const trainingSuite: HostileInputSuite<TrainingIds> = {
   // reviews owns the theme vocabulary, the one root list that reaches every course without arrangements.
   only: ['reviews', 'training'],
   async loadIds(federation) {
-    const response = await federation.query(`{ themes { courses { id offeredBy { id } sessions { id date bookings { id places organisation { id } } } } } }`, { as: reader });
-    const courses = new Map<string, LoadedCourse>();
-    for (const theme of response.data!.themes as { courses: LoadedCourse[] }[]) for (const course of theme.courses) courses.set(course.id, course);
+    const load = async () => {
+      const response = await federation.query(`{ themes { courses { id offeredBy { id } sessions { id date bookings { id places organisation { id } } } } } }`, { as: reader });
+      const loaded = new Map<string, LoadedCourse>();
+      for (const theme of response.data!.themes as { courses: LoadedCourse[] }[]) for (const course of theme.courses) loaded.set(course.id, course);
+      return loaded;
+    };
+    let courses = await load();
     // The service's "today" is England's; a session on the boundary day is allowed both ways, so either side is fine.
     const today = new Date().toISOString().slice(0, 10);
+    // The seed's synthetic sessions run to 31 March 2027; after that, add an upcoming one (with a booking) so the suite keeps working.
+    if (![...courses.values()].some((course) => course.offeredBy.some((partnership) => partnership.id === OWN) && course.sessions.some((session) => session.date > today))) {
+      await addUpcomingSession(federation, [...courses.values()].find((course) => course.offeredBy.some((partnership) => partnership.id === OWN))!.id);
+      courses = await load();
+    }
     const own = [...courses.values()].filter((course) => course.offeredBy.some((partnership) => partnership.id === OWN));
     const other = [...courses.values()].filter((course) => course.offeredBy.every((partnership) => OTHERS.includes(partnership.id)));
     const ownSessions = own.flatMap((course) => course.sessions);
