@@ -1,5 +1,5 @@
 /**
- * Shapes of the seed data every subgraph loads. Facts taken from ../shared/seeds cite the file and
+ * Shapes of the seed data every subgraph loads. Facts taken from the documents in sources/ cite the file and
  * section they come from; anything generated says so with `synthetic: true`.
  */
 

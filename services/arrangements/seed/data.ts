@@ -3,7 +3,7 @@
  * governance bodies (with chair / quorum / cadence rules as data) and West Midlands regional
  * procedures, for Shropshire, Telford & Wrekin and Solihull.
  *
- * Every fact cites the seed file (../../../../shared/seeds) and section it comes from. Where a
+ * Every fact cites the seed file (sources/ at the repository root) and section it comes from. Where a
  * document is silent the optional field is left out. Organisation ids refer to
  * services/membership/seed/organisations.ts.
  */

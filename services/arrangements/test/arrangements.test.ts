@@ -13,7 +13,7 @@ afterAll(async () => {
   await federation?.stop();
 });
 
-const SEEDS = path.join(REPOSITORY_ROOT, '..', 'shared', 'seeds');
+const SEEDS = path.join(REPOSITORY_ROOT, 'sources');
 
 describe('partnerships', () => {
   it('lists the three partnerships with their facts from the documents', async () => {

@@ -38,7 +38,7 @@ it('holds every success statement of 002, verbatim', async () => {
     'Tackling Exploitation': 10,
     'Tackling Drug and Alcohol Misuse': 7,
   });
-  const document = fs.readFileSync(path.join(REPOSITORY_ROOT, '..', 'shared', 'seeds', '002_93334ed95075e6c4.txt'), 'utf8');
+  const document = fs.readFileSync(path.join(REPOSITORY_ROOT, 'sources', '002_93334ed95075e6c4.txt'), 'utf8');
   for (const priority of priorities) {
     for (const statement of priority.successStatements) expect(document).toContain(statement.text);
   }

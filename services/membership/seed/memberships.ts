@@ -1,5 +1,5 @@
 /**
- * Every membership table in the seed documents (../../../../shared/seeds), row by row:
+ * Every membership table in the seed documents (sources/ at the repository root), row by row:
  * 001's relevant agencies table (Shropshire Safeguarding Children Partnership) and every
  * membership table in 003 Appendix A (Telford & Wrekin). A row is [organisation id, post title or
  * null when the row names the agency only, role, the document's own words when they add something].

@@ -1,5 +1,5 @@
 /**
- * Every agency / organisation named in the seed documents (../../../../shared/seeds), each ONCE and
+ * Every agency / organisation named in the seed documents (sources/ at the repository root), each ONCE and
  * shared across partnerships. `source` cites the seed file and section where the organisation is
  * first named (files read in index order 000 -> 004); alternative spellings used by the documents
  * are kept in `alsoKnownAs` so membership tables can be matched to one id.

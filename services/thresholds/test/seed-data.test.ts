@@ -5,7 +5,7 @@ import { regionalLevels, thresholdModels } from '../seed/data';
 import { checkRegionalSpan } from '../evaluators/regional-span';
 
 /** Provenance: every fact cites a seed file or a named public page; unknowns are labelled. */
-const SEEDS = path.join(REPOSITORY_ROOT, '..', 'shared', 'seeds');
+const SEEDS = path.join(REPOSITORY_ROOT, 'sources');
 const files = new Set(fs.readdirSync(SEEDS));
 const citesSeedOrPublicPage = (source: { document: string; synthetic?: boolean }) => files.has(source.document) || /public page/.test(source.document) || source.synthetic === true;
 
