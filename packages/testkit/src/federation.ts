@@ -94,7 +94,7 @@ export async function startTestFederation(options: TestFederationOptions = {}): 
       let dataSource = opened.dataSource;
       if (opened.roles) {
         runtimeDataSources.push(opened.dataSource);
-        dataSource = createSubgraphDataSource({ ...databaseOptions, poolSize: 2, applicationName: `test-${name}-fixtures` });
+        dataSource = createSubgraphDataSource({ ...databaseOptions, poolSize: 1, applicationName: `test-${name}-fixtures` });
         await dataSource.initialize();
       }
       dataSources[name] = dataSource;
