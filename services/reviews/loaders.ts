@@ -6,6 +6,7 @@ import {
   LearningPointEntity,
   ReviewClockEntity,
   ReviewEntity,
+  ReviewForCountsEntity,
   ReviewKindEntity,
   ReviewThemeEntity,
   ThemeEntity,
@@ -36,8 +37,9 @@ export function createLoaders(dataSource: DataSource) {
   );
   return {
     review: loaderByKey<string, ReviewEntity>((ids) => rowsWhereAnyOf(dataSource, ReviewEntity, 'id', ids), (row) => row.id),
+    /** Every review of each partnership, published or not (row-level security does not filter it): for counts and aggregates. */
     reviewsByPartnership: loaderOfMany<string, ReviewEntity>(
-      (ids) => rowsWhereAnyOf(dataSource, ReviewEntity, 'partnershipId', ids, ['notifiedOn', 'code']),
+      (ids) => rowsWhereAnyOf(dataSource, ReviewForCountsEntity, 'partnershipId', ids, ['notifiedOn', 'code']),
       (row) => row.partnershipId,
     ),
     reviewThemes: loaderOfMany<string, ReviewThemeEntity>(

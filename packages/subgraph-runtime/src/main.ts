@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { loadConfig, type SubgraphName } from '@safeguarding/config';
-import { openSubgraphDatabase } from '@safeguarding/database';
+import { openSubgraphDatabaseWithRoles } from '@safeguarding/database';
 import { currentTracing, traceLogFields } from '@safeguarding/tracing';
 import { createSubgraphServer, type SubgraphModule } from './server';
 
@@ -14,7 +14,8 @@ export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Pro
   if (!config.databaseUrl) {
     throw new Error(`The ${module.name} subgraph needs DATABASE_URL; start the whole platform with "npm start", which provides one.`);
   }
-  const dataSource = await openSubgraphDatabase({
+  // On a real server: roles set up, migrations and seed as the schema's owner, requests as its runtime role.
+  const { dataSource } = await openSubgraphDatabaseWithRoles({
     url: config.databaseUrl,
     schema: module.databaseSchema,
     entities: module.entities,
@@ -22,8 +23,8 @@ export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Pro
     poolSize: config.databasePoolSize,
     applicationName: `subgraph-${module.name}`,
     logger,
+    seed: config.seedOnStart ? (owner) => module.seed(owner) : undefined,
   });
-  if (config.seedOnStart) await module.seed(dataSource);
   const server = await createSubgraphServer(module, {
     dataSource,
     gatewaySecret: config.secrets.gateway,

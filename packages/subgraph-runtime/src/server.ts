@@ -13,14 +13,19 @@ import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { AuthenticationError, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from '@safeguarding/auth';
-import { statementCounter } from '@safeguarding/database';
+import { AuthenticationError, type Caller, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from '@safeguarding/auth';
+import { partnershipScope, statementCounter } from '@safeguarding/database';
 import { auditTrailFieldName } from '@safeguarding/config';
 import { auditTrailResolvers, auditTrailTypeDefs, createAuditMiddleware, hasPartnershipEntity } from './audit';
 import type { SubgraphContext } from './context';
 import { createErrorFormatter, unauthenticated } from './errors';
 import { allow, createPermissions } from './permissions';
 import { createSubgraphMetrics, REQUEST_ID_HEADER, requestIdFrom } from './observability';
+
+/** The partnerships a verified caller belongs to (member, partnership-admin): its row-level security scope. */
+export function partnershipsOf(caller: Caller): string[] {
+  return [...new Set(caller.grants.map((grant) => grant.partnershipSlug).filter((slug): slug is string => slug !== null))];
+}
 
 /** Everything a subgraph declares; `createSubgraphServer` turns it into a running server. */
 export interface SubgraphModule<Loaders> {
@@ -196,7 +201,9 @@ export async function createSubgraphServer<Loaders>(
       next();
     },
     express.json({ limit: options.requestSizeLimit ?? '1mb' }),
-    (_request, _response, next) => statementCounter.run(next),
+    // The caller's partnership scope goes to PostgreSQL with every connection this request uses
+    // (row-level security); empty until the caller is verified below.
+    (_request, _response, next) => statementCounter.run(() => partnershipScope.run({ partnerships: [] }, next)),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const assertion = req.headers[GATEWAY_ASSERTION_HEADER];
@@ -205,6 +212,8 @@ export async function createSubgraphServer<Loaders>(
         }
         try {
           const caller = verifyGatewayAssertion(assertion, options.gatewaySecret);
+          const scope = partnershipScope.current();
+          if (scope) scope.partnerships = partnershipsOf(caller);
           return {
             caller,
             loaders: module.createLoaders(options.dataSource),

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { type Grant, type Role, signUserToken } from '@safeguarding/auth';
 import { loadConfig, REPOSITORY_ROOT } from '@safeguarding/config';
-import { openSubgraphDatabase, statementCounter } from '@safeguarding/database';
+import { createSubgraphDataSource, openSubgraphDatabaseWithRoles, statementCounter } from '@safeguarding/database';
 import { createGateway, presentSubgraphs, type RunningGateway } from '@safeguarding/gateway';
 import { createSubgraphServer, type RunningSubgraph, type SubgraphModule } from '@safeguarding/subgraph-runtime';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -75,21 +75,31 @@ export async function startTestFederation(options: TestFederationOptions = {}): 
   const subgraphs: RunningSubgraph[] = [];
   const subgraphUrls: Record<string, string> = {};
   const dataSources: Record<string, DataSource> = {};
+  const runtimeDataSources: DataSource[] = [];
   let gateway: RunningGateway | undefined;
   try {
     for (const { name } of presentSubgraphs().filter((subgraph) => !options.only || options.only.includes(subgraph.name))) {
       const module = loadSubgraphModule(name);
-      const dataSource = await openSubgraphDatabase({
+      const databaseOptions = {
         url: database.url,
         schema: module.databaseSchema,
         entities: module.entities,
         migrations: module.migrations,
         poolSize: database.poolSize,
         applicationName: `test-${name}`,
-      });
+      };
+      // The subgraph serves as its runtime role on a real server, as `npm start` does; tests get
+      // the server's own role (dataSources) for fixtures and checks, unbound by row-level security.
+      const opened = await openSubgraphDatabaseWithRoles(databaseOptions);
+      let dataSource = opened.dataSource;
+      if (opened.roles) {
+        runtimeDataSources.push(opened.dataSource);
+        dataSource = createSubgraphDataSource({ ...databaseOptions, poolSize: 1, applicationName: `test-${name}-fixtures` });
+        await dataSource.initialize();
+      }
       dataSources[name] = dataSource;
       if (options.seed !== false) await module.seed(dataSource);
-      const server = await createSubgraphServer(module, { dataSource, gatewaySecret: config.secrets.gateway, developmentTools: true, shutdownGraceMilliseconds: 1000 });
+      const server = await createSubgraphServer(module, { dataSource: opened.dataSource, gatewaySecret: config.secrets.gateway, developmentTools: true, shutdownGraceMilliseconds: 1000 });
       subgraphs.push(server);
       subgraphUrls[name] = await server.listen(0);
     }
@@ -115,13 +125,14 @@ export async function startTestFederation(options: TestFederationOptions = {}): 
       async stop() {
         await running.stop();
         await Promise.all(subgraphs.map((server) => server.stop()));
+        for (const dataSource of [...Object.values(dataSources), ...runtimeDataSources]) if (dataSource.isInitialized) await dataSource.destroy();
         await database.drop();
       },
     };
   } catch (error) {
     await gateway?.stop();
     await Promise.all(subgraphs.map((server) => server.stop()));
-    for (const dataSource of Object.values(dataSources)) if (dataSource.isInitialized) await dataSource.destroy();
+    for (const dataSource of [...Object.values(dataSources), ...runtimeDataSources]) if (dataSource.isInitialized) await dataSource.destroy();
     await database.drop();
     throw error;
   }

@@ -3,7 +3,7 @@ export * from './review-kind';
 export * from './review';
 import { ThemeEntity } from './theme';
 import { PartnershipEntity, ReviewClockEntity, ReviewKindEntity } from './review-kind';
-import { ActionPlanActionEntity, LearningPointEntity, ReviewEntity, ReviewThemeEntity } from './review';
+import { ActionPlanActionEntity, LearningPointEntity, ReviewEntity, ReviewForCountsEntity, ReviewThemeEntity } from './review';
 
 export const entities = [
   ThemeEntity,
@@ -11,6 +11,7 @@ export const entities = [
   ReviewKindEntity,
   ReviewClockEntity,
   ReviewEntity,
+  ReviewForCountsEntity,
   ReviewThemeEntity,
   LearningPointEntity,
   ActionPlanActionEntity,

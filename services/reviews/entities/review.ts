@@ -20,6 +20,13 @@ export class ReviewEntity {
   @VersionColumn({ type: 'integer' }) version: number;
 }
 
+/**
+ * Every review, published or not, whoever asks: the `review_for_counts` view, which row-level
+ * security does not filter. For counts and aggregates only; never return its rows one by one.
+ */
+@Entity({ name: 'review_for_counts' })
+export class ReviewForCountsEntity extends ReviewEntity {}
+
 /** A theme a review carries. */
 @Entity({ name: 'review_theme' })
 export class ReviewThemeEntity {

@@ -1,5 +1,5 @@
 import { badUserInput, slugArgument } from '@safeguarding/subgraph-runtime';
-import { PartnershipEntity, ReviewEntity, ReviewThemeEntity, ThemeEntity } from '../entities';
+import { PartnershipEntity, ReviewEntity, ReviewForCountsEntity, ReviewThemeEntity, ThemeEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { loadAll } from '../loaders';
 import { repeatedThemes } from '../rules/repeated-themes';
@@ -31,7 +31,8 @@ export const queryResolvers: Resolvers = {
       const query = dataSource
         .getRepository(ReviewThemeEntity)
         .createQueryBuilder('reviewTheme')
-        .innerJoin(ReviewEntity, 'review', 'review.id = reviewTheme.reviewId')
+        // Every review counts, published or not: an aggregate (the view is not filtered by row-level security).
+        .innerJoin(ReviewForCountsEntity, 'review', 'review.id = reviewTheme.reviewId')
         .select('reviewTheme.reviewId', 'reviewId')
         .addSelect('reviewTheme.themeId', 'themeId')
         .addSelect('review.partnershipId', 'partnershipId')

@@ -12,7 +12,7 @@ afterAll(async () => {
 
 it('applies and undoes every migration', async () => {
   const { tables } = database;
-  expect(await tables()).toEqual(['action_plan_action', 'audit_event', 'learning_point', 'partnership', 'review', 'review_clock', 'review_kind', 'review_theme', 'theme']);
+  expect(await tables()).toEqual(['action_plan_action', 'audit_event', 'learning_point', 'partnership', 'review', 'review_clock', 'review_for_counts', 'review_kind', 'review_theme', 'theme']);
   await database.undoAllMigrations();
   expect(await tables()).toEqual([]);
 });
