@@ -60,6 +60,15 @@ describe('an identity provider found through discovery', () => {
     expect(await signIn(await provider.token('sam', { groups: ['unmapped-group'] }))).toEqual({ subject: 'telford-council:sam', grants: [] });
   });
 
+  it('reads the subject and roles from the claims configured (Entra ID oid, Keycloak realm_access.roles)', async () => {
+    const nested = createSignIn({
+      oidcIssuers: [settingsFor(provider, { subjectClaim: 'oid', roles: [{ claim: 'realm_access.roles', value: 'regional', role: 'regional-admin' }] })],
+    });
+    const token = await provider.token('pairwise-sub', { oid: '00000000-0000-0000-0000-00000000abcd', realm_access: { roles: ['regional'] } });
+    expect(await nested(token)).toEqual({ subject: 'telford-council:00000000-0000-0000-0000-00000000abcd', grants: [{ role: 'regional-admin', partnershipSlug: null }] });
+    expect((await refusal(nested(await provider.token('no-oid')))).message).toMatch(/has no "oid" claim to say who you are/);
+  });
+
   it('keeps the keys: many tokens, one key-set fetch', async () => {
     const before = provider.requests.jwks;
     for (let index = 0; index < 5; index += 1) await signIn(await provider.token(`user-${index}`));
