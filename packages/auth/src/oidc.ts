@@ -69,7 +69,11 @@ class IssuerKeys {
 
   readonly getKey = async (header: JWTHeaderParameters, token: FlattenedJWSInput) => {
     const remote = await this.remoteKeySet();
-    if (Date.now() < this.failedUntil && remote.jwks()) return this.lastKnownKeys(remote)(header, token);
+    if (Date.now() < this.failedUntil) {
+      // Failed a moment ago: do not make every caller wait for another timeout meanwhile.
+      if (remote.jwks()) return this.lastKnownKeys(remote)(header, token);
+      throw this.unavailable('its keys could not be fetched a moment ago');
+    }
     try {
       return await remote(header, token);
     } catch (error) {

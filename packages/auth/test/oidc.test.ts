@@ -190,6 +190,15 @@ describe('an identity provider that cannot be reached at all', () => {
     await provider.stop();
   });
 
+  it('does not keep every caller waiting on an issuer whose keys it could not fetch a moment ago', async () => {
+    const provider = await startLocalIdentityProvider();
+    const signIn = createSignIn({ oidcIssuers: [settingsFor(provider, { jwksUri: `${provider.issuer}/no-keys-here` })] });
+    const token = await provider.token('x');
+    expect((await refusal(signIn(token))).message).toMatch(/its keys could not be fetched \(Expected 200 OK/);
+    expect((await refusal(signIn(token))).message).toMatch(/its keys could not be fetched a moment ago/);
+    await provider.stop();
+  });
+
   it('refuses a discovery document that names another issuer', async () => {
     const provider = await startLocalIdentityProvider();
     const signIn = createSignIn({ oidcIssuers: [settingsFor(provider, { issuer: `${provider.issuer}/` })] });
