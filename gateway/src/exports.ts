@@ -93,7 +93,8 @@ export const EXPORTS: Record<string, ExportDefinition> = {
   },
 };
 
-export function exportsRouter(apollo: ApolloServer<{ caller: Caller }>, callerFor: (authorization: string | undefined) => Caller): express.Router {
+/** `callerFor` gives the caller verified for this request (or throws its 401/503 refusal). */
+export function exportsRouter(apollo: ApolloServer<{ caller: Caller }>, callerFor: (response: express.Response) => Caller): express.Router {
   const router = express.Router();
   router.get('/exports', (_request, response) => {
     response.json(Object.fromEntries(Object.entries(EXPORTS).map(([name, definition]) => [`/exports/${name}.csv`, definition.description])));
@@ -106,9 +107,11 @@ export function exportsRouter(apollo: ApolloServer<{ caller: Caller }>, callerFo
     }
     let caller: Caller;
     try {
-      caller = callerFor(request.headers.authorization);
+      caller = callerFor(response);
     } catch (error) {
-      response.status(401).json({ error: (error as Error).message });
+      // 401 for a refused token; 503 when the identity provider cannot be reached to check it.
+      const status = (error as { extensions?: { http?: { status?: number } } }).extensions?.http?.status ?? 401;
+      response.status(status).json({ error: (error as Error).message });
       return;
     }
     const parameters = new URLSearchParams(request.url.split('?')[1] ?? '');

@@ -11,18 +11,19 @@ import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import {
   ANONYMOUS_CALLER,
-  AuthenticationError,
   type Caller,
+  createSignIn,
   GATEWAY_ASSERTION_HEADER,
+  type KeySetTimings,
   signGatewayAssertion,
-  verifyUserToken,
 } from '@safeguarding/auth';
-import type { QueryLimits } from '@safeguarding/config';
+import type { OidcIssuerSettings, QueryLimits } from '@safeguarding/config';
 import { SUPERGRAPH_FILE } from './compose';
 import { explorerRouter } from './explorer';
 import { exportsRouter } from './exports';
 import { createGatewayMetrics, type GatewayMetrics, REQUEST_ID_HEADER, requestIdMiddleware } from './observability';
 import { armorProtection, callerRateLimit, defaultLimits, requestErrorHandler } from './limits';
+import { signedInCaller, signInMiddleware } from './sign-in';
 import {
   checkManifest,
   loadManifest,
@@ -106,7 +107,12 @@ export interface GatewayContext {
 export interface GatewayOptions {
   /** GraphQL URL of each subgraph, by name. */
   subgraphUrls: Record<string, string>;
-  userTokenSecret: string;
+  /** The secret of HS256 development tokens (npm run token); omitted, they are refused. */
+  userTokenSecret?: string;
+  /** The organisations' identity providers whose access tokens are accepted (OIDC_ISSUERS). */
+  oidcIssuers?: OidcIssuerSettings[];
+  /** How their keys are fetched and cached (tests shorten the cooldown). */
+  oidcKeySets?: KeySetTimings;
   gatewaySecret: string;
   developmentTools: boolean;
   supergraphSdl?: string;
@@ -123,25 +129,6 @@ export interface RunningGateway {
   httpServer: http.Server;
   listen(port: number, host?: string): Promise<string>;
   stop(): Promise<void>;
-}
-
-/** Reads the caller from `Authorization: Bearer <jwt>`; no header means the anonymous public reader. */
-function callerFromRequest(authorization: string | undefined, secret: string): Caller {
-  if (!authorization) return ANONYMOUS_CALLER;
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-  if (!match) {
-    throw new GraphQLError('The Authorization header must be "Bearer <token>"; get a token with npm run token -- <role>.', {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-    });
-  }
-  try {
-    return verifyUserToken(match[1]!, secret);
-  } catch (error) {
-    if (error instanceof AuthenticationError) {
-      throw new GraphQLError(`Your token was refused: ${error.message}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-    }
-    throw error;
-  }
 }
 
 function persistedOperationsSetup(setting: GatewayOptions['persistedOperations']): {
@@ -161,6 +148,8 @@ type ApolloServerOptionsPersistedQueries = NonNullable<Extract<ApolloServerOptio
 
 export async function createGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? pino({ level: 'silent' });
+  // The caller is read from the bearer token once per request (sign-in.ts); role mappings are checked here, at start.
+  const callerFromToken = createSignIn({ developmentTokenSecret: options.userTokenSecret, oidcIssuers: options.oidcIssuers, keySets: options.oidcKeySets });
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
   const metrics = createGatewayMetrics(logger);
   const gateway = new ApolloGateway({
@@ -236,14 +225,15 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   });
   if (options.developmentTools) app.use(explorerRouter('/graphql'));
   // CSV exports run their operation through this same gateway as the caller: same permissions, same limits.
-  app.use('/exports', callerRateLimit(limits.rateLimit, options.userTokenSecret));
-  app.use(exportsRouter(apollo, (authorization) => callerFromRequest(authorization, options.userTokenSecret)));
+  app.use('/exports', signInMiddleware(callerFromToken, logger), callerRateLimit(limits.rateLimit));
+  app.use(exportsRouter(apollo, signedInCaller));
   app.use(
     '/graphql',
-    callerRateLimit(limits.rateLimit, options.userTokenSecret),
+    signInMiddleware(callerFromToken, logger),
+    callerRateLimit(limits.rateLimit),
     express.json({ limit: limits.requestSize }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({ caller: callerFromRequest(req.headers.authorization, options.userTokenSecret), requestId: res.locals.requestId as string }),
+      context: async ({ res }) => ({ caller: signedInCaller(res), requestId: res.locals.requestId as string }),
     }),
   );
   app.use(requestErrorHandler(limits.requestSize));

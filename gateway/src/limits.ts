@@ -3,8 +3,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { ValidationRule } from 'graphql';
-import { AuthenticationError, verifyUserToken } from '@safeguarding/auth';
 import { DEFAULT_RATE_LIMIT, type QueryLimits } from '@safeguarding/config';
+import { verifiedCaller } from './sign-in';
 
 /**
  * The gateway's abuse limits, in one place. The numbers leave generous room over the real
@@ -61,25 +61,18 @@ export function graphQLErrorBody(message: string, code: string) {
 /**
  * Per-caller rate limit: a signed-in caller is counted by token subject (verified, so a forged
  * subject cannot dodge the count), anyone else by address (IPv6 by /56, so one machine cannot
- * rotate through its addresses).
+ * rotate through its addresses). The caller comes from signInMiddleware, which runs first.
  */
-export function callerRateLimit(limits: QueryLimits['rateLimit'], userTokenSecret: string): express.RequestHandler {
+export function callerRateLimit(limits: QueryLimits['rateLimit']): express.RequestHandler {
   return rateLimit({
     windowMs: limits.windowSeconds * 1000,
     limit: limits.maxRequests,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator(request) {
-      const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-      if (match) {
-        try {
-          return `user:${verifyUserToken(match[1]!, userTokenSecret).subject}`;
-        } catch (error) {
-          if (!(error instanceof AuthenticationError)) throw error;
-          // A bad token is refused later with 401; count it against the address meanwhile.
-        }
-      }
-      return `address:${ipKeyGenerator(request.ip ?? 'unknown')}`;
+    keyGenerator(request, response) {
+      // A refused token (401 later) counts against the address, like no token.
+      const caller = verifiedCaller(response);
+      return caller ? `user:${caller.subject}` : `address:${ipKeyGenerator(request.ip ?? 'unknown')}`;
     },
     handler(_request, response) {
       response

@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   );
   const gateway = await createGateway({
     subgraphUrls,
-    userTokenSecret: config.secrets.userToken,
+    // Development tokens in production only when USER_TOKEN_SECRET is set on purpose (packages/config).
+    userTokenSecret: config.signIn.developmentTokens ? config.secrets.userToken : undefined,
+    oidcIssuers: config.signIn.oidcIssuers,
     gatewaySecret: config.secrets.gateway,
     developmentTools: config.developmentTools,
     logger,

@@ -1,2 +1,4 @@
 export * from './caller';
 export * from './tokens';
+export { IdentityProviderUnavailableError, type KeySetTimings, OidcIssuer } from './oidc';
+export { type CallerFromToken, createSignIn, type SignInOptions } from './sign-in';

@@ -28,6 +28,10 @@ function main(): void {
   try {
     const grants = parseArguments(args);
     const config = loadConfig();
+    if (!config.signIn.developmentTokens) {
+      console.error("npm run token: development tokens are not accepted in production unless USER_TOKEN_SECRET is set; sign in with your organisation's account instead.");
+      process.exit(2);
+    }
     const subject = `dev-${grants.map((grant) => grant.role + (grant.partnershipSlug ? `@${grant.partnershipSlug}` : '')).join('+')}`;
     console.log(`Token for ${subject}; send it as: Authorization: Bearer <token>`);
     console.log(signUserToken(config.secrets.userToken, subject, grants));

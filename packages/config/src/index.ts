@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { type OidcIssuerSettings, parseOidcIssuers } from './oidc';
 
 /**
  * The platform's configuration, read once from the environment and validated at start-up so a
@@ -35,6 +36,8 @@ const environmentSchema = z
     GATEWAY_HOST: z.string().default('127.0.0.1'),
     SUBGRAPH_HOST: z.string().default('127.0.0.1'),
     USER_TOKEN_SECRET: z.string().min(32, 'USER_TOKEN_SECRET must be at least 32 characters').optional(),
+    // The organisations' identity providers (OpenID Connect), as JSON or a JSON file's path: oidc.ts.
+    OIDC_ISSUERS: z.string().optional(),
     GATEWAY_SECRET: z.string().min(32, 'GATEWAY_SECRET must be at least 32 characters').optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
@@ -60,10 +63,17 @@ const environmentSchema = z
     OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url({ message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be a URL such as http://127.0.0.1:4318/v1/traces' }).optional(),
   })
   .superRefine((environment, context) => {
-    if (environment.NODE_ENV === 'production') {
+    const production = environment.NODE_ENV === 'production';
+    const oidc = environment.OIDC_ISSUERS === undefined ? undefined : parseOidcIssuers(environment.OIDC_ISSUERS, production);
+    for (const problem of oidc?.problems ?? []) context.addIssue({ code: 'custom', path: ['OIDC_ISSUERS', ...problem.path], message: problem.message });
+    if (production) {
       for (const key of ['USER_TOKEN_SECRET', 'GATEWAY_SECRET', 'DATABASE_URL'] as const) {
+        // In production people sign in through their organisation (OIDC_ISSUERS); the shared
+        // secret's development tokens are accepted only when USER_TOKEN_SECRET is set on purpose.
+        if (key === 'USER_TOKEN_SECRET' && environment.OIDC_ISSUERS !== undefined) continue;
         if (!environment[key]) {
-          context.addIssue({ code: 'custom', path: [key], message: `${key} is required when NODE_ENV=production` });
+          const unless = key === 'USER_TOKEN_SECRET' ? ' unless OIDC_ISSUERS names an identity provider' : '';
+          context.addIssue({ code: 'custom', path: [key], message: `${key} is required when NODE_ENV=production${unless}` });
         }
       }
     }
@@ -78,6 +88,16 @@ export interface PlatformConfig {
   subgraphHost: string;
   subgraphPorts: Record<SubgraphName, number>;
   secrets: { userToken: string; gateway: string };
+  /** How people sign in at the gateway. */
+  signIn: {
+    /**
+     * Whether the gateway accepts HS256 tokens signed with secrets.userToken (`npm run token`):
+     * always outside production; in production only when USER_TOKEN_SECRET is set explicitly.
+     */
+    developmentTokens: boolean;
+    /** The organisations' identity providers whose access tokens are accepted (OIDC_ISSUERS). */
+    oidcIssuers: OidcIssuerSettings[];
+  };
   /** Pool size per subgraph; the embedded server multiplexes one session, so it gets small pools. */
   databasePoolSize: number;
   logLevel: string;
@@ -130,10 +150,15 @@ export const NODE_PROCESS_FLAGS = ['--max-semi-space-size=64'] as const;
 
 export class ConfigurationError extends Error {}
 
+/** A setting's name as an administrator writes it: OIDC_ISSUERS[0].roles[2].role. */
+function settingName(path: PropertyKey[]): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index ? '.' : ''}${String(part)}`)).join('');
+}
+
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || 'environment'}: ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => `  - ${settingName(issue.path) || 'environment'}: ${issue.message}`);
     throw new ConfigurationError(`Invalid configuration; fix these environment variables and start again:\n${problems.join('\n')}`);
   }
   const values = parsed.data;
@@ -161,6 +186,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Platfo
       userToken: values.USER_TOKEN_SECRET ?? DEVELOPMENT_USER_TOKEN_SECRET,
       gateway: values.GATEWAY_SECRET ?? DEVELOPMENT_GATEWAY_SECRET,
     },
+    signIn: {
+      developmentTokens: values.NODE_ENV !== 'production' || values.USER_TOKEN_SECRET !== undefined,
+      oidcIssuers: values.OIDC_ISSUERS === undefined ? [] : parseOidcIssuers(values.OIDC_ISSUERS, values.NODE_ENV === 'production').issuers,
+    },
     databasePoolSize: values.DATABASE_POOL_SIZE ?? (values.DATABASE_URL ? 10 : 1),
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
     seedOnStart: values.SEED_ON_START === 'true',
@@ -186,3 +215,4 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Platfo
 }
 
 export { auditTrailFieldName, auditTypeDefs } from './audit-sdl';
+export { OIDC_ALGORITHMS, type OidcIssuerSettings, type OidcRoleMapping, parseOidcIssuers } from './oidc';

@@ -1,3 +1,4 @@
 export * from './database';
 export * from './federation';
 export * from './migrations';
+export * from './identity-provider';
