@@ -9,6 +9,8 @@ import { signUserToken } from '@safeguarding/auth';
 import { config, ControllableFederation, eventually, LEAK_PATTERN } from './support/harness';
 
 const SUBGRAPHS = ['arrangements', 'membership', 'reviews', 'thresholds', 'training'] as const;
+// Starting (migrating, seeding) five subgraphs on a busy two-core machine can take minutes.
+const STARTUP_MILLISECONDS = 600_000;
 
 // An analyst may read everything the READMEs show (reach, coverage, attendance).
 const analyst = `Bearer ${signUserToken(config.secrets.userToken, 'faults-analyst', [{ role: 'analyst', partnershipSlug: null }])}`;
@@ -180,7 +182,7 @@ describe('partial answers when a subgraph is down', () => {
     for (const name of SUBGRAPHS) await federation.startSubgraph(name);
     await federation.startGateway();
     for (const [name, query] of Object.entries(QUERIES)) whole.set(name, await ask(federation.gatewayUrl, query));
-  });
+  }, STARTUP_MILLISECONDS);
   afterAll(async () => {
     await federation?.stop();
     await database?.drop();
@@ -201,12 +203,12 @@ describe('partial answers when a subgraph is down', () => {
     beforeAll(async () => {
       await federation.stopSubgraph(down);
       for (const [name, query] of Object.entries(QUERIES)) partial.set(name, await ask(federation.gatewayUrl, query));
-    });
+    }, STARTUP_MILLISECONDS);
     afterAll(async () => {
       await federation.restartSubgraph(down);
       const back = await eventually(async () => (await ask(federation.gatewayUrl, QUERIES['the issue\'s example']!)).errors === undefined, 50);
       expect(back).toBe(true);
-    });
+    }, STARTUP_MILLISECONDS);
 
     it.each(Object.keys(QUERIES))('keeps every other subgraph\'s data in "%s"; each missing field is null with an error at its path', (name) => {
       const answer = partial.get(name)!;
@@ -233,7 +235,7 @@ describe('partial answers when a subgraph is down', () => {
   describe('the issue\'s cases, spelled out', () => {
     afterEach(async () => {
       for (const name of SUBGRAPHS) if (!federation.subgraphs.get(name)!.server) await federation.restartSubgraph(name);
-    });
+    }, STARTUP_MILLISECONDS);
 
     it('keeps the partnership arrangements answered when reviews is down, with reviews null at its path', async () => {
       await federation.stopSubgraph('reviews');
