@@ -20,6 +20,7 @@ import {
 import type { OidcIssuerSettings, QueryLimits } from '@safeguarding/config';
 import { SUPERGRAPH_FILE } from './compose';
 import { explorerRouter } from './explorer';
+import { partialAnswer } from './partial-answers';
 import { exportsRouter } from './exports';
 import { createGatewayMetrics, type GatewayMetrics, REQUEST_ID_HEADER, requestIdMiddleware } from './observability';
 import { armorProtection, callerRateLimit, defaultLimits, requestErrorHandler } from './limits';
@@ -62,9 +63,11 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       return response;
     } catch (error) {
       done(true);
-      if (error instanceof GraphQLError) throw error;
-      // A refused connection, a reset or a timeout: its message names internal addresses.
-      throw subgraphUnavailable(this.subgraphName);
+      // Refused input or credentials are the caller's or the deployment's to fix: passed on whole.
+      if (error instanceof GraphQLError && error.extensions.code !== 'SUBGRAPH_UNAVAILABLE') throw error;
+      // A refused connection, a reset, a 5xx or a timeout (its message names internal addresses):
+      // answer with an error at each field now missing, so the gateway keeps the rest and says where.
+      return partialAnswer(error instanceof GraphQLError ? error : subgraphUnavailable(this.subgraphName), options);
     }
   }
 

@@ -45,7 +45,9 @@ describe('a subgraph goes down and comes back', () => {
     expect(response.data!.organisation).toBeNull();
     expect(response.errors).toHaveLength(1);
     const [error] = response.errors!;
-    expect(error!.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'membership' });
+    // The error points at the field that is missing (Apollo adds serviceName, the same name).
+    expect(error!.path).toEqual(['organisation']);
+    expect(error!.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'membership', serviceName: 'membership' });
     expect(error!.message).toMatch(/membership part of the platform is unavailable/);
     expect(JSON.stringify(response.errors)).not.toMatch(LEAK_PATTERN);
   });
@@ -81,7 +83,9 @@ describe('a subgraph goes down and comes back', () => {
     expect(response.status).toBe(200);
     expect(response.data!.partnership).toBeNull();
     expect(response.data!.organisation.name).toBe('West Mercia Police');
-    expect(response.errors![0]!.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'arrangements' });
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0]!.path).toEqual(['partnership']);
+    expect(response.errors![0]!.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'arrangements', serviceName: 'arrangements' });
     await federation.restartSubgraph('arrangements');
     expect(await eventually(async () => (await ask(federation.gatewayUrl, query)).errors === undefined, 20)).toBe(true);
   });

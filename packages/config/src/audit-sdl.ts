@@ -50,7 +50,7 @@ extend type Partnership @key(fields: "id") {
   100, at most 1000). For the partnership's administrators and regional administrators only;
   regional administrators get no arguments or result.
   """
-  ${auditTrailFieldName(subgraph)}(from: String, to: String, limit: Int = 100): [AuditEvent!]!
+  ${auditTrailFieldName(subgraph)}(from: String, to: String, limit: Int = 100): [AuditEvent!]
 }
 `;
 }

@@ -12,7 +12,7 @@ const deniedMessage = (slug: string) =>
   `The learning coverage gap list is for analysts and for members of ${slug}; ask for a token with one of those roles.`;
 
 /** The partnership's courses (joint ones included) with their themes and sessions, evaluated against the review themes. */
-export async function coverageOf(coverage: Pick<LearningCoverageParent, 'id' | 'since'> & { partnership?: { reviewThemeIds?: string[] } | null }, loaders: TrainingLoaders, until?: string): Promise<LearningCoverageFigures> {
+export async function coverageOf(coverage: Pick<LearningCoverageParent, 'id' | 'since'> & { partnership?: { reviewThemeIds?: string[] | null } | null }, loaders: TrainingLoaders, until?: string): Promise<LearningCoverageFigures> {
   const links = await loaders.coursesByPartnership.load(coverage.id);
   const courseIds = links.map((link) => link.courseId);
   const [courses, themes, sessions] = await Promise.all([
@@ -32,6 +32,8 @@ export async function coverageOf(coverage: Pick<LearningCoverageParent, 'id' | '
   );
 }
 
+const reviewThemesKnown = (coverage: { partnership?: { reviewThemeIds?: string[] | null } | null }) => Array.isArray(coverage.partnership?.reviewThemeIds);
+
 export const learningCoverageResolvers: Resolvers = {
   Query: {
     learningCoverage: (_root, { partnershipSlug, since }, { caller }) => {
@@ -48,8 +50,11 @@ export const learningCoverageResolvers: Resolvers = {
       return reference as LearningCoverageParent;
     },
     partnership: (coverage) => ({ id: coverage.id }),
-    themes: async (coverage, _args, { loaders }) => (await coverageOf(coverage, loaders)).themes,
-    gaps: async (coverage, _args, { loaders }) => (await coverageOf(coverage, loaders)).gapThemeIds.map((id) => ({ id })),
+    // Without the review themes (reviews was down, so the gateway sent none) the coverage is
+    // unknown, not empty: null, beside the gateway's error at partnership.reviewThemeIds.
+    themes: async (coverage, _args, { loaders }) => (reviewThemesKnown(coverage) ? (await coverageOf(coverage, loaders)).themes : null),
+    gaps: async (coverage, _args, { loaders }) =>
+      reviewThemesKnown(coverage) ? (await coverageOf(coverage, loaders)).gapThemeIds.map((id) => ({ id })) : null,
   },
   ThemeCoverage: {
     theme: (figures) => ({ id: figures.themeId }),

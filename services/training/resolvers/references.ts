@@ -24,5 +24,6 @@ export interface TrainingProgrammeParent {
 export interface LearningCoverageParent {
   id: string;
   since: string;
-  partnership?: { id?: string; reviewThemeIds?: string[] };
+  /** Null when the gateway could not fetch the review themes (reviews was down). */
+  partnership?: { id?: string; reviewThemeIds?: string[] | null } | null;
 }
