@@ -17,41 +17,13 @@ const supervised: SupervisedProcess[] = [];
 let killAfterMilliseconds = 15_000;
 let embedded: EmbeddedPostgres | undefined;
 
-async function isReady(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url, { signal: AbortSignal.timeout(1000) })).ok;
-  } catch {
-    return false; // not listening yet
-  }
-}
-
-/** Waits until `url` answers 200; false when the process was given up on (or stopped) meanwhile. */
-async function waitUntilReady(supervisedProcess: SupervisedProcess, url: string, timeoutMilliseconds = 120_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMilliseconds;
-  while (Date.now() < deadline) {
-    if (supervisedProcess.state === 'given-up' || supervisedProcess.state === 'stopped') return false;
-    if (supervisedProcess.state === 'running' && (await isReady(url))) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${supervisedProcess.name} did not become ready within ${timeoutMilliseconds / 1000} s (${url}); see its messages above.`);
-}
-
 function supervise(name: string, script: string, environment: NodeJS.ProcessEnv, readyUrl: string): SupervisedProcess {
-  const process_ = new SupervisedProcess(
-    name,
-    { executable: process.execPath, args: [...NODE_PROCESS_FLAGS, script], environment },
-    (message) => console.error(message),
-    undefined,
-    (restarted) => {
-      void waitUntilReady(restarted, readyUrl).then(
-        (ready) => ready && console.log(`${name} ready again (pid ${restarted.child?.pid}).`),
-        (error: Error) => console.error(error.message),
-      );
-    },
+  const supervisedProcess = new SupervisedProcess(name, { executable: process.execPath, args: [...NODE_PROCESS_FLAGS, script], environment }, readyUrl, (message) =>
+    console.error(message),
   );
-  supervised.push(process_);
-  process_.start();
-  return process_;
+  supervised.push(supervisedProcess);
+  supervisedProcess.start();
+  return supervisedProcess;
 }
 
 let shuttingDown = false;
@@ -86,14 +58,15 @@ async function main(): Promise<void> {
   for (const { name } of subgraphs) {
     const readyUrl = `http://${config.subgraphHost}:${config.subgraphPorts[name]}/ready`;
     const subgraph = supervise(name, path.join(REPOSITORY_ROOT, 'services', name, 'dist', 'main.js'), environment, readyUrl);
-    if (await waitUntilReady(subgraph, readyUrl)) {
+    // Waits until it serves, or is given up on (then the others start anyway and serve without it).
+    if (await subgraph.whenReady()) {
       console.log(`  ${name} subgraph ready on port ${config.subgraphPorts[name]} (pid ${subgraph.child?.pid})`);
     }
   }
   const host = config.gateway.host === '0.0.0.0' ? 'localhost' : config.gateway.host;
   const healthUrl = `http://${host}:${config.gateway.port}/health`;
   const gateway = supervise('the gateway', path.join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), environment, healthUrl);
-  if (!(await waitUntilReady(gateway, healthUrl))) throw new Error('The gateway could not start; see its messages above.');
+  if (!(await gateway.whenReady())) throw new Error('The gateway could not start; see its messages above.');
   console.log(`\nGateway ready: http://localhost:${config.gateway.port}/graphql`);
   if (config.developmentTools) console.log(`Explorer:      http://localhost:${config.gateway.port}/explorer`);
   console.log('Stop with Ctrl+C.');
