@@ -17,7 +17,11 @@ const supervised: SupervisedProcess[] = [];
 let killAfterMilliseconds = 15_000;
 let embedded: EmbeddedPostgres | undefined;
 
+let shuttingDown = false;
+
 function supervise(name: string, script: string, environment: NodeJS.ProcessEnv, readyUrl: string): SupervisedProcess {
+  // Ctrl+C while starting: start nothing more (shutdown() stops what is already supervised).
+  if (shuttingDown) throw new Error('Stopped while starting.');
   const supervisedProcess = new SupervisedProcess(name, { executable: process.execPath, args: [...NODE_PROCESS_FLAGS, script], environment }, readyUrl, (message) =>
     console.error(message),
   );
@@ -26,7 +30,6 @@ function supervise(name: string, script: string, environment: NodeJS.ProcessEnv,
   return supervisedProcess;
 }
 
-let shuttingDown = false;
 async function shutdown(exitCode: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;

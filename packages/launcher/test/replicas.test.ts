@@ -107,7 +107,7 @@ describeOnServer(`${REPLICAS} replicas of every subgraph started at once on an e
     expect(Object.keys(raced).length).toBeGreaterThan(20);
     expect(raced['arrangements.partnership']).toBe(3);
     expect(raced).toEqual(once);
-  });
+  }, 600_000);
 });
 
 if (!serverUrl) {

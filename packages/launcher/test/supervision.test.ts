@@ -48,7 +48,7 @@ describe('the launcher supervises the platform', () => {
     const environment: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'error',
       SHUTDOWN_GRACE_SECONDS: '1',
       EMBEDDED_DATA_DIR: dataDirectory,
       ...Object.fromEntries(Object.entries(PORTS).map(([key, value]) => [key, String(value)])),
@@ -59,8 +59,9 @@ describe('the launcher supervises the platform', () => {
     launcher.stdout!.on('data', collect);
     launcher.stderr!.on('data', collect);
     exited = new Promise((resolve) => launcher.once('exit', (code, signal) => resolve({ code, signal })));
-    await waitForLine(/Gateway ready/, 240_000);
-  }, 300_000);
+    // Generous: the first start migrates and seeds every subgraph, on a machine shared with other work.
+    await waitForLine(/Gateway ready/, 540_000);
+  }, 600_000);
 
   afterAll(async () => {
     if (launcher && launcher.exitCode === null && launcher.signalCode === null) {
