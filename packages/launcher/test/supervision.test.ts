@@ -27,6 +27,8 @@ describe('the launcher supervises the platform', () => {
   let launcher: ChildProcess;
   let exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   const lines: string[] = [];
+  /** When each line arrived, to show the restart's timeline if it is slow. */
+  const stamps: number[] = [];
   const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguarding-launcher-'));
   // Holds the thresholds port, so every thresholds process fails at listen (EADDRINUSE) as it starts.
   const squatter = net.createServer((socket) => socket.destroy());
@@ -55,7 +57,13 @@ describe('the launcher supervises the platform', () => {
       ...(database ? { DATABASE_URL: database.url } : {}),
     };
     launcher = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'packages', 'launcher', 'dist', 'main.js')], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
-    const collect = (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean));
+    const collect = (chunk: Buffer) => {
+      const now = Date.now();
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        lines.push(line);
+        stamps.push(now);
+      }
+    };
     launcher.stdout!.on('data', collect);
     launcher.stderr!.on('data', collect);
     exited = new Promise((resolve) => launcher.once('exit', (code, signal) => resolve({ code, signal })));
@@ -103,6 +111,9 @@ describe('the launcher supervises the platform', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     if (!backAt) throw new Error(`reviews did not serve again within 60 s; the launcher printed:\n${lines.slice(-15).join('\n')}`);
+    const timeline = lines.map((line, i) => `${((stamps[i]! - killedAt) / 1000).toFixed(1)} s ${line.slice(0, 160)}`).filter((line) => !line.startsWith('-'));
+    const firstAnswerBack = answers.find(({ at, answer }) => at > killedAt && unavailable(answer).length === 1);
+    if (backAt - killedAt >= 5000) throw new Error(`reviews took ${(backAt - killedAt) / 1000} s (first whole answer ${firstAnswerBack ? (firstAnswerBack.at - killedAt) / 1000 : '-'} s); launcher output since the kill:\n${timeline.join('\n')}`);
     expect(killedAt).toBeGreaterThan(0);
     expect(backAt).toBeGreaterThan(0);
     expect(backAt - killedAt).toBeLessThan(5000);
