@@ -32,7 +32,9 @@ import {
   type PersistedOperationManifest,
   type PersistedOperationsMode,
   safelistPlugin,
+  sharedApqCache,
 } from './persisted-operations';
+import { connectSharedState, type SharedState } from './redis';
 
 /**
  * How the gateway talks to one subgraph.
@@ -126,6 +128,8 @@ export interface GatewayOptions {
   persistedOperations?: { mode: PersistedOperationsMode; manifestFile?: string; manifest?: PersistedOperationManifest };
   /** Longest time `stop()` waits for in-flight requests before closing connections (default 10 s). */
   shutdownGraceMilliseconds?: number;
+  /** REDIS_URL: share rate-limit counts and the APQ cache with the other gateway replicas (redis.ts). */
+  redisUrl?: string;
 }
 
 export interface RunningGateway {
@@ -134,13 +138,13 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-function persistedOperationsSetup(setting: GatewayOptions['persistedOperations']): {
+function persistedOperationsSetup(setting: GatewayOptions['persistedOperations'], shared: SharedState | undefined): {
   persistedQueries: ApolloServerOptionsPersistedQueries;
   plugins: ApolloServerPlugin[];
 } {
   if (!setting || setting.mode === 'apq') {
-    // Apollo Server's automatic persisted queries, in its bounded in-memory cache.
-    return { persistedQueries: {}, plugins: [] };
+    // Apollo Server's automatic persisted queries: shared in Redis, or in its bounded in-memory cache.
+    return { persistedQueries: shared ? { cache: sharedApqCache(shared) } : {}, plugins: [] };
   }
   const manifest = setting.manifest ? checkManifest(setting.manifest) : setting.manifestFile ? loadManifest(setting.manifestFile) : undefined;
   if (!manifest) throw new Error('PERSISTED_OPERATIONS=safelist needs a manifest; set PERSISTED_OPERATIONS_MANIFEST to its file.');
@@ -171,7 +175,10 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   });
   const limits: QueryLimits = { ...defaultLimits(options.developmentTools), ...options.limits };
   const armor = armorProtection(limits);
-  const persisted = persistedOperationsSetup(options.persistedOperations);
+  const shared = options.redisUrl ? connectSharedState(options.redisUrl, logger) : undefined;
+  // Shared from the first request when Redis is up; a gateway whose Redis is down starts anyway.
+  await shared?.connected();
+  const persisted = persistedOperationsSetup(options.persistedOperations, shared);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -228,12 +235,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   });
   if (options.developmentTools) app.use(explorerRouter('/graphql'));
   // CSV exports run their operation through this same gateway as the caller: same permissions, same limits.
-  app.use('/exports', signInMiddleware(callerFromToken, logger), callerRateLimit(limits.rateLimit));
+  app.use('/exports', signInMiddleware(callerFromToken, logger), callerRateLimit(limits.rateLimit, shared, 'exports'));
   app.use(exportsRouter(apollo, signedInCaller));
   app.use(
     '/graphql',
     signInMiddleware(callerFromToken, logger),
-    callerRateLimit(limits.rateLimit),
+    callerRateLimit(limits.rateLimit, shared, 'graphql'),
     express.json({ limit: limits.requestSize }),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({ caller: signedInCaller(res), requestId: res.locals.requestId as string }),
@@ -259,6 +266,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       stopped = true;
       stopping = true;
       await apollo.stop();
+      await shared?.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };

@@ -1,9 +1,11 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { type IncrementResponse, ipKeyGenerator, MemoryStore, type Options as RateLimitOptions, rateLimit, type Store } from 'express-rate-limit';
+import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import type { ValidationRule } from 'graphql';
 import { DEFAULT_RATE_LIMIT, type QueryLimits } from '@safeguarding/config';
+import type { SharedState } from './redis';
 import { verifiedCaller } from './sign-in';
 
 /**
@@ -59,12 +61,83 @@ export function graphQLErrorBody(message: string, code: string) {
 }
 
 /**
+ * Rate-limit counts in Redis, shared by every gateway replica, so a caller gets one limit however
+ * many gateways stand behind the address. While Redis is unreachable each gateway counts alone
+ * in memory (the limit then holds per gateway: at most replicas × limit in all). Failing open
+ * would drop the limit exactly when something is already wrong; failing closed would refuse
+ * every caller because of a cache. Back on the shared counts as soon as Redis answers.
+ */
+export class SharedRateLimitStore implements Store {
+  readonly localKeys = false;
+  private readonly memory = new MemoryStore();
+  private readonly redis: RedisStore;
+  private options: RateLimitOptions | undefined;
+  /** The store's Lua scripts are loaded at init; after a failure they are loaded again (Redis may have restarted empty). */
+  private needsInit = true;
+
+  constructor(
+    private readonly shared: SharedState,
+    scope: string,
+  ) {
+    this.redis = new RedisStore({
+      prefix: `${shared.keyPrefix}rate-limit:${scope}:`,
+      sendCommand: (command: string, ...args: string[]) => shared.client.call(command, ...args) as Promise<RedisReply>,
+    });
+  }
+
+  init(options: RateLimitOptions): void {
+    this.options = options;
+    this.memory.init(options);
+  }
+
+  /** The answer from Redis, or undefined when Redis could not give one (then memory answers). */
+  private async viaRedis<T>(work: () => Promise<T>): Promise<{ value: T } | undefined> {
+    if (this.shared.client.status !== 'ready') {
+      this.shared.reportFailure('rate limits are counted by each gateway alone', new Error(`connection ${this.shared.client.status}`));
+      this.needsInit = true;
+      return undefined;
+    }
+    try {
+      if (this.needsInit) {
+        await this.redis.init(this.options!);
+        this.needsInit = false;
+      }
+      return { value: await work() };
+    } catch (error) {
+      this.shared.reportFailure('rate limits are counted by each gateway alone', error);
+      this.needsInit = true;
+      return undefined;
+    }
+  }
+
+  async increment(key: string): Promise<IncrementResponse> {
+    return (await this.viaRedis(() => this.redis.increment(key)))?.value ?? this.memory.increment(key);
+  }
+
+  async decrement(key: string): Promise<void> {
+    if (!(await this.viaRedis(() => this.redis.decrement(key)))) await this.memory.decrement(key);
+  }
+
+  async resetKey(key: string): Promise<void> {
+    await this.viaRedis(() => this.redis.resetKey(key));
+    await this.memory.resetKey(key);
+  }
+
+  shutdown(): void {
+    this.memory.shutdown();
+  }
+}
+
+/**
  * Per-caller rate limit: a signed-in caller is counted by token subject (verified, so a forged
  * subject cannot dodge the count), anyone else by address (IPv6 by /56, so one machine cannot
- * rotate through its addresses). The caller comes from signInMiddleware, which runs first.
+ * rotate through its addresses). The caller comes from signInMiddleware, which runs first. With
+ * `shared` (REDIS_URL) the counts are shared by every gateway; `scope` keeps separately limited
+ * routes (GraphQL, exports) apart there.
  */
-export function callerRateLimit(limits: QueryLimits['rateLimit']): express.RequestHandler {
+export function callerRateLimit(limits: QueryLimits['rateLimit'], shared?: SharedState, scope = 'graphql'): express.RequestHandler {
   return rateLimit({
+    ...(shared ? { store: new SharedRateLimitStore(shared, scope) } : {}),
     windowMs: limits.windowSeconds * 1000,
     limit: limits.maxRequests,
     standardHeaders: 'draft-8',

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { GraphQLError, parse } from 'graphql';
+import type { SharedState } from './redis';
 
 /**
  * Persisted operations. Two modes:
@@ -78,6 +79,45 @@ export function manifestCache(manifest: PersistedOperationManifest): KeyValueCac
     },
     async delete() {
       return false;
+    },
+  };
+}
+
+/** How long a registered APQ operation stays in Redis after it was last registered. */
+export const SHARED_APQ_TTL_SECONDS = 24 * 60 * 60;
+
+/**
+ * The APQ store in Redis (REDIS_URL), shared by every gateway replica: an operation registered
+ * through one gateway is found by hash through any other. While Redis is unreachable a look-up
+ * is a miss and a registration is dropped: the client gets PERSISTED_QUERY_NOT_FOUND, sends the
+ * full text as the APQ protocol provides, and is served. Clients send more bytes, nothing fails.
+ */
+export function sharedApqCache(shared: SharedState): KeyValueCache<string> {
+  const keyOf = (key: string) => `${shared.keyPrefix}${key}`;
+  const failed = (error: unknown) => shared.reportFailure('persisted queries are misses, so clients send the full text', error);
+  return {
+    async get(key) {
+      try {
+        return (await shared.client.get(keyOf(key))) ?? undefined;
+      } catch (error) {
+        failed(error);
+        return undefined;
+      }
+    },
+    async set(key, value, options) {
+      try {
+        await shared.client.set(keyOf(key), value, 'EX', options?.ttl ?? SHARED_APQ_TTL_SECONDS);
+      } catch (error) {
+        failed(error);
+      }
+    },
+    async delete(key) {
+      try {
+        return (await shared.client.del(keyOf(key))) > 0;
+      } catch (error) {
+        failed(error);
+        return false;
+      }
     },
   };
 }

@@ -19,8 +19,8 @@ describe('docker-compose.yml', () => {
     services: Record<string, { ports?: string[]; environment?: Record<string, string>; build?: { args?: Record<string, string> } }>;
   };
 
-  it('runs PostgreSQL, the gateway and exactly the subgraphs in services/', () => {
-    const expected = ['gateway', 'postgres', ...presentSubgraphs().map((s) => s.name)].sort();
+  it('runs PostgreSQL, Redis, the gateway and exactly the subgraphs in services/', () => {
+    const expected = ['gateway', 'postgres', 'redis', ...presentSubgraphs().map((s) => s.name)].sort();
     expect(Object.keys(compose.services).sort()).toEqual(expected);
   });
 

@@ -56,6 +56,11 @@ const environmentSchema = z
     QUERY_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(5000),
     PERSISTED_OPERATIONS: z.enum(['apq', 'safelist']).default('apq'),
     PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
+    // Shared state of the gateway replicas (rate-limit counts, APQ cache); gateway/src/redis.ts.
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379')
+      .optional(),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
     // Traces go to an OTLP/HTTP collector when one of these is set (read by @safeguarding/tracing,
     // which starts before config is loaded; validated here so a typo stops the process at start).
@@ -115,6 +120,8 @@ export interface PlatformConfig {
   };
   /** Longest time a process waits for in-flight requests on SIGTERM before closing connections. */
   shutdownGraceMilliseconds: number;
+  /** Redis shared by the gateway replicas (rate limits, APQ); undefined: each gateway keeps its own in memory. */
+  redisUrl: string | undefined;
 }
 
 export interface QueryLimits {
@@ -211,6 +218,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Platfo
       manifestFile: values.PERSISTED_OPERATIONS_MANIFEST ?? path.join(REPOSITORY_ROOT, 'gateway', 'persisted-operations.json'),
     },
     shutdownGraceMilliseconds: values.SHUTDOWN_GRACE_SECONDS * 1000,
+    redisUrl: values.REDIS_URL,
   };
 }
 

@@ -11,6 +11,11 @@ describe('loadConfig', () => {
     expect(config.embedded.dataDirectory).toMatch(/\.data[/\\]pglite$/);
   });
 
+  it('shares gateway state through Redis only when REDIS_URL is set', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
   it('uses a real server with a bigger pool when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/test');
@@ -23,6 +28,7 @@ describe('loadConfig', () => {
     [{ USER_TOKEN_SECRET: 'short' }, /at least 32 characters/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
     [{ REVIEWS_PORT: '99999' }, /REVIEWS_PORT must be a port number/],
+    [{ REDIS_URL: '127.0.0.1:6379' }, /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
   ])('fails fast, naming the variable, for %j', (environment, message) => {
     expect(() => loadConfig(environment)).toThrow(ConfigurationError);
     expect(() => loadConfig(environment)).toThrow(message);

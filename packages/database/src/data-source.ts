@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import pino from 'pino';
 import { CountingLogger } from './statement-counter';
+import { withStartupLock } from './startup-lock';
 
 export interface SubgraphDatabaseOptions {
   /** PostgreSQL connection string. */
@@ -42,13 +43,22 @@ export function createSubgraphDataSource(options: SubgraphDatabaseOptions): Data
   });
 }
 
-/** Connects, makes sure the schema exists and applies pending migrations. */
-export async function openSubgraphDatabase(options: SubgraphDatabaseOptions): Promise<DataSource> {
+/**
+ * Connects, makes sure the schema exists, applies pending migrations and then runs `afterMigrations`
+ * (a subgraph's first-start seed), all under the schema's start-up lock, so replicas started
+ * together migrate and seed once (startup-lock.ts).
+ */
+export async function openSubgraphDatabase(
+  options: SubgraphDatabaseOptions & { afterMigrations?: (dataSource: DataSource) => Promise<void> },
+): Promise<DataSource> {
   const dataSource = createSubgraphDataSource(options);
   await dataSource.initialize();
   try {
-    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
-    await dataSource.runMigrations({ transaction: 'each' });
+    await withStartupLock(options.url, options.schema, options.applicationName, async () => {
+      await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+      await dataSource.runMigrations({ transaction: 'each' });
+      await options.afterMigrations?.(dataSource);
+    });
   } catch (error) {
     await dataSource.destroy();
     throw error;

@@ -27,17 +27,19 @@ export interface LeastPrivilegeOptions extends SubgraphDatabaseOptions {
  */
 export async function openSubgraphDatabaseWithRoles(options: LeastPrivilegeOptions): Promise<OpenedSubgraphDatabase> {
   if (!(await canManageRoles(options.url))) {
-    const dataSource = await openSubgraphDatabase(options);
-    if (options.seed) await options.seed(dataSource);
+    // The seed runs under the start-up lock with the migrations, so replicas seed once.
+    const dataSource = await openSubgraphDatabase({ ...options, afterMigrations: options.seed });
     return { dataSource, roles: null };
   }
   const roles = await ensureSubgraphRoles(options.url, options.schema);
-  const owner = await openSubgraphDatabase({ ...options, url: urlAsRole(options.url, roles.owner), poolSize: 1, applicationName: `${options.applicationName}-owner` });
-  try {
-    if (options.seed) await options.seed(owner);
-  } finally {
-    await owner.destroy();
-  }
+  const owner = await openSubgraphDatabase({
+    ...options,
+    url: urlAsRole(options.url, roles.owner),
+    poolSize: 1,
+    applicationName: `${options.applicationName}-owner`,
+    afterMigrations: options.seed,
+  });
+  await owner.destroy();
   const dataSource = createSubgraphDataSource({ ...options, url: urlAsRole(options.url, roles.runtime) });
   await dataSource.initialize();
   applyPartnershipScope(dataSource);

@@ -2,63 +2,38 @@
  * `npm start`: the whole federation on one machine. Starts the embedded PostgreSQL (unless
  * DATABASE_URL names a server), then every subgraph as its own process (each migrates its schema
  * and loads the seed data when empty), then the gateway, and prints the gateway URL.
+ *
+ * Every process is supervised (supervisor.ts): one that exits is started again with backoff, and
+ * one that keeps failing as it starts is given up on while the rest serve. Ctrl+C stops them all.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { loadConfig, NODE_PROCESS_FLAGS, REPOSITORY_ROOT } from '@safeguarding/config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '@safeguarding/database';
 import { presentSubgraphs } from '@safeguarding/gateway';
+import { SupervisedProcess } from './supervisor';
 
-const children: ChildProcess[] = [];
+const supervised: SupervisedProcess[] = [];
 // Each process drains for its grace period and exits by itself 5 s after at the latest; SIGKILL is the last resort.
 let killAfterMilliseconds = 15_000;
 let embedded: EmbeddedPostgres | undefined;
 
-async function waitUntilReady(name: string, url: string, child: ChildProcess, timeoutMilliseconds = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMilliseconds;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting; see its messages above.`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${name} did not become ready within ${timeoutMilliseconds / 1000} s (${url}).`);
-}
-
-function startProcess(name: string, script: string, environment: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [...NODE_PROCESS_FLAGS, script], { env: environment, stdio: ['ignore', 'inherit', 'inherit'] });
-  child.on('exit', (code, signal) => {
-    if (!shuttingDown) {
-      console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the platform.`);
-      void shutdown(1);
-    }
-  });
-  children.push(child);
-  return child;
-}
-
 let shuttingDown = false;
+
+function supervise(name: string, script: string, environment: NodeJS.ProcessEnv, readyUrl: string): SupervisedProcess {
+  // Ctrl+C while starting: start nothing more (shutdown() stops what is already supervised).
+  if (shuttingDown) throw new Error('Stopped while starting.');
+  const supervisedProcess = new SupervisedProcess(name, { executable: process.execPath, args: [...NODE_PROCESS_FLAGS, script], environment }, readyUrl, (message) =>
+    console.error(message),
+  );
+  supervised.push(supervisedProcess);
+  supervisedProcess.start();
+  return supervisedProcess;
+}
+
 async function shutdown(exitCode: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMilliseconds);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all(supervised.map((process_) => process_.stop(killAfterMilliseconds)));
   await embedded?.stop();
   process.exit(exitCode);
 }
@@ -69,7 +44,8 @@ async function main(): Promise<void> {
   const subgraphs = presentSubgraphs();
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    // One embedded server for all subgraphs: PGlite is a single session, so each gets a pool of 1.
+    // One embedded server for all subgraphs: PGlite is a single session, so each gets a pool of 1
+    // (and one more connection while it holds its start-up lock).
     embedded = await startEmbeddedPostgres({
       dataDirectory: config.embedded.dataDirectory,
       port: config.embedded.port,
@@ -83,13 +59,17 @@ async function main(): Promise<void> {
   const environment = { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: String(config.databasePoolSize) };
   // Started one after another: each migrates and seeds its own schema before the next begins.
   for (const { name } of subgraphs) {
-    const child = startProcess(name, path.join(REPOSITORY_ROOT, 'services', name, 'dist', 'main.js'), environment);
-    await waitUntilReady(`the ${name} subgraph`, `http://${config.subgraphHost}:${config.subgraphPorts[name]}/ready`, child);
-    console.log(`  ${name} subgraph ready on port ${config.subgraphPorts[name]}`);
+    const readyUrl = `http://${config.subgraphHost}:${config.subgraphPorts[name]}/ready`;
+    const subgraph = supervise(name, path.join(REPOSITORY_ROOT, 'services', name, 'dist', 'main.js'), environment, readyUrl);
+    // Waits until it serves, or is given up on (then the others start anyway and serve without it).
+    if (await subgraph.whenReady()) {
+      console.log(`  ${name} subgraph ready on port ${config.subgraphPorts[name]} (pid ${subgraph.child?.pid})`);
+    }
   }
-  const gateway = startProcess('the gateway', path.join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), environment);
   const host = config.gateway.host === '0.0.0.0' ? 'localhost' : config.gateway.host;
-  await waitUntilReady('the gateway', `http://${host}:${config.gateway.port}/health`, gateway);
+  const healthUrl = `http://${host}:${config.gateway.port}/health`;
+  const gateway = supervise('the gateway', path.join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), environment, healthUrl);
+  if (!(await gateway.whenReady())) throw new Error('The gateway could not start; see its messages above.');
   console.log(`\nGateway ready: http://localhost:${config.gateway.port}/graphql`);
   if (config.developmentTools) console.log(`Explorer:      http://localhost:${config.gateway.port}/explorer`);
   console.log('Stop with Ctrl+C.');

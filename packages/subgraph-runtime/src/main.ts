@@ -23,8 +23,16 @@ export async function runSubgraph<Loaders>(module: SubgraphModule<Loaders>): Pro
     poolSize: config.databasePoolSize,
     applicationName: `subgraph-${module.name}`,
     logger,
+    // Seeded under the same start-up lock as the migrations: replicas started together seed once.
     seed: config.seedOnStart ? (owner) => module.seed(owner) : undefined,
   });
+  // `main.js migrate`: the deployment's migrate step (a Kubernetes init container) stops here.
+  if (process.argv.includes('migrate')) {
+    await dataSource.destroy();
+    logger.info(`${module.name} database migrated${config.seedOnStart ? ' and seeded' : ''}; exiting (migrate step)`);
+    await currentTracing()?.shutdown();
+    process.exit(0);
+  }
   const server = await createSubgraphServer(module, {
     dataSource,
     gatewaySecret: config.secrets.gateway,
