@@ -92,6 +92,13 @@ describe('free text about reviews and cases refuses identifiers', () => {
     expectIdentifierRefusal(error, 'input.text', ['NHS number', 'date of birth', 'postcode', 'email address'], ['Jane', '03/04/2015', '943 476 5919', 'SY1 1AA', 'jane@example.com']);
     const { data } = await federation.query(POINTS, { variables: { id: reviewId }, as: shropshireAdmin });
     expect(data!.review.learningPoints.map((point: { text: string }) => point.text)).not.toContain(ISSUE_EXAMPLE);
+    // The audit trail records the refused call, with the text withheld: only the kinds remain.
+    const audited = (await federation.dataSources.reviews!.query(`SELECT arguments FROM reviews.audit_event WHERE field = 'addLearningPoint' AND error_code = 'BAD_USER_INPUT'`)) as { arguments: unknown }[];
+    expect(audited.map((row) => row.arguments)).toContainEqual({
+      reviewId,
+      input: { themeId: 'information-sharing', text: '[withheld: held NHS number, date of birth, postcode, email address]' },
+    });
+    expect(JSON.stringify(audited)).not.toContain('943 476 5919');
   });
 
   it.each([
