@@ -1,4 +1,5 @@
 import { allow, hasAnyRole, type IRules } from '@safeguarding/subgraph-runtime';
+import { REVIEW_ROLES } from './visibility';
 
 /**
  * Reads are open at the field level because visibility is decided per review, by the resolvers
@@ -8,6 +9,8 @@ import { allow, hasAnyRole, type IRules } from '@safeguarding/subgraph-runtime';
  */
 const publicRead = { '*': allow };
 const partnershipAdmin = hasAnyRole('partnership-admin');
+/** Holds a review role somewhere; resolvers/review.ts checks it is the review's own partnership. */
+const reviewRole = hasAnyRole(...REVIEW_ROLES);
 
 export const permissions: IRules = {
   Query: { review: allow, reviewKinds: allow, themes: allow, theme: allow, repeatedThemes: allow },
@@ -28,8 +31,8 @@ export const permissions: IRules = {
   Review: publicRead,
   LearningBriefing: publicRead,
   ActionPlan: publicRead,
-  ActionPlanAction: publicRead,
-  LearningPoint: publicRead,
+  ActionPlanAction: { '*': allow, possiblePersonalNames: reviewRole },
+  LearningPoint: { '*': allow, possiblePersonalNames: reviewRole },
   Theme: publicRead,
   RepeatedTheme: publicRead,
   PartnershipThemeCount: publicRead,

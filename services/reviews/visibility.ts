@@ -11,6 +11,11 @@ export function canSeeReview(caller: Caller, review: { status: string; partnersh
   return review.status === 'PUBLISHED' || REVIEW_ROLES.some((role) => hasRole(caller, role, review.partnershipId));
 }
 
+/** Who may see what a review's unpublished text says: members and partnership-admins of its partnership, published or not. */
+export function canSeeUnpublishedText(caller: Caller, review: { partnershipId: string }): boolean {
+  return REVIEW_ROLES.some((role) => hasRole(caller, role, review.partnershipId));
+}
+
 /** Recording a review's life is the partnership business unit's job: its partnership-admins. */
 export function canEditReviews(caller: Caller, partnershipId: string): boolean {
   return hasRole(caller, 'partnership-admin', partnershipId);

@@ -6,6 +6,7 @@ import { hasRole } from '@safeguarding/auth';
 import { auditTrailFieldName, auditTypeDefs } from '@safeguarding/config';
 import type { SubgraphContext } from './context';
 import { badUserInput, forbidden } from './errors';
+import { identifierKindsIn } from './free-text';
 
 /**
  * The audit trail. Every Mutation field of every subgraph is wrapped (graphql-middleware, outside
@@ -130,6 +131,25 @@ export function partnershipSlugsOf(value: unknown, maxDepth = 4): string[] {
   return [...found].sort();
 }
 
+/**
+ * Arguments as the trail keeps them. A call refused for holding an identifier (an NHS number, a
+ * date of birth, …) is recorded with each such text withheld, naming only the kinds: the refusal
+ * must not keep what it refused to store.
+ */
+function auditedArguments(args: Record<string, unknown>, error: unknown): unknown {
+  if (!(error instanceof GraphQLError) || !Array.isArray(error.extensions?.identifierKinds)) return args;
+  const withhold = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const kinds = identifierKindsIn(value);
+      return kinds.length > 0 ? `[withheld: held ${kinds.join(', ')}]` : value;
+    }
+    if (Array.isArray(value)) return value.map(withhold);
+    if (value && typeof value === 'object' && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withhold(item)]));
+    return value;
+  };
+  return withhold(args);
+}
+
 function errorCodeOf(error: unknown): string {
   if (error instanceof GraphQLError) return String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   return 'INTERNAL_SERVER_ERROR';
@@ -156,7 +176,7 @@ export function createAuditMiddleware(schema: GraphQLSchema, options: AuditOptio
           context.requestId ?? null,
           info.operation.name?.value ?? null,
           info.fieldName,
-          boundedJson(args) ?? '{}',
+          boundedJson(auditedArguments(args, outcome.error)) ?? '{}',
           resultId,
           boundedJson(result),
           outcome.error === undefined ? null : errorCodeOf(outcome.error),

@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './scalars';
+export * from './free-text';
 export * from './permissions';
 export * from './context';
 export * from './server';

@@ -21,7 +21,14 @@ export interface ChartInput {
   sharedWith: Map<string, string[]>;
 }
 
+/** A DOT quoted string: backslashes (Graphviz's \\N, \\n, \\l escapes) and quotes escaped, so a name cannot end the string or add attributes. */
 const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+/**
+ * A label drawn as written: also "&" as "&amp;" (Graphviz reads entities in labels, so a name
+ * holding "&lt;" would be drawn as "<"), and line breaks as spaces (names are single-line now;
+ * older rows may not be).
+ */
+const dotLabel = (text: string) => quote(text.replace(/&/g, '&amp;').replace(/[\r\n\u2028\u2029]+/g, ' '));
 const KIND_STYLE: Record<string, string> = {
   LEAD_PARTNERS_FORUM: 'fillcolor="#fde68a"',
   EXECUTIVE: 'fillcolor="#bfdbfe"',
@@ -36,7 +43,7 @@ export function structureChartDot(input: ChartInput): string {
     `  graph [rankdir=TB, label=${quote(`${input.partnershipName}: structure`)}, labelloc=t, fontname="DejaVu Sans"];`,
     `  node [shape=box, style="rounded,filled", fillcolor="#f1f5f9", fontname="DejaVu Sans", fontsize=11];`,
   ];
-  for (const body of input.bodies) lines.push(`  ${quote(body.id)} [label=${quote(body.name)}${KIND_STYLE[body.kind] ? `, ${KIND_STYLE[body.kind]}` : ''}];`);
+  for (const body of input.bodies) lines.push(`  ${quote(body.id)} [label=${dotLabel(body.name)}${KIND_STYLE[body.kind] ? `, ${KIND_STYLE[body.kind]}` : ''}];`);
   for (const body of input.bodies) {
     if (body.reportsToBodyId && drawn.has(body.reportsToBodyId)) lines.push(`  ${quote(body.reportsToBodyId)} -> ${quote(body.id)} [dir=back, label="reports to", fontsize=9];`);
   }
@@ -46,7 +53,7 @@ export function structureChartDot(input: ChartInput): string {
   for (const [bodyId, others] of input.sharedWith) {
     for (const other of others) {
       const node = `other:${other}`;
-      lines.push(`  ${quote(node)} [label=${quote(other)}, shape=note, fillcolor="#ffffff"];`);
+      lines.push(`  ${quote(node)} [label=${dotLabel(other)}, shape=note, fillcolor="#ffffff"];`);
       lines.push(`  ${quote(bodyId)} -> ${quote(node)} [style=dotted, dir=none, label="shared with", fontsize=9];`);
     }
   }
@@ -54,11 +61,20 @@ export function structureChartDot(input: ChartInput): string {
   return lines.join('\n');
 }
 
+/**
+ * A Mermaid node label drawn as written. Mermaid renders labels as HTML and decodes its own
+ * entity codes (#quot;, #60;), so "#" is coded too, then what HTML or Mermaid would read as markup:
+ * < > & " and the backtick (which starts a Markdown string). Line breaks become spaces.
+ */
+export function mermaidLabel(text: string): string {
+  const codes: Record<string, string> = { '#': '#35;', '<': '#60;', '>': '#62;', '&': '#38;', '"': '#quot;', '`': '#96;' };
+  return `"${text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[#<>&"`]/g, (character) => codes[character]!)}"`;
+}
+
 export function structureChartMermaid(input: ChartInput): string {
   const ids = new Map(input.bodies.map((body, index) => [body.id, `b${index}`]));
-  const label = (text: string) => `"${text.replace(/"/g, '#quot;')}"`;
   const lines = ['flowchart TD'];
-  for (const body of input.bodies) lines.push(`  ${ids.get(body.id)}[${label(body.name)}]`);
+  for (const body of input.bodies) lines.push(`  ${ids.get(body.id)}[${mermaidLabel(body.name)}]`);
   for (const body of input.bodies) {
     const parent = body.reportsToBodyId ? ids.get(body.reportsToBodyId) : undefined;
     if (parent) lines.push(`  ${parent} --> ${ids.get(body.id)}`);
@@ -70,7 +86,7 @@ export function structureChartMermaid(input: ChartInput): string {
   let other = 0;
   for (const [bodyId, names] of input.sharedWith) {
     for (const name of names) {
-      lines.push(`  o${other}>${label(name)}]`, `  ${ids.get(bodyId)} -. shared with .- o${other}`);
+      lines.push(`  o${other}>${mermaidLabel(name)}]`, `  ${ids.get(bodyId)} -. shared with .- o${other}`);
       other += 1;
     }
   }

@@ -1,4 +1,4 @@
-import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, isUuid, notFound, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, multiLineText, forbidden, isUniqueViolation, isUuid, notFound, todayInEngland } from '@safeguarding/subgraph-runtime';
 import { MeetingActionNotesEntity, type MeetingEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { paperworkClockFor, paperworkDeadlines, type PaperworkClockRule } from '../rules/paperwork-clock';
@@ -37,7 +37,7 @@ export const actionNotesResolvers: Resolvers = {
       if (!(await canEditAgenda(caller, body, loaders))) throw forbidden('Only whoever prepares the agenda (the forum secretariat for the joint forum) issues the action notes.');
       const today = todayInEngland();
       if (meeting.meetingDate > today) throw badUserInput(`The meeting is on ${meeting.meetingDate}; notes are issued after it.`, 'meetingId');
-      const notes = { meetingId, text: boundedText(text, 'text', 50_000), issuedOn: today, issuedBy: caller.subject, amendmentRequests: [] };
+      const notes = { meetingId, text: multiLineText(text, 'text', 50_000, { refuseIdentifiers: true }), issuedOn: today, issuedBy: caller.subject, amendmentRequests: [] };
       try {
         await dataSource.getRepository(MeetingActionNotesEntity).insert(notes);
       } catch (error) {
@@ -55,7 +55,7 @@ export const actionNotesResolvers: Resolvers = {
       const closes = paperworkDeadlines(meeting.meetingDate, rule).amendmentRequestsCloseOn;
       const today = todayInEngland();
       if (today > closes) throw badUserInput(`The amendment window closed on ${closes}; the notes are now the record and read-only.`, 'meetingId');
-      const amendment = { requestedOn: today, requestedBy: caller.subject, request: boundedText(request, 'request', 5000) };
+      const amendment = { requestedOn: today, requestedBy: caller.subject, request: multiLineText(request, 'request', 5000, { refuseIdentifiers: true }) };
       // Appended in one statement, so two members asking at once both keep their request.
       const result = await dataSource
         .createQueryBuilder()

@@ -1,4 +1,4 @@
-import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, isUuid, notFound, slugArgument } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, type FreeTextOptions, forbidden, isUniqueViolation, isUuid, multiLineText, notFound, singleLineText, slugArgument } from '@safeguarding/subgraph-runtime';
 import type { Caller } from '@safeguarding/auth';
 import type { DataSource, EntityManager } from 'typeorm';
 import { renderAgendaHtml } from '../documents/agenda-html';
@@ -63,7 +63,12 @@ export async function visibleItems(agenda: AgendaParent, loaders: ArrangementsLo
   return (versions[versions.length - 1]?.items ?? []) as AgendaItemEntity[];
 }
 
-const optionalText = (value: string | null | undefined, field: string, maximum: number) => (value == null ? null : boundedText(value, field, maximum));
+const optionalLine = (value: string | null | undefined, field: string, maximum: number, options?: FreeTextOptions) =>
+  value == null ? null : singleLineText(value, field, maximum, options);
+const optionalText = (value: string | null | undefined, field: string, maximum: number, options?: FreeTextOptions) =>
+  value == null ? null : multiLineText(value, field, maximum, options);
+/** Agendas name reviews and cases: their text must not identify a person. */
+const aboutCases: FreeTextOptions = { refuseIdentifiers: true };
 
 export const agendaResolvers: Resolvers = {
   Meeting: {
@@ -189,17 +194,17 @@ export const agendaResolvers: Resolvers = {
       const values = {
         agendaId,
         section,
-        title: boundedText(input.title, 'title', 300),
+        title: singleLineText(input.title, 'title', 300, aboutCases),
         ownerPartnershipId: owner,
         presenterOrganisationId: input.presenterOrganisationId == null ? null : slugArgument(input.presenterOrganisationId, 'presenterOrganisationId'),
-        presenterPost: optionalText(input.presenterPost, 'presenterPost', 200),
-        paperTitle: optionalText(input.paperTitle, 'paperTitle', 300),
+        presenterPost: optionalLine(input.presenterPost, 'presenterPost', 200),
+        paperTitle: optionalLine(input.paperTitle, 'paperTitle', 300, aboutCases),
         paperSubmittedOn: input.paperSubmittedOn ?? null,
         minutesAllotted: input.minutesAllotted,
-        decisionSought: optionalText(input.decisionSought, 'decisionSought', 2000),
+        decisionSought: optionalText(input.decisionSought, 'decisionSought', 2000, aboutCases),
         subjectType: input.subjectType ?? null,
-        subjectId: input.subjectId == null ? null : boundedText(input.subjectId, 'subjectId', 200),
-        candidateKey: optionalText(input.candidateKey, 'candidateKey', 300),
+        subjectId: optionalLine(input.subjectId, 'subjectId', 200),
+        candidateKey: optionalLine(input.candidateKey, 'candidateKey', 300),
         addedBy: caller.subject,
       };
       try {
@@ -230,7 +235,7 @@ export const agendaResolvers: Resolvers = {
     },
     publishAgenda: async (_root, { agendaId, expectedVersion, changeNote }, { caller, dataSource, loaders }) => {
       await editableAgenda(agendaId, caller, dataSource, loaders);
-      const note = optionalText(changeNote, 'changeNote', 1000);
+      const note = optionalText(changeNote, 'changeNote', 1000, aboutCases);
       await withLockedAgenda(dataSource, agendaId, async (agenda, manager) => {
         if (agenda.version !== expectedVersion) throw conflict(`The agenda changed since version ${expectedVersion} (it is at ${agenda.version}); review it and publish again.`);
         if (agenda.status === 'PUBLISHED') throw badUserInput('Nothing has changed since the last publication.', 'agendaId');

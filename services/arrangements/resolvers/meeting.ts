@@ -1,4 +1,4 @@
-import { badUserInput, boundedText, conflict, forbidden, isUuid, notFound, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, singleLineText, forbidden, isUuid, notFound, todayInEngland } from '@safeguarding/subgraph-runtime';
 import { MeetingEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { checkCadence } from '../rules/meeting-cadence';
@@ -67,7 +67,7 @@ export const meetingResolvers: Resolvers = {
         bodyId,
         meetingDate: input.date,
         startTime: input.startTime ?? null,
-        location: input.location == null ? null : boundedText(input.location, 'location', 200),
+        location: input.location == null ? null : singleLineText(input.location, 'location', 200),
         isVirtual: input.virtual ?? false,
         status: 'SCHEDULED',
         source: { document: 'recorded through the API', section: `scheduleMeeting by ${caller.subject}`, synthetic: false },

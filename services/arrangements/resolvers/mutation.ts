@@ -1,4 +1,4 @@
-import { badUserInput, boundedText, conflict, forbidden, notFound } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, forbidden, multiLineText, notFound, singleLineText } from '@safeguarding/subgraph-runtime';
 import { BodyEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { canEditBody } from './body';
@@ -12,8 +12,8 @@ export const mutationResolvers: Resolvers = {
         throw forbidden(`Only a partnership-admin of the partnership that owns "${body.name}" may change it.`);
       }
       const changes: Partial<BodyEntity> = {};
-      if (input.name != null) changes.name = boundedText(input.name, 'name', 200);
-      if (input.purpose != null) changes.purpose = boundedText(input.purpose, 'purpose', 4000);
+      if (input.name != null) changes.name = singleLineText(input.name, 'name', 200);
+      if (input.purpose != null) changes.purpose = multiLineText(input.purpose, 'purpose', 4000);
       if (input.validTo != null) {
         if (body.validFrom && input.validTo < body.validFrom) {
           throw badUserInput(`validTo ${input.validTo} is before the body was established (${body.validFrom})`, 'validTo');
@@ -23,7 +23,7 @@ export const mutationResolvers: Resolvers = {
       if (input.meetingFrequency) {
         const { meetingsPerYear, description, period } = input.meetingFrequency;
         if (meetingsPerYear < 1 || meetingsPerYear > 52) throw badUserInput('meetingsPerYear must be between 1 and 52', 'meetingFrequency.meetingsPerYear');
-        changes.meetingFrequency = { meetingsPerYear, description: boundedText(description, 'meetingFrequency.description', 200), period };
+        changes.meetingFrequency = { meetingsPerYear, description: singleLineText(description, 'meetingFrequency.description', 200), period };
       }
       if (Object.keys(changes).length === 0) throw badUserInput('Nothing to change: give at least one field in input.', 'input');
       // Optimistic lock: the update applies only to the version the caller read.

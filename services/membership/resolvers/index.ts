@@ -1,5 +1,5 @@
 import { hasRole } from '@safeguarding/auth';
-import { boundedText, conflict, DateScalar, isUniqueViolation, slugArgument, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
+import { boundedText, conflict, DateScalar, isUniqueViolation, singleLineText, slugArgument, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
 import { OrganisationEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { meetingResolvers } from './meeting';
@@ -27,9 +27,9 @@ const registryResolvers: Resolvers = {
     registerOrganisation: async (_root, { input }, { dataSource }) => {
       const organisation = {
         id: slugArgument(input.id, 'id'),
-        name: boundedText(input.name, 'name', 200),
+        name: singleLineText(input.name, 'name', 200),
         sector: input.sector,
-        alsoKnownAs: (input.alsoKnownAs ?? []).map((alias) => boundedText(alias, 'alsoKnownAs', 200)),
+        alsoKnownAs: (input.alsoKnownAs ?? []).map((alias) => singleLineText(alias, 'alsoKnownAs', 200)),
         source: null,
       };
       const repository = dataSource.getRepository(OrganisationEntity);

@@ -1,5 +1,5 @@
 import type { Caller } from '@safeguarding/auth';
-import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, notFound, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, multiLineText, singleLineText, forbidden, isUniqueViolation, notFound, todayInEngland } from '@safeguarding/subgraph-runtime';
 import type { EntityManager } from 'typeorm';
 import { AttendanceEntity, BodyReferenceEntity, MembershipEntity, PostEntity } from '../entities';
 import type { MembershipContext } from '../context';
@@ -58,7 +58,7 @@ export const mutationResolvers: Resolvers = {
   Mutation: {
     addPost: async (_root, { input }, context) => {
       await organisationAndPost(input.organisationId, null, context);
-      const title = boundedText(input.title, 'title', 300);
+      const title = singleLineText(input.title, 'title', 300);
       const repository = context.dataSource.getRepository(PostEntity);
       try {
         const inserted = await repository.insert({ organisationId: input.organisationId, title, alsoKnownAs: [], source: null });
@@ -88,7 +88,7 @@ export const mutationResolvers: Resolvers = {
       let coOptedForReview: string | null = null;
       if (input.role === 'CO_OPTED') {
         if (!input.coOptedForReview) throw badUserInput('A CO_OPTED member is co-opted for one review: give coOptedForReview.', 'coOptedForReview');
-        coOptedForReview = boundedText(input.coOptedForReview, 'coOptedForReview', 200);
+        coOptedForReview = singleLineText(input.coOptedForReview, 'coOptedForReview', 200, { refuseIdentifiers: true });
       } else if (input.coOptedForReview) {
         throw badUserInput('coOptedForReview is for CO_OPTED seats only.', 'coOptedForReview');
       }
@@ -186,7 +186,7 @@ export const mutationResolvers: Resolvers = {
           membershipId: seat.id,
           outcome: record.outcome,
           attendedAs: record.outcome === 'ATTENDED' ? (record.attendedAs ?? 'MEMBER') : null,
-          apologyReason: apologies && record.apologyReason != null ? boundedText(record.apologyReason, `records[${index}].apologyReason`, 500) : null,
+          apologyReason: apologies && record.apologyReason != null ? multiLineText(record.apologyReason, `records[${index}].apologyReason`, 500, { refuseIdentifiers: true }) : null,
           apologyReasonValid: apologies ? record.apologyReasonValid! : null,
           source: null,
         };

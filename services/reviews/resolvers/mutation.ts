@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Caller } from '@safeguarding/auth';
-import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, notFound, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, multiLineText, forbidden, isUniqueViolation, notFound, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
 import {
   ActionPlanActionEntity,
   LearningPointEntity,
@@ -133,7 +133,7 @@ export const mutationResolvers: Resolvers = {
     addLearningPoint: async (_root, { reviewId, input }, { caller, dataSource, loaders }) => {
       const review = await editableReview(reviewId, caller, loaders, 'reviewId');
       const [themeId] = await themesOrRefuse([input.themeId], loaders, dataSource, 'input.themeId');
-      const text = boundedText(input.text, 'input.text', 1000);
+      const text = multiLineText(input.text, 'input.text', 1000, { refuseIdentifiers: true });
       return dataSource.transaction(async (manager) => {
         await manager.createQueryBuilder().insert().into(ReviewThemeEntity).values({ reviewId: review.id, themeId: themeId! }).orIgnore().execute();
         const position = (await manager.count(LearningPointEntity, { where: { reviewId: review.id } })) + 1;
@@ -144,7 +144,7 @@ export const mutationResolvers: Resolvers = {
 
     addActionPlanAction: async (_root, { reviewId, input }, { caller, dataSource, loaders }) => {
       const review = await editableReview(reviewId, caller, loaders, 'reviewId');
-      const description = boundedText(input.description, 'input.description', 1000);
+      const description = multiLineText(input.description, 'input.description', 1000, { refuseIdentifiers: true });
       const ownerOrganisationId = slugArgument(input.ownerOrganisationId, 'input.ownerOrganisationId');
       if (input.dueOn && input.dueOn < review.notifiedOn) {
         throw badUserInput(`dueOn ${input.dueOn} is before the review was notified (${review.notifiedOn}); give a later date.`, 'input.dueOn');

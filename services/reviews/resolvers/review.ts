@@ -1,13 +1,23 @@
-import { todayInEngland } from '@safeguarding/subgraph-runtime';
+import type { Caller } from '@safeguarding/auth';
+import { forbidden, possiblePersonalNames, todayInEngland } from '@safeguarding/subgraph-runtime';
 import type { ThemeEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
-import { loadAll } from '../loaders';
+import { loadAll, type ReviewsLoaders } from '../loaders';
 import { actionPlanCompletedOn, actionPlanStatus } from '../rules/action-plan';
 import { describeClock } from '../rules/clock';
 import { workingDaysBetween } from '../rules/working-days';
-import { canEditReviews, canSeeReview } from '../visibility';
+import { canEditReviews, canSeeReview, canSeeUnpublishedText } from '../visibility';
 import { isUuid } from './query';
 import { reviewClock, reviewDeadline } from './deadlines';
+
+/** The name flag of a review's text, for those who may read its unpublished text only. */
+async function nameFlag(text: string, reviewId: string, caller: Caller, loaders: ReviewsLoaders): Promise<string[]> {
+  const review = await loaders.review.load(reviewId);
+  if (!review || !canSeeUnpublishedText(caller, review)) {
+    throw forbidden("Only members and partnership-admins of the review's partnership may see the names flagged in its text.");
+  }
+  return possiblePersonalNames(text);
+}
 
 const present = <T>(value: T | null | Error): value is T => value !== null && !(value instanceof Error);
 
@@ -53,9 +63,11 @@ export const reviewResolvers: Resolvers = {
   },
   ActionPlanAction: {
     owner: (action) => ({ id: action.ownerOrganisationId }),
+    possiblePersonalNames: (action, _args, { caller, loaders }) => nameFlag(action.description, action.reviewId, caller, loaders),
   },
   LearningPoint: {
     theme: async (point, _args, { loaders }) => (await loaders.theme.load(point.themeId))!,
+    possiblePersonalNames: (point, _args, { caller, loaders }) => nameFlag(point.text, point.reviewId, caller, loaders),
   },
   ReviewKind: {
     defaultClocks: async (kind, _args, { loaders }) =>

@@ -1,5 +1,5 @@
 import { hasRole } from '@safeguarding/auth';
-import { badUserInput, boundedText, conflict, forbidden, notFound } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, forbidden, multiLineText, notFound } from '@safeguarding/subgraph-runtime';
 import { CrosswalkMappingEntity } from '../entities';
 import { checkRegionalSpan } from '../evaluators/regional-span';
 import type { Resolvers } from '../generated/graphql';
@@ -17,7 +17,7 @@ export const mutationResolvers: Resolvers = {
       }
       const span = checkRegionalSpan(input.regionalLevelIds, await allRegionalLevels(context));
       if (!span.ok) throw badUserInput(span.problem, 'input.regionalLevelIds');
-      const rationale = boundedText(input.rationale, 'input.rationale', 2000);
+      const rationale = multiLineText(input.rationale, 'input.rationale', 2000, { refuseIdentifiers: true });
       // Optimistic lock: the update applies only to the version the caller read.
       const result = await dataSource
         .createQueryBuilder()
