@@ -14,10 +14,11 @@ import {
   AuthenticationError,
   type Caller,
   GATEWAY_ASSERTION_HEADER,
+  GrantsTooLargeError,
   signGatewayAssertion,
   verifyUserToken,
 } from '@safeguarding/auth';
-import type { QueryLimits } from '@safeguarding/config';
+import type { QueryLimits, SubgraphCallSettings } from '@safeguarding/config';
 import { SUPERGRAPH_FILE } from './compose';
 import { explorerRouter } from './explorer';
 import { exportsRouter } from './exports';
@@ -31,6 +32,7 @@ import {
   type PersistedOperationsMode,
   safelistPlugin,
 } from './persisted-operations';
+import { createSubgraphCaller, type SubgraphCaller, subgraphCallScope } from './subgraph-calls';
 
 /**
  * How the gateway talks to one subgraph.
@@ -41,8 +43,9 @@ import {
  *
  * A subgraph that is down or failing costs only its part of the answer: the error names the
  * subgraph (extensions.subgraph) and says what to do, and the other subgraphs' data still comes
- * back. Each request opens connections afresh when needed, so a subgraph that returns is used
- * again at once, without restarting the gateway.
+ * back. Each call has a deadline, a query whose connection broke is retried once, and a subgraph
+ * that keeps failing is skipped for a moment (subgraph-calls.ts); every such failure is thrown, so
+ * it ends in the catch below. A subgraph that returns is used again without restarting the gateway.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -56,7 +59,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
     const done = this.metrics.startFetch(this.subgraphName);
     try {
-      const response = await super.process(options);
+      // The fetcher reads the operation kind from here: mutations get their own deadline and no retry.
+      const mutation = /^\s*mutation\b/.test(options.request.query ?? '');
+      const response = await subgraphCallScope.run({ mutation }, () => super.process(options));
       done(Boolean(response.errors?.length));
       return response;
     } catch (error) {
@@ -99,6 +104,8 @@ function subgraphUnavailable(subgraph: string): GraphQLError {
 
 export interface GatewayContext {
   caller: Caller;
+  /** The caller's signed assertion for the subgraphs, made at the first subgraph call. */
+  gatewayAssertion?: string;
   /** One id per request (the client's x-request-id or a new uuid), sent to every subgraph call. */
   requestId?: string;
 }
@@ -117,6 +124,8 @@ export interface GatewayOptions {
   persistedOperations?: { mode: PersistedOperationsMode; manifestFile?: string; manifest?: PersistedOperationManifest };
   /** Longest time `stop()` waits for in-flight requests before closing connections (default 10 s). */
   shutdownGraceMilliseconds?: number;
+  /** Deadlines and circuit breaking for calls to subgraphs (defaults in packages/config). */
+  subgraphCalls?: SubgraphCallSettings;
 }
 
 export interface RunningGateway {
@@ -125,8 +134,24 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
+/**
+ * Refuses, before anything runs, a caller whose grants cannot be passed on to the subgraphs (they
+ * would refuse the oversized header with 431, and the caller would learn nothing useful).
+ */
+function withGrantsThatFit(caller: Caller, gatewaySecret: string): Caller {
+  try {
+    signGatewayAssertion(gatewaySecret, caller);
+    return caller;
+  } catch (error) {
+    if (error instanceof GrantsTooLargeError) {
+      throw new GraphQLError(`Your token was refused: ${error.message}.`, { extensions: { code: 'TOKEN_TOO_LARGE', http: { status: 400 } } });
+    }
+    throw error;
+  }
+}
+
 /** Reads the caller from `Authorization: Bearer <jwt>`; no header means the anonymous public reader. */
-function callerFromRequest(authorization: string | undefined, secret: string): Caller {
+function callerFromRequest(authorization: string | undefined, secret: string, gatewaySecret: string): Caller {
   if (!authorization) return ANONYMOUS_CALLER;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match) {
@@ -135,7 +160,7 @@ function callerFromRequest(authorization: string | undefined, secret: string): C
     });
   }
   try {
-    return verifyUserToken(match[1]!, secret);
+    return withGrantsThatFit(verifyUserToken(match[1]!, secret), gatewaySecret);
   } catch (error) {
     if (error instanceof AuthenticationError) {
       throw new GraphQLError(`Your token was refused: ${error.message}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -163,15 +188,21 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const logger = options.logger ?? pino({ level: 'silent' });
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
   const metrics = createGatewayMetrics(logger);
+  const subgraphCallers: SubgraphCaller[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService({ name, url }) {
-      const overridden = options.subgraphUrls[name] ?? url;
+      const overridden = options.subgraphUrls[name] ?? url ?? '';
+      const caller = createSubgraphCaller(name, overridden, options.subgraphCalls, logger);
+      subgraphCallers.push(caller);
       return new SubgraphDataSource(name, metrics, {
         url: overridden,
+        fetcher: caller.fetcher,
         // The gateway's credentials, carrying the verified caller; subgraphs accept nothing else.
+        // Signed once per request: every subgraph call of it carries the same caller.
         willSendRequest({ request, context }) {
-          request.http?.headers.set(GATEWAY_ASSERTION_HEADER, signGatewayAssertion(options.gatewaySecret, context.caller ?? ANONYMOUS_CALLER));
+          context.gatewayAssertion ??= signGatewayAssertion(options.gatewaySecret, context.caller ?? ANONYMOUS_CALLER);
+          request.http?.headers.set(GATEWAY_ASSERTION_HEADER, context.gatewayAssertion);
           if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
         },
       });
@@ -237,13 +268,13 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   if (options.developmentTools) app.use(explorerRouter('/graphql'));
   // CSV exports run their operation through this same gateway as the caller: same permissions, same limits.
   app.use('/exports', callerRateLimit(limits.rateLimit, options.userTokenSecret));
-  app.use(exportsRouter(apollo, (authorization) => callerFromRequest(authorization, options.userTokenSecret)));
+  app.use(exportsRouter(apollo, (authorization) => callerFromRequest(authorization, options.userTokenSecret, options.gatewaySecret)));
   app.use(
     '/graphql',
     callerRateLimit(limits.rateLimit, options.userTokenSecret),
     express.json({ limit: limits.requestSize }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({ caller: callerFromRequest(req.headers.authorization, options.userTokenSecret), requestId: res.locals.requestId as string }),
+      context: async ({ req, res }) => ({ caller: callerFromRequest(req.headers.authorization, options.userTokenSecret, options.gatewaySecret), requestId: res.locals.requestId as string }),
     }),
   );
   app.use(requestErrorHandler(limits.requestSize));
@@ -267,6 +298,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       stopping = true;
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await Promise.all(subgraphCallers.map((caller) => caller.close()));
     },
   };
 }

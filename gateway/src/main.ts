@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     limits: config.limits,
     persistedOperations: { mode: config.persistedOperations.mode, manifestFile: config.persistedOperations.manifestFile },
     shutdownGraceMilliseconds: config.shutdownGraceMilliseconds,
+    subgraphCalls: config.subgraphCalls,
   });
   const url = await gateway.listen(config.gateway.port, config.gateway.host);
   logger.info({ url }, 'gateway ready');

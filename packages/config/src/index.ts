@@ -19,6 +19,25 @@ export const SUBGRAPHS = [
 ] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 
+export interface SubgraphCallSettings {
+  /** Longest a query's call to one subgraph may take; then its fields are answered SUBGRAPH_UNAVAILABLE. */
+  deadlineMilliseconds: number;
+  /** The same for a mutation's call. */
+  mutationDeadlineMilliseconds: number;
+  /** How long a subgraph whose calls keep failing is skipped before its /ready is probed again. */
+  circuitResetMilliseconds: number;
+}
+
+/**
+ * A few seconds: real queries take milliseconds (bench/BASELINE.md), and a subgraph's /ready gives
+ * up after 2 s, so a call that outlives this is stuck, not slow.
+ */
+export const DEFAULT_SUBGRAPH_CALLS: SubgraphCallSettings = {
+  deadlineMilliseconds: 5000,
+  mutationDeadlineMilliseconds: 15_000,
+  circuitResetMilliseconds: 2000,
+};
+
 const port = z.coerce.number().int().min(0).max(65535);
 
 const environmentSchema = z
@@ -54,6 +73,11 @@ const environmentSchema = z
     PERSISTED_OPERATIONS: z.enum(['apq', 'safelist']).default('apq'),
     PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).optional(),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
+    // Gateway → subgraph calls: a deadline each (mutations get longer: they may write a lot and are
+    // never retried), and how long a failing subgraph is skipped before /ready is probed again.
+    SUBGRAPH_DEADLINE_SECONDS: z.coerce.number().positive().max(300).default(DEFAULT_SUBGRAPH_CALLS.deadlineMilliseconds / 1000),
+    SUBGRAPH_MUTATION_DEADLINE_SECONDS: z.coerce.number().positive().max(600).default(DEFAULT_SUBGRAPH_CALLS.mutationDeadlineMilliseconds / 1000),
+    SUBGRAPH_CIRCUIT_RESET_SECONDS: z.coerce.number().positive().max(300).default(DEFAULT_SUBGRAPH_CALLS.circuitResetMilliseconds / 1000),
     // Traces go to an OTLP/HTTP collector when one of these is set (read by @safeguarding/tracing,
     // which starts before config is loaded; validated here so a typo stops the process at start).
     OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url({ message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be a URL such as http://127.0.0.1:4318' }).optional(),
@@ -95,7 +119,10 @@ export interface PlatformConfig {
   };
   /** Longest time a process waits for in-flight requests on SIGTERM before closing connections. */
   shutdownGraceMilliseconds: number;
+  /** Deadlines and circuit breaking for the gateway's calls to subgraphs. */
+  subgraphCalls: SubgraphCallSettings;
 }
+
 
 export interface QueryLimits {
   /** Largest request body express accepts, e.g. "1mb". */
@@ -182,6 +209,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Platfo
       manifestFile: values.PERSISTED_OPERATIONS_MANIFEST ?? path.join(REPOSITORY_ROOT, 'gateway', 'persisted-operations.json'),
     },
     shutdownGraceMilliseconds: values.SHUTDOWN_GRACE_SECONDS * 1000,
+    subgraphCalls: {
+      deadlineMilliseconds: values.SUBGRAPH_DEADLINE_SECONDS * 1000,
+      mutationDeadlineMilliseconds: values.SUBGRAPH_MUTATION_DEADLINE_SECONDS * 1000,
+      circuitResetMilliseconds: values.SUBGRAPH_CIRCUIT_RESET_SECONDS * 1000,
+    },
   };
 }
 
