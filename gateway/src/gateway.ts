@@ -23,7 +23,8 @@ import { SUPERGRAPH_FILE } from './compose';
 import { explorerRouter } from './explorer';
 import { exportsRouter } from './exports';
 import { createGatewayMetrics, type GatewayMetrics, REQUEST_ID_HEADER, requestIdMiddleware } from './observability';
-import { armorProtection, callerRateLimit, defaultLimits, requestErrorHandler } from './limits';
+import { armorProtection, callerRateLimit, defaultLimits, limitRefusalMessage, requestErrorHandler } from './limits';
+import { clientMistake, operationChoicePlugin } from './client-mistakes';
 import {
   checkManifest,
   loadManifest,
@@ -227,13 +228,16 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMilliseconds ?? 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
       ...armor.plugins,
+      operationChoicePlugin,
       ...persisted.plugins,
       metrics.plugin,
     ],
     formatError(formatted) {
       // No stack traces, and no subgraph responses (they name internal addresses).
       const { stacktrace: _stacktrace, response: _response, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const mistake = clientMistake(formatted.message, extensions.code);
+      if (mistake) return { ...formatted, message: mistake.message, extensions: { ...extensions, code: mistake.code } };
+      return { ...formatted, message: limitRefusalMessage(formatted.message) ?? formatted.message, extensions };
     },
   });
   await apollo.start();
