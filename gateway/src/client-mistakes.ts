@@ -33,7 +33,7 @@ export const operationChoicePlugin: ApolloServerPlugin = {
  */
 const PERSISTED_QUERY_MISTAKES: Record<string, string> = {
   'Unsupported persisted query version': 'The persisted query version is not supported; send extensions.persistedQuery.version 1.',
-  'provided sha does not match query': 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query text; send the hash of exactly the text you send.',
+  'provided sha does not match query': 'extensions.persistedQuery.sha256Hash does not match the query; send the SHA-256 of exactly the query text you send.',
 };
 
 /** Rewrites the errors above; formatError calls it on every error. */

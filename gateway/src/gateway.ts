@@ -198,7 +198,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       subgraphCallers.push(caller);
       return new SubgraphDataSource(name, metrics, {
         url: overridden,
-        ...(process.env.OLD_FETCHER ? {} : { fetcher: caller.fetcher }),
+        fetcher: caller.fetcher,
         // The gateway's credentials, carrying the verified caller; subgraphs accept nothing else.
         // Signed once per request: every subgraph call of it carries the same caller.
         willSendRequest({ request, context }) {
