@@ -24,7 +24,16 @@ type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 export const subgraphCallScope = new AsyncLocalStorage<{ mutation: boolean }>();
 
 /** The breaker's thresholds: at least this many calls in the window, and more than half failing. */
-const CIRCUIT = { volumeThreshold: 5, errorThresholdPercentage: 50, rollingCountTimeout: 10_000 } as const;
+const CIRCUIT = { volumeThreshold: 5, errorThresholdPercentage: 50 } as const;
+
+/**
+ * The window the breaker counts calls in: long enough to hold the calls that open it even when
+ * each waited its whole deadline (with 10 s and a 5 s deadline, a frozen subgraph met by one
+ * client at a time never reached 5 calls in the window, and was never skipped).
+ */
+function countingWindow(deadlineMilliseconds: number): number {
+  return Math.ceil(Math.max(10_000, (CIRCUIT.volumeThreshold + 1) * deadlineMilliseconds) / 1000) * 1000;
+}
 /** How long a half-open probe of /ready may take. */
 const READY_PROBE_MILLISECONDS = 1000;
 /** Failures of the connection itself, where a query can safely be sent again. */
@@ -103,6 +112,7 @@ export function createSubgraphCaller(subgraphName: string, url: string, settings
     // The deadline is the call's own (an AbortSignal), so the request is really abandoned.
     timeout: false,
     resetTimeout: settings.circuitResetMilliseconds,
+    rollingCountTimeout: countingWindow(settings.deadlineMilliseconds),
     ...CIRCUIT,
   });
   breaker.on('open', () => logger?.warn({ subgraph: subgraphName }, 'subgraph keeps failing: skipping it until /ready answers'));
