@@ -61,7 +61,7 @@ beforeAll(async () => {
   });
   membership.stdout!.on('data', (chunk: Buffer) => membershipOutput.push(chunk.toString()));
   membership.stderr!.on('data', (chunk: Buffer) => membershipOutput.push(chunk.toString()));
-  const ready = await eventually(async () => (await fetch(membershipUrl.replace(/graphql$/, 'ready'), { signal: AbortSignal.timeout(1000) }).catch(() => undefined))?.ok === true, 600, 200);
+  const ready = await eventually(async () => (await fetch(membershipUrl.replace(/graphql$/, 'ready'), { signal: AbortSignal.timeout(1000) }).catch(() => undefined))?.ok === true, 200, 200);
   if (!ready) throw new Error(`The membership subgraph did not start:\n${membershipOutput.join('')}`);
   // A real process migrates and seeds before it is ready: on a busy machine that outlasts jest's default.
 }, 300_000);
