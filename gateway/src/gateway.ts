@@ -14,16 +14,18 @@ import {
   type Caller,
   createSignIn,
   GATEWAY_ASSERTION_HEADER,
+  GrantsTooLargeError,
   type KeySetTimings,
   signGatewayAssertion,
 } from '@safeguarding/auth';
-import type { OidcIssuerSettings, QueryLimits } from '@safeguarding/config';
+import type { OidcIssuerSettings, QueryLimits, SubgraphCallSettings } from '@safeguarding/config';
 import { SUPERGRAPH_FILE } from './compose';
 import { explorerRouter } from './explorer';
 import { partialAnswer } from './partial-answers';
 import { exportsRouter } from './exports';
 import { createGatewayMetrics, type GatewayMetrics, REQUEST_ID_HEADER, requestIdMiddleware } from './observability';
-import { armorProtection, callerRateLimit, defaultLimits, requestErrorHandler } from './limits';
+import { armorProtection, callerRateLimit, defaultLimits, limitRefusalMessage, requestErrorHandler } from './limits';
+import { clientMistake, operationChoicePlugin } from './client-mistakes';
 import { signedInCaller, signInMiddleware } from './sign-in';
 import {
   checkManifest,
@@ -35,6 +37,7 @@ import {
   sharedApqCache,
 } from './persisted-operations';
 import { connectSharedState, type SharedState } from './redis';
+import { createSubgraphCaller, type SubgraphCaller, subgraphCallScope } from './subgraph-calls';
 
 /**
  * How the gateway talks to one subgraph.
@@ -45,8 +48,9 @@ import { connectSharedState, type SharedState } from './redis';
  *
  * A subgraph that is down or failing costs only its part of the answer: the error names the
  * subgraph (extensions.subgraph) and says what to do, and the other subgraphs' data still comes
- * back. Each request opens connections afresh when needed, so a subgraph that returns is used
- * again at once, without restarting the gateway.
+ * back. Each call has a deadline, a query whose connection broke is retried once, and a subgraph
+ * that keeps failing is skipped for a moment (subgraph-calls.ts); every such failure is thrown, so
+ * it ends in the catch below. A subgraph that returns is used again without restarting the gateway.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -60,7 +64,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
     const done = this.metrics.startFetch(this.subgraphName);
     try {
-      const response = await super.process(options);
+      // The fetcher reads the operation kind from here: mutations get their own deadline and no retry.
+      const mutation = /^\s*mutation\b/.test(options.request.query ?? '');
+      const response = await subgraphCallScope.run({ mutation }, () => super.process(options));
       done(Boolean(response.errors?.length));
       return response;
     } catch (error) {
@@ -105,6 +111,8 @@ function subgraphUnavailable(subgraph: string): GraphQLError {
 
 export interface GatewayContext {
   caller: Caller;
+  /** The caller's signed assertion for the subgraphs, made at the first subgraph call. */
+  gatewayAssertion?: string;
   /** One id per request (the client's x-request-id or a new uuid), sent to every subgraph call. */
   requestId?: string;
 }
@@ -130,12 +138,30 @@ export interface GatewayOptions {
   shutdownGraceMilliseconds?: number;
   /** REDIS_URL: share rate-limit counts and the APQ cache with the other gateway replicas (redis.ts). */
   redisUrl?: string;
+  /** Deadlines and circuit breaking for calls to subgraphs (defaults in packages/config). */
+  subgraphCalls?: SubgraphCallSettings;
 }
 
 export interface RunningGateway {
   httpServer: http.Server;
   listen(port: number, host?: string): Promise<string>;
   stop(): Promise<void>;
+}
+
+/**
+ * Refuses, before anything runs, a caller whose grants cannot be passed on to the subgraphs (they
+ * would refuse the oversized header with 431, and the caller would learn nothing useful).
+ */
+function withGrantsThatFit(caller: Caller, gatewaySecret: string): Caller {
+  try {
+    signGatewayAssertion(gatewaySecret, caller);
+    return caller;
+  } catch (error) {
+    if (error instanceof GrantsTooLargeError) {
+      throw new GraphQLError(`Your token was refused: ${error.message}.`, { extensions: { code: 'TOKEN_TOO_LARGE', http: { status: 400 } } });
+    }
+    throw error;
+  }
 }
 
 function persistedOperationsSetup(setting: GatewayOptions['persistedOperations'], shared: SharedState | undefined): {
@@ -156,18 +182,25 @@ type ApolloServerOptionsPersistedQueries = NonNullable<Extract<ApolloServerOptio
 export async function createGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? pino({ level: 'silent' });
   // The caller is read from the bearer token once per request (sign-in.ts); role mappings are checked here, at start.
-  const callerFromToken = createSignIn({ developmentTokenSecret: options.userTokenSecret, oidcIssuers: options.oidcIssuers, keySets: options.oidcKeySets });
+  const verifyToken = createSignIn({ developmentTokenSecret: options.userTokenSecret, oidcIssuers: options.oidcIssuers, keySets: options.oidcKeySets });
+  const callerFromToken = async (token: string) => withGrantsThatFit(await verifyToken(token), options.gatewaySecret);
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
   const metrics = createGatewayMetrics(logger);
+  const subgraphCallers: SubgraphCaller[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService({ name, url }) {
-      const overridden = options.subgraphUrls[name] ?? url;
+      const overridden = options.subgraphUrls[name] ?? url ?? '';
+      const caller = createSubgraphCaller(name, overridden, options.subgraphCalls, logger);
+      subgraphCallers.push(caller);
       return new SubgraphDataSource(name, metrics, {
         url: overridden,
+        fetcher: caller.fetcher,
         // The gateway's credentials, carrying the verified caller; subgraphs accept nothing else.
+        // Signed once per request: every subgraph call of it carries the same caller.
         willSendRequest({ request, context }) {
-          request.http?.headers.set(GATEWAY_ASSERTION_HEADER, signGatewayAssertion(options.gatewaySecret, context.caller ?? ANONYMOUS_CALLER));
+          context.gatewayAssertion ??= signGatewayAssertion(options.gatewaySecret, context.caller ?? ANONYMOUS_CALLER);
+          request.http?.headers.set(GATEWAY_ASSERTION_HEADER, context.gatewayAssertion);
           if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
         },
       });
@@ -195,13 +228,16 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMilliseconds ?? 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
       ...armor.plugins,
+      operationChoicePlugin,
       ...persisted.plugins,
       metrics.plugin,
     ],
     formatError(formatted) {
       // No stack traces, and no subgraph responses (they name internal addresses).
       const { stacktrace: _stacktrace, response: _response, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const mistake = clientMistake(formatted.message, extensions.code);
+      if (mistake) return { ...formatted, message: mistake.message, extensions: { ...extensions, code: mistake.code } };
+      return { ...formatted, message: limitRefusalMessage(formatted.message) ?? formatted.message, extensions };
     },
   });
   await apollo.start();
@@ -268,6 +304,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       await apollo.stop();
       await shared?.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await Promise.all(subgraphCallers.map((caller) => caller.close()));
     },
   };
 }

@@ -179,3 +179,22 @@ export function requestErrorHandler(requestSize: string): express.ErrorRequestHa
     response.status(500).json(graphQLErrorBody('Internal server error: the failure has been logged; try again, and report it if it persists.', 'INTERNAL_SERVER_ERROR'));
   };
 }
+
+/**
+ * graphql-armor and graphql-js word limit refusals as "Syntax Error: ...", which sends a client
+ * looking for a typo; say instead which limit was met and what to do.
+ */
+const LIMIT_VARIABLES: Record<string, string> = {
+  'Query depth': 'QUERY_MAX_DEPTH',
+  'Query Cost': 'QUERY_MAX_COST',
+  Aliases: 'QUERY_MAX_ALIASES',
+  Directives: 'QUERY_MAX_DIRECTIVES',
+};
+
+export function limitRefusalMessage(message: string): string | undefined {
+  const tokens = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/.exec(message);
+  if (tokens) return `The query has more than ${tokens[1]} tokens, the limit (QUERY_MAX_TOKENS); send a smaller query.`;
+  const armor = /^Syntax Error: ((Query depth|Query Cost|Aliases|Directives) limit of .*)$/.exec(message);
+  if (armor) return `${armor[1]} That is the gateway's limit (${LIMIT_VARIABLES[armor[2]!]}); simplify the query to stay within it.`;
+  return undefined;
+}

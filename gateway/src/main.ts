@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     persistedOperations: { mode: config.persistedOperations.mode, manifestFile: config.persistedOperations.manifestFile },
     shutdownGraceMilliseconds: config.shutdownGraceMilliseconds,
     redisUrl: config.redisUrl,
+    subgraphCalls: config.subgraphCalls,
   });
   const url = await gateway.listen(config.gateway.port, config.gateway.host);
   logger.info({ url }, 'gateway ready');

@@ -67,16 +67,90 @@ export function verifyUserToken(token: string, secret: string): Caller {
  */
 export const GATEWAY_ASSERTION_HEADER = 'x-gateway-assertion';
 
+/**
+ * Longest assertion the gateway sends. Node servers (the subgraphs) refuse a request whose headers
+ * exceed 16 KiB with 431; half of that leaves room for the other headers (trace context, request
+ * id). A caller whose grants do not fit is refused at the gateway (GrantsTooLargeError).
+ */
+export const GATEWAY_ASSERTION_MAX_BYTES = 8192;
+
+/** Raised when a caller's grants, even normalised and de-duplicated, do not fit in the assertion. */
+export class GrantsTooLargeError extends Error {
+  constructor(
+    readonly distinctGrants: number,
+    readonly bytes: number,
+  ) {
+    super(
+      `your token carries ${distinctGrants} distinct grants, which take ${bytes} bytes to pass on to the subgraphs, over the limit of ${GATEWAY_ASSERTION_MAX_BYTES} bytes; ask for a token with fewer grants (one per role and partnership is enough)`,
+    );
+  }
+}
+
+/**
+ * Grants in compact form: "role" for a regional grant, "role:slug,slug" for grants within
+ * partnerships, entries joined by ";", each grant once, in a stable order. A token may repeat a
+ * grant or spell a regional one with a null slug; every spelling means the same access, so the
+ * assertion carries one entry per role and one slug per partnership (roles and slugs cannot
+ * contain ":", "," or ";").
+ */
+export function compactGrants(grants: readonly Grant[]): string {
+  const regional = new Set<string>();
+  const scoped = new Map<string, Set<string>>();
+  for (const grant of grants) {
+    if (grant.partnershipSlug === null) regional.add(grant.role);
+    else {
+      const slugs = scoped.get(grant.role) ?? new Set<string>();
+      slugs.add(grant.partnershipSlug);
+      scoped.set(grant.role, slugs);
+    }
+  }
+  return [
+    ...[...regional].sort(),
+    ...[...scoped.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([role, slugs]) => `${role}:${[...slugs].sort().join(',')}`),
+  ].join(';');
+}
+
+/** The inverse of compactGrants; each grant is checked as a user token's would be. */
+export function expandGrants(compact: string): Grant[] {
+  if (compact === '') return [];
+  return compact.split(';').flatMap((entry) => {
+    const [role, slugs] = entry.split(':');
+    if (slugs === undefined) return [parseGrant({ role, partnershipSlug: null })];
+    return slugs.split(',').map((partnershipSlug) => parseGrant({ role, partnershipSlug }));
+  });
+}
+
+/** Distinct grants, as the assertion carries them. */
+export function distinctGrants(grants: readonly Grant[]): Grant[] {
+  return expandGrants(compactGrants(grants));
+}
+
 export function signGatewayAssertion(secret: string, caller: Caller): string {
-  return jwt.sign({ grants: caller.grants }, keyFor(secret), {
+  const token = jwt.sign({ grants: compactGrants(caller.grants) }, keyFor(secret), {
     algorithm: 'HS256',
     issuer: ISSUER,
     audience: SUBGRAPH_AUDIENCE,
     subject: caller.subject,
     expiresIn: 60,
   });
+  if (token.length > GATEWAY_ASSERTION_MAX_BYTES) throw new GrantsTooLargeError(distinctGrants(caller.grants).length, token.length);
+  return token;
 }
 
 export function verifyGatewayAssertion(token: string, secret: string): Caller {
-  return verify(token, secret, SUBGRAPH_AUDIENCE);
+  let payload: string | jwt.JwtPayload;
+  try {
+    payload = jwt.verify(token, keyFor(secret), { algorithms: ['HS256'], issuer: ISSUER, audience: SUBGRAPH_AUDIENCE });
+  } catch (error) {
+    throw new AuthenticationError(`the token is not valid (${(error as Error).message}); get a new one`);
+  }
+  if (typeof payload === 'string' || typeof payload.sub !== 'string') throw new AuthenticationError('the token has no subject');
+  const grants = (payload as { grants?: unknown }).grants;
+  if (typeof grants !== 'string') throw new AuthenticationError('the token carries no grants');
+  try {
+    return { subject: payload.sub, grants: expandGrants(grants) };
+  } catch (error) {
+    if (error instanceof InvalidGrantError) throw new AuthenticationError(`the token has an invalid grant: ${error.message}`);
+    throw error;
+  }
 }

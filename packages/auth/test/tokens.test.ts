@@ -1,5 +1,9 @@
+import jwt from 'jsonwebtoken';
 import {
   AuthenticationError,
+  compactGrants,
+  GATEWAY_ASSERTION_MAX_BYTES,
+  GrantsTooLargeError,
   hasRole,
   InvalidGrantError,
   parseGrant,
@@ -53,5 +57,50 @@ describe('grants', () => {
 
   it('keeps regional roles regional', () => {
     expect(parseGrant({ role: 'regional-admin' })).toEqual({ role: 'regional-admin', partnershipSlug: null });
+  });
+});
+
+describe('the gateway assertion', () => {
+  it('carries the grants normalised, de-duplicated and compact', () => {
+    const grants = [
+      ...Array.from({ length: 100 }, () => ({ role: 'member' as const, partnershipSlug: 'shropshire' })),
+      ...Array.from({ length: 100 }, () => ({ role: 'analyst' as const, partnershipSlug: null })),
+      ...Array.from({ length: 100 }, (_, index) => ({ role: 'partnership-admin' as const, partnershipSlug: index % 2 ? 'solihull' : 'telford-and-wrekin' })),
+    ];
+    expect(compactGrants(grants)).toBe('analyst;member:shropshire;partnership-admin:solihull,telford-and-wrekin');
+    const assertion = signGatewayAssertion(SECRET, { subject: 'many', grants });
+    expect(assertion.length).toBeLessThan(400);
+    expect(verifyGatewayAssertion(assertion, SECRET)).toEqual({
+      subject: 'many',
+      grants: [
+        { role: 'analyst', partnershipSlug: null },
+        { role: 'member', partnershipSlug: 'shropshire' },
+        { role: 'partnership-admin', partnershipSlug: 'solihull' },
+        { role: 'partnership-admin', partnershipSlug: 'telford-and-wrekin' },
+      ],
+    });
+  });
+
+  it('keeps a regional role held within a partnership apart from the same role held regionally', () => {
+    const grants = [
+      { role: 'analyst' as const, partnershipSlug: 'solihull' },
+      { role: 'analyst' as const, partnershipSlug: null },
+    ];
+    expect(verifyGatewayAssertion(signGatewayAssertion(SECRET, { subject: 's', grants }), SECRET).grants).toEqual([
+      { role: 'analyst', partnershipSlug: null },
+      { role: 'analyst', partnershipSlug: 'solihull' },
+    ]);
+  });
+
+  it('refuses grants that cannot fit, naming the limit', () => {
+    const grants = Array.from({ length: 200 }, (_, index) => ({ role: 'member' as const, partnershipSlug: `partnership-${index}-${'x'.repeat(40)}` }));
+    expect(() => signGatewayAssertion(SECRET, { subject: 'too-many', grants })).toThrow(GrantsTooLargeError);
+    expect(() => signGatewayAssertion(SECRET, { subject: 'too-many', grants })).toThrow(`200 distinct grants`);
+    expect(() => signGatewayAssertion(SECRET, { subject: 'too-many', grants })).toThrow(`limit of ${GATEWAY_ASSERTION_MAX_BYTES} bytes`);
+  });
+
+  it('refuses an assertion whose grants are not in the compact form', () => {
+    const old = jwt.sign({ grants: [{ role: 'analyst', partnershipSlug: null }] }, SECRET, { algorithm: 'HS256', issuer: 'safeguarding-platform', audience: 'subgraphs', subject: 'x' });
+    expect(() => verifyGatewayAssertion(old, SECRET)).toThrow(/carries no grants/);
   });
 });

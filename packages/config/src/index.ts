@@ -20,6 +20,25 @@ export const SUBGRAPHS = [
 ] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 
+export interface SubgraphCallSettings {
+  /** Longest a query's call to one subgraph may take; then its fields are answered SUBGRAPH_UNAVAILABLE. */
+  deadlineMilliseconds: number;
+  /** The same for a mutation's call. */
+  mutationDeadlineMilliseconds: number;
+  /** How long a subgraph whose calls keep failing is skipped before its /ready is probed again. */
+  circuitResetMilliseconds: number;
+}
+
+/**
+ * A few seconds: real queries take milliseconds (bench/BASELINE.md), and a subgraph's /ready gives
+ * up after 2 s, so a call that outlives this is stuck, not slow.
+ */
+export const DEFAULT_SUBGRAPH_CALLS: SubgraphCallSettings = {
+  deadlineMilliseconds: 5000,
+  mutationDeadlineMilliseconds: 15_000,
+  circuitResetMilliseconds: 2000,
+};
+
 const port = z.coerce.number().int().min(0).max(65535);
 
 const environmentSchema = z
@@ -62,6 +81,11 @@ const environmentSchema = z
       .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379')
       .optional(),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
+    // Gateway → subgraph calls: a deadline each (mutations get longer: they may write a lot and are
+    // never retried), and how long a failing subgraph is skipped before /ready is probed again.
+    SUBGRAPH_DEADLINE_SECONDS: z.coerce.number().positive().max(300).default(DEFAULT_SUBGRAPH_CALLS.deadlineMilliseconds / 1000),
+    SUBGRAPH_MUTATION_DEADLINE_SECONDS: z.coerce.number().positive().max(600).default(DEFAULT_SUBGRAPH_CALLS.mutationDeadlineMilliseconds / 1000),
+    SUBGRAPH_CIRCUIT_RESET_SECONDS: z.coerce.number().positive().max(300).default(DEFAULT_SUBGRAPH_CALLS.circuitResetMilliseconds / 1000),
     // Traces go to an OTLP/HTTP collector when one of these is set (read by @safeguarding/tracing,
     // which starts before config is loaded; validated here so a typo stops the process at start).
     OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url({ message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be a URL such as http://127.0.0.1:4318' }).optional(),
@@ -122,7 +146,10 @@ export interface PlatformConfig {
   shutdownGraceMilliseconds: number;
   /** Redis shared by the gateway replicas (rate limits, APQ); undefined: each gateway keeps its own in memory. */
   redisUrl: string | undefined;
+  /** Deadlines and circuit breaking for the gateway's calls to subgraphs. */
+  subgraphCalls: SubgraphCallSettings;
 }
+
 
 export interface QueryLimits {
   /** Largest request body express accepts, e.g. "1mb". */
@@ -219,6 +246,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Platfo
     },
     shutdownGraceMilliseconds: values.SHUTDOWN_GRACE_SECONDS * 1000,
     redisUrl: values.REDIS_URL,
+    subgraphCalls: {
+      deadlineMilliseconds: values.SUBGRAPH_DEADLINE_SECONDS * 1000,
+      mutationDeadlineMilliseconds: values.SUBGRAPH_MUTATION_DEADLINE_SECONDS * 1000,
+      circuitResetMilliseconds: values.SUBGRAPH_CIRCUIT_RESET_SECONDS * 1000,
+    },
   };
 }
 

@@ -67,6 +67,15 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
+/**
+ * Socket timeouts towards the gateway. Node's default keep-alive timeout (5 s) closed idle sockets
+ * while the gateway's agent still held them as reusable, so a call sent at that moment failed
+ * with a reset between two healthy processes. Idle sockets now live longer than the gateway keeps
+ * them (subgraph-calls.ts: at most this hint less 2 s, and 10 s), and the headers timeout exceeds
+ * the keep-alive timeout, as Node requires for the keep-alive timeout to hold.
+ */
+export const SUBGRAPH_HTTP_TIMEOUTS = { keepAliveTimeout: 15_000, headersTimeout: 20_000, requestTimeout: 120_000 } as const;
+
 /** Puts the request's SQL statement count in a response header, for the benchmark. */
 const statementCountPlugin: ApolloServerPlugin<SubgraphContext> = {
   async requestDidStart() {
@@ -140,6 +149,7 @@ export async function createSubgraphServer<Loaders>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  Object.assign(httpServer, SUBGRAPH_HTTP_TIMEOUTS);
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
     introspection: options.developmentTools,

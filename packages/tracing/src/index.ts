@@ -14,6 +14,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
@@ -59,6 +60,8 @@ export function startTracing(options: TracingOptions): RunningTracing | undefine
         // The exporter's own posts would trace themselves, forever.
         ignoreOutgoingRequestHook: (request) => String(request.port ?? '') === exportUrl.port && request.hostname === exportUrl.hostname,
       }),
+      // The gateway calls subgraphs through undici (fetch), which the http instrumentation does not see.
+      new UndiciInstrumentation({ ignoreRequestHook: (request) => UNTRACED_PATHS.has(request.path.split('?')[0]!) }),
       // Statement text is recorded (it holds $1 placeholders, never values); parameters are not.
       new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true }),
     ],
