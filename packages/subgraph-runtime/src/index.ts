@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './scalars';
 export * from './permissions';
+export * from './access-inventory';
 export * from './context';
 export * from './server';
 export * from './loaders';

@@ -15,11 +15,10 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { AuthenticationError, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from '@safeguarding/auth';
 import { statementCounter } from '@safeguarding/database';
-import { auditTrailFieldName } from '@safeguarding/config';
 import { auditTrailResolvers, auditTrailTypeDefs, createAuditMiddleware, hasPartnershipEntity } from './audit';
 import type { SubgraphContext } from './context';
 import { createErrorFormatter, unauthenticated } from './errors';
-import { allow, createPermissions } from './permissions';
+import { auditTrailRules, createPermissions } from './permissions';
 import { createSubgraphMetrics, REQUEST_ID_HEADER, requestIdFrom } from './observability';
 
 /** Everything a subgraph declares; `createSubgraphServer` turns it into a running server. */
@@ -124,10 +123,7 @@ export async function createSubgraphServer<Loaders>(
     resolvers.Partnership = { ...((resolvers.Partnership as object | undefined) ?? {}), ...auditTrailResolvers(auditOptions).Partnership };
   }
   const built = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
-  const permissions = createPermissions(
-    module.permissions,
-    withAuditTrail ? { Partnership: { [auditTrailFieldName(module.name)]: allow }, AuditEvent: { '*': allow } } : {},
-  );
+  const permissions = createPermissions(module.permissions, withAuditTrail ? auditTrailRules(module.name) : {});
   const audit = createAuditMiddleware(built, auditOptions);
   // The audit middleware is outermost, so refusals by the shield are recorded too.
   const schema = audit ? applyMiddleware(built, audit, permissions) : applyMiddleware(built, permissions);
