@@ -20,6 +20,7 @@ import {
 import type { QueryLimits } from '@safeguarding/config';
 import { SUPERGRAPH_FILE } from './compose';
 import { explorerRouter } from './explorer';
+import { signInPlugin } from './sign-in';
 import { exportsRouter } from './exports';
 import { createGatewayMetrics, type GatewayMetrics, REQUEST_ID_HEADER, requestIdMiddleware } from './observability';
 import { armorProtection, callerRateLimit, defaultLimits, requestErrorHandler } from './limits';
@@ -198,6 +199,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       ...armor.plugins,
       ...persisted.plugins,
       metrics.plugin,
+      signInPlugin,
     ],
     formatError(formatted) {
       // No stack traces, and no subgraph responses (they name internal addresses).

@@ -86,12 +86,10 @@ export const hasAnyRole = (...roles: Role[]) => {
   let existing = roleRules.get(name);
   if (!existing) {
     existing = rule(name, { cache: 'contextual' })((_parent, _args, context: SubgraphContext) => roles.some((role) => hasRole(context.caller, role)));
-    // Roles held within one partnership pass here for any partnership; the resolver narrows them.
-    describeRule(existing, {
-      who: `${roles.join(', ')}`,
-      yes: roles.filter((role) => !PARTNERSHIP_SCOPED_ROLES.includes(role)),
-      scoped: roles.filter((role) => PARTNERSHIP_SCOPED_ROLES.includes(role)),
-    });
+    // Roles held within one partnership (and the forum secretariat, whose one body is the joint
+    // forum) pass here for any record; the resolver narrows them to their own.
+    const narrowed = (role: Role) => PARTNERSHIP_SCOPED_ROLES.includes(role) || role === 'forum-secretariat';
+    describeRule(existing, { who: `role ${roles.join(' or ')}`, yes: roles.filter((role) => !narrowed(role)), scoped: roles.filter(narrowed) });
     roleRules.set(name, existing);
   }
   return existing;

@@ -113,7 +113,7 @@ describe('the access inventory', () => {
     expect(inventory.entries.find((entry) => entry.field === 'secret')).toEqual({
       type: 'Thing',
       field: 'secret',
-      who: 'partnership-admin',
+      who: 'role partnership-admin',
       reach: { anonymous: 'no', analyst: 'no', member: 'no', 'partnership-admin': 'scoped', 'forum-secretariat': 'no', 'regional-admin': 'no' },
     });
   });
