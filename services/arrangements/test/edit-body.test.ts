@@ -19,11 +19,11 @@ const storedBody = () => federation.dataSources.arrangements!.getRepository(Body
 
 describe('updateBody permissions', () => {
   it.each([
-    ['the anonymous public', undefined, 'UNAUTHENTICATED'],
-    ['an analyst', [grant('analyst')], 'FORBIDDEN'],
-    ['a member of the partnership', [grant('member', 'telford-and-wrekin')], 'FORBIDDEN'],
-    ["another partnership's admin", [grant('partnership-admin', 'solihull')], 'FORBIDDEN'],
-  ])('refuses %s with %s and changes nothing', async (_who, as, code) => {
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['an analyst', 'FORBIDDEN', [grant('analyst')]],
+    ['a member of the partnership', 'FORBIDDEN', [grant('member', 'telford-and-wrekin')]],
+    ["another partnership's admin", 'FORBIDDEN', [grant('partnership-admin', 'solihull')]],
+  ])('refuses %s with %s and changes nothing', async (_who, code, as) => {
     const before = await storedBody();
     const { data, errors } = await federation.query(UPDATE, { as, variables: { id: EXECUTIVE, version: before.version, input: { purpose: 'Hijacked' } } });
     expect(data?.updateBody ?? null).toBeNull();

@@ -89,10 +89,10 @@ describe('recording a measurement', () => {
   });
 
   it.each([
-    ['the anonymous public', undefined, 'UNAUTHENTICATED'],
-    ['an analyst', [grant('analyst')], 'FORBIDDEN'],
-    ["Telford & Wrekin's admin", [grant('partnership-admin', 'telford-and-wrekin')], 'FORBIDDEN'],
-  ])('refuses %s with %s and records nothing', async (_who, as, code) => {
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['an analyst', 'FORBIDDEN', [grant('analyst')]],
+    ["Telford & Wrekin's admin", 'FORBIDDEN', [grant('partnership-admin', 'telford-and-wrekin')]],
+  ])('refuses %s with %s and records nothing', async (_who, code, as) => {
     const statement = await statementFor('We expect at least 75%');
     const before = await measurementCount();
     const { errors } = await federation.query(RECORD, { as, variables: { id: statement.id, on: '2026-09-01', value: 70 } });

@@ -174,11 +174,11 @@ describe('was the last Executive quorate?', () => {
   });
 
   it.each([
-    ['the anonymous public', undefined, 'UNAUTHENTICATED'],
-    ['a member of another partnership', [grant('member', 'solihull')], 'FORBIDDEN'],
-    ['an admin of another partnership', [grant('partnership-admin', 'shropshire')], 'FORBIDDEN'],
-    ['the forum secretariat (outside the forum)', [grant('forum-secretariat')], 'FORBIDDEN'],
-  ])('keeps attendance from %s (%s) while the membership list stays public', async (_who, as, code) => {
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['a member of another partnership', 'FORBIDDEN', [grant('member', 'solihull')]],
+    ['an admin of another partnership', 'FORBIDDEN', [grant('partnership-admin', 'shropshire')]],
+    ['the forum secretariat (outside the forum)', 'FORBIDDEN', [grant('forum-secretariat')]],
+  ])('keeps attendance from %s (%s) while the membership list stays public', async (_who, code, as) => {
     for (const field of ['attendance { outcome }', 'unexplainedAbsences { outcome }', 'quorum { quorate }']) {
       const { errors } = await federation.query(`{ body(id: "${EXECUTIVE}") { meetings(from: "2026-10-01", to: "2026-10-31") { date ${field} } } }`, { as });
       expect(errors![0]!.extensions!.code).toBe(code);
@@ -229,12 +229,12 @@ describe('addMembership and endMembership', () => {
   const base = { bodyId: 'telford-and-wrekin.neglect', organisationId: 'cafcass', role: 'MEMBER', startDate: '2026-01-01' };
 
   it.each([
-    ['the anonymous public', undefined, 'UNAUTHENTICATED'],
-    ['an analyst', [grant('analyst')], 'FORBIDDEN'],
-    ['a member of the partnership', [grant('member', 'telford-and-wrekin')], 'FORBIDDEN'],
-    ["another partnership's admin", [grant('partnership-admin', 'shropshire')], 'FORBIDDEN'],
-    ['the forum secretariat, outside the forum', [grant('forum-secretariat')], 'FORBIDDEN'],
-  ])('refuses %s with %s and changes nothing', async (_who, as, code) => {
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['an analyst', 'FORBIDDEN', [grant('analyst')]],
+    ['a member of the partnership', 'FORBIDDEN', [grant('member', 'telford-and-wrekin')]],
+    ["another partnership's admin", 'FORBIDDEN', [grant('partnership-admin', 'shropshire')]],
+    ['the forum secretariat, outside the forum', 'FORBIDDEN', [grant('forum-secretariat')]],
+  ])('refuses %s with %s and changes nothing', async (_who, code, as) => {
     const before = await seats().count();
     const { errors } = await federation.query(ADD, { as, variables: { input: base } });
     expect(errors![0]!.extensions!.code).toBe(code);

@@ -23,12 +23,12 @@ const stored = (levelId: string) => federation.dataSources.thresholds!.getReposi
 
 describe('updateCrosswalkMapping permissions', () => {
   it.each([
-    ['the anonymous public', undefined, 'UNAUTHENTICATED'],
-    ['an analyst', [grant('analyst')], 'FORBIDDEN'],
-    ['a member of the partnership', [grant('member', 'telford-and-wrekin')], 'FORBIDDEN'],
-    ["the partnership's own admin", [grant('partnership-admin', 'telford-and-wrekin')], 'FORBIDDEN'],
-    ['the forum secretariat', [grant('forum-secretariat')], 'FORBIDDEN'],
-  ])('refuses %s with %s and changes nothing', async (_who, as, code) => {
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['an analyst', 'FORBIDDEN', [grant('analyst')]],
+    ['a member of the partnership', 'FORBIDDEN', [grant('member', 'telford-and-wrekin')]],
+    ["the partnership's own admin", 'FORBIDDEN', [grant('partnership-admin', 'telford-and-wrekin')]],
+    ['the forum secretariat', 'FORBIDDEN', [grant('forum-secretariat')]],
+  ])('refuses %s with %s and changes nothing', async (_who, code, as) => {
     const before = await stored(UNIVERSAL);
     const { data, errors } = await federation.query(UPDATE, {
       as,

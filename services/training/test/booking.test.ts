@@ -129,11 +129,11 @@ describe('booking bad input', () => {
 
 describe('booking permissions', () => {
   it.each([
-    ['the anonymous public', undefined, 'UNAUTHENTICATED'],
-    ['an analyst', [grant('analyst')], 'FORBIDDEN'],
-    ['a member of a partnership not offering the course', [grant('member', 'solihull')], 'FORBIDDEN'],
-    ['an admin of a partnership not offering the course', [grant('partnership-admin', 'shropshire')], 'FORBIDDEN'],
-  ])('refuses %s with %s and changes nothing', async (_who, as, code) => {
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['an analyst', 'FORBIDDEN', [grant('analyst')]],
+    ['a member of a partnership not offering the course', 'FORBIDDEN', [grant('member', 'solihull')]],
+    ['an admin of a partnership not offering the course', 'FORBIDDEN', [grant('partnership-admin', 'shropshire')]],
+  ])('refuses %s with %s and changes nothing', async (_who, code, as) => {
     const before = await stored(openSession);
     const { errors } = await federation.query(BOOK, {
       as,

@@ -128,10 +128,10 @@ describe('who sees bookings', () => {
   });
 
   it.each([
-    ['the anonymous public', undefined, 'UNAUTHENTICATED'],
-    ['a member of a partnership not offering the course', [grant('member', 'solihull')], 'FORBIDDEN'],
-    ['the forum secretariat', [grant('forum-secretariat')], 'FORBIDDEN'],
-  ])('refuses %s with %s, while places left stay public', async (_who, as, code) => {
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['a member of a partnership not offering the course', 'FORBIDDEN', [grant('member', 'solihull')]],
+    ['the forum secretariat', 'FORBIDDEN', [grant('forum-secretariat')]],
+  ])('refuses %s with %s, while places left stay public', async (_who, code, as) => {
     const { data, errors } = await federation.query(`query ($id: ID!) { trainingSession(id: $id) { placesLeft } }`, { variables: { id: shropshireSession.id }, as });
     expect(errors).toBeUndefined();
     expect(typeof data!.trainingSession.placesLeft).toBe('number');
