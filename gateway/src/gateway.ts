@@ -22,6 +22,7 @@ import type { OidcIssuerSettings, QueryLimits, SubgraphCallSettings } from '@saf
 import { SUPERGRAPH_FILE } from './compose';
 import { explorerRouter } from './explorer';
 import { partialAnswer } from './partial-answers';
+import { signInPlugin } from './sign-in-challenge';
 import { exportsRouter } from './exports';
 import { createGatewayMetrics, type GatewayMetrics, REQUEST_ID_HEADER, requestIdMiddleware } from './observability';
 import { armorProtection, callerRateLimit, defaultLimits, limitRefusalMessage, requestErrorHandler } from './limits';
@@ -231,6 +232,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       operationChoicePlugin,
       ...persisted.plugins,
       metrics.plugin,
+      signInPlugin,
     ],
     formatError(formatted) {
       // No stack traces, and no subgraph responses (they name internal addresses).

@@ -113,14 +113,14 @@ describe('the audit trail', () => {
   });
 
   it.each([
-    ['the anonymous public', undefined],
-    ['an analyst', [grant('analyst')]],
-    ['a member of the partnership', [grant('member', OWN)]],
-    ["another partnership's admin", [grant('partnership-admin', 'solihull')]],
-    ['the forum secretariat', [grant('forum-secretariat')]],
-  ])('is refused to %s', async (_who, as) => {
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['an analyst', 'FORBIDDEN', [grant('analyst')]],
+    ['a member of the partnership', 'FORBIDDEN', [grant('member', OWN)]],
+    ["another partnership's admin", 'FORBIDDEN', [grant('partnership-admin', 'solihull')]],
+    ['the forum secretariat', 'FORBIDDEN', [grant('forum-secretariat')]],
+  ])('is refused to %s (%s)', async (_who, code, as) => {
     const { data, errors } = await federation.query(TRAIL, { variables: { slug: OWN }, as });
-    expect(errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(errors?.map((error) => error.extensions?.code)).toEqual([code]);
     expect(data?.partnership ?? null).toBeNull();
   });
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse, type ObjectTypeDefinitionNode } from 'graphql';
 import type { Grant } from '@safeguarding/auth';
 import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
-import { AUTHORISATION_MATRIX, CALLERS, FILTERED, NO, type CallerColumn, type MatrixRow } from './authorisation-matrix';
+import { AUTHORISATION_MATRIX, CALLERS, FILTERED, NO, SIGN_IN, type CallerColumn, type MatrixRow } from './authorisation-matrix';
 
 const OWN = 'telford-and-wrekin';
 const OTHER = 'solihull';
@@ -266,6 +266,11 @@ describe('the authorisation matrix', () => {
     expect(Object.keys(OPERATIONS).sort()).toEqual(AUTHORISATION_MATRIX.map((row) => row.field).sort());
   });
 
+  it('asks only anonymous callers to sign in, and never tells them FORBIDDEN (every refused field needs some role)', () => {
+    expect(AUTHORISATION_MATRIX.filter((row) => row.access.anon === NO).map((row) => row.field)).toEqual([]);
+    expect(AUTHORISATION_MATRIX.flatMap((row) => CALLERS.filter((caller) => caller !== 'anon' && row.access[caller] === SIGN_IN).map((caller) => `${row.field} as ${caller}`))).toEqual([]);
+  });
+
   const cases = AUTHORISATION_MATRIX.flatMap((row) => CALLERS.map((caller) => [`${row.kind}.${row.field}`, caller, row.access[caller], row] as const));
   it.each(cases)('%s as %s: %s', async (_name, caller, expected, row: MatrixRow) => {
     const operation = OPERATIONS[row.field]!(fixtures);
@@ -274,14 +279,64 @@ describe('the authorisation matrix', () => {
     const codes = (response.errors ?? []).map((error) => error.extensions?.code ?? 'none');
     const forbidden = codes.includes('FORBIDDEN');
     const summary = `${row.field} as ${caller} answered ${JSON.stringify(response.errors?.map((error) => `${error.extensions?.code}: ${error.message}`) ?? response.data)}`;
-    if (expected === NO) {
-      expect({ summary, forbidden }).toEqual({ summary, forbidden: true });
+    if (expected === SIGN_IN) {
+      expect({ summary, codes, status: response.status }).toEqual({ summary, codes: ['UNAUTHENTICATED'], status: 401 });
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="safeguarding-partnerships"');
+      expect(response.errors![0]!.message).toContain('Authorization: Bearer <token>');
+      expect(response.data?.[row.field] ?? null).toBeNull();
+    } else if (expected === NO) {
+      expect({ summary, forbidden, status: response.status }).toEqual({ summary, forbidden: true, status: 200 });
+      expect(codes).not.toContain('UNAUTHENTICATED');
       expect(response.data?.[row.field] ?? null).toBeNull();
     } else {
       expect({ summary, forbidden }).toEqual({ summary, forbidden: false });
       expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
       if (expected === FILTERED) expect({ summary, filtered: operation.filtered!(response.data) }).toEqual({ summary, filtered: true });
       else if (operation.filtered) expect({ summary, filtered: operation.filtered(response.data) }).toEqual({ summary, filtered: false });
+    }
+  });
+});
+
+describe('anonymous callers who need a role', () => {
+  const COVERAGE = `{ learningCoverage(partnershipSlug: "${OWN}") { id } }`;
+
+  it('get 401 with a Bearer challenge and how to sign in when the whole operation is refused', async () => {
+    const response = await federation.query(COVERAGE);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="safeguarding-partnerships"');
+    expect(response.data).toEqual({ learningCoverage: null });
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        path: ['learningCoverage'],
+        message: expect.stringMatching(/needs a role\. You are not signed in: send your token in the header "Authorization: Bearer <token>" \(for development, `npm run token -- <role> \[partnership\]` prints one/),
+        extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+      }),
+    ]);
+  });
+
+  it('get 200 with the public part when only part of the operation needs a role', async () => {
+    const response = await federation.query(`{ theme(id: "neglect") { name } learningCoverage(partnershipSlug: "${OWN}") { id } }`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('www-authenticate')).toBeNull();
+    expect(response.data).toEqual({ theme: { name: 'Neglect' }, learningCoverage: null });
+    expect(response.errors!.map((error) => [error.path!.join('.'), error.extensions?.code])).toEqual([['learningCoverage', 'UNAUTHENTICATED']]);
+  });
+
+  it('get 401 for a refused mutation, and the refusal changes nothing', async () => {
+    const before = await federation.query(`{ body(id: "${EXECUTIVE}") { purpose version } }`);
+    const response = await federation.query(`mutation { updateBody(id: "${EXECUTIVE}", expectedVersion: 1, input: { purpose: "Anonymous edit" }) { id } }`);
+    expect(response.status).toBe(401);
+    expect(response.errors!.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    const after = await federation.query(`{ body(id: "${EXECUTIVE}") { purpose version } }`);
+    expect(after.data).toEqual(before.data);
+  });
+
+  it('while a signed-in caller without the role keeps FORBIDDEN with 200, even with no grants at all', async () => {
+    for (const as of [[], [grant('member', OTHER)]]) {
+      const response = await federation.query(COVERAGE, { as });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('www-authenticate')).toBeNull();
+      expect(response.errors!.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
     }
   });
 });

@@ -10,6 +10,9 @@
  *            NOT_FOUND, BAD_USER_INPUT, CONFLICT are "allowed, but not like that").
  * - NO       refused with FORBIDDEN (by the subgraph's permissions.ts shield, or by the resolver's
  *            partnership-scope check after it has loaded the record).
+ * - SIGN_IN  an anonymous caller asking for what a role would allow: refused with UNAUTHENTICATED
+ *            and HTTP 401 (with `WWW-Authenticate: Bearer` and a message saying how to send a token),
+ *            since signing in, not being someone else, is what would help.
  * - FILTERED not refused, but the answer leaves out what the caller may not see (the row's note
  *            says what); the test checks the filtered answer.
  *
@@ -31,7 +34,8 @@
 export const YES = 'YES';
 export const NO = 'NO';
 export const FILTERED = 'FILTERED';
-export type Access = typeof YES | typeof NO | typeof FILTERED;
+export const SIGN_IN = 'SIGN_IN';
+export type Access = typeof YES | typeof NO | typeof FILTERED | typeof SIGN_IN;
 
 export const CALLERS = ['anon', 'analyst', 'member+', 'member-', 'admin+', 'admin-', 'forum', 'regional'] as const;
 export type CallerColumn = (typeof CALLERS)[number];
@@ -59,7 +63,7 @@ const mutation = (subgraph: string, field: string, cells: Cells, extra?: Pick<Ma
 
 const PUBLIC: Cells = [YES, YES, YES, YES, YES, YES, YES, YES];
 /** A partnership-admin of the record's own partnership, nobody else. */
-const OWN_ADMIN: Cells = [NO, NO, NO, NO, YES, NO, NO, NO];
+const OWN_ADMIN: Cells = [SIGN_IN, NO, NO, NO, YES, NO, NO, NO];
 
 const HIDDEN_REVIEW = 'on an unpublished review an outsider gets NOT_FOUND instead, so its existence is not revealed (the test uses a published one)';
 
@@ -91,7 +95,7 @@ export const AUTHORISATION_MATRIX: MatrixRow[] = [
   query('thresholds',   'searchIndicators',             PUBLIC),
   query('training',     'course',                       PUBLIC, { note: 'TrainingSession.bookings below it needs analyst, regional-admin or the offering partnership' }),
   query('training',     'trainingSession',              PUBLIC),
-  query('training',     'learningCoverage',             [NO,  YES,  YES,  NO,   YES,  NO,   NO,   YES]),
+  query('training',     'learningCoverage',             [SIGN_IN, YES,  YES,  NO,   YES,  NO,   NO,   YES]),
 
   // --- Mutations
   mutation('arrangements', 'updateBody',                OWN_ADMIN),
@@ -102,10 +106,10 @@ export const AUTHORISATION_MATRIX: MatrixRow[] = [
   mutation('arrangements', 'reorderAgenda',             OWN_ADMIN, { note: 'as prepareAgenda' }),
   mutation('arrangements', 'publishAgenda',             OWN_ADMIN, { note: 'as prepareAgenda' }),
   mutation('arrangements', 'issueDraftActionNotes',     OWN_ADMIN, { note: 'as prepareAgenda' }),
-  mutation('arrangements', 'requestActionNotesAmendment', [NO, NO,  YES,  NO,   YES,  NO,   NO,   NO], { note: "members and admins of the body's partnerships" }),
+  mutation('arrangements', 'requestActionNotesAmendment', [SIGN_IN, NO, YES,  NO,   YES,  NO,   NO,   NO], { note: "members and admins of the body's partnerships" }),
   mutation('arrangements', 'recordSuccessMeasurement',  OWN_ADMIN, { own: 'shropshire', note: 'the strategic plan in the seed data is Shropshire\'s' }),
-  mutation('membership',   'registerOrganisation',      [NO,  NO,   NO,   NO,   NO,   NO,   NO,   YES]),
-  mutation('membership',   'addPost',                   [NO,  NO,   NO,   NO,   YES,  YES,  NO,   YES], { note: 'organisations are shared by every partnership, so any partnership-admin may add a post' }),
+  mutation('membership',   'registerOrganisation',      [SIGN_IN, NO,   NO,   NO,   NO,   NO,   NO,   YES]),
+  mutation('membership',   'addPost',                   [SIGN_IN, NO,   NO,   NO,   YES,  YES,  NO,   YES], { note: 'organisations are shared by every partnership, so any partnership-admin may add a post' }),
   mutation('membership',   'addMembership',             OWN_ADMIN, { note: "for the joint LSP forum the forum secretariat's too" }),
   mutation('membership',   'endMembership',             OWN_ADMIN, { note: 'as addMembership' }),
   mutation('membership',   'appointChair',              OWN_ADMIN, { note: 'as addMembership' }),
@@ -117,7 +121,7 @@ export const AUTHORISATION_MATRIX: MatrixRow[] = [
   mutation('reviews',      'addActionPlanAction',       OWN_ADMIN, { note: HIDDEN_REVIEW }),
   mutation('reviews',      'updateActionPlanAction',    OWN_ADMIN, { note: HIDDEN_REVIEW }),
   mutation('reviews',      'setReviewClock',            OWN_ADMIN),
-  mutation('thresholds',   'updateCrosswalkMapping',    [NO,  NO,   NO,   NO,   NO,   NO,   NO,   YES]),
-  mutation('training',     'bookTrainingPlaces',        [NO,  NO,   YES,  NO,   YES,  NO,   NO,   NO], { note: 'members and admins of a partnership offering the course' }),
+  mutation('thresholds',   'updateCrosswalkMapping',    [SIGN_IN, NO,   NO,   NO,   NO,   NO,   NO,   YES]),
+  mutation('training',     'bookTrainingPlaces',        [SIGN_IN, NO,   YES,  NO,   YES,  NO,   NO,   NO], { note: 'members and admins of a partnership offering the course' }),
   mutation('training',     'recordTrainingAttendance',  OWN_ADMIN, { note: 'admins of a partnership offering the course' }),
 ];

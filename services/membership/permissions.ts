@@ -1,4 +1,4 @@
-import { allow, hasAnyRole, rule, type IRules } from '@safeguarding/subgraph-runtime';
+import { allow, describeRule, hasAnyRole, readableByEveryone, rule, type IRules } from '@safeguarding/subgraph-runtime';
 import type { MembershipContext } from './context';
 import type { MeetingParent } from './resolvers/parents';
 import { canSeeAttendance } from './resolvers/access';
@@ -9,13 +9,15 @@ import { canSeeAttendance } from './resolvers/access';
  * regional administrators (resolvers/access.ts). Edits need an editing role here; the resolver
  * then checks it is for the body's own partnership. Anything not listed is denied.
  */
-const mayReadAttendance = rule('membership:may-read-attendance', { cache: 'no_cache' })(async (meeting: MeetingParent, _args, context: MembershipContext) => {
-  const body = meeting.body ? await context.loaders.bodyReference.load(meeting.body.id) : null;
-  return canSeeAttendance(context.caller, body);
-});
+const mayReadAttendance = describeRule(
+  rule('membership:may-read-attendance', { cache: 'no_cache' })(async (meeting: MeetingParent, _args, context: MembershipContext) => {
+    const body = meeting.body ? await context.loaders.bodyReference.load(meeting.body.id) : null;
+    return canSeeAttendance(context.caller, body);
+  }),
+  { who: "the body's own partnerships (members, admins), the forum secretariat for the joint forum, analysts, regional-admins", yes: ['analyst', 'regional-admin'], scoped: ['member', 'partnership-admin', 'forum-secretariat'] },
+);
 
 const editors = hasAnyRole('partnership-admin', 'forum-secretariat');
-const publicRead = { '*': allow };
 
 export const permissions: IRules = {
   Query: { organisations: allow, organisation: allow, sharedAgencies: allow, designations: allow, posts: allow },
@@ -27,25 +29,30 @@ export const permissions: IRules = {
     appointChair: editors,
     recordAttendance: editors,
   },
-  Organisation: publicRead,
-  SourceCitation: publicRead,
-  Partnership: publicRead,
-  Post: publicRead,
-  PostHolding: publicRead,
-  Membership: publicRead,
-  Designation: publicRead,
-  SharedAgency: publicRead,
-  SharedAgencySide: publicRead,
-  ChairRule: publicRead,
-  QuorumRule: publicRead,
+  Organisation: readableByEveryone('id', 'name', 'sector', 'alsoKnownAs', 'viewerCanEdit', 'source', 'posts', 'memberships', 'partnerships', 'designations'),
+  SourceCitation: readableByEveryone('document', 'section', 'synthetic'),
+  Partnership: readableByEveryone('id', 'designations'),
+  Post: readableByEveryone('id', 'title', 'alsoKnownAs', 'organisation', 'holders'),
+  PostHolding: readableByEveryone('personName', 'startDate', 'endDate'),
+  Membership: readableByEveryone('id', 'body', 'organisation', 'post', 'role', 'deputyFor', 'coOptedForReview', 'list', 'startDate', 'endDate', 'description', 'source'),
+  Designation: readableByEveryone('kind', 'partnership', 'organisation', 'post', 'source'),
+  SharedAgency: readableByEveryone('organisation', 'partnerships'),
+  SharedAgencySide: readableByEveryone('partnership', 'bodies'),
+  ChairRule: readableByEveryone('appointedFrom', 'organisation', 'termMonths', 'termAlignedToFinancialYear', 'noConsecutiveTermsSameOrganisation', 'viceChairFromDifferentOrganisation', 'viceChairSucceeds'),
+  QuorumRule: readableByEveryone('kind', 'namedDeputyCounts', 'requiredOrganisations', 'unexplainedAbsenceReported'),
   // Candidates are filtered per body by who may read its attendance (resolvers/agenda-candidates.ts).
-  AgendaCandidates: publicRead,
-  AgendaCandidate: publicRead,
-  BodyQuorumRule: publicRead,
-  Body: publicRead,
-  ChairCompliance: publicRead,
-  ChairRuleBreach: publicRead,
-  Meeting: { '*': allow, attendance: mayReadAttendance, unexplainedAbsences: mayReadAttendance, quorum: mayReadAttendance },
-  AttendanceRecord: publicRead,
-  QuorumEvaluation: publicRead,
+  AgendaCandidates: readableByEveryone('id', 'bodyQuorumRules', 'membership'),
+  AgendaCandidate: readableByEveryone('key', 'partnershipSlug', 'title', 'reason', 'subjectType', 'subjectId'),
+  BodyQuorumRule: readableByEveryone('bodyId', 'bodyName', 'quorumRule'),
+  Body: readableByEveryone('id', 'chairRule', 'quorumRule', 'members', 'membershipHistory', 'chair', 'viceChair', 'chairAppointments', 'chairCompliance', 'viewerCanEditMembership'),
+  ChairCompliance: readableByEveryone('compliant', 'appointmentsChecked', 'breaches'),
+  ChairRuleBreach: readableByEveryone('check', 'appointment', 'explanation'),
+  Meeting: { ...readableByEveryone('id', 'body', 'date'), attendance: mayReadAttendance, unexplainedAbsences: mayReadAttendance, quorum: mayReadAttendance },
+  AttendanceRecord: readableByEveryone('membership', 'organisation', 'post', 'outcome', 'attendedAs', 'apologyReason', 'apologyReasonValid', 'unexplained', 'source'),
+  QuorumEvaluation: readableByEveryone('kind', 'quorate', 'missingAgencies', 'representedAgencies', 'attendanceRecorded', 'reportUnexplainedAbsencesToLineManager'),
+};
+
+/** What the resolvers filter below fields everyone may read (docs/access-inventory.md shows these). */
+export const accessNotes: Record<string, string> = {
+  AgendaCandidates: "membership candidates (meetings that were not quorate) only for bodies whose attendance the caller may read (resolvers/agenda-candidates.ts).",
 };

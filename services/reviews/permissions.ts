@@ -1,4 +1,4 @@
-import { allow, hasAnyRole, type IRules } from '@safeguarding/subgraph-runtime';
+import { allow, hasAnyRole, type IRules, readableByEveryone } from '@safeguarding/subgraph-runtime';
 import { REVIEW_ROLES } from './visibility';
 
 /**
@@ -7,7 +7,6 @@ import { REVIEW_ROLES } from './visibility';
  * aggregates are counts only. Every mutation needs a partnership-admin role; the resolver then
  * checks it is for the review's own partnership. Anything not listed is denied.
  */
-const publicRead = { '*': allow };
 const partnershipAdmin = hasAnyRole('partnership-admin');
 /** Holds a review role somewhere; resolvers/review.ts checks it is the review's own partnership. */
 const reviewRole = hasAnyRole(...REVIEW_ROLES);
@@ -23,25 +22,34 @@ export const permissions: IRules = {
     updateActionPlanAction: partnershipAdmin,
     setReviewClock: partnershipAdmin,
   },
-  Partnership: publicRead,
-  Organisation: publicRead,
-  SourceCitation: publicRead,
-  ReviewKind: publicRead,
-  ReviewClock: publicRead,
-  Review: publicRead,
-  LearningBriefing: publicRead,
-  ActionPlan: publicRead,
-  ActionPlanAction: { '*': allow, possiblePersonalNames: reviewRole },
-  LearningPoint: { '*': allow, possiblePersonalNames: reviewRole },
-  Theme: publicRead,
-  RepeatedTheme: publicRead,
-  PartnershipThemeCount: publicRead,
+  Partnership: readableByEveryone('id', 'reviews', 'reviewTimeliness', 'reviewClocks', 'reviewThemeIds'),
+  Organisation: readableByEveryone('id'),
+  SourceCitation: readableByEveryone('document', 'section', 'synthetic'),
+  ReviewKind: readableByEveryone('id', 'name', 'category', 'concerns', 'description', 'defaultClocks', 'source'),
+  ReviewClock: readableByEveryone('reviewKind', 'milestone', 'length', 'unit', 'startsFrom', 'partnership', 'description', 'source'),
+  Review: readableByEveryone('id', 'code', 'partnership', 'kind', 'status', 'notifiedOn', 'startedOn', 'signedOffOn', 'publishedOn', 'clock', 'dueDate', 'isOverdue', 'daysLate', 'workingDaysTaken', 'learningBriefing', 'actionPlan', 'themes', 'learningPoints', 'isSynthetic', 'version', 'viewerCanEdit'),
+  LearningBriefing: readableByEveryone('clock', 'dueDate', 'publishedOn', 'isOverdue', 'daysLate'),
+  ActionPlan: readableByEveryone('clock', 'dueDate', 'completedOn', 'status', 'isOverdue', 'daysLate', 'actions'),
+  ActionPlanAction: { ...readableByEveryone('id', 'description', 'owner', 'dueOn', 'ragStatus', 'completedOn', 'version'), possiblePersonalNames: reviewRole },
+  LearningPoint: { ...readableByEveryone('id', 'theme', 'text'), possiblePersonalNames: reviewRole },
+  Theme: readableByEveryone('id', 'name', 'description', 'appliesTo', 'reviewCount', 'reviews', 'source'),
+  RepeatedTheme: readableByEveryone('theme', 'reviewCount', 'partnershipCount', 'byPartnership'),
+  PartnershipThemeCount: readableByEveryone('partnership', 'reviewCount'),
   // Counts only; candidates filter unpublished reviews by the caller (resolvers/contributions.ts).
-  PartnershipComparison: publicRead,
-  ComparisonRow: publicRead,
-  ComparisonCell: publicRead,
-  AgendaCandidates: publicRead,
-  AgendaCandidate: publicRead,
-  PartnershipReviewThemes: publicRead,
-  ReviewKindTimeliness: publicRead,
+  PartnershipComparison: readableByEveryone('id', 'reviews'),
+  ComparisonRow: readableByEveryone('measure', 'unit', 'cells'),
+  ComparisonCell: readableByEveryone('partnershipSlug', 'value', 'text', 'missingReason', 'source'),
+  AgendaCandidates: readableByEveryone('id', 'reviews', 'reviewThemesByPartnership'),
+  AgendaCandidate: readableByEveryone('key', 'partnershipSlug', 'title', 'reason', 'subjectType', 'subjectId'),
+  PartnershipReviewThemes: readableByEveryone('partnershipSlug', 'themeIds'),
+  ReviewKindTimeliness: readableByEveryone('reviewKind', 'clock', 'completed', 'completedOnTime', 'completedLate', 'medianWorkingDaysToSignOff', 'openNow', 'overdueNow', 'learningBriefingsOnTime', 'actionPlansCompletedOnTime', 'actionPlansOverdueNow'),
+};
+
+/** What the resolvers filter below fields everyone may read (docs/access-inventory.md shows these). */
+export const accessNotes: Record<string, string> = {
+  Review: 'an unpublished review is null (and its lists leave it out) outside its own partnership, whose members and admins see it (visibility.ts).',
+  Partnership: '`reviews` lists unpublished reviews only to members and admins of that partnership; timeliness figures are counts.',
+  Theme: '`reviewCount` counts unpublished reviews too but never names them; `reviews` lists only those the caller may see.',
+  RepeatedTheme: 'counts only, unpublished reviews included but never named.',
+  AgendaCandidates: 'review candidates leave out unpublished reviews the caller may not see (resolvers/contributions.ts).',
 };

@@ -1,10 +1,9 @@
-import { allow, hasAnyRole, type IRules } from '@safeguarding/subgraph-runtime';
+import { allow, hasAnyRole, readableByEveryone, type IRules } from '@safeguarding/subgraph-runtime';
 
 /**
  * Threshold models come from published documents and the crosswalk is published guidance, so
  * anyone may read them. Only regional administrators edit the crosswalk. Anything not listed is denied.
  */
-const publicRead = { '*': allow };
 
 export const permissions: IRules = {
   Query: {
@@ -16,20 +15,20 @@ export const permissions: IRules = {
     searchIndicators: allow,
   },
   Mutation: { updateCrosswalkMapping: hasAnyRole('regional-admin') },
-  Partnership: publicRead,
-  ThresholdModel: publicRead,
-  PartnershipComparison: publicRead,
-  ComparisonRow: publicRead,
-  ComparisonCell: publicRead,
-  FrontDoor: publicRead,
-  ThresholdLevel: publicRead,
-  ThresholdIndicator: publicRead,
-  IndicatorSearchResult: publicRead,
-  RegionalLevel: publicRead,
-  CrosswalkMapping: publicRead,
-  ThresholdComparisonRow: publicRead,
-  ThresholdComparisonEntry: publicRead,
-  LevelTranslation: publicRead,
-  EquivalentLevel: publicRead,
-  SourceCitation: publicRead,
+  Partnership: readableByEveryone('id', 'thresholdModel', 'thresholdModelVersions'),
+  ThresholdModel: readableByEveryone('id', 'partnershipSlug', 'partnership', 'title', 'documentVersion', 'approvedOn', 'effectiveFrom', 'effectiveTo', 'verified', 'provenance', 'frontDoor', 'levels', 'source'),
+  PartnershipComparison: readableByEveryone('id', 'thresholds'),
+  ComparisonRow: readableByEveryone('measure', 'unit', 'cells'),
+  ComparisonCell: readableByEveryone('partnershipSlug', 'value', 'text', 'missingReason', 'source'),
+  FrontDoor: readableByEveryone('name', 'kind', 'servesChildren', 'servesAdults', 'description', 'source'),
+  ThresholdLevel: readableByEveryone('id', 'code', 'rank', 'name', 'descriptor', 'responses', 'assessmentRequired', 'ledBy', 'verified', 'provenance', 'model', 'indicators', 'crosswalk', 'source'),
+  ThresholdIndicator: readableByEveryone('id', 'text', 'level', 'source'),
+  IndicatorSearchResult: readableByEveryone('indicator', 'rank'),
+  RegionalLevel: readableByEveryone('id', 'rank', 'name', 'description', 'provenance', 'source'),
+  CrosswalkMapping: readableByEveryone('level', 'regionalLevels', 'straddles', 'rationale', 'confidence', 'version', 'editedAt', 'viewerCanEdit', 'source'),
+  ThresholdComparisonRow: readableByEveryone('regionalLevel', 'entries'),
+  ThresholdComparisonEntry: readableByEveryone('partnershipSlug', 'partnership', 'model', 'levels'),
+  LevelTranslation: readableByEveryone('from', 'regionalLevels', 'toModel', 'equivalents'),
+  EquivalentLevel: readableByEveryone('level', 'match', 'sharedRegionalLevels', 'confidence', 'rationale'),
+  SourceCitation: readableByEveryone('document', 'section', 'synthetic'),
 };

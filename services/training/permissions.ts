@@ -1,4 +1,4 @@
-import { allow, hasAnyRole, type IRules } from '@safeguarding/subgraph-runtime';
+import { allow, hasAnyRole, readableByEveryone, type IRules } from '@safeguarding/subgraph-runtime';
 import { rolesFor } from './rules/training-access';
 
 /**
@@ -6,7 +6,6 @@ import { rolesFor } from './rules/training-access';
  * need a role that can qualify (shield's coarse check); the resolvers then check the partnership
  * scope with rules/training-access.ts. Anything not listed here is denied.
  */
-const publicRead = { '*': allow };
 
 export const permissions: IRules = {
   Query: { course: allow, trainingSession: allow, learningCoverage: hasAnyRole(...rolesFor('readLearningCoverage')) },
@@ -15,13 +14,13 @@ export const permissions: IRules = {
     recordTrainingAttendance: hasAnyRole(...rolesFor('recordAttendance')),
   },
   // Cells the caller may not read say so (resolvers/partnership-comparison.ts).
-  PartnershipComparison: { '*': allow },
+  PartnershipComparison: readableByEveryone('id', 'training'),
   // Gap candidates are filtered per partnership by the caller (resolvers/agenda-candidates.ts).
-  AgendaCandidates: { '*': allow },
-  AgendaCandidate: { '*': allow },
-  PartnershipReviewThemes: { '*': allow },
-  ComparisonRow: { '*': allow },
-  ComparisonCell: { '*': allow },
+  AgendaCandidates: readableByEveryone('id', 'reviewThemesByPartnership', 'learningGaps'),
+  AgendaCandidate: readableByEveryone('key', 'partnershipSlug', 'title', 'reason', 'subjectType', 'subjectId'),
+  PartnershipReviewThemes: readableByEveryone('partnershipSlug', 'themeIds'),
+  ComparisonRow: readableByEveryone('measure', 'unit', 'cells'),
+  ComparisonCell: readableByEveryone('partnershipSlug', 'value', 'text', 'missingReason', 'source'),
   Partnership: { id: allow, trainingProgramme: allow, trainingReach: hasAnyRole(...rolesFor('readReach')), reviewThemeIds: allow },
   TrainingSession: {
     id: allow,
@@ -35,22 +34,29 @@ export const permissions: IRules = {
     source: allow,
     bookings: hasAnyRole(...rolesFor('readBookings')),
   },
-  Theme: publicRead,
-  Course: publicRead,
-  CourseProcedureChapter: publicRead,
-  PractitionerFeedback: publicRead,
-  TrainingBooking: publicRead,
-  ImpactEvidence: publicRead,
-  TrainingProgramme: publicRead,
-  TrainingImpactSummary: publicRead,
-  ImpactEvidenceCount: publicRead,
-  TrainingReach: publicRead,
-  AgencyReach: publicRead,
-  SectorReach: publicRead,
-  DeliveryMethodShare: publicRead,
+  Theme: readableByEveryone('id', 'courses', 'trainingSessionsSince'),
+  Course: readableByEveryone('id', 'title', 'summary', 'themes', 'regionalProcedureChapters', 'audience', 'level', 'informedBy', 'offeredBy', 'sessions', 'impactEvidence', 'source'),
+  CourseProcedureChapter: readableByEveryone('procedureId', 'title'),
+  PractitionerFeedback: readableByEveryone('responses', 'averageRating', 'willChangePracticeShare'),
+  TrainingBooking: readableByEveryone('id', 'session', 'organisation', 'organisationSector', 'places', 'attendedPlaces', 'bookedOn', 'synthetic'),
+  ImpactEvidence: readableByEveryone('id', 'course', 'partnership', 'kind', 'recordedOn', 'summary', 'source'),
+  TrainingProgramme: readableByEveryone('partnership', 'year', 'label', 'from', 'to', 'courses', 'sessions', 'impactSummary', 'synthetic'),
+  TrainingImpactSummary: readableByEveryone('sessionsDelivered', 'placesBooked', 'attendances', 'agenciesReached', 'feedbackResponses', 'averageRating', 'impactEvidence'),
+  ImpactEvidenceCount: readableByEveryone('kind', 'count'),
+  TrainingReach: readableByEveryone('from', 'to', 'sessions', 'capacity', 'placesBooked', 'attendances', 'fillRate', 'byAgency', 'bySector', 'deliveryMethodMix'),
+  AgencyReach: readableByEveryone('organisation', 'sector', 'placesBooked', 'attendances', 'sessionsAttended'),
+  SectorReach: readableByEveryone('sector', 'agencies', 'placesBooked', 'attendances'),
+  DeliveryMethodShare: readableByEveryone('deliveryMethod', 'sessions', 'share', 'attendances'),
   // Reached only after Query.learningCoverage, whose resolver checks the partnership scope.
-  LearningCoverage: publicRead,
-  ThemeCoverage: publicRead,
-  Organisation: publicRead,
-  SourceCitation: publicRead,
+  LearningCoverage: readableByEveryone('id', 'since', 'partnership', 'themes', 'gaps'),
+  ThemeCoverage: readableByEveryone('theme', 'courses', 'sessions', 'addressed'),
+  Organisation: readableByEveryone('id'),
+  SourceCitation: readableByEveryone('document', 'section', 'synthetic'),
+};
+
+/** What the resolvers filter below fields everyone may read (docs/access-inventory.md shows these). */
+export const accessNotes: Record<string, string> = {
+  ComparisonCell: 'training reach cells the caller may not read are null with a missingReason (resolvers/partnership-comparison.ts).',
+  AgendaCandidates: 'learning-gap candidates only for partnerships whose coverage the caller may read (resolvers/agenda-candidates.ts).',
+  LearningCoverage: 'reached only through Query.learningCoverage, whose resolver checks the partnership.',
 };

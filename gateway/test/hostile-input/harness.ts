@@ -23,7 +23,8 @@ export const RUNS_PER_MUTATION = Number(process.env.PROPERTY_RUNS ?? 25);
 // Fixed so a failure reproduces; fast-check prints the counterexample and the seed.
 export const SEED = Number(process.env.PROPERTY_SEED ?? 20_251_010);
 
-const REFUSAL_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+// UNAUTHENTICATED: an anonymous caller refused where a role would help (told to sign in).
+const REFUSAL_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'CONFLICT']);
 /** What a message must never contain. Inputs are echoed in messages, so generated text avoids these phrases. */
 const SERVER_LEAK = /\n\s+at |node_modules|QueryFailedError|duplicate key value|violates .*constraint|invalid input syntax|syntax error at or near|relation ".*" does not exist|ECONNREFUSED|https?:\/\/127\.0\.0\.1|\.ts:\d+|\.js:\d+/;
 

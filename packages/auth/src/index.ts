@@ -2,3 +2,4 @@ export * from './caller';
 export * from './tokens';
 export { IdentityProviderUnavailableError, type KeySetTimings, OidcIssuer } from './oidc';
 export { type CallerFromToken, createSignIn, type SignInOptions } from './sign-in';
+export * from './signed-in';

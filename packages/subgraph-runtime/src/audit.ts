@@ -5,8 +5,9 @@ import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { hasRole } from '@safeguarding/auth';
 import { auditTrailFieldName, auditTypeDefs } from '@safeguarding/config';
 import type { SubgraphContext } from './context';
-import { badUserInput, forbidden } from './errors';
+import { badUserInput } from './errors';
 import { identifierKindsIn } from './free-text';
+import { notPermitted } from './permissions';
 
 /**
  * The audit trail. Every Mutation field of every subgraph is wrapped (graphql-middleware, outside
@@ -239,7 +240,7 @@ export function auditTrailResolvers(options: AuditOptions) {
       [auditTrailFieldName(options.subgraph)]: async (parent: { id?: string; slug?: string }, args: { from?: string | null; to?: string | null; limit?: number | null }, context: SubgraphContext) => {
         const slug = String(parent.id ?? parent.slug);
         if (!hasRole(context.caller, 'regional-admin') && !hasRole(context.caller, 'partnership-admin', slug)) {
-          throw forbidden(`The audit trail of ${slug} is for its partnership-admins and regional administrators.`);
+          throw notPermitted(context.caller, `The audit trail of ${slug} is for its partnership-admins and regional administrators.`);
         }
         // The payloads may hold what a regional administrator may not read (unpublished reviews,
         // draft agendas): only the partnership's own admins get them.

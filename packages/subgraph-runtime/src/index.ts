@@ -2,6 +2,7 @@ export * from './errors';
 export * from './scalars';
 export * from './free-text';
 export * from './permissions';
+export * from './access-inventory';
 export * from './context';
 export * from './server';
 export * from './loaders';

@@ -19,7 +19,7 @@ import { auditTrailFieldName } from '@safeguarding/config';
 import { auditTrailResolvers, auditTrailTypeDefs, createAuditMiddleware, hasPartnershipEntity } from './audit';
 import type { SubgraphContext } from './context';
 import { createErrorFormatter, unauthenticated } from './errors';
-import { allow, createPermissions } from './permissions';
+import { auditTrailRules, createPermissions } from './permissions';
 import { createSubgraphMetrics, REQUEST_ID_HEADER, requestIdFrom } from './observability';
 
 /** The partnerships a verified caller belongs to (member, partnership-admin): its row-level security scope. */
@@ -138,10 +138,7 @@ export async function createSubgraphServer<Loaders>(
     resolvers.Partnership = { ...((resolvers.Partnership as object | undefined) ?? {}), ...auditTrailResolvers(auditOptions).Partnership };
   }
   const built = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
-  const permissions = createPermissions(
-    module.permissions,
-    withAuditTrail ? { Partnership: { [auditTrailFieldName(module.name)]: allow }, AuditEvent: { '*': allow } } : {},
-  );
+  const permissions = createPermissions(module.permissions, withAuditTrail ? auditTrailRules(module.name) : {});
   const audit = createAuditMiddleware(built, auditOptions);
   // The audit middleware is outermost, so refusals by the shield are recorded too.
   const schema = audit ? applyMiddleware(built, audit, permissions) : applyMiddleware(built, permissions);

@@ -1,4 +1,4 @@
-import { badUserInput, conflict, multiLineText, forbidden, isUniqueViolation, isUuid, notFound, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, isUuid, multiLineText, notFound, notPermitted, todayInEngland } from '@safeguarding/subgraph-runtime';
 import { MeetingActionNotesEntity, type MeetingEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { paperworkClockFor, paperworkDeadlines, type PaperworkClockRule } from '../rules/paperwork-clock';
@@ -34,7 +34,7 @@ export const actionNotesResolvers: Resolvers = {
       const meeting = isUuid(meetingId) ? await loaders.meeting.load(meetingId) : null;
       if (!meeting) throw notFound(`No meeting has the id "${meetingId.slice(0, 80)}".`);
       const body = (await loaders.body.load(meeting.bodyId))!;
-      if (!(await canEditAgenda(caller, body, loaders))) throw forbidden('Only whoever prepares the agenda (the forum secretariat for the joint forum) issues the action notes.');
+      if (!(await canEditAgenda(caller, body, loaders))) throw notPermitted(caller, 'Only whoever prepares the agenda (the forum secretariat for the joint forum) issues the action notes.');
       const today = todayInEngland();
       if (meeting.meetingDate > today) throw badUserInput(`The meeting is on ${meeting.meetingDate}; notes are issued after it.`, 'meetingId');
       const notes = { meetingId, text: multiLineText(text, 'text', 50_000, { refuseIdentifiers: true }), issuedOn: today, issuedBy: caller.subject, amendmentRequests: [] };
@@ -50,7 +50,7 @@ export const actionNotesResolvers: Resolvers = {
       const meeting: MeetingEntity | null = isUuid(meetingId) ? await loaders.meeting.load(meetingId) : null;
       if (!meeting) throw notFound(`No meeting has the id "${meetingId.slice(0, 80)}".`);
       const body = (await loaders.body.load(meeting.bodyId))!;
-      if (!(await canReadAgendaDrafts(caller, body, loaders))) throw forbidden("Only members of the body's partnerships may request amendments to its notes.");
+      if (!(await canReadAgendaDrafts(caller, body, loaders))) throw notPermitted(caller, "Only members of the body's partnerships may request amendments to its notes.");
       const rule = paperworkClockFor(body);
       const closes = paperworkDeadlines(meeting.meetingDate, rule).amendmentRequestsCloseOn;
       const today = todayInEngland();

@@ -1,4 +1,4 @@
-import { badUserInput, conflict, type FreeTextOptions, forbidden, isUniqueViolation, isUuid, multiLineText, notFound, singleLineText, slugArgument } from '@safeguarding/subgraph-runtime';
+import { badUserInput, boundedText, conflict, forbidden, type FreeTextOptions, isUniqueViolation, isUuid, multiLineText, notFound, notPermitted, singleLineText, slugArgument } from '@safeguarding/subgraph-runtime';
 import type { Caller } from '@safeguarding/auth';
 import type { DataSource, EntityManager } from 'typeorm';
 import { renderAgendaHtml } from '../documents/agenda-html';
@@ -39,7 +39,7 @@ async function editableAgenda(agendaId: string, caller: Caller, dataSource: Data
   if (!agenda) throw notFound(`No agenda has the id "${agendaId.slice(0, 80)}"; start one with prepareAgenda(meetingId).`);
   const { meeting, body } = await meetingAndBody(agenda.meetingId, loaders);
   if (!(await canEditAgenda(caller, body, loaders))) {
-    throw forbidden(body.kind === 'LEAD_PARTNERS_FORUM' ? "Only the forum secretariat edits the joint forum's agenda." : `Only a partnership-admin of "${body.name}"'s partnership edits its agenda.`);
+    throw notPermitted(caller, body.kind === 'LEAD_PARTNERS_FORUM' ? "Only the forum secretariat edits the joint forum's agenda." : `Only a partnership-admin of "${body.name}"'s partnership edits its agenda.`);
   }
   return { agenda, meeting, body };
 }
@@ -171,7 +171,7 @@ export const agendaResolvers: Resolvers = {
     prepareAgenda: async (_root, { meetingId }, { caller, dataSource, loaders }) => {
       const { meeting, body } = await meetingAndBody(meetingId, loaders);
       if (!(await canEditAgenda(caller, body, loaders))) {
-        throw forbidden(body.kind === 'LEAD_PARTNERS_FORUM' ? "Only the forum secretariat prepares the joint forum's agenda." : `Only a partnership-admin of "${body.name}"'s partnership prepares its agenda.`);
+        throw notPermitted(caller, body.kind === 'LEAD_PARTNERS_FORUM' ? "Only the forum secretariat prepares the joint forum's agenda." : `Only a partnership-admin of "${body.name}"'s partnership prepares its agenda.`);
       }
       if (meeting.status === 'CANCELLED') throw badUserInput('The meeting is cancelled; schedule another meeting to prepare an agenda.', 'meetingId');
       // Two secretaries preparing at once get the same agenda: the unique meeting_id settles it.

@@ -1,4 +1,4 @@
-import { badUserInput, conflict, singleLineText, forbidden, isUuid, notFound, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, boundedText, conflict, forbidden, isUuid, notFound, notPermitted, singleLineText, todayInEngland } from '@safeguarding/subgraph-runtime';
 import { MeetingEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { checkCadence } from '../rules/meeting-cadence';
@@ -57,7 +57,7 @@ export const meetingResolvers: Resolvers = {
     scheduleMeeting: async (_root, { bodyId, input }, { caller, dataSource, loaders }) => {
       const body = await loaders.body.load(bodyId);
       if (!body) throw notFound(`No body has the id "${bodyId.slice(0, 80)}".`);
-      if (!(await canEditBody(caller, body, loaders))) throw forbidden(`Only a partnership-admin of the partnership that owns "${body.name}" may schedule its meetings.`);
+      if (!(await canEditBody(caller, body, loaders))) throw notPermitted(caller, `Only a partnership-admin of the partnership that owns "${body.name}" may schedule its meetings.`);
       if (body.validTo && input.date > body.validTo) throw badUserInput(`"${body.name}" ceased on ${body.validTo}; it cannot meet on ${input.date}.`, 'date');
       if (body.validFrom && input.date < body.validFrom) throw badUserInput(`"${body.name}" was established on ${body.validFrom}; it cannot meet on ${input.date}.`, 'date');
       if (input.startTime != null && !/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(input.startTime)) {
@@ -78,7 +78,7 @@ export const meetingResolvers: Resolvers = {
       const meeting = isUuid(id) ? await loaders.meeting.load(id) : null;
       if (!meeting) throw notFound(`No meeting has the id "${id.slice(0, 80)}".`);
       const body = await loaders.body.load(meeting.bodyId);
-      if (!body || !(await canEditBody(caller, body, loaders))) throw forbidden('Only a partnership-admin of the body\'s partnership may record its meetings.');
+      if (!body || !(await canEditBody(caller, body, loaders))) throw notPermitted(caller, 'Only a partnership-admin of the body\'s partnership may record its meetings.');
       if (status === 'HELD' && meeting.meetingDate > todayInEngland()) throw badUserInput(`The meeting is on ${meeting.meetingDate}; it cannot have been held yet.`, 'status');
       const result = await dataSource
         .createQueryBuilder()

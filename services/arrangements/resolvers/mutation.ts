@@ -1,4 +1,4 @@
-import { badUserInput, conflict, forbidden, multiLineText, notFound, singleLineText } from '@safeguarding/subgraph-runtime';
+import { badUserInput, boundedText, conflict, forbidden, multiLineText, notFound, notPermitted, singleLineText } from '@safeguarding/subgraph-runtime';
 import { BodyEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { canEditBody } from './body';
@@ -9,7 +9,7 @@ export const mutationResolvers: Resolvers = {
       const body = await loaders.body.load(id);
       if (!body) throw notFound(`No body has the id "${id.slice(0, 80)}"; query partnership { bodies { id } } for the ids.`);
       if (!(await canEditBody(caller, body, loaders))) {
-        throw forbidden(`Only a partnership-admin of the partnership that owns "${body.name}" may change it.`);
+        throw notPermitted(caller, `Only a partnership-admin of the partnership that owns "${body.name}" may change it.`);
       }
       const changes: Partial<BodyEntity> = {};
       if (input.name != null) changes.name = singleLineText(input.name, 'name', 200);

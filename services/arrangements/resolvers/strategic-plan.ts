@@ -1,5 +1,5 @@
 import { hasRole } from '@safeguarding/auth';
-import { badUserInput, conflict, forbidden, isUniqueViolation, notFound, todayInEngland, isUuid } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, notPermitted, isUniqueViolation, notFound, todayInEngland, isUuid } from '@safeguarding/subgraph-runtime';
 import { StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity, type BodyEntity, type StrategicActionEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import type { ArrangementsLoaders } from '../loaders';
@@ -85,7 +85,7 @@ export const strategicPlanResolvers: Resolvers = {
       if (!statement) throw notFound(`No success statement has the id "${statementId}".`);
       const priority = await dataSource.getRepository(StrategicPriorityEntity).findOneBy({ id: statement.priorityId });
       if (!priority || !hasRole(caller, 'partnership-admin', priority.partnershipId)) {
-        throw forbidden('Only a partnership-admin of the partnership whose plan this is may record its measurements.');
+        throw notPermitted(caller, 'Only a partnership-admin of the partnership whose plan this is may record its measurements.');
       }
       if (!statement.target) throw badUserInput('This success statement states no measurable target, so it takes no measurements.', 'statementId');
       if (!Number.isFinite(value)) throw badUserInput('value must be a finite number', 'value');

@@ -89,14 +89,14 @@ describe('recording a measurement', () => {
   });
 
   it.each([
-    ['the anonymous public', undefined],
-    ['an analyst', [grant('analyst')]],
-    ["Telford & Wrekin's admin", [grant('partnership-admin', 'telford-and-wrekin')]],
-  ])('refuses %s with FORBIDDEN and records nothing', async (_who, as) => {
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['an analyst', 'FORBIDDEN', [grant('analyst')]],
+    ["Telford & Wrekin's admin", 'FORBIDDEN', [grant('partnership-admin', 'telford-and-wrekin')]],
+  ])('refuses %s with %s and records nothing', async (_who, code, as) => {
     const statement = await statementFor('We expect at least 75%');
     const before = await measurementCount();
     const { errors } = await federation.query(RECORD, { as, variables: { id: statement.id, on: '2026-09-01', value: 70 } });
-    expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(errors![0]!.extensions!.code).toBe(code);
     expect(await measurementCount()).toBe(before);
   });
 

@@ -1,5 +1,5 @@
 import type { Caller } from '@safeguarding/auth';
-import { badUserInput, conflict, multiLineText, singleLineText, forbidden, isUniqueViolation, notFound, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, multiLineText, notFound, notPermitted, singleLineText, todayInEngland } from '@safeguarding/subgraph-runtime';
 import type { EntityManager } from 'typeorm';
 import { AttendanceEntity, BodyReferenceEntity, MembershipEntity, PostEntity } from '../entities';
 import type { MembershipContext } from '../context';
@@ -17,7 +17,7 @@ async function editableBody(bodyId: string, caller: Caller, { loaders }: Members
   const body = bodyId.length > 200 ? null : await loaders.bodyReference.load(bodyId);
   if (!body) throw notFound(`No body has the id "${bodyId.slice(0, 80)}"; query partnership { bodies { id } } for the ids.`);
   if (!canEditMembership(caller, body)) {
-    throw forbidden(`Only a partnership-admin of ${body.partnershipSlugs.join(' or ')}${body.kind === 'LEAD_PARTNERS_FORUM' ? ', or the forum secretariat,' : ''} may change the membership of "${body.bodyId}".`);
+    throw notPermitted(caller, `Only a partnership-admin of ${body.partnershipSlugs.join(' or ')}${body.kind === 'LEAD_PARTNERS_FORUM' ? ', or the forum secretariat,' : ''} may change the membership of "${body.bodyId}".`);
   }
   return body;
 }

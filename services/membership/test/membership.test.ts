@@ -174,14 +174,14 @@ describe('was the last Executive quorate?', () => {
   });
 
   it.each([
-    ['the anonymous public', undefined],
-    ['a member of another partnership', [grant('member', 'solihull')]],
-    ['an admin of another partnership', [grant('partnership-admin', 'shropshire')]],
-    ['the forum secretariat (outside the forum)', [grant('forum-secretariat')]],
-  ])('keeps attendance from %s (FORBIDDEN) while the membership list stays public', async (_who, as) => {
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['a member of another partnership', 'FORBIDDEN', [grant('member', 'solihull')]],
+    ['an admin of another partnership', 'FORBIDDEN', [grant('partnership-admin', 'shropshire')]],
+    ['the forum secretariat (outside the forum)', 'FORBIDDEN', [grant('forum-secretariat')]],
+  ])('keeps attendance from %s (%s) while the membership list stays public', async (_who, code, as) => {
     for (const field of ['attendance { outcome }', 'unexplainedAbsences { outcome }', 'quorum { quorate }']) {
       const { errors } = await federation.query(`{ body(id: "${EXECUTIVE}") { meetings(from: "2026-10-01", to: "2026-10-31") { date ${field} } } }`, { as });
-      expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
+      expect(errors![0]!.extensions!.code).toBe(code);
     }
     const { data, errors } = await federation.query(`{ body(id: "${EXECUTIVE}") { members(asOf: "2025-06-01") { role organisation { name } } } }`, { as });
     expect(errors).toBeUndefined();
@@ -229,15 +229,15 @@ describe('addMembership and endMembership', () => {
   const base = { bodyId: 'telford-and-wrekin.neglect', organisationId: 'cafcass', role: 'MEMBER', startDate: '2026-01-01' };
 
   it.each([
-    ['the anonymous public', undefined],
-    ['an analyst', [grant('analyst')]],
-    ['a member of the partnership', [grant('member', 'telford-and-wrekin')]],
-    ["another partnership's admin", [grant('partnership-admin', 'shropshire')]],
-    ['the forum secretariat, outside the forum', [grant('forum-secretariat')]],
-  ])('refuses %s with FORBIDDEN and changes nothing', async (_who, as) => {
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['an analyst', 'FORBIDDEN', [grant('analyst')]],
+    ['a member of the partnership', 'FORBIDDEN', [grant('member', 'telford-and-wrekin')]],
+    ["another partnership's admin", 'FORBIDDEN', [grant('partnership-admin', 'shropshire')]],
+    ['the forum secretariat, outside the forum', 'FORBIDDEN', [grant('forum-secretariat')]],
+  ])('refuses %s with %s and changes nothing', async (_who, code, as) => {
     const before = await seats().count();
     const { errors } = await federation.query(ADD, { as, variables: { input: base } });
-    expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(errors![0]!.extensions!.code).toBe(code);
     expect(await seats().count()).toBe(before);
   });
 
@@ -410,6 +410,6 @@ describe('addPost', () => {
     const again = await federation.query(ADD_POST, { as: twAdmin, variables: { input: { ...input, title: 'SERVICE MANAGER' } } });
     expect(again.errors![0]!.extensions!.code).toBe('CONFLICT');
     const anonymous = await federation.query(ADD_POST, { variables: { input: { ...input, title: 'Other' } } });
-    expect(anonymous.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(anonymous.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Caller } from '@safeguarding/auth';
-import { badUserInput, conflict, multiLineText, forbidden, isUniqueViolation, notFound, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, multiLineText, notFound, notPermitted, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
 import {
   ActionPlanActionEntity,
   LearningPointEntity,
@@ -35,7 +35,7 @@ async function editableReview(id: string, caller: Caller, loaders: ReviewsLoader
     throw notFound(`No review you may see has the ${field} "${id.slice(0, 80)}"; list them with partnership { reviews { id code } }.`);
   }
   if (!canEditReviews(caller, review.partnershipId)) {
-    throw forbidden(`Only a partnership-admin of ${review.partnershipId} may change its reviews.`);
+    throw notPermitted(caller, `Only a partnership-admin of ${review.partnershipId} may change its reviews.`);
   }
   return review;
 }
@@ -64,7 +64,7 @@ export const mutationResolvers: Resolvers = {
   Mutation: {
     startReview: async (_root, { input }, { caller, dataSource, loaders }) => {
       const partnershipId = slugArgument(input.partnershipSlug, 'partnershipSlug');
-      if (!canEditReviews(caller, partnershipId)) throw forbidden(`Only a partnership-admin of ${partnershipId} may record its reviews.`);
+      if (!canEditReviews(caller, partnershipId)) throw notPermitted(caller, `Only a partnership-admin of ${partnershipId} may record its reviews.`);
       if (!(await dataSource.getRepository(PartnershipEntity).existsBy({ id: partnershipId }))) {
         throw notFound(`No partnership "${partnershipId}" keeps reviews here; use shropshire, telford-and-wrekin or solihull.`);
       }
@@ -190,7 +190,7 @@ export const mutationResolvers: Resolvers = {
 
     setReviewClock: async (_root, { input }, { caller, dataSource, loaders }) => {
       const partnershipId = slugArgument(input.partnershipSlug, 'partnershipSlug');
-      if (!canEditReviews(caller, partnershipId)) throw forbidden(`Only a partnership-admin of ${partnershipId} may set its clocks.`);
+      if (!canEditReviews(caller, partnershipId)) throw notPermitted(caller, `Only a partnership-admin of ${partnershipId} may set its clocks.`);
       if (!(await dataSource.getRepository(PartnershipEntity).existsBy({ id: partnershipId }))) {
         throw notFound(`No partnership "${partnershipId}" keeps reviews here; use shropshire, telford-and-wrekin or solihull.`);
       }

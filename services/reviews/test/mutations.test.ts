@@ -187,14 +187,14 @@ describe('bad input is refused with a clear error and changes nothing', () => {
 
 describe('permissions', () => {
   it.each([
-    ['the anonymous public', undefined],
-    ['an analyst', [grant('analyst')]],
-    ['a member of the partnership', [grant('member', 'shropshire')]],
-    ["another partnership's admin", [grant('partnership-admin', 'solihull')]],
-  ])('refuses startReview to %s with FORBIDDEN', async (_who, as) => {
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['an analyst', 'FORBIDDEN', [grant('analyst')]],
+    ['a member of the partnership', 'FORBIDDEN', [grant('member', 'shropshire')]],
+    ["another partnership's admin", 'FORBIDDEN', [grant('partnership-admin', 'solihull')]],
+  ])('refuses startReview to %s with %s', async (_who, code, as) => {
     const before = await reviewCount();
     const { errors } = await federation.query(START, { as, variables: { input: { partnershipSlug: 'shropshire', kindId: 'rapid-review', code: 'Child Q6', notifiedOn: '2025-01-06' } } });
-    expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(errors![0]!.extensions!.code).toBe(code);
     expect(await reviewCount()).toBe(before);
   });
 

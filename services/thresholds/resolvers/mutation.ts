@@ -1,5 +1,5 @@
 import { hasRole } from '@safeguarding/auth';
-import { badUserInput, conflict, forbidden, multiLineText, notFound } from '@safeguarding/subgraph-runtime';
+import { badUserInput, boundedText, conflict, forbidden, multiLineText, notFound, notPermitted } from '@safeguarding/subgraph-runtime';
 import { CrosswalkMappingEntity } from '../entities';
 import { checkRegionalSpan } from '../evaluators/regional-span';
 import type { Resolvers } from '../generated/graphql';
@@ -10,7 +10,7 @@ export const mutationResolvers: Resolvers = {
     updateCrosswalkMapping: async (_root, { levelId, expectedVersion, input }, context) => {
       const { caller, dataSource, loaders } = context;
       // The shield already demands the role; checked again here so the rule lives with the write.
-      if (!hasRole(caller, 'regional-admin')) throw forbidden('Only a regional administrator may change the regional crosswalk.');
+      if (!hasRole(caller, 'regional-admin')) throw notPermitted(caller, 'Only a regional administrator may change the regional crosswalk.');
       const mapping = levelId.length > 200 ? null : await loaders.mappingByLevel.load(levelId);
       if (!mapping) {
         throw notFound(`No crosswalk mapping for the level "${levelId.slice(0, 80)}"; query thresholdModels { levels { id } } for the level ids.`);

@@ -23,19 +23,19 @@ const stored = (levelId: string) => federation.dataSources.thresholds!.getReposi
 
 describe('updateCrosswalkMapping permissions', () => {
   it.each([
-    ['the anonymous public', undefined],
-    ['an analyst', [grant('analyst')]],
-    ['a member of the partnership', [grant('member', 'telford-and-wrekin')]],
-    ["the partnership's own admin", [grant('partnership-admin', 'telford-and-wrekin')]],
-    ['the forum secretariat', [grant('forum-secretariat')]],
-  ])('refuses %s with FORBIDDEN and changes nothing', async (_who, as) => {
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['an analyst', 'FORBIDDEN', [grant('analyst')]],
+    ['a member of the partnership', 'FORBIDDEN', [grant('member', 'telford-and-wrekin')]],
+    ["the partnership's own admin", 'FORBIDDEN', [grant('partnership-admin', 'telford-and-wrekin')]],
+    ['the forum secretariat', 'FORBIDDEN', [grant('forum-secretariat')]],
+  ])('refuses %s with %s and changes nothing', async (_who, code, as) => {
     const before = await stored(UNIVERSAL);
     const { data, errors } = await federation.query(UPDATE, {
       as,
       variables: { levelId: UNIVERSAL, version: before.version, input: { regionalLevelIds: ['level-1'], rationale: 'Hijacked', confidence: 'HIGH' } },
     });
     expect(data?.updateCrosswalkMapping ?? null).toBeNull();
-    expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(errors![0]!.extensions!.code).toBe(code);
     expect(await stored(UNIVERSAL)).toEqual(before);
   });
 

@@ -1,6 +1,6 @@
 import type { CourseEntity, TrainingBookingEntity, TrainingSessionEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
-import { forbidden } from '@safeguarding/subgraph-runtime';
+import { notPermitted } from '@safeguarding/subgraph-runtime';
 import { mayAct } from '../rules/training-access';
 import { roundTo } from '../rules/rounding';
 import { offeringPartnershipIds, present } from './programme';
@@ -31,7 +31,7 @@ export const courseResolvers: Resolvers = {
         : null,
     bookings: async (session, _args, { caller, loaders }) => {
       if (!mayAct(caller, 'readBookings', await offeringPartnershipIds(session.courseId, loaders))) {
-        throw forbidden('Bookings are visible to analysts and to members of a partnership offering the course; ask for a token with one of those roles.');
+        throw notPermitted(caller, 'Bookings are visible to analysts and to members of a partnership offering the course; ask for a token with one of those roles.');
       }
       return loaders.bookingsBySession.load(session.id);
     },

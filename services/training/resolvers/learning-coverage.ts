@@ -1,4 +1,4 @@
-import { forbidden, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { notPermitted, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
 import type { CourseEntity, CourseThemeEntity, TrainingSessionEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import type { TrainingLoaders } from '../loaders';
@@ -38,7 +38,7 @@ export const learningCoverageResolvers: Resolvers = {
   Query: {
     learningCoverage: (_root, { partnershipSlug, since }, { caller }) => {
       const slug = slugArgument(partnershipSlug, 'partnershipSlug');
-      if (!mayAct(caller, 'readLearningCoverage', [slug])) throw forbidden(deniedMessage(slug));
+      if (!mayAct(caller, 'readLearningCoverage', [slug])) throw notPermitted(caller, deniedMessage(slug));
       return { id: slug, since: since ?? defaultCoverageSince(todayInEngland()), partnership: { id: slug } };
     },
   },
@@ -46,7 +46,7 @@ export const learningCoverageResolvers: Resolvers = {
     // Reached only through the gateway after Query.learningCoverage, which checked the caller; checked again all the same.
     // The representation carries `partnership { reviewThemeIds }`, fetched from reviews by the gateway (@requires).
     __resolveReference: (reference, { caller }) => {
-      if (!mayAct(caller, 'readLearningCoverage', [reference.id])) throw forbidden(deniedMessage(reference.id));
+      if (!mayAct(caller, 'readLearningCoverage', [reference.id])) throw notPermitted(caller, deniedMessage(reference.id));
       return reference as LearningCoverageParent;
     },
     partnership: (coverage) => ({ id: coverage.id }),

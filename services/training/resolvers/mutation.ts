@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, conflict, forbidden, notFound, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, notPermitted, notFound, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
 import { TrainingBookingEntity, TrainingSessionEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { attendanceProblems, bookingProblems } from '../rules/booking-rules';
@@ -16,7 +16,7 @@ export const mutationResolvers: Resolvers = {
       const session = await loaders.session.load(input.sessionId);
       if (!session) throw notFound(`No training session has the id "${input.sessionId}"; query course { sessions { id } } for the ids.`);
       if (!mayAct(caller, 'bookPlaces', await offeringPartnershipIds(session.courseId, loaders))) {
-        throw forbidden('Only members and admins of a partnership offering this course may book places on it.');
+        throw notPermitted(caller, 'Only members and admins of a partnership offering this course may book places on it.');
       }
       const today = todayInEngland();
       // Checks that need no stored state first, so bad input is refused before any lock is taken.
@@ -77,7 +77,7 @@ export const mutationResolvers: Resolvers = {
       if (!booking) throw notFound(`No booking has the id "${bookingId}"; query trainingSession { bookings { id } } for the ids.`);
       const session = (await loaders.session.load(booking.sessionId))!;
       if (!mayAct(caller, 'recordAttendance', await offeringPartnershipIds(session.courseId, loaders))) {
-        throw forbidden('Only admins of a partnership offering this course may record attendance.');
+        throw notPermitted(caller, 'Only admins of a partnership offering this course may record attendance.');
       }
       const problems = attendanceProblems({ attendedPlaces, bookedPlaces: booking.places, sessionHeldOn: session.heldOn, today: todayInEngland() });
       if (problems.length > 0) throw refuse(problems, 'attendedPlaces');

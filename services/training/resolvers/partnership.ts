@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, notPermitted, todayInEngland } from '@safeguarding/subgraph-runtime';
 import type { CourseEntity, TrainingBookingEntity, TrainingSessionEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { financialYear, financialYearOf } from '../rules/financial-year';
@@ -27,7 +27,7 @@ export const partnershipResolvers: Resolvers = {
     },
     trainingReach: async (partnership, { from, to }, { caller, loaders }) => {
       if (!mayAct(caller, 'readReach', [partnership.id])) {
-        throw forbidden(`Training reach is for analysts and for members of ${partnership.id}; ask for a token with one of those roles.`);
+        throw notPermitted(caller, `Training reach is for analysts and for members of ${partnership.id}; ask for a token with one of those roles.`);
       }
       if (from > to) throw badUserInput(`from (${from}) is after to (${to}); give the earlier date first`, 'from');
       const sessions = await partnershipSessions(partnership.id, loaders);

@@ -132,12 +132,12 @@ describe('learningCoverage', () => {
   });
 
   it.each([
-    ['the anonymous public', undefined],
-    ['a member of another partnership', [grant('member', 'shropshire')]],
-    ['the forum secretariat', [grant('forum-secretariat')]],
-  ])('refuses %s with FORBIDDEN', async (_who, as) => {
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['a member of another partnership', 'FORBIDDEN', [grant('member', 'shropshire')]],
+    ['the forum secretariat', 'FORBIDDEN', [grant('forum-secretariat')]],
+  ])('refuses %s with %s', async (_who, code, as) => {
     const { data, errors } = await query(COVERAGE, { variables: { slug: 'solihull', since: '2040-01-01' }, as });
-    expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(errors![0]!.extensions!.code).toBe(code);
     expect(data?.learningCoverage ?? null).toBeNull();
   });
 

@@ -101,12 +101,12 @@ describe('trainingReach', () => {
   });
 
   it.each([
-    ['the anonymous public', undefined],
-    ['a member of another partnership', [grant('member', 'shropshire')]],
-    ['the forum secretariat', [grant('forum-secretariat')]],
-  ])('refuses %s with FORBIDDEN', async (_who, as) => {
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['a member of another partnership', 'FORBIDDEN', [grant('member', 'shropshire')]],
+    ['the forum secretariat', 'FORBIDDEN', [grant('forum-secretariat')]],
+  ])('refuses %s with %s', async (_who, code, as) => {
     const { data, errors } = await federation.query(REACH, { variables: WINDOW, as });
-    expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(errors![0]!.extensions!.code).toBe(code);
     expect(data?.partnership?.trainingReach ?? null).toBeNull();
   });
 
