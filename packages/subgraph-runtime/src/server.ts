@@ -15,7 +15,6 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { AuthenticationError, type Caller, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from '@safeguarding/auth';
 import { partnershipScope, statementCounter } from '@safeguarding/database';
-import { auditTrailFieldName } from '@safeguarding/config';
 import { auditTrailResolvers, auditTrailTypeDefs, createAuditMiddleware, hasPartnershipEntity } from './audit';
 import type { SubgraphContext } from './context';
 import { createErrorFormatter, unauthenticated } from './errors';

@@ -1,4 +1,4 @@
-import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, isUuid, multiLineText, notFound, notPermitted, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, isUniqueViolation, isUuid, multiLineText, notFound, notPermitted, todayInEngland } from '@safeguarding/subgraph-runtime';
 import { MeetingActionNotesEntity, type MeetingEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { paperworkClockFor, paperworkDeadlines, type PaperworkClockRule } from '../rules/paperwork-clock';

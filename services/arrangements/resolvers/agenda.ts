@@ -1,4 +1,4 @@
-import { badUserInput, boundedText, conflict, forbidden, type FreeTextOptions, isUniqueViolation, isUuid, multiLineText, notFound, notPermitted, singleLineText, slugArgument } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, type FreeTextOptions, isUniqueViolation, isUuid, multiLineText, notFound, notPermitted, singleLineText, slugArgument } from '@safeguarding/subgraph-runtime';
 import type { Caller } from '@safeguarding/auth';
 import type { DataSource, EntityManager } from 'typeorm';
 import { renderAgendaHtml } from '../documents/agenda-html';

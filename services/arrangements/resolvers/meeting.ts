@@ -1,4 +1,4 @@
-import { badUserInput, boundedText, conflict, forbidden, isUuid, notFound, notPermitted, singleLineText, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, isUuid, notFound, notPermitted, singleLineText, todayInEngland } from '@safeguarding/subgraph-runtime';
 import { MeetingEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { checkCadence } from '../rules/meeting-cadence';

@@ -1,4 +1,4 @@
-import { badUserInput, boundedText, conflict, forbidden, multiLineText, notFound, notPermitted, singleLineText } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, multiLineText, notFound, notPermitted, singleLineText } from '@safeguarding/subgraph-runtime';
 import { BodyEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { canEditBody } from './body';

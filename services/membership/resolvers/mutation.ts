@@ -1,5 +1,5 @@
 import type { Caller } from '@safeguarding/auth';
-import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, multiLineText, notFound, notPermitted, singleLineText, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, isUniqueViolation, multiLineText, notFound, notPermitted, singleLineText, todayInEngland } from '@safeguarding/subgraph-runtime';
 import type { EntityManager } from 'typeorm';
 import { AttendanceEntity, BodyReferenceEntity, MembershipEntity, PostEntity } from '../entities';
 import type { MembershipContext } from '../context';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Caller } from '@safeguarding/auth';
-import { badUserInput, boundedText, conflict, forbidden, isUniqueViolation, multiLineText, notFound, notPermitted, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, isUniqueViolation, multiLineText, notFound, notPermitted, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
 import {
   ActionPlanActionEntity,
   LearningPointEntity,

@@ -1,5 +1,5 @@
 import { hasRole } from '@safeguarding/auth';
-import { badUserInput, boundedText, conflict, forbidden, multiLineText, notFound, notPermitted } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, multiLineText, notFound, notPermitted } from '@safeguarding/subgraph-runtime';
 import { CrosswalkMappingEntity } from '../entities';
 import { checkRegionalSpan } from '../evaluators/regional-span';
 import type { Resolvers } from '../generated/graphql';
