@@ -2,7 +2,7 @@
  * The rule behind partial answers: every field the gateway may have to fetch from a subgraph other
  * than the one that produced its parent is nullable, so a subgraph that is down costs only its own
  * fields. Read from the supergraph, so a new field added non-null fails here; and the table users
- * read (notes/nullability.md, later the gateway README) is checked against it so it cannot drift.
+ * read (in gateway/README.md, "Partial answers") is checked against it so it cannot drift.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,7 +39,7 @@ describe('fields that can go missing when a subgraph is down', () => {
 
   it('are listed in the table users read, exactly as the supergraph says', () => {
     const root = path.join(__dirname, '..', '..');
-    const documents = ['notes/nullability.md', 'gateway/README.md', 'README.md'].map((file) => path.join(root, file)).filter((file) => fs.existsSync(file));
+    const documents = ['gateway/README.md', 'README.md'].map((file) => path.join(root, file)).filter((file) => fs.existsSync(file));
     const withTable = documents.find((file) => fs.readFileSync(file, 'utf8').includes(TABLE_START));
     expect(withTable).toBeDefined();
     const text = fs.readFileSync(withTable!, 'utf8');

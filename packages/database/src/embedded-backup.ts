@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 
 /**
  * Backup and restore of the embedded database (PGlite), which pg_dump cannot read (PGlite reports
@@ -26,6 +25,7 @@ export async function backUpEmbeddedDatabase(dataDirectory: string, file: string
     throw new EmbeddedBackupError(`There is no embedded database in ${dataDirectory} (set EMBEDDED_DATA_DIR, or DATABASE_URL to back up a server).`);
   }
   refuseWhileRunning(dataDirectory);
+  const { PGlite } = await import('@electric-sql/pglite');
   const database = await PGlite.create(dataDirectory);
   let dump: Blob;
   try {
@@ -58,6 +58,7 @@ export async function restoreEmbeddedDatabase(file: string, dataDirectory: strin
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(path.resolve(dataDirectory)), { recursive: true });
   try {
+    const { PGlite } = await import('@electric-sql/pglite');
     const database = await PGlite.create({ dataDir: staging, loadDataDir: new Blob([fs.readFileSync(file)]) });
     try {
       await database.query('SELECT 1');

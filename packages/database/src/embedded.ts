@@ -1,7 +1,5 @@
 import fs from 'node:fs';
 import type { AddressInfo, Server } from 'node:net';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /**
  * The embedded PostgreSQL: PGlite (Postgres compiled to WASM) served over the PostgreSQL wire
@@ -31,6 +29,9 @@ export interface EmbeddedPostgresOptions {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const host = options.host ?? '127.0.0.1';
   if (options.dataDirectory) fs.mkdirSync(options.dataDirectory, { recursive: true });
+  // Loaded here, not at the top: subgraph processes import this package but never run PGlite.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const database = options.dataDirectory ? await PGlite.create(options.dataDirectory) : await PGlite.create();
   const server = new PGLiteSocketServer({
     db: database,

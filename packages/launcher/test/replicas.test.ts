@@ -16,9 +16,7 @@ import { REPOSITORY_ROOT, SUBGRAPHS } from '@safeguarding/config';
 import { openSubgraphDatabase } from '@safeguarding/database';
 import { createTestDatabase, loadSubgraphModule, type TestDatabase } from '@safeguarding/testkit';
 
-const serverUrl = process.env.DATABASE_URL;
 const REPLICAS = 3;
-const describeOnServer: (name: string, body: () => void) => void = serverUrl ? describe : () => undefined;
 
 async function rowCounts(url: string): Promise<Record<string, number>> {
   const client = new Client({ connectionString: url });
@@ -38,7 +36,7 @@ async function rowCounts(url: string): Promise<Record<string, number>> {
   }
 }
 
-describeOnServer(`${REPLICAS} replicas of every subgraph started at once on an empty database`, () => {
+describe(`${REPLICAS} replicas of every subgraph started at once on an empty database`, () => {
   let racing: TestDatabase;
   let reference: TestDatabase;
   const replicas: { name: string; child: ChildProcess; lines: string[]; exited: Promise<number | null> }[] = [];
@@ -110,8 +108,3 @@ describeOnServer(`${REPLICAS} replicas of every subgraph started at once on an e
   }, 600_000);
 });
 
-if (!serverUrl) {
-  it('does not apply to the embedded server (see the file comment); run with DATABASE_URL set', () => {
-    expect(serverUrl).toBeUndefined();
-  });
-}

@@ -10,7 +10,6 @@
  *   addresses, phone numbers), naming the field and the kind found, never the value.
  * Likely personal names cannot be refused reliably; possiblePersonalNames flags them for review.
  */
-import nlp from 'compromise';
 import { findPhoneNumbersInText } from 'libphonenumber-js/max';
 import { isValid as isValidPostcode } from 'postcode';
 import { badUserInput } from './errors';
@@ -157,14 +156,19 @@ export function findDatesOfBirth(text: string): string[] {
 }
 
 /** Full postcodes (outward and inward code, SY1 1AA or SY11AA), not a district alone (SY1). */
-const POSTCODE_SHAPE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/gi;
+const POSTCODE_SHAPE = /\b[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[A-Z]{2}\b/gi;
 /** "A1 2nd", "B3 4th": an ordinal in lower case is not the inward code of a postcode. */
 const ORDINAL = /(?:1st|2nd|3rd|[04-9]th)$/;
 export function findPostcodes(text: string): string[] {
   return [...textAsDisplayed(text).matchAll(POSTCODE_SHAPE)].map((match) => match[0]).filter((candidate) => !ORDINAL.test(candidate) && isValidPostcode(candidate));
 }
 
-const EMAIL = /[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+/gu;
+/**
+ * Bounded like the addresses themselves (a local part is at most 64 characters, a domain label
+ * 63, RFC 5321): with unbounded repeats a long run of letters and no "@" took time quadratic in
+ * its length (16,000 letters: 6 s), which a client could use to stall a subgraph.
+ */
+const EMAIL = /[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]{1,64}@[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?){1,8}/gu;
 export function findEmailAddresses(text: string): string[] {
   return [...textAsDisplayed(text).matchAll(EMAIL)].map((match) => match[0]);
 }
@@ -222,13 +226,24 @@ function refuseIdentifiers(text: string, field: string): void {
 // Likely personal names
 // ---------------------------------------------------------------------------------------------
 
+type PersonTagger = typeof import('compromise').default;
+let tagger: PersonTagger | undefined;
+/** Loaded at first use: the tagger's lexicon is half a second of every subgraph's start. */
+function personTagger(): PersonTagger {
+  if (!tagger) {
+    const loaded = require('compromise') as PersonTagger & { default?: PersonTagger };
+    tagger = loaded.default ?? loaded;
+  }
+  return tagger;
+}
+
 /**
  * Words that look like a person's name (compromise's English tagger: known first names, titles
  * such as Mrs or Dr with a surname), each once. A flag for a person to check, not a refusal: it
  * misses unusual names and may flag a place or an organisation named after someone.
  */
 export function possiblePersonalNames(text: string): string[] {
-  const people = nlp(textAsDisplayed(text)).people().out('array') as string[];
+  const people = personTagger()(textAsDisplayed(text)).people().out('array') as string[];
   const names = people.map((name) => name.replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '').replace(/'s$/, '')).filter((name) => name.length > 1);
   return [...new Set(names)];
 }

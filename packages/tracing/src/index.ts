@@ -10,17 +10,6 @@
  * either is required: each process's main file imports '@safeguarding/tracing/register' first.
  */
 import { trace, type Span } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
-
-/** Probes and scrapes would be most of the spans and tell nothing. */
-const UNTRACED_PATHS = new Set(['/health', '/ready', '/metrics']);
 
 export interface TracingOptions {
   serviceName: string;
@@ -47,31 +36,10 @@ export function startTracing(options: TracingOptions): RunningTracing | undefine
   } catch {
     throw new Error(`The OTLP endpoint "${url}" is not a URL; set OTEL_EXPORTER_OTLP_ENDPOINT to e.g. http://127.0.0.1:4318, or unset it to turn tracing off.`);
   }
-  const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName }),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }))],
-  });
-  provider.register();
-  const exportUrl = new URL(url);
-  const unregister = registerInstrumentations({
-    instrumentations: [
-      new HttpInstrumentation({
-        ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has((request.url ?? '').split('?')[0]!),
-        // The exporter's own posts would trace themselves, forever.
-        ignoreOutgoingRequestHook: (request) => String(request.port ?? '') === exportUrl.port && request.hostname === exportUrl.hostname,
-      }),
-      // The gateway calls subgraphs through undici (fetch), which the http instrumentation does not see.
-      new UndiciInstrumentation({ ignoreRequestHook: (request) => UNTRACED_PATHS.has(request.path.split('?')[0]!) }),
-      // Statement text is recorded (it holds $1 placeholders, never values); parameters are not.
-      new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true }),
-    ],
-  });
-  running = {
-    async shutdown() {
-      unregister();
-      await provider.shutdown();
-    },
-  };
+  // The SDK and instrumentations load only when tracing is on: they are half a second of every
+  // process's start, which a restarted subgraph should not pay for nothing.
+  const { startTracingSdk } = require('./sdk') as typeof import('./sdk');
+  running = startTracingSdk(options.serviceName, url);
   return running;
 }
 
