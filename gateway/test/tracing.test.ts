@@ -10,7 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { startTracingFromEnvironment } from '@safeguarding/tracing';
 import { createTestDatabase, grant, postGraphQL, type TestDatabase } from '@safeguarding/testkit';
-import { eventually } from './support/harness';
+import { eventually, freePort } from './support/harness';
 
 const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
 const SPAN_KIND = { SERVER: 2, CLIENT: 3 } as const;
@@ -53,14 +53,6 @@ async function startCollector(): Promise<{ url: string; spans: CollectedSpan[]; 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
   return { url: `http://127.0.0.1:${port}`, spans, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function startProcess(script: string, environment: Record<string, string>): { child: ChildProcess; output: string[] } {

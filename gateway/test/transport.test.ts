@@ -12,20 +12,12 @@ import { SUBGRAPH_HTTP_TIMEOUTS } from '@safeguarding/subgraph-runtime';
 import { createTestDatabase, grant, postGraphQL, tokenFor, type TestDatabase } from '@safeguarding/testkit';
 import { createGateway, type GatewayOptions, type RunningGateway } from '../src';
 import { createSubgraphCaller, subgraphCallScope } from '../src/subgraph-calls';
-import { config, ControllableFederation, eventually, LEAK_PATTERN } from './support/harness';
+import { config, ControllableFederation, eventually, freePort, LEAK_PATTERN } from './support/harness';
 
 const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
 // Arrangements answers partnership (in this process); membership answers organisation (a child process).
 const ACROSS_BOTH = `{ partnership(slug: "shropshire") { name } organisation(id: "west-mercia-police") { name } }`;
 const DEADLINE = 2500;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const openSockets = () => process.getActiveResourcesInfo().filter((kind) => kind === 'TCPSocketWrap').length;
 

@@ -2,6 +2,7 @@
  * A federation the resilience tests can break: each subgraph's server can be stopped and started
  * again on the same port, and the gateway can be built with any options. Loopback only.
  */
+import net from 'node:net';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '@safeguarding/config';
 import { openSubgraphDatabase } from '@safeguarding/database';
@@ -94,3 +95,12 @@ export const baseUrl = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, 
 
 /** What an error message must never contain: stack frames, SQL, internal addresses. */
 export const LEAK_PATTERN = /\bat .+\(.*:\d+:\d+\)|node_modules|\bSELECT\b|\bINSERT\b|\bUPDATE\b.+\bSET\b|\bFROM\s+"|QueryFailedError|relation "|ECONNREFUSED|127\.0\.0\.1|localhost:\d+/i;
+
+/** A port nobody listens on right now, for a process the test starts itself. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
