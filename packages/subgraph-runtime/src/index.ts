@@ -9,5 +9,7 @@ export * from './loaders';
 export { rowsWhereAnyOf, type RowBound } from './rows';
 export * from './main';
 export * from './shared-types';
+export * from './calendar';
+export * from './resolver-map';
 export * from './audit';
 export * from './observability';

@@ -52,3 +52,8 @@ export function loaderOfMany<K extends string, V>(
     return keys.map((key) => byKey.get(key) ?? []);
   });
 }
+
+/** Whether a DataLoader result is a loaded row (not a missing key's null nor a failed load's Error). */
+export function isLoaded<T>(value: T | null | Error): value is T {
+  return value !== null && !(value instanceof Error);
+}
