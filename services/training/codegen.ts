@@ -1,22 +1,22 @@
 import { subgraphCodegenConfig } from '@safeguarding/codegen-preset';
 
-/** Resolver types generated from schema.graphql, so the SDL stays the one source of truth. */
+/** Resolver types generated from schema.graphql, so the SDL stays the one source of truth; parent types from models.ts. */
 export default subgraphCodegenConfig({
   contextType: '../context#TrainingContext',
   mappers: {
-    Course: '../entities#CourseEntity',
-    TrainingSession: '../entities#TrainingSessionEntity',
-    TrainingBooking: '../entities#TrainingBookingEntity',
-    ImpactEvidence: '../entities#ImpactEvidenceEntity',
-    Partnership: '../resolvers/references#PartnershipReference',
-    Theme: '../resolvers/references#ThemeReference',
-    Organisation: '../resolvers/references#OrganisationReference',
-    TrainingProgramme: '../resolvers/references#TrainingProgrammeParent',
-    TrainingReach: '../rules/training-reach#TrainingReachFigures',
-    AgencyReach: '../rules/training-reach#AgencyReachFigures',
-    LearningCoverage: '../resolvers/references#LearningCoverageParent',
-    ThemeCoverage: '../rules/learning-coverage#ThemeCoverageFigures',
+    Course: '../models#CourseEntity',
+    TrainingSession: '../models#TrainingSessionEntity',
+    TrainingBooking: '../models#TrainingBookingEntity',
+    ImpactEvidence: '../models#ImpactEvidenceEntity',
+    Partnership: '../models#PartnershipReference',
+    Theme: '../models#ThemeReference',
+    Organisation: '../models#OrganisationReference',
+    TrainingProgramme: '../models#TrainingProgrammeParent',
+    TrainingReach: '../models#TrainingReachFigures',
+    AgencyReach: '../models#AgencyReachFigures',
+    LearningCoverage: '../models#LearningCoverageParent',
+    ThemeCoverage: '../models#ThemeCoverageFigures',
     PartnershipComparison: '@safeguarding/federated-keys#ComparisonKey',
-    AgendaCandidates: '../resolvers/agenda-candidates#AgendaCandidatesParent',
+    AgendaCandidates: '../models#AgendaCandidatesParent',
   },
 });

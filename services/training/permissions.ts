@@ -1,10 +1,10 @@
 import { allow, hasAnyRole, readableByEveryone, type IRules } from '@safeguarding/subgraph-runtime';
-import { rolesFor } from './rules/training-access';
+import { rolesFor } from './access';
 
 /**
  * Courses, sessions and programmes are public. Bookings by agency, reach and the coverage gap list
  * need a role that can qualify (shield's coarse check); the resolvers then check the partnership
- * scope with rules/training-access.ts. Anything not listed here is denied.
+ * scope with access.ts. Anything not listed here is denied.
  */
 
 export const permissions: IRules = {
@@ -13,9 +13,9 @@ export const permissions: IRules = {
     bookTrainingPlaces: hasAnyRole(...rolesFor('bookPlaces')),
     recordTrainingAttendance: hasAnyRole(...rolesFor('recordAttendance')),
   },
-  // Cells the caller may not read say so (resolvers/partnership-comparison.ts).
+  // Cells the caller may not read say so (operations/comparison.ts).
   PartnershipComparison: readableByEveryone('id', 'training'),
-  // Gap candidates are filtered per partnership by the caller (resolvers/agenda-candidates.ts).
+  // Gap candidates are filtered per partnership by the caller (operations/agenda.ts).
   AgendaCandidates: readableByEveryone('id', 'reviewThemesByPartnership', 'learningGaps'),
   AgendaCandidate: readableByEveryone('key', 'partnershipSlug', 'title', 'reason', 'subjectType', 'subjectId'),
   PartnershipReviewThemes: readableByEveryone('partnershipSlug', 'themeIds'),
@@ -56,7 +56,7 @@ export const permissions: IRules = {
 
 /** What the resolvers filter below fields everyone may read (docs/access-inventory.md shows these). */
 export const accessNotes: Record<string, string> = {
-  ComparisonCell: 'training reach cells the caller may not read are null with a missingReason (resolvers/partnership-comparison.ts).',
-  AgendaCandidates: 'learning-gap candidates only for partnerships whose coverage the caller may read (resolvers/agenda-candidates.ts).',
+  ComparisonCell: 'training reach cells the caller may not read are null with a missingReason (operations/comparison.ts).',
+  AgendaCandidates: 'learning-gap candidates only for partnerships whose coverage the caller may read (operations/agenda.ts).',
   LearningCoverage: 'reached only through Query.learningCoverage, whose resolver checks the partnership.',
 };

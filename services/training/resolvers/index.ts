@@ -1,23 +1,37 @@
-import { DateScalar, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
+import { DateScalar, mergeResolvers } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
-import { agendaCandidateResolvers } from './agenda-candidates';
+import { agencyReachResolvers } from './agency-reach';
+import { agendaCandidatesResolvers } from './agenda-candidates';
+import { contractResolvers } from './contract';
 import { courseResolvers } from './course';
+import { impactEvidenceResolvers } from './impact-evidence';
 import { learningCoverageResolvers } from './learning-coverage';
 import { mutationResolvers } from './mutation';
 import { partnershipResolvers } from './partnership';
 import { partnershipComparisonResolvers } from './partnership-comparison';
 import { queryResolvers } from './query';
+import { themeResolvers } from './theme';
+import { themeCoverageResolvers } from './theme-coverage';
+import { trainingBookingResolvers } from './training-booking';
+import { trainingProgrammeResolvers } from './training-programme';
+import { trainingSessionResolvers } from './training-session';
 
-export const resolvers: Resolvers = {
-  Date: DateScalar,
-  SourceCitation: sourceCitationResolvers,
-  // Query fields come from two files; merged so neither replaces the other.
-  Query: { ...queryResolvers.Query, ...learningCoverageResolvers.Query },
-  ...mutationResolvers,
-  ...partnershipResolvers,
-  ...courseResolvers,
-  LearningCoverage: learningCoverageResolvers.LearningCoverage,
-  ThemeCoverage: learningCoverageResolvers.ThemeCoverage,
-  PartnershipComparison: partnershipComparisonResolvers.PartnershipComparison,
-  AgendaCandidates: agendaCandidateResolvers.AgendaCandidates,
-};
+/** One file per SDL type; mergeResolvers throws if two files resolve the same field. */
+export const resolvers: Resolvers = mergeResolvers<Resolvers>({
+  scalars: { Date: DateScalar },
+  'contract.ts': contractResolvers,
+  'query.ts': queryResolvers,
+  'mutation.ts': mutationResolvers,
+  'partnership.ts': partnershipResolvers,
+  'training-programme.ts': trainingProgrammeResolvers,
+  'agency-reach.ts': agencyReachResolvers,
+  'course.ts': courseResolvers,
+  'training-session.ts': trainingSessionResolvers,
+  'training-booking.ts': trainingBookingResolvers,
+  'impact-evidence.ts': impactEvidenceResolvers,
+  'theme.ts': themeResolvers,
+  'learning-coverage.ts': learningCoverageResolvers,
+  'theme-coverage.ts': themeCoverageResolvers,
+  'partnership-comparison.ts': partnershipComparisonResolvers,
+  'agenda-candidates.ts': agendaCandidatesResolvers,
+});

@@ -1,3 +1,5 @@
+import { addDays } from '@safeguarding/subgraph-runtime';
+
 /**
  * Partnerships plan and report their programme by financial year (1 April to 31 March), as the
  * Telford & Wrekin arrangements do for meetings and budgets (003) and annual reports do for impact (001).
@@ -18,12 +20,12 @@ const pad = (value: number) => String(value).padStart(2, '0');
 
 export function financialYear(year: number): FinancialYear {
   const start = `${pad(FINANCIAL_YEAR.startMonth)}-${pad(FINANCIAL_YEAR.startDay)}`;
-  const dayBefore = new Date(Date.UTC(year + 1, FINANCIAL_YEAR.startMonth - 1, FINANCIAL_YEAR.startDay - 1));
   return {
     year,
     label: `${year}/${pad((year + 1) % 100)}`,
     from: `${year}-${start}`,
-    to: dayBefore.toISOString().slice(0, 10),
+    // The day before the next financial year starts.
+    to: addDays(`${year + 1}-${start}`, -1),
   };
 }
 

@@ -10,6 +10,7 @@
  * Organisation ids and sectors refer to services/membership/seed/organisations.ts.
  */
 import { faker } from '@faker-js/faker';
+import { addDays, isoDate } from '@safeguarding/subgraph-runtime';
 import type { SourceCitation } from '@safeguarding/seed-types';
 import { THEME_IDS } from '@safeguarding/vocabulary';
 import type {
@@ -115,7 +116,7 @@ export interface CourseSeed {
   id: string;
   title: string;
   summary: string;
-  partnershipSlugs: string[];
+  partnershipIds: string[];
   themeIds: string[];
   regionalProcedureChapters: RegionalProcedureChapterValue[];
   audience: TrainingAudience;
@@ -132,7 +133,7 @@ const drafts: CourseDraft[] = [
     id: 'shropshire.neglect-recognising-and-responding',
     title: 'Neglect: recognising and responding',
     summary: 'Spotting cumulative neglect early, using the neglect toolkit, and escalating when help is not changing things.',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     themeIds: ['neglect', 'early-help', 'professional-curiosity'],
     regionalProcedureChapters: [chapter(CHILD_PROTECTION, 'Neglect'), chapter(CHILD_PROTECTION, 'Early Help')],
     audience: 'CHILDREN_AND_FAMILIES_WORKFORCE',
@@ -144,7 +145,7 @@ const drafts: CourseDraft[] = [
     id: 'shropshire.exploitation-and-missing-children',
     title: 'Exploitation and children who go missing',
     summary: 'Criminal and sexual exploitation, county lines and the link with going missing; return home interviews and disruption.',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     themeIds: ['exploitation', 'missing-children'],
     regionalProcedureChapters: [
       chapter(CHILD_PROTECTION, 'Child Sexual Exploitation'),
@@ -160,7 +161,7 @@ const drafts: CourseDraft[] = [
     id: 'shropshire.self-neglect-and-hoarding',
     title: 'Self-neglect and hoarding',
     summary: 'Working with adults who self-neglect: engagement, mental capacity and the multi-agency self-neglect approach.',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     themeIds: ['self-neglect', 'mental-capacity'],
     regionalProcedureChapters: [],
     audience: 'ADULTS_WORKFORCE',
@@ -172,7 +173,7 @@ const drafts: CourseDraft[] = [
     id: 'shropshire.safe-sleep-and-bruising-in-babies',
     title: 'Safe sleep and bruising in non-mobile babies',
     summary: 'Safer sleep conversations with parents and the protocol for bruising or marks on babies who cannot move independently.',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     themeIds: ['safe-sleep-and-infants'],
     regionalProcedureChapters: [chapter(CHILD_PROTECTION, 'Bruising and Injuries in Non-Mobile Children')],
     audience: 'CHILDREN_AND_FAMILIES_WORKFORCE',
@@ -184,7 +185,7 @@ const drafts: CourseDraft[] = [
     id: 'shropshire.section-11-safeguarding-leads',
     title: 'Section 11 self-assessment for safeguarding leads',
     summary: 'Completing the regional section 11 / S175 audit and turning its findings into an agency action plan.',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     themeIds: ['multi-agency-working'],
     regionalProcedureChapters: [chapter(SECTION_11, 'Section 11 self-assessment')],
     audience: 'MANAGERS_AND_SUPERVISORS',
@@ -196,7 +197,7 @@ const drafts: CourseDraft[] = [
     id: 'joint.domestic-abuse-and-children',
     title: 'Domestic abuse: its impact on children and adults at risk',
     summary: 'Risk assessment (DASH), MARAC referral and hearing the child in households where there is domestic abuse.',
-    partnershipSlugs: ['shropshire', 'telford-and-wrekin'],
+    partnershipIds: ['shropshire', 'telford-and-wrekin'],
     themeIds: ['domestic-abuse', 'voice-of-the-child'],
     regionalProcedureChapters: [chapter(CHILD_PROTECTION, 'Domestic Abuse')],
     audience: 'WHOLE_WORKFORCE',
@@ -208,7 +209,7 @@ const drafts: CourseDraft[] = [
     id: 'joint.learning-from-practice-reviews',
     title: 'Learning from local child safeguarding practice reviews',
     summary: 'Annual conference on what Shropshire and Telford & Wrekin reviews found and what changed: information sharing and escalation.',
-    partnershipSlugs: ['shropshire', 'telford-and-wrekin'],
+    partnershipIds: ['shropshire', 'telford-and-wrekin'],
     themeIds: ['information-sharing', 'multi-agency-working', 'professional-curiosity'],
     regionalProcedureChapters: [chapter(LCSPR_FRAMEWORK, 'Dissemination of learning'), chapter(CHILD_PROTECTION, 'Resolving Professional Differences (Escalation)')],
     audience: 'WHOLE_WORKFORCE',
@@ -220,7 +221,7 @@ const drafts: CourseDraft[] = [
     id: 'telford-and-wrekin.neglect-thematic-practice',
     title: 'Neglect in practice: the Telford & Wrekin approach',
     summary: 'Thresholds of need from Vulnerable to Acute, the neglect thematic group\'s tools and Team Around the Family.',
-    partnershipSlugs: ['telford-and-wrekin'],
+    partnershipIds: ['telford-and-wrekin'],
     themeIds: ['neglect', 'early-help'],
     regionalProcedureChapters: [chapter(CHILD_PROTECTION, 'Neglect'), chapter(CHILD_PROTECTION, 'Early Help')],
     audience: 'CHILDREN_AND_FAMILIES_WORKFORCE',
@@ -232,7 +233,7 @@ const drafts: CourseDraft[] = [
     id: 'telford-and-wrekin.exploitation-adults-and-children',
     title: 'Exploitation of adults and children',
     summary: 'Recognising exploitation across the life course, modern slavery and the exploitation thematic group\'s pathway.',
-    partnershipSlugs: ['telford-and-wrekin'],
+    partnershipIds: ['telford-and-wrekin'],
     themeIds: ['exploitation'],
     regionalProcedureChapters: [chapter(CHILD_PROTECTION, 'Child Criminal Exploitation'), chapter(CHILD_PROTECTION, 'Child Sexual Exploitation')],
     audience: 'WHOLE_WORKFORCE',
@@ -244,7 +245,7 @@ const drafts: CourseDraft[] = [
     id: 'telford-and-wrekin.mental-capacity-in-adult-safeguarding',
     title: 'Mental capacity and adult safeguarding enquiries',
     summary: 'Applying the Mental Capacity Act in section 42 enquiries and making safeguarding personal.',
-    partnershipSlugs: ['telford-and-wrekin'],
+    partnershipIds: ['telford-and-wrekin'],
     themeIds: ['mental-capacity', 'organisational-abuse'],
     regionalProcedureChapters: [],
     audience: 'ADULTS_WORKFORCE',
@@ -256,7 +257,7 @@ const drafts: CourseDraft[] = [
     id: 'telford-and-wrekin.parental-mental-health-and-substance-misuse',
     title: 'Parental mental health and substance misuse',
     summary: 'The toxic trio: working with parents whose mental health or drug and alcohol use affects their children.',
-    partnershipSlugs: ['telford-and-wrekin'],
+    partnershipIds: ['telford-and-wrekin'],
     themeIds: ['mental-health', 'substance-misuse'],
     regionalProcedureChapters: [
       chapter(CHILD_PROTECTION, 'Parents with Mental Health Problems'),
@@ -271,7 +272,7 @@ const drafts: CourseDraft[] = [
     id: 'solihull.voice-of-the-child',
     title: 'Hearing the voice of the child',
     summary: "Capturing children's wishes, feelings and lived experience in assessments and plans.",
-    partnershipSlugs: ['solihull'],
+    partnershipIds: ['solihull'],
     themeIds: ['voice-of-the-child'],
     regionalProcedureChapters: [chapter(CHILD_PROTECTION, 'Child Protection Enquiries (Section 47)')],
     audience: 'CHILDREN_AND_FAMILIES_WORKFORCE',
@@ -283,7 +284,7 @@ const drafts: CourseDraft[] = [
     id: 'solihull.child-sexual-abuse-in-the-family',
     title: 'Child sexual abuse in the family environment',
     summary: 'Recognising and responding to intra-familial child sexual abuse, and the paediatric assessment pathway.',
-    partnershipSlugs: ['solihull'],
+    partnershipIds: ['solihull'],
     themeIds: ['child-sexual-abuse'],
     regionalProcedureChapters: [chapter(CHILD_PROTECTION, 'Child Sexual Abuse')],
     audience: 'CHILDREN_AND_FAMILIES_WORKFORCE',
@@ -295,7 +296,7 @@ const drafts: CourseDraft[] = [
     id: 'solihull.information-sharing-and-escalation',
     title: 'Information sharing and professional challenge',
     summary: 'When and how to share information without consent, and escalating disagreements between agencies.',
-    partnershipSlugs: ['solihull'],
+    partnershipIds: ['solihull'],
     themeIds: ['information-sharing', 'multi-agency-working'],
     regionalProcedureChapters: [
       chapter(CHILD_PROTECTION, 'Information Sharing'),
@@ -310,7 +311,7 @@ const drafts: CourseDraft[] = [
     id: 'solihull.serious-violence-and-young-people',
     title: 'Serious violence and young people',
     summary: 'Knife crime, contextual safeguarding and the serious violence duty for practitioners working with adolescents.',
-    partnershipSlugs: ['solihull'],
+    partnershipIds: ['solihull'],
     themeIds: ['serious-violence', 'exploitation'],
     regionalProcedureChapters: [chapter(CHILD_PROTECTION, 'Safeguarding Children Affected by Gang Activity and Serious Youth Violence')],
     audience: 'CHILDREN_AND_FAMILIES_WORKFORCE',
@@ -322,7 +323,7 @@ const drafts: CourseDraft[] = [
 
 export const courses: CourseSeed[] = drafts.map((draft) => ({
   ...draft,
-  source: draft.partnershipSlugs.length > 1 ? JOINT_SOURCE : PARTNERSHIP_SOURCES[draft.partnershipSlugs[0]!]!,
+  source: draft.partnershipIds.length > 1 ? JOINT_SOURCE : PARTNERSHIP_SOURCES[draft.partnershipIds[0]!]!,
 }));
 
 for (const course of courses) {
@@ -382,9 +383,6 @@ const EVIDENCE_SUMMARIES: Record<ImpactEvidenceKind, string> = {
   PRACTICE_CHANGE: 'An agency changed its procedure after attending, recorded in its action plan.',
 };
 
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-const addDays = (date: string, days: number) => isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
-
 export interface TrainingSeedData {
   sessions: SessionSeed[];
   bookings: BookingSeed[];
@@ -398,7 +396,7 @@ export function generateTrainingSeed(): TrainingSeedData {
   const bookings: BookingSeed[] = [];
   const impactEvidence: ImpactEvidenceSeed[] = [];
   for (const course of courses) {
-    const agencies = [...new Set(course.partnershipSlugs.flatMap((slug) => AGENCIES_BY_PARTNERSHIP[slug] ?? []))];
+    const agencies = [...new Set(course.partnershipIds.flatMap((partnershipId) => AGENCIES_BY_PARTNERSHIP[partnershipId] ?? []))];
     const sessionCount = faker.number.int({ min: 4, max: 8 });
     for (let index = 0; index < sessionCount; index += 1) {
       const heldOn = isoDate(faker.date.between({ from: `${FIRST_SESSION_DATE}T00:00:00Z`, to: `${LAST_SESSION_DATE}T00:00:00Z` }));
@@ -443,7 +441,7 @@ export function generateTrainingSeed(): TrainingSeedData {
       }
       sessions.push(session);
     }
-    for (const partnershipId of course.partnershipSlugs) {
+    for (const partnershipId of course.partnershipIds) {
       const delivered = sessions.filter((session) => session.courseId === course.id && session.heldOn < SEED_REFERENCE_DATE);
       for (let index = 0; index < faker.number.int({ min: 0, max: 2 }) && delivered.length > 0; index += 1) {
         const after = faker.helpers.arrayElement(delivered);

@@ -21,7 +21,7 @@ export async function seedTraining(dataSource: DataSource): Promise<void> {
       })),
     );
     await manager.insert(CourseThemeEntity, courses.flatMap((c) => c.themeIds.map((themeId) => ({ courseId: c.id, themeId }))));
-    await manager.insert(CoursePartnershipEntity, courses.flatMap((c) => c.partnershipSlugs.map((partnershipId) => ({ courseId: c.id, partnershipId }))));
+    await manager.insert(CoursePartnershipEntity, courses.flatMap((c) => c.partnershipIds.map((partnershipId) => ({ courseId: c.id, partnershipId }))));
     // The counter starts as the sum of the seeded bookings, as the booking statement would have left it.
     const booked = new Map<string, number>();
     for (const booking of bookings) booked.set(booking.sessionId, (booked.get(booking.sessionId) ?? 0) + booking.places);

@@ -39,7 +39,7 @@ describe('trainingProgramme', () => {
     const { data, errors } = await federation.query(PROGRAMME, { variables: { slug } });
     expect(errors).toBeUndefined();
     const programme = data!.partnership.trainingProgramme;
-    const offered = new Set(courses.filter((course) => course.partnershipSlugs.includes(slug)).map((course) => course.id));
+    const offered = new Set(courses.filter((course) => course.partnershipIds.includes(slug)).map((course) => course.id));
     const expectedSessions = seed.sessions
       .filter((session) => offered.has(session.courseId) && session.heldOn >= '2024-04-01' && session.heldOn <= '2025-03-31')
       .sort((a, b) => a.heldOn.localeCompare(b.heldOn) || a.id.localeCompare(b.id));

@@ -3,7 +3,7 @@ import { attendanceProblems, bookingProblems } from '../rules/booking-rules';
 import { defaultCoverageSince, financialYear, financialYearOf } from '../rules/financial-year';
 import { summariseImpact } from '../rules/impact-summary';
 import { evaluateLearningCoverage } from '../rules/learning-coverage';
-import { mayAct, rolesFor } from '../rules/training-access';
+import { mayAct, rolesFor } from '../access';
 import { summariseTrainingReach, type ReachBooking, type ReachSession } from '../rules/training-reach';
 
 /** Each rule evaluator, case by case, with figures worked out by hand. */

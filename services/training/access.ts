@@ -1,4 +1,5 @@
 import { hasRole, type Caller, type Role } from '@safeguarding/auth';
+import type { TrainingLoaders } from './loaders';
 
 /**
  * Who may do what with the training programme. Courses and sessions are public; who booked (by
@@ -35,4 +36,22 @@ export function mayAct(caller: Caller, action: TrainingAction, partnershipIds: r
   const rule: AccessRule = TRAINING_ACCESS[action];
   if (rule.regionalRoles.some((role) => hasRole(caller, role))) return true;
   return rule.partnershipRoles.some((role) => partnershipIds.some((partnershipId) => hasRole(caller, role, partnershipId)));
+}
+
+/** Why the learning coverage of a partnership was refused, and which token would do. */
+export const learningCoverageDenied = (partnershipId: string) =>
+  `The learning coverage gap list is for analysts and for members of ${partnershipId}; ask for a token with one of those roles.`;
+
+/** True when the caller may take `action` on a course's sessions: scoped to the partnerships offering it. */
+export async function mayActOnCourse(caller: Caller, action: TrainingAction, courseId: string, loaders: TrainingLoaders): Promise<boolean> {
+  const offering = await loaders.partnershipsByCourse.load(courseId);
+  return mayAct(caller, action, offering.map((link) => link.partnershipId));
+}
+
+/**
+ * The learning-gap agenda candidates of one partnership: for those who may read its learning
+ * coverage, and for the forum secretariat preparing the agenda.
+ */
+export function mayListLearningGaps(caller: Caller, partnershipId: string): boolean {
+  return mayAct(caller, 'readLearningCoverage', [partnershipId]) || caller.grants.some((grant) => grant.role === 'forum-secretariat');
 }
