@@ -1,21 +1,21 @@
 import { subgraphCodegenConfig } from '@safeguarding/codegen-preset';
 
-/** Resolver types generated from schema.graphql, so the SDL stays the one source of truth. */
+/** Resolver types generated from schema.graphql, so the SDL stays the one source of truth; parent types from models.ts. */
 export default subgraphCodegenConfig({
   contextType: '../context#ThresholdsContext',
   mappers: {
-    Partnership: '../resolvers/shapes#PartnershipReference',
-    ThresholdModel: '../entities#ThresholdModelEntity',
-    ThresholdLevel: '../entities#ThresholdLevelEntity',
-    ThresholdIndicator: '../entities#ThresholdIndicatorEntity',
-    RegionalLevel: '../entities#RegionalLevelEntity',
-    CrosswalkMapping: '../entities#CrosswalkMappingEntity',
-    FrontDoor: '../entities#FrontDoor as FrontDoorShape',
-    IndicatorSearchResult: '../resolvers/shapes#IndicatorSearchResultShape',
-    ThresholdComparisonRow: '../resolvers/shapes#ComparisonRowShape',
-    ThresholdComparisonEntry: '../resolvers/shapes#ComparisonEntryShape',
-    LevelTranslation: '../resolvers/shapes#LevelTranslationShape',
-    EquivalentLevel: '../resolvers/shapes#EquivalentLevelShape',
+    Partnership: '../models#PartnershipReference',
+    ThresholdModel: '../models#ThresholdModelEntity',
+    ThresholdLevel: '../models#ThresholdLevelEntity',
+    ThresholdIndicator: '../models#ThresholdIndicatorEntity',
+    RegionalLevel: '../models#RegionalLevelEntity',
+    CrosswalkMapping: '../models#CrosswalkMappingEntity',
+    FrontDoor: '../models#FrontDoor as FrontDoorShape',
+    IndicatorSearchResult: '../models#IndicatorSearchResultShape',
+    ThresholdComparisonRow: '../models#ComparisonRowShape',
+    ThresholdComparisonEntry: '../models#ComparisonEntryShape',
+    LevelTranslation: '../models#LevelTranslationShape',
+    EquivalentLevel: '../models#EquivalentLevelShape',
     PartnershipComparison: '@safeguarding/federated-keys#ComparisonKey',
   },
 });

@@ -1,8 +1,9 @@
 import { allow, hasAnyRole, readableByEveryone, type IRules } from '@safeguarding/subgraph-runtime';
+import { rolesFor } from './access';
 
 /**
  * Threshold models come from published documents and the crosswalk is published guidance, so
- * anyone may read them. Only regional administrators edit the crosswalk. Anything not listed is denied.
+ * anyone may read them. Only regional administrators edit the crosswalk (access.ts). Anything not listed is denied.
  */
 
 export const permissions: IRules = {
@@ -14,7 +15,7 @@ export const permissions: IRules = {
     translateLevel: allow,
     searchIndicators: allow,
   },
-  Mutation: { updateCrosswalkMapping: hasAnyRole('regional-admin') },
+  Mutation: { updateCrosswalkMapping: hasAnyRole(...rolesFor('editCrosswalk')) },
   Partnership: readableByEveryone('id', 'thresholdModel', 'thresholdModelVersions'),
   ThresholdModel: readableByEveryone('id', 'partnershipSlug', 'partnership', 'title', 'documentVersion', 'approvedOn', 'effectiveFrom', 'effectiveTo', 'verified', 'provenance', 'frontDoor', 'levels', 'source'),
   PartnershipComparison: readableByEveryone('id', 'thresholds'),

@@ -93,7 +93,7 @@ export interface LevelSeed {
 
 export interface ThresholdModelSeed {
   id: string;
-  partnershipSlug: string;
+  partnershipId: string;
   title: string;
   documentVersion: string | null;
   approvedOn: string | null;
@@ -117,7 +117,7 @@ const TW_CROSSWALK = (note: string) => cite(D003, `Safeguarding Children Arrange
 
 const telfordAndWrekin: ThresholdModelSeed = {
   id: 'telford-and-wrekin.2019',
-  partnershipSlug: 'telford-and-wrekin',
+  partnershipId: 'telford-and-wrekin',
   title: 'Telford & Wrekin multi-agency safeguarding arrangements and thresholds (2019)',
   documentVersion: null,
   approvedOn: null,
@@ -275,7 +275,7 @@ const SHROPSHIRE_PUBLIC = cite(
 
 const shropshire: ThresholdModelSeed = {
   id: 'shropshire.2017',
-  partnershipSlug: 'shropshire',
+  partnershipId: 'shropshire',
   title: SHROPSHIRE_THRESHOLD_DOCUMENT,
   documentVersion: 'v2.5',
   approvedOn: null,
@@ -293,7 +293,7 @@ const SOLIHULL_SEED = cite(D004, 'What is the Safeguarding Children Partnership?
 
 const solihull: ThresholdModelSeed = {
   id: 'solihull.levels-of-need',
-  partnershipSlug: 'solihull',
+  partnershipId: 'solihull',
   title: "Solihull's threshold model of need (document title not established)",
   documentVersion: null,
   approvedOn: null,

@@ -6,7 +6,7 @@ import { regionalLevels, thresholdModels, type ThresholdModelSeed } from './data
 export async function insertThresholdModel(manager: EntityManager, model: ThresholdModelSeed): Promise<void> {
   await manager.insert(ThresholdModelEntity, {
     id: model.id,
-    partnershipId: model.partnershipSlug,
+    partnershipId: model.partnershipId,
     title: model.title,
     documentVersion: model.documentVersion,
     approvedOn: model.approvedOn,

@@ -1,6 +1,6 @@
-import { compareOnRegionalScale, explainEquivalence, translateThroughRegionalScale, weakerConfidence, type MappedLevel } from '../evaluators/crosswalk';
-import { modelInForce } from '../evaluators/model-in-force';
-import { checkRegionalSpan } from '../evaluators/regional-span';
+import { compareOnRegionalScale, explainEquivalence, translateThroughRegionalScale, weakerConfidence, type MappedLevel } from '../rules/crosswalk';
+import { modelInForce } from '../rules/model-in-force';
+import { checkRegionalSpan } from '../rules/regional-span';
 
 /** The rules as pure functions, case by case. */
 
@@ -60,8 +60,8 @@ const telford = [level('acute', 4, ['level-4']), level('universal', 1, ['level-1
 describe('compareOnRegionalScale', () => {
   it('lists each partnership level in every row it maps onto, lowest level first', () => {
     const rows = compareOnRegionalScale([...regional].reverse(), [
-      { partnershipSlug: 'telford-and-wrekin', levels: telford },
-      { partnershipSlug: 'empty', levels: [] },
+      { partnershipId: 'telford-and-wrekin', levels: telford },
+      { partnershipId: 'empty', levels: [] },
     ]);
     expect(rows.map((row) => [row.regionalLevel.id, row.entries.map((entry) => entry.levelIds)])).toEqual([
       ['level-1', [['universal'], []]],
@@ -99,14 +99,14 @@ describe('translateThroughRegionalScale', () => {
 });
 
 describe('explainEquivalence', () => {
-  const vulnerable = { name: 'Vulnerable', partnershipSlug: 'telford-and-wrekin', verified: true, rationale: 'Early help.' };
+  const vulnerable = { name: 'Vulnerable', partnershipId: 'telford-and-wrekin', verified: true, rationale: 'Early help.' };
   it('joins both rationales', () => {
-    expect(explainEquivalence(vulnerable, { ...vulnerable, name: 'Level 2', partnershipSlug: 'x' }, 'SAME_REGIONAL_LEVELS')).toBe(
+    expect(explainEquivalence(vulnerable, { ...vulnerable, name: 'Level 2', partnershipId: 'x' }, 'SAME_REGIONAL_LEVELS')).toBe(
       'Vulnerable (telford-and-wrekin) and Level 2 (x) sit on the same regional levels. Vulnerable: Early help. Level 2: Early help.',
     );
   });
   it('warns when either end is unverified', () => {
-    const text = explainEquivalence(vulnerable, { name: 'Level 2', partnershipSlug: 'solihull', verified: false, rationale: 'Assumed.' }, 'OVERLAPPING');
+    const text = explainEquivalence(vulnerable, { name: 'Level 2', partnershipId: 'solihull', verified: false, rationale: 'Assumed.' }, 'OVERLAPPING');
     expect(text).toMatch(/share part of the regional scale/);
     expect(text).toMatch(/Provisional: the level names of solihull are not established/);
   });

@@ -59,7 +59,7 @@ async function addSyntheticModels(count: number): Promise<void> {
       added += 1;
       const model: ThresholdModelSeed = {
         id: `synthetic.${added}`,
-        partnershipSlug: `synthetic-${added}`,
+        partnershipId: `synthetic-${added}`,
         title: `Synthetic model ${added}`,
         documentVersion: null,
         approvedOn: null,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPOSITORY_ROOT } from '@safeguarding/config';
 import { regionalLevels, thresholdModels } from '../seed/data';
-import { checkRegionalSpan } from '../evaluators/regional-span';
+import { checkRegionalSpan } from '../rules/regional-span';
 
 /** Provenance: every fact cites a seed file or a named public page; unknowns are labelled. */
 const SEEDS = path.join(REPOSITORY_ROOT, 'sources');
@@ -25,7 +25,7 @@ it('cites an existing seed document or a named public page for every model, leve
 
 it("quotes 003's four level descriptors exactly", () => {
   const text = fs.readFileSync(path.join(SEEDS, '003_b1549964c7b91fcb.txt'), 'utf8');
-  const telford = thresholdModels.find((model) => model.partnershipSlug === 'telford-and-wrekin')!;
+  const telford = thresholdModels.find((model) => model.partnershipId === 'telford-and-wrekin')!;
   for (const level of telford.levels) expect(text).toContain(`${level.name}:${level.name === 'Acute' ? '' : '**'} ${level.descriptor}`);
 });
 

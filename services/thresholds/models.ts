@@ -1,7 +1,11 @@
-import type { RegionalLevelEntity, ThresholdIndicatorEntity, ThresholdLevelEntity, ThresholdModelEntity } from '../entities';
-import type { Equivalent } from '../evaluators/crosswalk';
+import type { RegionalLevelEntity, ThresholdIndicatorEntity, ThresholdLevelEntity, ThresholdModelEntity } from './entities';
+import type { Equivalent } from './rules/crosswalk';
 
-/** What resolvers pass between each other for the types that are not tables. */
+/**
+ * What a resolver's parent object is for each SDL type (codegen.ts's mappers point here). Types
+ * stored as rows are their entity classes; the rest are what the operations return.
+ */
+export type { CrosswalkMappingEntity, FrontDoor, RegionalLevelEntity, ThresholdIndicatorEntity, ThresholdLevelEntity, ThresholdModelEntity } from './entities';
 
 /** A reference to a Partnership owned by the arrangements subgraph; the gateway resolves the rest. */
 export interface PartnershipReference {
@@ -14,7 +18,7 @@ export interface IndicatorSearchResultShape {
 }
 
 export interface ComparisonEntryShape {
-  partnershipSlug: string;
+  partnershipId: string;
   model: ThresholdModelEntity;
   levelIds: string[];
 }

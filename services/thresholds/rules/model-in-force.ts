@@ -1,3 +1,5 @@
+import { inForceOn } from '@safeguarding/subgraph-runtime';
+
 /**
  * Which version of a threshold model was in force on a date. A version is in force from its
  * effectiveFrom (null: since records began) to its effectiveTo (null: open) inclusive; when two
@@ -12,9 +14,7 @@ export interface DatedVersion {
 export function modelInForce<T extends DatedVersion>(versions: readonly T[], asOf: string): T | null {
   let best: T | null = null;
   for (const version of versions) {
-    const started = version.effectiveFrom === null || version.effectiveFrom <= asOf;
-    const notEnded = version.effectiveTo === null || version.effectiveTo >= asOf;
-    if (!started || !notEnded) continue;
+    if (!inForceOn({ startDate: version.effectiveFrom, endDate: version.effectiveTo }, asOf)) continue;
     if (best === null || (version.effectiveFrom ?? '') > (best.effectiveFrom ?? '')) best = version;
   }
   return best;

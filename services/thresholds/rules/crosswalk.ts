@@ -15,19 +15,19 @@ export interface MappedLevel {
 
 export interface ComparisonRow<R> {
   regionalLevel: R;
-  entries: { partnershipSlug: string; levelIds: string[] }[];
+  entries: { partnershipId: string; levelIds: string[] }[];
 }
 
 export function compareOnRegionalScale<R extends { id: string; rank: number }>(
   regionalLevels: readonly R[],
-  partnerships: readonly { partnershipSlug: string; levels: readonly MappedLevel[] }[],
+  partnerships: readonly { partnershipId: string; levels: readonly MappedLevel[] }[],
 ): ComparisonRow<R>[] {
   return [...regionalLevels]
     .sort((a, b) => a.rank - b.rank)
     .map((regionalLevel) => ({
       regionalLevel,
-      entries: partnerships.map(({ partnershipSlug, levels }) => ({
-        partnershipSlug,
+      entries: partnerships.map(({ partnershipId, levels }) => ({
+        partnershipId,
         levelIds: [...levels].sort((a, b) => a.rank - b.rank).filter((level) => level.regionalLevelIds.includes(regionalLevel.id)).map((level) => level.levelId),
       })),
     }));
@@ -61,7 +61,7 @@ export function translateThroughRegionalScale(from: MappedLevel, candidates: rea
 
 export interface ExplainedLevel {
   name: string;
-  partnershipSlug: string;
+  partnershipId: string;
   verified: boolean;
   rationale: string;
 }
@@ -70,11 +70,11 @@ export interface ExplainedLevel {
 export function explainEquivalence(from: ExplainedLevel, to: ExplainedLevel, match: LevelMatch): string {
   const how = match === 'SAME_REGIONAL_LEVELS' ? 'sit on the same regional levels' : 'share part of the regional scale';
   const parts = [
-    `${from.name} (${from.partnershipSlug}) and ${to.name} (${to.partnershipSlug}) ${how}.`,
+    `${from.name} (${from.partnershipId}) and ${to.name} (${to.partnershipId}) ${how}.`,
     `${from.name}: ${from.rationale}`,
     `${to.name}: ${to.rationale}`,
   ];
-  const unverified = [from, to].filter((level) => !level.verified).map((level) => level.partnershipSlug);
+  const unverified = [from, to].filter((level) => !level.verified).map((level) => level.partnershipId);
   if (unverified.length > 0) {
     parts.push(`Provisional: the level names of ${unverified.join(' and ')} are not established from the threshold document, so check the document before relying on this.`);
   }
