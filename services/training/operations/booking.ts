@@ -22,14 +22,18 @@ export interface PlacesRequest {
  * caller outside the partnerships offering the course, places outside the booking rules, a past
  * session, and more places than are left (CONFLICT, nothing changed).
  */
-export async function bookTrainingPlaces({ caller, dataSource, loaders }: TrainingOperationContext, request: PlacesRequest): Promise<TrainingBookingEntity> {
+export async function bookTrainingPlaces(
+  { caller, dataSource, loaders }: TrainingOperationContext,
+  request: PlacesRequest,
+  // A parameter so a test can book a seeded session whatever the date it runs on.
+  today: string = todayInEngland(),
+): Promise<TrainingBookingEntity> {
   const { organisationId } = request;
   const session = await loaders.session.load(request.sessionId);
   if (!session) throw notFound(`No training session has the id "${request.sessionId}"; query course { sessions { id } } for the ids.`);
   if (!(await mayActOnCourse(caller, 'bookPlaces', session.courseId, loaders))) {
     throw notPermitted(caller, 'Only members and admins of a partnership offering this course may book places on it.');
   }
-  const today = todayInEngland();
   // Checks that need no stored state first, so bad input is refused before any lock is taken.
   const stateless = bookingProblems({ placesAlreadyHeld: 0, places: request.places, sessionHeldOn: session.heldOn, today });
   if (stateless.length > 0) throw refuse(stateless, 'places');
