@@ -1,7 +1,7 @@
 import { badUserInput, conflict, type FreeTextOptions, isUniqueViolation, isUuid, multiLineText, notFound, notPermitted, singleLineText, slugArgument } from '@safeguarding/subgraph-runtime';
 import type { Caller } from '@safeguarding/auth';
 import type { DataSource, EntityManager } from 'typeorm';
-import { renderAgendaHtml } from '../documents/agenda-html';
+import { renderAgendaHtml } from '../rules/agenda-html';
 import { AgendaEntity, AgendaItemEntity, AgendaVersionEntity, type BodyEntity, type MeetingEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import type { ArrangementsLoaders } from '../loaders';

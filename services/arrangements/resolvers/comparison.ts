@@ -1,7 +1,7 @@
 import { comparisonKey, parseComparisonKey } from '@safeguarding/federated-keys';
 import { badUserInput, moneyFromPence, slugArgument, todayInEngland, validOn } from '@safeguarding/subgraph-runtime';
 import type { SourceCitation } from '@safeguarding/seed-types';
-import { renderSvg, structureChartDot, structureChartMermaid } from '../charts/structure-chart';
+import { renderSvg, structureChartDot, structureChartMermaid } from '../rules/structure-chart';
 import type { BodyEntity, PartnershipEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import type { ArrangementsLoaders } from '../loaders';
