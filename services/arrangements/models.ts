@@ -76,7 +76,7 @@ export interface BodyQuorumRuleParent {
   quorumRule: NonNullable<BodyEntity['quorumRule']>;
 }
 
-/** The comparison entity: the partnerships and date are its identity, so other subgraphs can extend it. */
+/** The comparison entity: the partnerships and date are its identity, so other subgraphs can extend it (`partnershipSlugs` as above). */
 export interface PartnershipComparisonParent {
   id: string;
   asOf: string;

@@ -13,6 +13,7 @@ import { evaluateRag, latestMeasurement } from '../rules/rag';
  * the partnerships, their bodies or their statements.
  */
 
+/** An AgendaCandidate; `partnershipSlug` is the public field's name, its value the partnership id. */
 export interface GovernanceCandidate {
   key: string;
   partnershipSlug: string | null;

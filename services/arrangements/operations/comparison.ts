@@ -6,6 +6,7 @@ import type { PartnershipComparisonParent } from '../models';
 import { bodiesInForce } from './bodies';
 import { ragSummary } from './strategic-plan';
 
+/** A ComparisonCell; `partnershipSlug` is the public field's name, its value the partnership id. */
 interface Cell {
   partnershipSlug: string;
   value: number | null;
