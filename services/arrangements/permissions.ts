@@ -78,6 +78,6 @@ export const permissions: IRules = {
 
 /** What the resolvers filter below fields everyone may read (docs/access-inventory.md shows these). */
 export const accessNotes: Record<string, string> = {
-  Meeting: "`agenda` and `actionNotes`: drafts only for the body's own partnerships (and whoever prepares the agenda); everyone else sees the published version or null (resolvers/access.ts).",
+  Meeting: "`agenda` and `actionNotes`: drafts only for the body's own partnerships (and whoever prepares the agenda); everyone else sees the published version or null (access.ts).",
   AgendaCandidates: "candidates are for whoever may read the body's agenda drafts.",
 };
