@@ -1,3 +1,5 @@
+import { isoDate } from '@safeguarding/subgraph-runtime';
+
 /**
  * What the candidates cover: since the body last met (or a year back if it never has), up to the
  * meeting. Who prepares and reads an agenda is in access.ts.
@@ -7,5 +9,5 @@ export function candidateWindow(meetingDate: string, previousHeldMeetingDate: st
   // Not the calendar's addMonths(-12): from 29 February this lands on 1 March, as it always has.
   const date = new Date(`${meetingDate}T00:00:00Z`);
   date.setUTCFullYear(date.getUTCFullYear() - 1);
-  return { since: date.toISOString().slice(0, 10), until: meetingDate };
+  return { since: isoDate(date), until: meetingDate };
 }
