@@ -1,25 +1,29 @@
 import { allow, hasAnyRole, readableByEveryone, type IRules } from '@safeguarding/subgraph-runtime';
+import { rolesFor } from './access';
 
 /**
- * Arrangements come from published documents, so anyone may read them. Edits need a
- * partnership-admin role; the resolver then checks it is for the body's own partnership.
+ * Arrangements come from published documents, so anyone may read them. Edits need a role from
+ * access.ts; the operation then checks it is held for the body's own partnership (access.ts too).
  * Anything not listed here is denied.
  */
+
+const editsBodies = hasAnyRole(...rolesFor('editBody'));
+const editsAgendas = hasAnyRole(...rolesFor('editForumAgenda', 'editAgenda'));
 
 export const permissions: IRules = {
   Query: { partnerships: allow, partnership: allow, body: allow, regionalProcedures: allow, meeting: allow, comparePartnerships: allow },
   Mutation: {
-    updateBody: hasAnyRole('partnership-admin'),
-    scheduleMeeting: hasAnyRole('partnership-admin'),
-    setMeetingStatus: hasAnyRole('partnership-admin'),
-    recordSuccessMeasurement: hasAnyRole('partnership-admin'),
-    // Agenda edits: the resolver checks the body's rule (forum secretariat or the partnership's admin).
-    prepareAgenda: hasAnyRole('forum-secretariat', 'partnership-admin'),
-    addAgendaItem: hasAnyRole('forum-secretariat', 'partnership-admin'),
-    reorderAgenda: hasAnyRole('forum-secretariat', 'partnership-admin'),
-    publishAgenda: hasAnyRole('forum-secretariat', 'partnership-admin'),
-    issueDraftActionNotes: hasAnyRole('forum-secretariat', 'partnership-admin'),
-    requestActionNotesAmendment: hasAnyRole('forum-secretariat', 'partnership-admin', 'member'),
+    updateBody: editsBodies,
+    scheduleMeeting: editsBodies,
+    setMeetingStatus: editsBodies,
+    recordSuccessMeasurement: hasAnyRole(...rolesFor('recordSuccessMeasurement')),
+    // Agenda edits: the operation checks the body's rule (forum secretariat or the partnership's admin).
+    prepareAgenda: editsAgendas,
+    addAgendaItem: editsAgendas,
+    reorderAgenda: editsAgendas,
+    publishAgenda: editsAgendas,
+    issueDraftActionNotes: editsAgendas,
+    requestActionNotesAmendment: hasAnyRole(...rolesFor('editForumAgenda', 'editAgenda', 'readAgendaDrafts')),
   },
   Partnership: readableByEveryone('id', 'slug', 'name', 'shortName', 'policeForce', 'population', 'statutoryFunctions', 'independentScrutiny', 'leadSafeguardingPartners', 'arrangementDocuments', 'budgets', 'bodies', 'regionalProcedureAdoptions', 'strategicPriorities', 'structureChart', 'viewerCanEdit', 'source'),
   PopulationFigure: readableByEveryone('value', 'year', 'description', 'source'),
@@ -74,6 +78,6 @@ export const permissions: IRules = {
 
 /** What the resolvers filter below fields everyone may read (docs/access-inventory.md shows these). */
 export const accessNotes: Record<string, string> = {
-  Meeting: "`agenda` and `actionNotes`: drafts only for the body's own partnerships (and whoever prepares the agenda); everyone else sees the published version or null (resolvers/access.ts).",
+  Meeting: "`agenda` and `actionNotes`: drafts only for the body's own partnerships (and whoever prepares the agenda); everyone else sees the published version or null (access.ts).",
   AgendaCandidates: "candidates are for whoever may read the body's agenda drafts.",
 };

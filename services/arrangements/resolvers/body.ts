@@ -1,18 +1,9 @@
-import { hasRole } from '@safeguarding/auth';
-import { todayInEngland, validOn } from '@safeguarding/subgraph-runtime';
-import type { Caller } from '@safeguarding/auth';
-import type { BodyEntity, PartnershipEntity } from '../entities';
-import type { ArrangementsLoaders } from '../loaders';
+import { badUserInput, isLoaded, todayInEngland, validOn } from '@safeguarding/subgraph-runtime';
+import { mayEditBody } from '../access';
 import type { Resolvers } from '../generated/graphql';
-import { organisationReference } from './organisation-reference';
+import { checkCadence } from '../rules/meeting-cadence';
 
-const present = <T>(value: T | null | Error): value is T => value !== null && !(value instanceof Error);
-
-/** A partnership-admin of any of the body's partnerships may edit it. */
-export async function canEditBody(caller: Caller, body: BodyEntity, loaders: ArrangementsLoaders): Promise<boolean> {
-  const links = await loaders.bodyPartnerships.load(body.id);
-  return links.some((link) => hasRole(caller, 'partnership-admin', link.partnershipId));
-}
+const MAXIMUM_UPCOMING = 50;
 
 export const bodyResolvers: Resolvers = {
   Body: {
@@ -20,7 +11,7 @@ export const bodyResolvers: Resolvers = {
     partnerships: async (body, _args, { loaders }) => {
       const links = await loaders.bodyPartnerships.load(body.id);
       const partnerships = await loaders.partnership.loadMany(links.map((link) => link.partnershipId));
-      return partnerships.filter(present<PartnershipEntity>).sort((a, b) => a.name.localeCompare(b.name));
+      return partnerships.filter(isLoaded).sort((a, b) => a.name.localeCompare(b.name));
     },
     reportsTo: (body, _args, { loaders }) => (body.reportsToBodyId ? loaders.body.load(body.reportsToBodyId) : null),
     reportingBodies: async (body, { asOf }, { loaders }) => {
@@ -30,16 +21,27 @@ export const bodyResolvers: Resolvers = {
     closeRelationships: async (body, _args, { loaders }) => {
       const links = await loaders.relationships.load(body.id);
       const related = await loaders.body.loadMany(links.map((link) => link.relatedBodyId));
-      return related.filter(present<BodyEntity>).sort((a, b) => a.name.localeCompare(b.name));
+      return related.filter(isLoaded).sort((a, b) => a.name.localeCompare(b.name));
     },
-    viewerCanEdit: (body, _args, { caller, loaders }) => canEditBody(caller, body, loaders),
-  },
-  ChairRule: {
-    organisation: (rule) => (rule.organisationId ? organisationReference(rule.organisationId) : null),
-    post: (rule) => rule.post ?? null,
-    appointedBy: (rule) => rule.appointedBy ?? null,
-  },
-  QuorumRule: {
-    requiredOrganisations: (rule) => rule.requiredOrganisationIds.map(organisationReference),
+    meetings: async (body, { from, to }, { loaders }) =>
+      (await loaders.meetingsByBody.load(body.id)).filter((m) => (!from || m.meetingDate >= from) && (!to || m.meetingDate <= to)),
+    upcomingMeetings: async (body, { after, limit }, { loaders }) => {
+      const count = limit ?? 3;
+      if (count < 1 || count > MAXIMUM_UPCOMING) throw badUserInput(`limit must be between 1 and ${MAXIMUM_UPCOMING}`, 'limit');
+      const since = after ?? todayInEngland();
+      return (await loaders.meetingsByBody.load(body.id)).filter((m) => m.meetingDate > since && m.status === 'SCHEDULED').slice(0, count);
+    },
+    missedCadence: async (body, { from, to }, { loaders }) => {
+      if (to < from) throw badUserInput(`"to" (${to}) is before "from" (${from})`, 'to');
+      if (!body.meetingFrequency) return null;
+      const held = (await loaders.meetingsByBody.load(body.id)).filter((m) => m.status === 'HELD').map((m) => m.meetingDate);
+      return { ...checkCadence(body.meetingFrequency, held, from, to), rule: body.meetingFrequency };
+    },
+    strategicPriorities: (body, _args, { loaders }) => loaders.strategicPrioritiesByBody.load(body.id),
+    strategicActionPlan: async (body, _args, { loaders }) => {
+      const actions = await loaders.strategicActionsByBody.load(body.id);
+      return actions.length === 0 ? null : { group: body, actions };
+    },
+    viewerCanEdit: (body, _args, { caller, loaders }) => mayEditBody(caller, body, loaders),
   },
 };

@@ -1,34 +1,59 @@
-import { DateScalar, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
+import { DateScalar, mergeResolvers } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
-import { bodyResolvers } from './body';
 import { actionNotesResolvers } from './action-notes';
 import { agendaResolvers } from './agenda';
-import { agendaCandidateResolvers } from './agenda-candidates';
-import { comparisonResolvers } from './comparison';
+import { agendaCandidatesResolvers } from './agenda-candidates';
+import { agendaItemResolvers } from './agenda-item';
+import { agendaSubjectResolvers } from './agenda-subject';
+import { agendaVersionResolvers } from './agenda-version';
+import { bodyResolvers } from './body';
+import { budgetResolvers } from './budget';
+import { budgetContributionResolvers } from './budget-contribution';
+import { chairRuleResolvers } from './chair-rule';
+import { contractResolvers } from './contract';
+import { leadSafeguardingPartnerResolvers } from './lead-safeguarding-partner';
 import { meetingResolvers } from './meeting';
-import { strategicPlanResolvers } from './strategic-plan';
 import { mutationResolvers } from './mutation';
+import { paperworkClockResolvers } from './paperwork-clock';
 import { partnershipResolvers } from './partnership';
+import { partnershipComparisonResolvers } from './partnership-comparison';
 import { queryResolvers } from './query';
+import { quorumRuleResolvers } from './quorum-rule';
+import { regionalProcedureResolvers } from './regional-procedure';
+import { regionalProcedureAdoptionResolvers } from './regional-procedure-adoption';
+import { regionalProcedureChapterResolvers } from './regional-procedure-chapter';
+import { strategicActionResolvers } from './strategic-action';
+import { strategicActionPlanResolvers } from './strategic-action-plan';
+import { strategicPriorityResolvers } from './strategic-priority';
+import { successStatementResolvers } from './success-statement';
 
-export const resolvers: Resolvers = {
-  Date: DateScalar,
-  SourceCitation: sourceCitationResolvers,
-  ...partnershipResolvers,
-  ...strategicPlanResolvers,
-  Partnership: { ...partnershipResolvers.Partnership, ...strategicPlanResolvers.Partnership, ...comparisonResolvers.Partnership },
-  Query: { ...queryResolvers.Query, ...meetingResolvers.Query, ...comparisonResolvers.Query },
-  Mutation: { ...mutationResolvers.Mutation, ...meetingResolvers.Mutation, ...strategicPlanResolvers.Mutation, ...agendaResolvers.Mutation, ...actionNotesResolvers.Mutation },
-  Body: { ...bodyResolvers.Body, ...meetingResolvers.Body, ...strategicPlanResolvers.Body },
-  PartnershipComparison: comparisonResolvers.PartnershipComparison,
-  ChairRule: bodyResolvers.ChairRule,
-  QuorumRule: bodyResolvers.QuorumRule,
-  Meeting: { ...meetingResolvers.Meeting, ...agendaResolvers.Meeting, ...agendaCandidateResolvers.Meeting, ...actionNotesResolvers.Meeting },
-  Agenda: agendaResolvers.Agenda,
-  AgendaItem: agendaResolvers.AgendaItem,
-  AgendaVersion: agendaResolvers.AgendaVersion,
-  AgendaSubject: agendaResolvers.AgendaSubject,
-  AgendaCandidates: agendaCandidateResolvers.AgendaCandidates,
-  ActionNotes: actionNotesResolvers.ActionNotes,
-  PaperworkClock: meetingResolvers.PaperworkClock,
-};
+/** One file per SDL type; merged so a field resolved in two files fails at start instead of one silently winning. */
+export const resolvers = mergeResolvers<Resolvers>({
+  scalars: { Date: DateScalar },
+  'query.ts': queryResolvers,
+  'mutation.ts': mutationResolvers,
+  'partnership.ts': partnershipResolvers,
+  'lead-safeguarding-partner.ts': leadSafeguardingPartnerResolvers,
+  'budget.ts': budgetResolvers,
+  'budget-contribution.ts': budgetContributionResolvers,
+  'regional-procedure.ts': regionalProcedureResolvers,
+  'regional-procedure-chapter.ts': regionalProcedureChapterResolvers,
+  'regional-procedure-adoption.ts': regionalProcedureAdoptionResolvers,
+  'body.ts': bodyResolvers,
+  'chair-rule.ts': chairRuleResolvers,
+  'quorum-rule.ts': quorumRuleResolvers,
+  'meeting.ts': meetingResolvers,
+  'paperwork-clock.ts': paperworkClockResolvers,
+  'agenda.ts': agendaResolvers,
+  'agenda-item.ts': agendaItemResolvers,
+  'agenda-version.ts': agendaVersionResolvers,
+  'agenda-subject.ts': agendaSubjectResolvers,
+  'agenda-candidates.ts': agendaCandidatesResolvers,
+  'action-notes.ts': actionNotesResolvers,
+  'partnership-comparison.ts': partnershipComparisonResolvers,
+  'strategic-priority.ts': strategicPriorityResolvers,
+  'success-statement.ts': successStatementResolvers,
+  'strategic-action-plan.ts': strategicActionPlanResolvers,
+  'strategic-action.ts': strategicActionResolvers,
+  'contract.ts': contractResolvers,
+});

@@ -1,42 +1,22 @@
-import { badUserInput, conflict, multiLineText, notFound, notPermitted, singleLineText } from '@safeguarding/subgraph-runtime';
-import { BodyEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
-import { canEditBody } from './body';
+import { issueDraftActionNotes, requestActionNotesAmendment } from '../operations/action-notes';
+import { addAgendaItem, prepareAgenda, publishAgenda, reorderAgenda } from '../operations/agenda';
+import { updateBody } from '../operations/bodies';
+import { scheduleMeeting, setMeetingStatus } from '../operations/meetings';
+import { recordSuccessMeasurement } from '../operations/strategic-plan';
 
+/** Every edit is a named operation; each checks the caller's scope itself (access.ts). */
 export const mutationResolvers: Resolvers = {
   Mutation: {
-    updateBody: async (_root, { id, expectedVersion, input }, { caller, dataSource, loaders }) => {
-      const body = await loaders.body.load(id);
-      if (!body) throw notFound(`No body has the id "${id.slice(0, 80)}"; query partnership { bodies { id } } for the ids.`);
-      if (!(await canEditBody(caller, body, loaders))) {
-        throw notPermitted(caller, `Only a partnership-admin of the partnership that owns "${body.name}" may change it.`);
-      }
-      const changes: Partial<BodyEntity> = {};
-      if (input.name != null) changes.name = singleLineText(input.name, 'name', 200);
-      if (input.purpose != null) changes.purpose = multiLineText(input.purpose, 'purpose', 4000);
-      if (input.validTo != null) {
-        if (body.validFrom && input.validTo < body.validFrom) {
-          throw badUserInput(`validTo ${input.validTo} is before the body was established (${body.validFrom})`, 'validTo');
-        }
-        changes.validTo = input.validTo;
-      }
-      if (input.meetingFrequency) {
-        const { meetingsPerYear, description, period } = input.meetingFrequency;
-        if (meetingsPerYear < 1 || meetingsPerYear > 52) throw badUserInput('meetingsPerYear must be between 1 and 52', 'meetingFrequency.meetingsPerYear');
-        changes.meetingFrequency = { meetingsPerYear, description: singleLineText(description, 'meetingFrequency.description', 200), period };
-      }
-      if (Object.keys(changes).length === 0) throw badUserInput('Nothing to change: give at least one field in input.', 'input');
-      // Optimistic lock: the update applies only to the version the caller read.
-      const result = await dataSource
-        .createQueryBuilder()
-        .update(BodyEntity)
-        .set({ ...changes, version: () => 'version + 1' })
-        .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-        .execute();
-      if (result.affected !== 1) {
-        throw conflict(`"${body.name}" was changed by someone else since version ${expectedVersion}; read it again and reapply your edit.`);
-      }
-      return (await dataSource.getRepository(BodyEntity).findOneByOrFail({ id }));
-    },
+    updateBody: (_root, { id, expectedVersion, input }, context) => updateBody(context, id, expectedVersion, input),
+    scheduleMeeting: (_root, { bodyId, input }, context) => scheduleMeeting(context, bodyId, input),
+    setMeetingStatus: (_root, { id, expectedVersion, status }, context) => setMeetingStatus(context, id, expectedVersion, status),
+    recordSuccessMeasurement: (_root, { statementId, measuredOn, value }, context) => recordSuccessMeasurement(context, statementId, measuredOn, value),
+    prepareAgenda: (_root, { meetingId }, context) => prepareAgenda(context, meetingId),
+    addAgendaItem: (_root, { agendaId, input }, context) => addAgendaItem(context, agendaId, input),
+    reorderAgenda: (_root, { agendaId, expectedVersion, itemIds }, context) => reorderAgenda(context, agendaId, expectedVersion, itemIds),
+    publishAgenda: (_root, { agendaId, expectedVersion, changeNote }, context) => publishAgenda(context, agendaId, expectedVersion, changeNote),
+    issueDraftActionNotes: (_root, { meetingId, text }, context) => issueDraftActionNotes(context, meetingId, text),
+    requestActionNotesAmendment: (_root, { meetingId, request }, context) => requestActionNotesAmendment(context, meetingId, request),
   },
 };

@@ -1,4 +1,5 @@
 import type { SourceCitation } from '@safeguarding/seed-types';
+import { addDays } from '@safeguarding/subgraph-runtime';
 
 /**
  * The meeting paperwork clock of 003 Appendix A, as data: papers published 7 days before a
@@ -27,12 +28,6 @@ export interface PaperworkDeadlines {
   amendmentRequestsCloseOn: string;
   /** The first day on which the notes are the record (read-only). */
   notesBecomeRecordOn: string;
-}
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 /** Deadlines for a meeting on `meetingDate` (calendar days, as the terms of reference state them). */

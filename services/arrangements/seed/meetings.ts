@@ -1,5 +1,6 @@
 import { faker } from '@faker-js/faker';
 import type { SourceCitation } from '@safeguarding/seed-types';
+import { isoDate } from '@safeguarding/subgraph-runtime';
 import type { MeetingStatus } from '../entities';
 import { bodies } from './data';
 
@@ -32,7 +33,7 @@ export interface MeetingSeed {
 function secondTuesday(year: number, monthIndex: number): string {
   const first = new Date(Date.UTC(year, monthIndex, 1));
   const offset = (2 - first.getUTCDay() + 7) % 7;
-  return new Date(Date.UTC(year, monthIndex, 1 + offset + 7)).toISOString().slice(0, 10);
+  return isoDate(new Date(Date.UTC(year, monthIndex, 1 + offset + 7)));
 }
 
 export function generateMeetings(): MeetingSeed[] {

@@ -25,7 +25,7 @@ export async function seedStrategicPlans(manager: EntityManager): Promise<void> 
   faker.seed(20230314);
   await manager.insert(
     StrategicPriorityEntity,
-    strategicPriorities.map(({ statements: _statements, partnershipSlug, ...priority }) => ({ ...priority, partnershipId: partnershipSlug })),
+    strategicPriorities.map(({ statements: _statements, ...priority }) => priority),
   );
   for (const priority of strategicPriorities) {
     const rows = priority.statements.map((text, index) => {

@@ -10,7 +10,7 @@ const cite = (section: string): SourceCitation => ({ document: D002, section });
 
 export interface StrategicPrioritySeed {
   id: string;
-  partnershipSlug: string;
+  partnershipId: string;
   /** The owning group (a body id). */
   bodyId: string;
   title: string;
@@ -26,7 +26,7 @@ const PERIOD = { periodStart: '2023-04-01', periodEnd: '2026-03-31' };
 export const strategicPriorities: StrategicPrioritySeed[] = [
   {
     id: 'shropshire.adult-safeguarding-and-protection-practice-oversight',
-    partnershipSlug: 'shropshire',
+    partnershipId: 'shropshire',
     bodyId: 'shropshire.adult-safeguarding-and-protection-practice-oversight-group',
     title: 'Adult Safeguarding and Protection Practice Oversight',
     kind: 'SYSTEM_PRIORITY',
@@ -42,7 +42,7 @@ export const strategicPriorities: StrategicPrioritySeed[] = [
   },
   {
     id: 'shropshire.child-safeguarding-and-protection-practice-oversight',
-    partnershipSlug: 'shropshire',
+    partnershipId: 'shropshire',
     bodyId: 'shropshire.child-safeguarding-and-protection-practice-oversight-group',
     title: 'Child Safeguarding and Protection Practice Oversight',
     kind: 'SYSTEM_PRIORITY',
@@ -57,7 +57,7 @@ export const strategicPriorities: StrategicPrioritySeed[] = [
   },
   {
     id: 'shropshire.community-safety-practice-oversight',
-    partnershipSlug: 'shropshire',
+    partnershipId: 'shropshire',
     bodyId: 'shropshire.community-safety-practice-oversight-group',
     title: 'Community Safety Practice Oversight',
     kind: 'SYSTEM_PRIORITY',
@@ -78,7 +78,7 @@ export const strategicPriorities: StrategicPrioritySeed[] = [
   },
   {
     id: 'shropshire.adult-statutory-case-review',
-    partnershipSlug: 'shropshire',
+    partnershipId: 'shropshire',
     bodyId: 'shropshire.adult-and-childrens-statutory-case-review-group',
     title: 'Adult Statutory Case Review',
     kind: 'SYSTEM_PRIORITY',
@@ -94,7 +94,7 @@ export const strategicPriorities: StrategicPrioritySeed[] = [
   },
   {
     id: 'shropshire.childrens-statutory-case-review',
-    partnershipSlug: 'shropshire',
+    partnershipId: 'shropshire',
     bodyId: 'shropshire.adult-and-childrens-statutory-case-review-group',
     title: "Children's Statutory Case Review",
     kind: 'SYSTEM_PRIORITY',
@@ -112,7 +112,7 @@ export const strategicPriorities: StrategicPrioritySeed[] = [
   },
   {
     id: 'shropshire.domestic-abuse',
-    partnershipSlug: 'shropshire',
+    partnershipId: 'shropshire',
     bodyId: 'shropshire.local-domestic-abuse-partnership-board',
     title: 'Domestic Abuse',
     kind: 'STRATEGIC_PRIORITY',
@@ -129,7 +129,7 @@ export const strategicPriorities: StrategicPrioritySeed[] = [
   },
   {
     id: 'shropshire.tackling-exploitation',
-    partnershipSlug: 'shropshire',
+    partnershipId: 'shropshire',
     bodyId: 'shropshire.tackling-exploitation-group',
     title: 'Tackling Exploitation',
     kind: 'STRATEGIC_PRIORITY',
@@ -150,7 +150,7 @@ export const strategicPriorities: StrategicPrioritySeed[] = [
   },
   {
     id: 'shropshire.tackling-drug-and-alcohol-misuse',
-    partnershipSlug: 'shropshire',
+    partnershipId: 'shropshire',
     bodyId: 'shropshire.tackling-drug-and-alcohol-misuse-group',
     title: 'Tackling Drug and Alcohol Misuse',
     kind: 'STRATEGIC_PRIORITY',

@@ -1,6 +1,6 @@
 import { AgendaItemEntity, MeetingEntity } from '../entities';
 import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
-import { todayInEngland } from '@safeguarding/subgraph-runtime';
+import { addDays, todayInEngland } from '@safeguarding/subgraph-runtime';
 
 /** The joint LSP forum's combined agenda: candidates, prepare → publish → amend → republish, notes. */
 let federation: TestFederation;
@@ -15,11 +15,7 @@ const FORUM = 'joint.lsp-forum';
 const secretariat = [grant('forum-secretariat')];
 const shropshireAdmin = [grant('partnership-admin', 'shropshire')];
 const telfordAdmin = [grant('partnership-admin', 'telford-and-wrekin')];
-const shift = (days: number) => {
-  const date = new Date(`${todayInEngland()}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
+const shift = (days: number) => addDays(todayInEngland(), days);
 const meetings = () => federation.dataSources.arrangements!.getRepository(MeetingEntity);
 
 async function schedule(bodyId: string, date: string, as = shropshireAdmin): Promise<string> {

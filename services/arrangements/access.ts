@@ -1,0 +1,70 @@
+import { hasRole, type Caller, type Role } from '@safeguarding/auth';
+import type { BodyKind } from '@safeguarding/seed-types';
+import type { BodyEntity } from './entities';
+import type { ArrangementsLoaders } from './loaders';
+
+/**
+ * Who may do what with the arrangements. Everything here is read from published documents, so
+ * reading is public (permissions.ts); these are the edits, and the agenda drafts that stay inside
+ * a body's partnerships until published. The table feeds shield's coarse rule (permissions.ts)
+ * and the scope checks below, which the operations and resolvers call.
+ */
+export interface AccessRule {
+  /** Roles that qualify wherever the caller holds them. */
+  regionalRoles: readonly Role[];
+  /** Roles that qualify only within one of the partnerships concerned. */
+  partnershipRoles: readonly Role[];
+}
+
+const partnershipAdmin: AccessRule = { regionalRoles: [], partnershipRoles: ['partnership-admin'] };
+
+export const ARRANGEMENTS_ACCESS = {
+  /** A body and its meetings; also `viewerCanEdit` on a partnership, its bodies and meetings. */
+  editBody: partnershipAdmin,
+  recordSuccessMeasurement: partnershipAdmin,
+  /** The joint LSP forum's agenda and notes: its secretariat prepares them. */
+  editForumAgenda: { regionalRoles: ['forum-secretariat'], partnershipRoles: [] },
+  /** Any other body's agenda and notes: its partnerships' admins prepare them. */
+  editAgenda: partnershipAdmin,
+  /** Unpublished agendas and draft notes, besides whoever edits them. */
+  readAgendaDrafts: { regionalRoles: [], partnershipRoles: ['member', 'partnership-admin'] },
+} as const satisfies Record<string, AccessRule>;
+
+export type ArrangementsAction = keyof typeof ARRANGEMENTS_ACCESS;
+
+/** Which action edits a body's agenda, by the body's kind; unlisted kinds use `editAgenda`. */
+export const AGENDA_EDIT_ACTION: Partial<Record<BodyKind, ArrangementsAction>> = { LEAD_PARTNERS_FORUM: 'editForumAgenda' };
+
+export const agendaEditAction = (kind: BodyKind): ArrangementsAction => AGENDA_EDIT_ACTION[kind] ?? 'editAgenda';
+
+/** Every role that could qualify for any of the actions somewhere: the coarse check shield makes first. */
+export function rolesFor(...actions: ArrangementsAction[]): Role[] {
+  return [...new Set(actions.flatMap((action) => [...ARRANGEMENTS_ACCESS[action].regionalRoles, ...ARRANGEMENTS_ACCESS[action].partnershipRoles]))];
+}
+
+/** True when the caller may take `action` on something belonging to any of `partnershipIds`. */
+export function mayAct(caller: Caller, action: ArrangementsAction, partnershipIds: readonly string[]): boolean {
+  const rule: AccessRule = ARRANGEMENTS_ACCESS[action];
+  if (rule.regionalRoles.some((role) => hasRole(caller, role))) return true;
+  return rule.partnershipRoles.some((role) => partnershipIds.some((partnershipId) => hasRole(caller, role, partnershipId)));
+}
+
+async function partnershipIdsOf(body: BodyEntity, loaders: ArrangementsLoaders): Promise<string[]> {
+  return (await loaders.bodyPartnerships.load(body.id)).map((link) => link.partnershipId);
+}
+
+/** A partnership-admin of any of the body's partnerships may edit it and its meetings. */
+export async function mayEditBody(caller: Caller, body: BodyEntity, loaders: ArrangementsLoaders): Promise<boolean> {
+  return mayAct(caller, 'editBody', await partnershipIdsOf(body, loaders));
+}
+
+/** May the caller prepare and change this body's agendas and notes? */
+export async function mayEditAgenda(caller: Caller, body: BodyEntity, loaders: ArrangementsLoaders): Promise<boolean> {
+  return mayAct(caller, agendaEditAction(body.kind), await partnershipIdsOf(body, loaders));
+}
+
+/** May the caller read drafts (unpublished agendas, draft notes)? Editors and the body's partnerships' members. */
+export async function mayReadAgendaDrafts(caller: Caller, body: BodyEntity, loaders: ArrangementsLoaders): Promise<boolean> {
+  if (await mayEditAgenda(caller, body, loaders)) return true;
+  return mayAct(caller, 'readAgendaDrafts', await partnershipIdsOf(body, loaders));
+}

@@ -1,0 +1,94 @@
+import type { BodyEntity, MeetingActionNotesEntity, AgendaEntity, StrategicActionEntity, SuccessStatementEntity } from './entities';
+import type { PaperworkClockRule, PaperworkDeadlines } from './rules/paperwork-clock';
+import type { SuccessTarget } from './rules/success-target';
+
+/**
+ * What each SDL type's resolvers receive as their parent object (codegen.ts maps every type here).
+ * Most are the database rows; the rest carry what a row alone does not say.
+ */
+
+export type {
+  AgendaItemEntity,
+  AgendaVersionEntity,
+  ArrangementDocumentEntity,
+  BodyEntity,
+  BudgetContributionEntity,
+  BudgetEntity,
+  LeadSafeguardingPartnerEntity,
+  MeetingEntity,
+  PartnershipEntity,
+  RegionalProcedureAdoptionEntity,
+  RegionalProcedureChapterEntity,
+  RegionalProcedureEntity,
+  StatutoryFunctionEntity,
+  StrategicPriorityEntity,
+  SuccessMeasurementEntity,
+  SuccessStatementEntity,
+  StrategicActionEntity,
+} from './entities';
+export type { ChairRuleSeed, MeetingFrequencySeed, QuorumRuleSeed } from '@safeguarding/seed-types';
+
+/** An entity another subgraph owns, known here by its key; the gateway resolves the rest. */
+export interface EntityReference {
+  id: string;
+}
+
+/** A reference to an Organisation owned by the membership subgraph. */
+export type OrganisationReference = EntityReference;
+
+export const organisationReference = (id: string): OrganisationReference => ({ id });
+
+/** An agenda item's subject: a local row or a reference, tagged with its SDL type name. */
+export type AgendaSubjectParent = { __typename: string; [field: string]: unknown };
+
+/** The agenda row, and whether this caller sees drafts or the published version. */
+export interface AgendaParent extends AgendaEntity {
+  seesDrafts: boolean;
+}
+
+/** A meeting's notes, with the meeting date and rule their deadlines come from. */
+export interface ActionNotesParent extends MeetingActionNotesEntity {
+  meetingDate: string;
+  rule: PaperworkClockRule;
+}
+
+/** The deadlines plus the meeting date and rule they came from. */
+export interface PaperworkClockParent extends PaperworkDeadlines {
+  meetingDate: string;
+  rule: PaperworkClockRule;
+}
+
+/**
+ * The window a meeting's agenda candidates cover. `partnershipSlugs` keeps the public field's name
+ * (and the shared key's, @safeguarding/federated-keys); its values are partnership ids.
+ */
+export interface AgendaCandidatesParent {
+  id: string;
+  meetingId: string;
+  since: string;
+  until: string;
+  partnershipSlugs: string[];
+}
+
+export interface BodyQuorumRuleParent {
+  bodyId: string;
+  bodyName: string;
+  quorumRule: NonNullable<BodyEntity['quorumRule']>;
+}
+
+/** The comparison entity: the partnerships and date are its identity, so other subgraphs can extend it (`partnershipSlugs` as above). */
+export interface PartnershipComparisonParent {
+  id: string;
+  asOf: string;
+  partnershipSlugs: string[];
+}
+
+export interface StrategicActionPlanParent {
+  group: BodyEntity;
+  actions: StrategicActionEntity[];
+}
+
+export interface SuccessTargetParent extends SuccessTarget {
+  baselineValue: number | null;
+  baselineSource: SuccessStatementEntity['baselineSource'];
+}

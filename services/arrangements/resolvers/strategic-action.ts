@@ -1,0 +1,12 @@
+import type { Resolvers } from '../generated/graphql';
+import { organisationReference } from '../models';
+import { ACTION_PLAN_HEADINGS } from '../seed/strategic-plan';
+
+const HEADING_TEXT = Object.fromEntries(ACTION_PLAN_HEADINGS.map(({ heading, text }) => [heading, text]));
+
+export const strategicActionResolvers: Resolvers = {
+  StrategicAction: {
+    headingText: (action) => HEADING_TEXT[action.heading] ?? action.heading,
+    owner: (action) => (action.ownerOrganisationId ? organisationReference(action.ownerOrganisationId) : null),
+  },
+};
