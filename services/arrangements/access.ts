@@ -1,4 +1,4 @@
-import { hasRole, type Caller, type Role } from '@safeguarding/auth';
+import { accessTable, type AccessRule, type Caller } from '@safeguarding/auth';
 import type { BodyKind } from '@safeguarding/seed-types';
 import type { BodyEntity } from './entities';
 import type { ArrangementsLoaders } from './loaders';
@@ -9,13 +9,6 @@ import type { ArrangementsLoaders } from './loaders';
  * a body's partnerships until published. The table feeds shield's coarse rule (permissions.ts)
  * and the scope checks below, which the operations and resolvers call.
  */
-export interface AccessRule {
-  /** Roles that qualify wherever the caller holds them. */
-  regionalRoles: readonly Role[];
-  /** Roles that qualify only within one of the partnerships concerned. */
-  partnershipRoles: readonly Role[];
-}
-
 const partnershipAdmin: AccessRule = { regionalRoles: [], partnershipRoles: ['partnership-admin'] };
 
 export const ARRANGEMENTS_ACCESS = {
@@ -32,22 +25,12 @@ export const ARRANGEMENTS_ACCESS = {
 
 export type ArrangementsAction = keyof typeof ARRANGEMENTS_ACCESS;
 
+export const { rolesFor, mayAct } = accessTable<ArrangementsAction>(ARRANGEMENTS_ACCESS);
 /** Which action edits a body's agenda, by the body's kind; unlisted kinds use `editAgenda`. */
 export const AGENDA_EDIT_ACTION: Partial<Record<BodyKind, ArrangementsAction>> = { LEAD_PARTNERS_FORUM: 'editForumAgenda' };
 
 export const agendaEditAction = (kind: BodyKind): ArrangementsAction => AGENDA_EDIT_ACTION[kind] ?? 'editAgenda';
 
-/** Every role that could qualify for any of the actions somewhere: the coarse check shield makes first. */
-export function rolesFor(...actions: ArrangementsAction[]): Role[] {
-  return [...new Set(actions.flatMap((action) => [...ARRANGEMENTS_ACCESS[action].regionalRoles, ...ARRANGEMENTS_ACCESS[action].partnershipRoles]))];
-}
-
-/** True when the caller may take `action` on something belonging to any of `partnershipIds`. */
-export function mayAct(caller: Caller, action: ArrangementsAction, partnershipIds: readonly string[]): boolean {
-  const rule: AccessRule = ARRANGEMENTS_ACCESS[action];
-  if (rule.regionalRoles.some((role) => hasRole(caller, role))) return true;
-  return rule.partnershipRoles.some((role) => partnershipIds.some((partnershipId) => hasRole(caller, role, partnershipId)));
-}
 
 async function partnershipIdsOf(body: BodyEntity, loaders: ArrangementsLoaders): Promise<string[]> {
   return (await loaders.bodyPartnerships.load(body.id)).map((link) => link.partnershipId);

@@ -1,4 +1,4 @@
-import { hasRole, type Caller, type Role } from '@safeguarding/auth';
+import { accessTable, type AccessRule, type Caller } from '@safeguarding/auth';
 import type { TrainingLoaders } from './loaders';
 
 /**
@@ -6,13 +6,6 @@ import type { TrainingLoaders } from './loaders';
  * agency), reach and the learning-coverage gap list are for analysts across the region and for a
  * partnership's own members and admins; booking needs a role in a partnership offering the course.
  */
-export interface AccessRule {
-  /** Roles that qualify wherever the caller holds them. */
-  regionalRoles: readonly Role[];
-  /** Roles that qualify only within one of the partnerships concerned. */
-  partnershipRoles: readonly Role[];
-}
-
 const readAggregates: AccessRule = { regionalRoles: ['analyst', 'regional-admin'], partnershipRoles: ['member', 'partnership-admin'] };
 
 export const TRAINING_ACCESS = {
@@ -25,18 +18,7 @@ export const TRAINING_ACCESS = {
 
 export type TrainingAction = keyof typeof TRAINING_ACCESS;
 
-/** Every role that could qualify for an action somewhere: the coarse check shield makes first. */
-export function rolesFor(action: TrainingAction): Role[] {
-  const rule: AccessRule = TRAINING_ACCESS[action];
-  return [...new Set([...rule.regionalRoles, ...rule.partnershipRoles])];
-}
-
-/** True when the caller may take `action` on something belonging to any of `partnershipIds`. */
-export function mayAct(caller: Caller, action: TrainingAction, partnershipIds: readonly string[]): boolean {
-  const rule: AccessRule = TRAINING_ACCESS[action];
-  if (rule.regionalRoles.some((role) => hasRole(caller, role))) return true;
-  return rule.partnershipRoles.some((role) => partnershipIds.some((partnershipId) => hasRole(caller, role, partnershipId)));
-}
+export const { rolesFor, mayAct } = accessTable<TrainingAction>(TRAINING_ACCESS);
 
 /** Why the learning coverage of a partnership was refused, and which token would do. */
 export const learningCoverageDenied = (partnershipId: string) =>
