@@ -10,8 +10,9 @@ import { canEditMembership } from '../access';
 import { asAppointment, chairContextInTransaction } from './chairs';
 
 /**
- * Edits of the registry's posts and of a body's membership: seats, chairs and attendance. Each
- * checks the caller may edit the body (access.ts), validates, then writes in one transaction.
+ * Edits of the registry's posts and of a body's membership: seats, chairs and attendance. The
+ * body's edits check the caller may edit that body (access.ts), validate, then write under the
+ * body's lock; a post belongs to an organisation, so addPost checks only the organisation.
  */
 
 const MAXIMUM_ATTENDANCE_RECORDS = 200;
