@@ -39,11 +39,11 @@ export function createLoaders(dataSource: DataSource) {
       (row) => row.organisationId,
     ),
     designationsByPartnership: loaderOfMany<string, DesignationEntity>(
-      (slugs) => rowsWhereAnyOf(dataSource, DesignationEntity, 'partnershipSlug', slugs, ['kind', 'organisationId']),
-      (row) => row.partnershipSlug,
+      (partnershipIds) => rowsWhereAnyOf(dataSource, DesignationEntity, 'partnershipId', partnershipIds, ['kind', 'organisationId']),
+      (row) => row.partnershipId,
     ),
     designationsByOrganisation: loaderOfMany<string, DesignationEntity>(
-      (ids) => rowsWhereAnyOf(dataSource, DesignationEntity, 'organisationId', ids, ['partnershipSlug', 'kind']),
+      (ids) => rowsWhereAnyOf(dataSource, DesignationEntity, 'organisationId', ids, ['partnershipId', 'kind']),
       (row) => row.organisationId,
     ),
     /** All recorded attendance of each body; candidate windows filter it by date. */

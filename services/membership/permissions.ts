@@ -1,12 +1,12 @@
 import { allow, describeRule, hasAnyRole, readableByEveryone, rule, type IRules } from '@safeguarding/subgraph-runtime';
 import type { MembershipContext } from './context';
-import type { MeetingParent } from './resolvers/parents';
-import { canSeeAttendance } from './resolvers/access';
+import type { MeetingParent } from './models';
+import { canSeeAttendance, MEMBERSHIP_ACCESS, rolesFor } from './access';
 
 /**
  * The registry, posts, seats and designations are public: they come from published terms of
  * reference. Attendance, apologies and quorum are for the body's own partnerships, analysts and
- * regional administrators (resolvers/access.ts). Edits need an editing role here; the resolver
+ * regional administrators (access.ts, whose table these rules are built from). Edits need an editing role here; the resolver
  * then checks it is for the body's own partnership. Anything not listed is denied.
  */
 const mayReadAttendance = describeRule(
@@ -14,16 +14,20 @@ const mayReadAttendance = describeRule(
     const body = meeting.body ? await context.loaders.bodyReference.load(meeting.body.id) : null;
     return canSeeAttendance(context.caller, body);
   }),
-  { who: "the body's own partnerships (members, admins), the forum secretariat for the joint forum, analysts, regional-admins", yes: ['analyst', 'regional-admin'], scoped: ['member', 'partnership-admin', 'forum-secretariat'] },
+  {
+    who: "the body's own partnerships (members, admins), the forum secretariat for the joint forum, analysts, regional-admins",
+    yes: MEMBERSHIP_ACCESS.readAttendance.regionalRoles,
+    scoped: [...MEMBERSHIP_ACCESS.readAttendance.partnershipRoles, ...MEMBERSHIP_ACCESS.readAttendance.forumRoles],
+  },
 );
 
-const editors = hasAnyRole('partnership-admin', 'forum-secretariat');
+const editors = hasAnyRole(...rolesFor('editMembership'));
 
 export const permissions: IRules = {
   Query: { organisations: allow, organisation: allow, sharedAgencies: allow, designations: allow, posts: allow },
   Mutation: {
-    registerOrganisation: hasAnyRole('regional-admin'),
-    addPost: hasAnyRole('partnership-admin', 'regional-admin'),
+    registerOrganisation: hasAnyRole(...rolesFor('registerOrganisation')),
+    addPost: hasAnyRole(...rolesFor('addPost')),
     addMembership: editors,
     endMembership: editors,
     appointChair: editors,
@@ -40,7 +44,7 @@ export const permissions: IRules = {
   SharedAgencySide: readableByEveryone('partnership', 'bodies'),
   ChairRule: readableByEveryone('appointedFrom', 'organisation', 'termMonths', 'termAlignedToFinancialYear', 'noConsecutiveTermsSameOrganisation', 'viceChairFromDifferentOrganisation', 'viceChairSucceeds'),
   QuorumRule: readableByEveryone('kind', 'namedDeputyCounts', 'requiredOrganisations', 'unexplainedAbsenceReported'),
-  // Candidates are filtered per body by who may read its attendance (resolvers/agenda-candidates.ts).
+  // Candidates are filtered per body by who may read its attendance (operations/agenda-candidates.ts).
   AgendaCandidates: readableByEveryone('id', 'bodyQuorumRules', 'membership'),
   AgendaCandidate: readableByEveryone('key', 'partnershipSlug', 'title', 'reason', 'subjectType', 'subjectId'),
   BodyQuorumRule: readableByEveryone('bodyId', 'bodyName', 'quorumRule'),

@@ -1,5 +1,13 @@
+/**
+ * Parent (mapper) types: what a resolver's parent object is for each SDL type this subgraph does
+ * not store as a row of its own. codegen.ts maps the SDL types here.
+ */
 import type { ReviewClockEntity, ReviewEntity } from './entities';
+import type { PartnershipThemeCount, RepeatedThemeCount } from './rules/repeated-themes';
 import type { KindTimeliness } from './rules/timeliness';
+
+/** The repeated-themes evaluator's results are the parents of RepeatedTheme and PartnershipThemeCount. */
+export type { PartnershipThemeCount, RepeatedThemeCount };
 
 /** A Partnership owned by the arrangements subgraph: this subgraph only adds fields to it. */
 export interface PartnershipReference {

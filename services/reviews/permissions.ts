@@ -1,15 +1,15 @@
 import { allow, hasAnyRole, type IRules, readableByEveryone } from '@safeguarding/subgraph-runtime';
-import { REVIEW_ROLES } from './visibility';
+import { rolesFor } from './access';
 
 /**
  * Reads are open at the field level because visibility is decided per review, by the resolvers
- * that hand reviews out (visibility.ts): unpublished reviews never leave their partnership, and
+ * that hand reviews out (access.ts, whose table these rules are built from): unpublished reviews never leave their partnership, and
  * aggregates are counts only. Every mutation needs a partnership-admin role; the resolver then
  * checks it is for the review's own partnership. Anything not listed is denied.
  */
-const partnershipAdmin = hasAnyRole('partnership-admin');
-/** Holds a review role somewhere; resolvers/review.ts checks it is the review's own partnership. */
-const reviewRole = hasAnyRole(...REVIEW_ROLES);
+const partnershipAdmin = hasAnyRole(...rolesFor('editReviews'));
+/** Holds a review role somewhere; resolvers/action-plan-action.ts and learning-point.ts check it is the review's own partnership. */
+const reviewRole = hasAnyRole(...rolesFor('readUnpublished'));
 
 export const permissions: IRules = {
   Query: { review: allow, reviewKinds: allow, themes: allow, theme: allow, repeatedThemes: allow },
@@ -35,7 +35,7 @@ export const permissions: IRules = {
   Theme: readableByEveryone('id', 'name', 'description', 'appliesTo', 'reviewCount', 'reviews', 'source'),
   RepeatedTheme: readableByEveryone('theme', 'reviewCount', 'partnershipCount', 'byPartnership'),
   PartnershipThemeCount: readableByEveryone('partnership', 'reviewCount'),
-  // Counts only; candidates filter unpublished reviews by the caller (resolvers/contributions.ts).
+  // Counts only; candidates filter unpublished reviews by the caller (operations/agenda-candidates.ts).
   PartnershipComparison: readableByEveryone('id', 'reviews'),
   ComparisonRow: readableByEveryone('measure', 'unit', 'cells'),
   ComparisonCell: readableByEveryone('partnershipSlug', 'value', 'text', 'missingReason', 'source'),

@@ -13,7 +13,7 @@ import type { ChairRuleSnapshot } from '../rules/chair-rule';
 export class BodyReferenceEntity {
   @PrimaryColumn({ type: 'text', name: 'body_id' }) bodyId: string;
   @Column({ type: 'text' }) kind: string;
-  @Column({ type: 'text', array: true, name: 'partnership_slugs' }) partnershipSlugs: string[];
+  @Column({ type: 'text', array: true, name: 'partnership_ids' }) partnershipIds: string[];
   @Column({ type: 'jsonb', name: 'chair_rule', nullable: true }) chairRule: ChairRuleSnapshot | null;
   /** Bumped by every membership edit of the body. */
   @Column({ type: 'integer', name: 'membership_version', default: 1 }) membershipVersion: number;
@@ -69,7 +69,7 @@ export type DesignationKind =
 @Entity({ name: 'designation' })
 export class DesignationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ type: 'text', name: 'partnership_slug' }) partnershipSlug: string;
+  @Column({ type: 'text', name: 'partnership_id' }) partnershipId: string;
   @Column({ type: 'text' }) kind: DesignationKind;
   @Column({ type: 'text', name: 'organisation_id' }) organisationId: string;
   @Column({ type: 'uuid', name: 'post_id', nullable: true }) postId: string | null;

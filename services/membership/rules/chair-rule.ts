@@ -1,4 +1,4 @@
-import { addDays, addMonths, periodsOverlap } from './dates';
+import { addDays, addMonths, periodsOverlap } from '@safeguarding/subgraph-runtime';
 
 /**
  * Chair rules are data owned by arrangements (Body.chairRule); these small pure checks evaluate a

@@ -10,7 +10,7 @@ import type { ChairRuleSnapshot } from '../rules/chair-rule';
 export interface BodyReferenceSeed {
   bodyId: string;
   kind: string;
-  partnershipSlugs: string[];
+  partnershipIds: string[];
   chairRule: ChairRuleSnapshot | null;
 }
 
@@ -18,61 +18,61 @@ export const bodyReferences: BodyReferenceSeed[] = [
   {
     bodyId: 'joint.lsp-forum',
     kind: 'LEAD_PARTNERS_FORUM',
-    partnershipSlugs: ['shropshire', 'telford-and-wrekin'],
+    partnershipIds: ['shropshire', 'telford-and-wrekin'],
     chairRule: null,
   },
   {
     bodyId: 'shropshire.strategic-governing-group',
     kind: 'PARTNERSHIP_BOARD',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     chairRule: null,
   },
   {
     bodyId: 'shropshire.safeguarding-adults-board',
     kind: 'PARTNERSHIP_BOARD',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     chairRule: null,
   },
   {
     bodyId: 'shropshire.community-safety-partnership',
     kind: 'PARTNERSHIP_BOARD',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     chairRule: null,
   },
   {
     bodyId: 'shropshire.adult-safeguarding-and-protection-practice-oversight-group',
     kind: 'SYSTEM_GROUP',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     chairRule: null,
   },
   {
     bodyId: 'shropshire.child-safeguarding-and-protection-practice-oversight-group',
     kind: 'SYSTEM_GROUP',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     chairRule: null,
   },
   {
     bodyId: 'shropshire.community-safety-practice-oversight-group',
     kind: 'SYSTEM_GROUP',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     chairRule: null,
   },
   {
     bodyId: 'shropshire.adult-and-childrens-statutory-case-review-group',
     kind: 'SYSTEM_GROUP',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     chairRule: null,
   },
   {
     bodyId: 'shropshire.local-domestic-abuse-partnership-board',
     kind: 'STRATEGIC_PRIORITY_GROUP',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     chairRule: null,
   },
   {
     bodyId: 'shropshire.tackling-exploitation-group',
     kind: 'STANDING_GROUP',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     chairRule: {
       appointedFrom: 'NAMED_ORGANISATION',
       organisationId: 'west-mercia-police',
@@ -86,13 +86,13 @@ export const bodyReferences: BodyReferenceSeed[] = [
   {
     bodyId: 'shropshire.tackling-drug-and-alcohol-misuse-group',
     kind: 'STRATEGIC_PRIORITY_GROUP',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     chairRule: null,
   },
   {
     bodyId: 'shropshire.safeguarding-children-partnership',
     kind: 'PARTNERSHIP_BOARD',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     chairRule: {
       appointedFrom: 'DELEGATED_SAFEGUARDING_PARTNERS',
       organisationId: null,
@@ -106,25 +106,25 @@ export const bodyReferences: BodyReferenceSeed[] = [
   {
     bodyId: 'shropshire.dsp-executive',
     kind: 'EXECUTIVE',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     chairRule: null,
   },
   {
     bodyId: 'shropshire.education-strategic-partnership',
     kind: 'REPORTING_PARTNERSHIP',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     chairRule: null,
   },
   {
     bodyId: 'shropshire.early-help-partnership-board',
     kind: 'REPORTING_PARTNERSHIP',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     chairRule: null,
   },
   {
     bodyId: 'shropshire.childrens-case-review-group',
     kind: 'STANDING_GROUP',
-    partnershipSlugs: ['shropshire'],
+    partnershipIds: ['shropshire'],
     chairRule: {
       appointedFrom: 'NAMED_ORGANISATION',
       organisationId: 'shropshire-telford-and-wrekin-icb',
@@ -138,7 +138,7 @@ export const bodyReferences: BodyReferenceSeed[] = [
   {
     bodyId: 'telford-and-wrekin.safeguarding-partnership',
     kind: 'WIDER_PARTNERSHIP',
-    partnershipSlugs: ['telford-and-wrekin'],
+    partnershipIds: ['telford-and-wrekin'],
     chairRule: {
       appointedFrom: 'INDEPENDENT',
       organisationId: null,
@@ -152,7 +152,7 @@ export const bodyReferences: BodyReferenceSeed[] = [
   {
     bodyId: 'telford-and-wrekin.executive',
     kind: 'EXECUTIVE',
-    partnershipSlugs: ['telford-and-wrekin'],
+    partnershipIds: ['telford-and-wrekin'],
     chairRule: {
       appointedFrom: 'STATUTORY_PARTNERS',
       organisationId: null,
@@ -166,7 +166,7 @@ export const bodyReferences: BodyReferenceSeed[] = [
   {
     bodyId: 'telford-and-wrekin.childrens-review-learning-and-training-group',
     kind: 'REVIEW_GROUP',
-    partnershipSlugs: ['telford-and-wrekin'],
+    partnershipIds: ['telford-and-wrekin'],
     chairRule: {
       appointedFrom: 'NOT_STATED',
       organisationId: null,
@@ -180,7 +180,7 @@ export const bodyReferences: BodyReferenceSeed[] = [
   {
     bodyId: 'telford-and-wrekin.adults-review-learning-and-training-group',
     kind: 'REVIEW_GROUP',
-    partnershipSlugs: ['telford-and-wrekin'],
+    partnershipIds: ['telford-and-wrekin'],
     chairRule: {
       appointedFrom: 'NOT_STATED',
       organisationId: null,
@@ -194,31 +194,31 @@ export const bodyReferences: BodyReferenceSeed[] = [
   {
     bodyId: 'telford-and-wrekin.neglect',
     kind: 'THEMATIC_GROUP',
-    partnershipSlugs: ['telford-and-wrekin'],
+    partnershipIds: ['telford-and-wrekin'],
     chairRule: null,
   },
   {
     bodyId: 'telford-and-wrekin.domestic-violence-and-abuse',
     kind: 'THEMATIC_GROUP',
-    partnershipSlugs: ['telford-and-wrekin'],
+    partnershipIds: ['telford-and-wrekin'],
     chairRule: null,
   },
   {
     bodyId: 'telford-and-wrekin.exploitation',
     kind: 'THEMATIC_GROUP',
-    partnershipSlugs: ['telford-and-wrekin'],
+    partnershipIds: ['telford-and-wrekin'],
     chairRule: null,
   },
   {
     bodyId: 'telford-and-wrekin.early-help',
     kind: 'STANDING_GROUP',
-    partnershipSlugs: ['telford-and-wrekin'],
+    partnershipIds: ['telford-and-wrekin'],
     chairRule: null,
   },
   {
     bodyId: 'telford-and-wrekin.corporate-parenting-strategic-group',
     kind: 'STANDING_GROUP',
-    partnershipSlugs: ['telford-and-wrekin'],
+    partnershipIds: ['telford-and-wrekin'],
     chairRule: {
       appointedFrom: 'NAMED_ORGANISATION',
       organisationId: 'telford-and-wrekin-council',
@@ -232,7 +232,7 @@ export const bodyReferences: BodyReferenceSeed[] = [
   {
     bodyId: 'solihull.executive',
     kind: 'EXECUTIVE',
-    partnershipSlugs: ['solihull'],
+    partnershipIds: ['solihull'],
     chairRule: null,
   },
 ];

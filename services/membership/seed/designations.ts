@@ -14,7 +14,7 @@ const D003 = '003_b1549964c7b91fcb.txt';
 const D004 = '004_b6751091e751e5aa.txt';
 
 export interface DesignationSeed {
-  partnershipSlug: string;
+  partnershipId: string;
   kind: DesignationKind;
   organisationId: string;
   /** Null when the documents do not name the post. */
@@ -33,28 +33,28 @@ const S004_DELEGATES = cite(D004, 'What is the Safeguarding Children Partnership
 
 export const designations: DesignationSeed[] = [
   // Shropshire
-  { partnershipSlug: 'shropshire', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'shropshire-council', postTitle: null, source: S000_LSP },
-  { partnershipSlug: 'shropshire', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'shropshire-telford-and-wrekin-icb', postTitle: null, source: S000_LSP },
-  { partnershipSlug: 'shropshire', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'west-mercia-police', postTitle: null, source: S000_LSP },
-  { partnershipSlug: 'shropshire', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'shropshire-council', postTitle: 'Executive Director of People', source: S000_DSP },
-  { partnershipSlug: 'shropshire', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'shropshire-telford-and-wrekin-icb', postTitle: 'Chief Nursing Officer', source: S000_DSP },
-  { partnershipSlug: 'shropshire', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'west-mercia-police', postTitle: 'Local Policing Commander', source: S000_DSP },
-  { partnershipSlug: 'shropshire', kind: 'INDEPENDENT_SCRUTINEER', organisationId: 'shropshire-independent-scrutineer', postTitle: 'Independent Scrutineer', source: cite(D001, 'Independent Scrutiny') },
-  { partnershipSlug: 'shropshire', kind: 'INDEPENDENT_CHAIR', organisationId: 'shropshire-independent-scrutineer', postTitle: 'Independent Scrutineer', source: cite(D002, 'Foreword from the Independent Chair ("Independent Chair and Scrutineer")') },
-  { partnershipSlug: 'shropshire', kind: 'ACCOUNTABLE_BODY', organisationId: 'shropshire-council', postTitle: null, source: cite(D001, 'Partnership Support and Management') },
+  { partnershipId: 'shropshire', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'shropshire-council', postTitle: null, source: S000_LSP },
+  { partnershipId: 'shropshire', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'shropshire-telford-and-wrekin-icb', postTitle: null, source: S000_LSP },
+  { partnershipId: 'shropshire', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'west-mercia-police', postTitle: null, source: S000_LSP },
+  { partnershipId: 'shropshire', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'shropshire-council', postTitle: 'Executive Director of People', source: S000_DSP },
+  { partnershipId: 'shropshire', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'shropshire-telford-and-wrekin-icb', postTitle: 'Chief Nursing Officer', source: S000_DSP },
+  { partnershipId: 'shropshire', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'west-mercia-police', postTitle: 'Local Policing Commander', source: S000_DSP },
+  { partnershipId: 'shropshire', kind: 'INDEPENDENT_SCRUTINEER', organisationId: 'shropshire-independent-scrutineer', postTitle: 'Independent Scrutineer', source: cite(D001, 'Independent Scrutiny') },
+  { partnershipId: 'shropshire', kind: 'INDEPENDENT_CHAIR', organisationId: 'shropshire-independent-scrutineer', postTitle: 'Independent Scrutineer', source: cite(D002, 'Foreword from the Independent Chair ("Independent Chair and Scrutineer")') },
+  { partnershipId: 'shropshire', kind: 'ACCOUNTABLE_BODY', organisationId: 'shropshire-council', postTitle: null, source: cite(D001, 'Partnership Support and Management') },
   // Telford & Wrekin
-  { partnershipSlug: 'telford-and-wrekin', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'telford-and-wrekin-council', postTitle: null, source: S003_PARTNERS },
-  { partnershipSlug: 'telford-and-wrekin', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'shropshire-telford-and-wrekin-icb', postTitle: null, source: S003_PARTNERS },
-  { partnershipSlug: 'telford-and-wrekin', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'west-mercia-police', postTitle: null, source: S003_PARTNERS },
-  { partnershipSlug: 'telford-and-wrekin', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'telford-and-wrekin-council', postTitle: "Director of Children's Services and Director of Adult Social Services", source: S003_DELEGATES },
-  { partnershipSlug: 'telford-and-wrekin', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'shropshire-telford-and-wrekin-icb', postTitle: 'Chief Officer, Telford & Wrekin CCG', source: S003_DELEGATES },
-  { partnershipSlug: 'telford-and-wrekin', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'west-mercia-police', postTitle: 'Telford & Wrekin Local Policing Area Commander', source: S003_DELEGATES },
-  { partnershipSlug: 'telford-and-wrekin', kind: 'INDEPENDENT_CHAIR', organisationId: 'telford-and-wrekin-independent-chair', postTitle: 'Independent Chair', source: cite(D003, 'Independent Challenge and Scrutiny ("the Partnership will be independently chaired with the chair a member of the Executive")') },
+  { partnershipId: 'telford-and-wrekin', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'telford-and-wrekin-council', postTitle: null, source: S003_PARTNERS },
+  { partnershipId: 'telford-and-wrekin', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'shropshire-telford-and-wrekin-icb', postTitle: null, source: S003_PARTNERS },
+  { partnershipId: 'telford-and-wrekin', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'west-mercia-police', postTitle: null, source: S003_PARTNERS },
+  { partnershipId: 'telford-and-wrekin', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'telford-and-wrekin-council', postTitle: "Director of Children's Services and Director of Adult Social Services", source: S003_DELEGATES },
+  { partnershipId: 'telford-and-wrekin', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'shropshire-telford-and-wrekin-icb', postTitle: 'Chief Officer, Telford & Wrekin CCG', source: S003_DELEGATES },
+  { partnershipId: 'telford-and-wrekin', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'west-mercia-police', postTitle: 'Telford & Wrekin Local Policing Area Commander', source: S003_DELEGATES },
+  { partnershipId: 'telford-and-wrekin', kind: 'INDEPENDENT_CHAIR', organisationId: 'telford-and-wrekin-independent-chair', postTitle: 'Independent Chair', source: cite(D003, 'Independent Challenge and Scrutiny ("the Partnership will be independently chaired with the chair a member of the Executive")') },
   // Solihull
-  { partnershipSlug: 'solihull', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'solihull-mbc', postTitle: 'Chief Executive', source: S004_LSP },
-  { partnershipSlug: 'solihull', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'west-midlands-police', postTitle: 'Chief Constable', source: S004_LSP },
-  { partnershipSlug: 'solihull', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'birmingham-and-solihull-icb', postTitle: 'Accountable Officer', source: S004_LSP },
-  { partnershipSlug: 'solihull', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'solihull-mbc', postTitle: null, source: S004_DELEGATES },
-  { partnershipSlug: 'solihull', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'west-midlands-police', postTitle: null, source: S004_DELEGATES },
-  { partnershipSlug: 'solihull', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'birmingham-and-solihull-icb', postTitle: null, source: S004_DELEGATES },
+  { partnershipId: 'solihull', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'solihull-mbc', postTitle: 'Chief Executive', source: S004_LSP },
+  { partnershipId: 'solihull', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'west-midlands-police', postTitle: 'Chief Constable', source: S004_LSP },
+  { partnershipId: 'solihull', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'birmingham-and-solihull-icb', postTitle: 'Accountable Officer', source: S004_LSP },
+  { partnershipId: 'solihull', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'solihull-mbc', postTitle: null, source: S004_DELEGATES },
+  { partnershipId: 'solihull', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'west-midlands-police', postTitle: null, source: S004_DELEGATES },
+  { partnershipId: 'solihull', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'birmingham-and-solihull-icb', postTitle: null, source: S004_DELEGATES },
 ];

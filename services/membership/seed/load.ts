@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { inForceOn } from '../rules/dates';
+import { inForceOn } from '@safeguarding/subgraph-runtime';
 import { expectedSeats } from '../rules/quorum';
 import { AttendanceEntity, BodyReferenceEntity, DesignationEntity, MembershipEntity, OrganisationEntity, PostEntity } from '../entities';
 import { bodyReferences } from './bodies';
@@ -79,7 +79,7 @@ async function seedMemberships(manager: EntityManager): Promise<void> {
   await manager.insert(
     DesignationEntity,
     designations.map((d) => ({
-      partnershipSlug: d.partnershipSlug,
+      partnershipId: d.partnershipId,
       kind: d.kind,
       organisationId: d.organisationId,
       postId: postId(d.organisationId, d.postTitle),

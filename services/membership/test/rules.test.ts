@@ -12,7 +12,7 @@ import {
   type ChairContext,
   type ChairRuleSnapshot,
 } from '../rules/chair-rule';
-import { addMonths, periodsOverlap } from '../rules/dates';
+import { addMonths, periodsOverlap } from '@safeguarding/subgraph-runtime';
 import { evaluateQuorum, expectedSeats, isUnexplained, unexplainedAbsences, type QuorumRuleSnapshot } from '../rules/quorum';
 import { bodyReferences } from '../seed/bodies';
 

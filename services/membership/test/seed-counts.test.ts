@@ -99,7 +99,7 @@ describe('the copies of arrangements data', () => {
       bodies.map((b) => ({
         bodyId: b.id,
         kind: b.kind,
-        partnershipSlugs: b.partnershipSlugs,
+        partnershipIds: b.partnershipSlugs,
         chairRule: b.chairRule
           ? {
               appointedFrom: b.chairRule.appointedFrom,

@@ -1,4 +1,5 @@
-import { addMonths, addWorkingDays, calendarDaysBetween } from './working-days';
+import { addMonths } from '@safeguarding/subgraph-runtime';
+import { addWorkingDays, calendarDaysBetween } from './working-days';
 
 /**
  * The one evaluator of review clocks. A clock is data (a row of review_clock): which milestone of

@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { addDays } from '@safeguarding/subgraph-runtime';
 
 /**
  * The working-day calendar of England & Wales: Monday to Friday, except bank holidays. The bank
@@ -26,13 +27,6 @@ function bankHolidaysOf(year: number): Map<string, string> {
 }
 
 const toUtc = (date: string): Date => new Date(`${date}T00:00:00Z`);
-const fromUtc = (date: Date): string => date.toISOString().slice(0, 10);
-
-export function addCalendarDays(date: string, days: number): string {
-  const next = toUtc(date);
-  next.setUTCDate(next.getUTCDate() + days);
-  return fromUtc(next);
-}
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function calendarDaysBetween(from: string, to: string): number {
@@ -59,7 +53,7 @@ export function addWorkingDays(date: string, count: number): string {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number of working days, got ${count}`);
   let current = date;
   for (let remaining = count; remaining > 0; ) {
-    current = addCalendarDays(current, 1);
+    current = addDays(current, 1);
     if (isWorkingDay(current)) remaining -= 1;
   }
   return current;
@@ -68,16 +62,8 @@ export function addWorkingDays(date: string, count: number): string {
 /** Working days after `from` up to and including `to`; 0 when `to` is not after `from`. */
 export function workingDaysBetween(from: string, to: string): number {
   let count = 0;
-  for (let current = addCalendarDays(from, 1); current <= to; current = addCalendarDays(current, 1)) {
+  for (let current = addDays(from, 1); current <= to; current = addDays(current, 1)) {
     if (isWorkingDay(current)) count += 1;
   }
   return count;
-}
-
-/** The same day `months` months later; past the end of a shorter month, its last day (31 Aug + 6 = 28/29 Feb). */
-export function addMonths(date: string, months: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const targetMonthIndex = month - 1 + months;
-  const lastDay = new Date(Date.UTC(year, targetMonthIndex + 1, 0)).getUTCDate();
-  return fromUtc(new Date(Date.UTC(year, targetMonthIndex, Math.min(day, lastDay))));
 }

@@ -2,7 +2,8 @@ import { en, Faker } from '@faker-js/faker';
 import { THEMES } from '@safeguarding/vocabulary';
 import type { RagStatus, ReviewStatus } from '../entities';
 import { dueDate } from '../rules/clock';
-import { addCalendarDays, addMonths, addWorkingDays, isWorkingDay } from '../rules/working-days';
+import { addDays, addMonths } from '@safeguarding/subgraph-runtime';
+import { addWorkingDays, isWorkingDay } from '../rules/working-days';
 import { DEFAULT_CLOCKS, REVIEW_KINDS } from './reference-data';
 
 /**
@@ -129,12 +130,12 @@ const ACTION_TEMPLATES = [
 
 const onOrBeforeWorkingDay = (date: string): string => {
   let current = date;
-  while (!isWorkingDay(current)) current = addCalendarDays(current, -1);
+  while (!isWorkingDay(current)) current = addDays(current, -1);
   return current;
 };
 const onOrAfterWorkingDay = (date: string): string => {
   let current = date;
-  while (!isWorkingDay(current)) current = addCalendarDays(current, 1);
+  while (!isWorkingDay(current)) current = addDays(current, 1);
   return current;
 };
 /** A stage after the end of the generated history has not happened yet. */
@@ -167,27 +168,27 @@ export function generateSyntheticReviews(): SyntheticReview[] {
       const reviewClock = clockOf('REVIEW_COMPLETION');
       const themes = THEMES.filter((theme) => theme.appliesTo === 'ALL' || kind.concerns === 'ALL' || theme.appliesTo === kind.concerns);
       for (let index = 0; index < count; index += 1) {
-        const notifiedOn = onOrAfterWorkingDay(addCalendarDays(SYNTHETIC_HISTORY_BEGINS, faker.number.int({ min: 0, max: span })));
+        const notifiedOn = onOrAfterWorkingDay(addDays(SYNTHETIC_HISTORY_BEGINS, faker.number.int({ min: 0, max: span })));
         const startedOn = addWorkingDays(notifiedOn, faker.number.int({ min: 1, max: reviewClock?.unit === 'WORKING_DAYS' ? 2 : 15 }));
         let signedOffOn: string;
         if (reviewClock) {
           const due = dueDate(reviewClock, notifiedOn);
           if (faker.datatype.boolean({ probability: profile.onTimeRate })) {
             const window = Math.max(1, Math.round((Date.parse(due) - Date.parse(startedOn)) / 86_400_000));
-            signedOffOn = onOrBeforeWorkingDay(addCalendarDays(startedOn, faker.number.int({ min: Math.ceil(window / 2), max: window })));
+            signedOffOn = onOrBeforeWorkingDay(addDays(startedOn, faker.number.int({ min: Math.ceil(window / 2), max: window })));
             if (signedOffOn < startedOn) signedOffOn = startedOn;
           } else {
             signedOffOn =
               reviewClock.unit === 'WORKING_DAYS'
                 ? addWorkingDays(due, faker.number.int({ min: 1, max: 12 }))
-                : onOrAfterWorkingDay(addCalendarDays(due, faker.number.int({ min: 7, max: 120 })));
+                : onOrAfterWorkingDay(addDays(due, faker.number.int({ min: 7, max: 120 })));
           }
         } else {
-          signedOffOn = onOrAfterWorkingDay(addCalendarDays(startedOn, faker.number.int({ min: 30, max: 180 })));
+          signedOffOn = onOrAfterWorkingDay(addDays(startedOn, faker.number.int({ min: 30, max: 180 })));
         }
         // Some reviews stall (awaiting criminal proceedings, say): they are the ones still open and overdue.
         if (faker.datatype.boolean({ probability: 0.12 })) {
-          signedOffOn = onOrAfterWorkingDay(addCalendarDays(signedOffOn, faker.number.int({ min: 150, max: 500 })));
+          signedOffOn = onOrAfterWorkingDay(addDays(signedOffOn, faker.number.int({ min: 150, max: 500 })));
         }
         const publishedOn =
           PUBLISHED_KINDS.has(reviewKindId) && faker.datatype.boolean({ probability: 0.7 })
@@ -214,7 +215,7 @@ export function generateSyntheticReviews(): SyntheticReview[] {
             ? Array.from({ length: faker.number.int({ min: 1, max: 4 }) }, () => {
                 const themeId = faker.helpers.arrayElement(themeIds);
                 const completedOn = faker.datatype.boolean({ probability: 0.75 })
-                  ? happened(onOrAfterWorkingDay(addCalendarDays(signedOff, faker.number.int({ min: 20, max: 130 }))))
+                  ? happened(onOrAfterWorkingDay(addDays(signedOff, faker.number.int({ min: 20, max: 130 }))))
                   : null;
                 const started = faker.datatype.boolean({ probability: 0.6 });
                 return {

@@ -1,4 +1,6 @@
-import { addCalendarDays, addMonths, addWorkingDays, bankHoliday, bankHolidays, calendarDaysBetween, isWorkingDay, workingDaysBetween } from '../rules/working-days';
+// Calendar-day and month arithmetic now come from the one date module (subgraph-runtime's calendar).
+import { addDays as addCalendarDays, addMonths } from '@safeguarding/subgraph-runtime';
+import { addWorkingDays, bankHoliday, bankHolidays, calendarDaysBetween, isWorkingDay, workingDaysBetween } from '../rules/working-days';
 
 /** The England & Wales calendar, checked by value against real bank holidays (gov.uk lists). */
 describe('bank holidays', () => {

@@ -1,10 +1,15 @@
 /**
- * What resolvers receive for types this subgraph does not store as rows: references to entities
- * other subgraphs own (with the fields the gateway passes through @requires) and computed results.
+ * Parent (mapper) types: what a resolver's parent object is for each SDL type this subgraph does
+ * not store as a row of its own. References to entities other subgraphs own (with the fields the
+ * gateway passes through @requires) and computed results. codegen.ts maps the SDL types here.
  */
-import type { AttendanceEntity, MembershipEntity } from '../entities';
-import type { ChairRuleBreach, ChairSource } from '../rules/chair-rule';
-import type { QuorumRuleSnapshot } from '../rules/quorum';
+import type { AgendaCandidatesKey } from '@safeguarding/federated-keys';
+import type { AttendanceEntity, MembershipEntity } from './entities';
+import type { ChairRuleBreach, ChairSource } from './rules/chair-rule';
+import type { QuorumRuleSnapshot } from './rules/quorum';
+
+/** A breach the chair rule evaluator found: its own result is the parent of ChairRuleBreach. */
+export type { ChairRuleBreach };
 
 export interface PartnershipReference {
   id: string;
@@ -42,7 +47,7 @@ export interface MeetingParent {
 }
 
 export interface SharedAgencySideParent {
-  partnershipSlug: string;
+  partnershipId: string;
   bodyIds: string[];
 }
 
@@ -69,4 +74,9 @@ export interface QuorumEvaluationParent {
   representedOrganisationIds: string[];
   attendanceRecorded: boolean;
   reportUnexplainedAbsencesToLineManager: boolean;
+}
+
+/** The candidates key, plus the rules the gateway fetched from arrangements (@requires). */
+export interface AgendaCandidatesParent extends AgendaCandidatesKey {
+  bodyQuorumRules?: { bodyId: string; bodyName: string; quorumRule: QuorumRuleRepresentation }[];
 }

@@ -1,3 +1,4 @@
+/** A review's three deadlines (completion, learning briefing, action plan) against the clock its partnership runs. */
 import { todayInEngland } from '@safeguarding/subgraph-runtime';
 import type { ReviewClockEntity, ReviewEntity } from '../entities';
 import type { ReviewsLoaders } from '../loaders';
@@ -22,4 +23,12 @@ export async function reviewDeadline(review: ReviewEntity, milestone: ClockMiles
     case 'ACTION_PLAN_COMPLETION':
       return evaluateDeadline(clock, review.signedOffOn, actionPlanCompletedOn(await loaders.actions.load(review.id)), today);
   }
+}
+
+const MILESTONES: ClockMilestone[] = ['REVIEW_COMPLETION', 'ACTION_PLAN_COMPLETION', 'LEARNING_BRIEFING_PUBLICATION'];
+
+/** The clock a partnership runs for every kind and milestone (its own, else the default). */
+export async function partnershipClocks(partnershipId: string, loaders: ReviewsLoaders): Promise<ReviewClockEntity[]> {
+  const [kinds, clocks] = await Promise.all([loaders.allReviewKinds.load(loadAll), loaders.allClocks.load(loadAll)]);
+  return kinds.flatMap((kind) => MILESTONES.map((milestone) => clockFor(clocks, partnershipId, kind.id, milestone)).filter((clock): clock is ReviewClockEntity => clock !== null));
 }

@@ -1,0 +1,39 @@
+import { inForceOn, selectsField, todayInEngland } from '@safeguarding/subgraph-runtime';
+import type { MembershipEntity } from '../entities';
+import type { Resolvers } from '../generated/graphql';
+import { canEditMembership } from '../access';
+import { chairCompliance } from '../operations/chairs';
+
+/** Chairs first, then members, deputies and virtual members; then by organisation. */
+const ROLE_ORDER = ['CHAIR', 'VICE_CHAIR', 'MEMBER', 'CO_OPTED', 'NAMED_DEPUTY', 'VIRTUAL_MEMBER'];
+const bySeat = (a: MembershipEntity, b: MembershipEntity) =>
+  ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.organisationId.localeCompare(b.organisationId) || (a.startDate ?? '').localeCompare(b.startDate ?? '');
+
+const latestInForce = (seats: MembershipEntity[], role: string, asOf: string) =>
+  seats.filter((s) => s.role === role && inForceOn(s, asOf)).sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''))[0] ?? null;
+
+export const bodyResolvers: Resolvers = {
+  Body: {
+    // Any body id arrangements hands over is answered; a body nobody sits on simply has no seats.
+    __resolveReference: (reference) => reference,
+    members: async (body, { asOf }, { loaders }, info) => {
+      const date = asOf ?? todayInEngland();
+      const seats = (await loaders.membershipsByBody.load(body.id)).filter((seat) => inForceOn(seat, date)).sort(bySeat);
+      // Loaded here, in the same batch for every body, so each seat's organisation is then answered without a promise.
+      if (selectsField(info, 'organisation')) await loaders.organisation.loadMany([...new Set(seats.map((seat) => seat.organisationId))]);
+      return seats;
+    },
+    membershipHistory: (body, _args, { loaders }) => loaders.membershipsByBody.load(body.id),
+    chair: async (body, { asOf }, { loaders }) => latestInForce(await loaders.membershipsByBody.load(body.id), 'CHAIR', asOf ?? todayInEngland()),
+    viceChair: async (body, { asOf }, { loaders }) => latestInForce(await loaders.membershipsByBody.load(body.id), 'VICE_CHAIR', asOf ?? todayInEngland()),
+    chairAppointments: async (body, _args, { loaders }) =>
+      (await loaders.membershipsByBody.load(body.id))
+        .filter((seat) => seat.role === 'CHAIR' || seat.role === 'VICE_CHAIR')
+        .sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? '') || a.role.localeCompare(b.role)),
+    chairCompliance: (body, _args, { loaders }) => chairCompliance(body, loaders),
+    viewerCanEditMembership: async (body, _args, { caller, loaders }) => {
+      const reference = await loaders.bodyReference.load(body.id);
+      return reference ? canEditMembership(caller, reference) : false;
+    },
+  },
+};

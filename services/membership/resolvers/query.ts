@@ -1,0 +1,14 @@
+import type { Resolvers } from '../generated/graphql';
+import { listDesignations } from '../operations/designations';
+import { listOrganisations } from '../operations/organisation-registry';
+import { sharedAgencies } from '../operations/shared-agencies';
+
+export const queryResolvers: Resolvers = {
+  Query: {
+    organisations: (_root, { sector, nameContains }, context) => listOrganisations(context, { sector, nameContains }),
+    organisation: (_root, { id }, { loaders }) => (id.length > 64 ? null : loaders.organisation.load(id)),
+    sharedAgencies: (_root, { partnershipSlugs, bodyIds, asOf }, context) => sharedAgencies(context, { partnershipIds: partnershipSlugs, bodyIds, asOf }),
+    designations: (_root, { partnershipSlug, kind }, context) => listDesignations(context, { partnershipId: partnershipSlug, kind }),
+    posts: (_root, { organisationId }, { loaders }) => (organisationId.length > 64 ? [] : loaders.postsByOrganisation.load(organisationId)),
+  },
+};
