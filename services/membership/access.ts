@@ -1,4 +1,4 @@
-import { hasRole, type Caller, type Role } from '@safeguarding/auth';
+import { accessTable, hasRole, type AccessRule, type Caller } from '@safeguarding/auth';
 import type { BodyReferenceEntity } from './entities';
 
 /**
@@ -11,15 +11,6 @@ import type { BodyReferenceEntity } from './entities';
  * and administrators. This table feeds permissions.ts (shield's coarse rule) and the scope checks
  * below, which the operations and resolvers call.
  */
-export interface AccessRule {
-  /** Roles that qualify only within one of the body's partnerships. */
-  partnershipRoles: readonly Role[];
-  /** Roles that qualify for the joint Lead Safeguarding Partners forum only. */
-  forumRoles: readonly Role[];
-  /** Roles that qualify wherever the caller holds them. */
-  regionalRoles: readonly Role[];
-}
-
 export const MEMBERSHIP_ACCESS = {
   registerOrganisation: { partnershipRoles: [], forumRoles: [], regionalRoles: ['regional-admin'] },
   // Posts belong to organisations, not to bodies: any partnership-admin may add one (no scope check).
@@ -30,27 +21,18 @@ export const MEMBERSHIP_ACCESS = {
 
 export type MembershipAction = keyof typeof MEMBERSHIP_ACCESS;
 
-/**
- * Every role that could qualify for an action somewhere: the coarse check shield makes first.
- * Partnership roles first, then the forum's, then regional ones: the order the access inventory names them.
- */
-export function rolesFor(action: MembershipAction): Role[] {
-  const rule: AccessRule = MEMBERSHIP_ACCESS[action];
-  return [...new Set([...rule.partnershipRoles, ...rule.forumRoles, ...rule.regionalRoles])];
-}
+const table = accessTable<MembershipAction>(MEMBERSHIP_ACCESS);
+export const rolesFor = table.rolesFor;
 
 /** True when the caller holds a regional role for the action: no body needed. */
-export function mayActRegionally(caller: Caller, action: MembershipAction): boolean {
-  const rule: AccessRule = MEMBERSHIP_ACCESS[action];
-  return rule.regionalRoles.some((role) => hasRole(caller, role));
-}
+export const mayActRegionally = (caller: Caller, action: MembershipAction): boolean => table.mayAct(caller, action);
 
 /** True when the caller may take `action` on `body` (a body arrangements owns; null when unknown here). */
 export function mayActOnBody(caller: Caller, action: MembershipAction, body: BodyReferenceEntity | null): boolean {
   if (mayActRegionally(caller, action)) return true;
   if (!body) return false;
   const rule: AccessRule = MEMBERSHIP_ACCESS[action];
-  if (body.kind === 'LEAD_PARTNERS_FORUM' && rule.forumRoles.some((role) => hasRole(caller, role))) return true;
+  if (body.kind === 'LEAD_PARTNERS_FORUM' && (rule.forumRoles ?? []).some((role) => hasRole(caller, role))) return true;
   return body.partnershipIds.some((partnershipId) => rule.partnershipRoles.some((role) => hasRole(caller, role, partnershipId)));
 }
 

@@ -58,5 +58,5 @@ export const permissions: IRules = {
 
 /** What the resolvers filter below fields everyone may read (docs/access-inventory.md shows these). */
 export const accessNotes: Record<string, string> = {
-  AgendaCandidates: "membership candidates (meetings that were not quorate) only for bodies whose attendance the caller may read (resolvers/agenda-candidates.ts).",
+  AgendaCandidates: "membership candidates (meetings that were not quorate) only for bodies whose attendance the caller may read (operations/agenda-candidates.ts).",
 };

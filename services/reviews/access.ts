@@ -1,4 +1,4 @@
-import { hasRole, type Caller, type Role } from '@safeguarding/auth';
+import { accessTable, type AccessRule, type Caller } from '@safeguarding/auth';
 
 /**
  * Who sees and does what with reviews. A published review is public. An unpublished one, and the
@@ -8,28 +8,18 @@ import { hasRole, type Caller, type Role } from '@safeguarding/auth';
  * business unit's job: its partnership-admins. This table feeds permissions.ts (shield's coarse
  * rule) and the scope checks below, which the operations and resolvers call.
  */
-export interface AccessRule {
-  /** Roles that qualify only within the review's own partnership. */
-  partnershipRoles: readonly Role[];
-}
-
 export const REVIEWS_ACCESS = {
-  readUnpublished: { partnershipRoles: ['member', 'partnership-admin'] },
-  editReviews: { partnershipRoles: ['partnership-admin'] },
+  readUnpublished: { regionalRoles: [], partnershipRoles: ['member', 'partnership-admin'] },
+  editReviews: { regionalRoles: [], partnershipRoles: ['partnership-admin'] },
 } as const satisfies Record<string, AccessRule>;
 
 export type ReviewsAction = keyof typeof REVIEWS_ACCESS;
 
-/** Every role that could qualify for an action somewhere: the coarse check shield makes first. */
-export function rolesFor(action: ReviewsAction): Role[] {
-  return [...REVIEWS_ACCESS[action].partnershipRoles];
-}
-
+const table = accessTable<ReviewsAction>(REVIEWS_ACCESS);
+export const rolesFor = table.rolesFor;
 /** True when the caller may take `action` on something of partnership `partnershipId`. */
-export function mayAct(caller: Caller, action: ReviewsAction, partnershipId: string): boolean {
-  const rule: AccessRule = REVIEWS_ACCESS[action];
-  return rule.partnershipRoles.some((role) => hasRole(caller, role, partnershipId));
-}
+export const mayAct = (caller: Caller, action: ReviewsAction, partnershipId: string): boolean => table.mayAct(caller, action, [partnershipId]);
+
 
 export function canSeeReview(caller: Caller, review: { status: string; partnershipId: string }): boolean {
   return review.status === 'PUBLISHED' || mayAct(caller, 'readUnpublished', review.partnershipId);

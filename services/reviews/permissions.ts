@@ -47,9 +47,9 @@ export const permissions: IRules = {
 
 /** What the resolvers filter below fields everyone may read (docs/access-inventory.md shows these). */
 export const accessNotes: Record<string, string> = {
-  Review: 'an unpublished review is null (and its lists leave it out) outside its own partnership, whose members and admins see it (visibility.ts).',
+  Review: 'an unpublished review is null (and its lists leave it out) outside its own partnership, whose members and admins see it (access.ts).',
   Partnership: '`reviews` lists unpublished reviews only to members and admins of that partnership; timeliness figures are counts.',
   Theme: '`reviewCount` counts unpublished reviews too but never names them; `reviews` lists only those the caller may see.',
   RepeatedTheme: 'counts only, unpublished reviews included but never named.',
-  AgendaCandidates: 'review candidates leave out unpublished reviews the caller may not see (resolvers/contributions.ts).',
+  AgendaCandidates: 'review candidates leave out unpublished reviews the caller may not see (operations/agenda-candidates.ts).',
 };

@@ -10,6 +10,8 @@ export interface AccessRule {
   regionalRoles: readonly Role[];
   /** Roles that qualify only within one of the partnerships concerned. */
   partnershipRoles: readonly Role[];
+  /** Roles that qualify for the joint Lead Safeguarding Partners forum only (its secretariat); the check needs the body. */
+  forumRoles?: readonly Role[];
 }
 
 export interface AccessTable<Action extends string> {
@@ -21,7 +23,8 @@ export interface AccessTable<Action extends string> {
 
 export function accessTable<Action extends string>(table: Record<Action, AccessRule>): AccessTable<Action> {
   return {
-    rolesFor: (...actions) => [...new Set(actions.flatMap((action) => [...table[action].regionalRoles, ...table[action].partnershipRoles]))],
+    rolesFor: (...actions) =>
+      [...new Set(actions.flatMap((action) => [...table[action].regionalRoles, ...table[action].partnershipRoles, ...(table[action].forumRoles ?? [])]))],
     mayAct: (caller, action, partnershipIds = []) => {
       const rule = table[action];
       if (rule.regionalRoles.some((role) => hasRole(caller, role))) return true;
