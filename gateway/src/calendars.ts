@@ -2,8 +2,8 @@ import express from 'express';
 import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { ANONYMOUS_CALLER, type Caller } from '@safeguarding/auth';
 import type { DownloadsOptions } from './downloads';
-import { type GatewayApollo, runOperation } from './exports';
-import { problem, signedInPerson, withProblems } from './problem';
+import { BODY_ID, type GatewayApollo, runOperation, SLUG } from './exports';
+import { problem, refuseTokenInQuery, signedInPerson, withProblems } from './problem';
 import type { SharedState } from './redis';
 import { signingKey, signUrlToken, verifyUrlToken } from './signed-urls';
 
@@ -184,8 +184,8 @@ async function calendarFor(apollo: GatewayApollo, caller: Caller, scope: Calenda
 }
 
 function scopeFrom(kind: string, name: string, parameter: string): CalendarScope {
-  if (kind === 'body' && /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/.test(name) && name.length <= 200) return { kind, id: name };
-  if (kind === 'partnership' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name) && name.length <= 100) return { kind, slug: name };
+  if (kind === 'body' && BODY_ID.test(name) && name.length <= 200) return { kind, id: name };
+  if (kind === 'partnership' && SLUG.test(name) && name.length <= 100) return { kind, slug: name };
   throw problem(400, 'PARAMETER_INVALID', 'Not a calendar', `"${name.slice(0, 40)}" is not a ${kind === 'body' ? "body's id" : "partnership's slug"}.`, parameter);
 }
 
@@ -206,11 +206,8 @@ export function calendarsRouter(options: Omit<DownloadsOptions, 'settings'> & { 
   const lifetime = options.settings?.feedLifetimeSeconds ?? DEFAULT_FEED_LIFETIME_SECONDS;
   const revocations = feedRevocations(options.shared);
   const router = express.Router();
-  const refuseQueryToken = (request: express.Request) => {
-    if (typeof request.query.access_token !== 'undefined') {
-      throw problem(400, 'ACCESS_TOKEN_IN_QUERY', 'Tokens are not accepted in the address', 'An access token in a URL ends up in logs and history, so it is not read. For a calendar that shows what you may read, make a private feed URL (POST /calendars/feeds).', 'access_token');
-    }
-  };
+  const refuseQueryToken = (request: express.Request) =>
+    refuseTokenInQuery(new URLSearchParams(request.originalUrl.split('?')[1] ?? ''), 'For a calendar that shows what you may read, make a private feed URL (POST /calendars/feeds).');
 
   // Public feeds: what the public reads, whoever asks (calendar programs send no credentials).
   for (const kind of ['body', 'partnership'] as const) {

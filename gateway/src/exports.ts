@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import express from 'express';
 import type { Caller } from '@safeguarding/auth';
 import { type CellValue, type Column, EXPORT_DEFINITIONS, type ExportDefinition, type ExportParameter, type Pivot } from './export-definitions';
-import { problem, ProblemError } from './problem';
+import { problem, ProblemError, refuseTokenInQuery } from './problem';
 
 /**
  * CSV exports of what analysts see (the table is export-definitions.ts): each export is a GraphQL
@@ -19,8 +19,8 @@ export const EXPORTS: Record<string, ExportDefinition> = Object.fromEntries(EXPO
 /** Query parameters that are never an export's own: the download link's signature. */
 export const LINK_PARAMETER = 'link';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const BODY_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const BODY_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
 const badParameter = (parameter: string, detail: string) => problem(400, 'PARAMETER_INVALID', 'A parameter is not valid', detail, parameter);
 
@@ -70,15 +70,7 @@ export function findExport(name: string): ExportDefinition {
 
 /** Checks the query parameters against the export's (400 naming the first at fault) and makes the operation's variables. */
 export function prepareExport(definition: ExportDefinition, query: URLSearchParams): PreparedExport {
-  if (query.has('access_token')) {
-    throw problem(
-      400,
-      'ACCESS_TOKEN_IN_QUERY',
-      'Tokens are not accepted in the address',
-      'An access token in a URL ends up in browser history and server logs, so it is not read. Send it in the header "Authorization: Bearer <token>", or ask for a download link (POST /exports/links) that a plain link can use.',
-      'access_token',
-    );
-  }
+  refuseTokenInQuery(query, 'Send it in the header "Authorization: Bearer <token>", or ask for a download link (POST /exports/links) that a plain link can use.');
   const byName = new Map<string, ExportParameter>();
   for (const parameter of definition.parameters) for (const name of [parameter.name, ...(parameter.aliases ?? [])]) byName.set(name, parameter);
   const given = new Map<ExportParameter, string>();

@@ -83,3 +83,15 @@ export function signedInPerson(callerFor: (response: express.Response) => Caller
   }
   return caller;
 }
+
+/** `?access_token=` is refused, not ignored: ignoring it answered anonymously, which looked like missing data. */
+export function refuseTokenInQuery(query: { has(name: string): boolean }, instead: string): void {
+  if (!query.has('access_token')) return;
+  throw problem(
+    400,
+    'ACCESS_TOKEN_IN_QUERY',
+    'Tokens are not accepted in the address',
+    `An access token in a URL ends up in browser history and server logs, so it is not read. ${instead}`,
+    'access_token',
+  );
+}
