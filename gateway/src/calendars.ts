@@ -30,7 +30,7 @@ const HISTORY_DAYS = 365;
 /** Meetings have a start time but no recorded end; shown as this long, and the description says so. */
 const SHOWN_DURATION_MINUTES = 120;
 
-const MEETING_FIELDS = `id date startTime location virtual status
+const MEETING_FIELDS = `id version date startTime location virtual status
   paperwork { papersDueOn draftActionNotesDueOn statedForThisBody }
   agenda { status items { title } }`;
 const BODY_CALENDAR = `query BodyCalendar($id: ID!, $from: Date) {
@@ -42,6 +42,8 @@ const PARTNERSHIP_CALENDAR = `query PartnershipCalendar($slug: String!, $from: D
 
 interface CalendarMeeting {
   id: string;
+  /** Raised by every change to the meeting: the events' SEQUENCE, so calendar programs take the change. */
+  version: number;
   date: string;
   startTime: string | null;
   location: string | null;
@@ -142,6 +144,7 @@ export function calendarText(name: string, bodies: CalendarBody[], uidDomain = '
       const start = meeting.startTime ? londonTime(meeting.date, meeting.startTime) : allDay(meeting.date);
       calendar.createEvent({
         id: `meeting.${meeting.id}@${uidDomain}`,
+        sequence: meeting.version,
         summary: `${body.name}${cancelled ? ' (cancelled)' : ''}`,
         start,
         end: meeting.startTime ? new Date(start.getTime() + SHOWN_DURATION_MINUTES * 60_000) : undefined,
@@ -158,6 +161,7 @@ export function calendarText(name: string, bodies: CalendarBody[], uidDomain = '
       ] as const) {
         calendar.createEvent({
           id: `${kind}.${meeting.id}@${uidDomain}`,
+          sequence: meeting.version,
           summary: `${label}: ${body.name} (meeting ${meeting.date})`,
           start: allDay(date),
           allDay: true,

@@ -25,14 +25,15 @@ const bearer = (...grants: Parameters<typeof tokenFor>[0]) => ({ authorization: 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const aYearAgo = () => inDays(-365);
 
-async function gatewayWithRedis(): Promise<string> {
+async function gatewayWith(settings: { redisUrl?: string; feedLifetimeSeconds?: number }): Promise<string> {
   const gateway = await createGateway({
     subgraphUrls: federation.subgraphUrls,
     userTokenSecret: config.secrets.userToken,
     gatewaySecret: config.secrets.gateway,
     developmentTools: true,
     shutdownGraceMilliseconds: 500,
-    redisUrl: MACHINE_REDIS,
+    redisUrl: settings.redisUrl,
+    downloads: { calendars: { feedLifetimeSeconds: settings.feedLifetimeSeconds } },
   });
   gateways.push(gateway);
   return (await gateway.listen(0)).replace(/\/graphql$/, '');
@@ -60,12 +61,13 @@ const inLondon = (date: Date) => {
 
 interface ApiMeeting {
   id: string;
+  version: number;
   date: string;
   startTime: string | null;
   status: string;
   paperwork: { papersDueOn: string; draftActionNotesDueOn: string };
 }
-const MEETINGS = `query ($id: ID!, $from: Date) { body(id: $id) { name meetings(from: $from) { id date startTime status paperwork { papersDueOn draftActionNotesDueOn } } } }`;
+const MEETINGS = `query ($id: ID!, $from: Date) { body(id: $id) { name meetings(from: $from) { id version date startTime status paperwork { papersDueOn draftActionNotesDueOn } } } }`;
 
 it('a public body feed has every meeting of the past year on, with its paper and notes deadlines', async () => {
   const { data } = await federation.query(MEETINGS, { variables: { id: 'telford-and-wrekin.executive', from: aYearAgo() } });
@@ -78,6 +80,7 @@ it('a public body feed has every meeting of the past year on, with its paper and
   for (const meeting of meetings) {
     const event = byUid.get(`meeting.${meeting.id}@safeguarding-partnerships`)!;
     expect(event.summary).toBe(`${data!.body.name}${meeting.status === 'CANCELLED' ? ' (cancelled)' : ''}`);
+    expect(Number(event.sequence)).toBe(meeting.version);
     if (meeting.startTime) expect(inLondon(event.start)).toBe(`${meeting.date} ${meeting.startTime}`);
     else expect(day(event.start)).toBe(meeting.date);
     if (meeting.status === 'CANCELLED') {
@@ -151,7 +154,7 @@ describe('private feeds', () => {
   });
 
   it('is revoked by its maker alone, for every gateway sharing Redis', async () => {
-    const [first, second] = [await gatewayWithRedis(), await gatewayWithRedis()];
+    const [first, second] = [await gatewayWith({ redisUrl: MACHINE_REDIS }), await gatewayWith({ redisUrl: MACHINE_REDIS })];
     const made = await makeFeed(bearer(grant('member', 'telford-and-wrekin')), { partnership: 'telford-and-wrekin' }, first);
     expect((await feed(made.url, second)).response.status).toBe(200);
     const someoneElse = await fetch(`${first}${made.url}`, { method: 'DELETE', headers: { authorization: `Bearer ${tokenFor([grant('member', 'telford-and-wrekin')], 'someone-else')}` } });
@@ -165,6 +168,17 @@ describe('private feeds', () => {
     expect((await feed(made.url)).response.status).toBe(200);
     expect((await fetch(`${base()}${made.url}`, { method: 'DELETE', headers: bearer(grant('analyst')) })).status).toBe(204);
     expect(await problem(await fetch(`${base()}${made.url}`))).toMatchObject({ httpStatus: 410, code: 'FEED_REVOKED' });
+  });
+
+  it('expires', async () => {
+    // 3 s, counted from the start of the second it was made in: at least 2 s to use it.
+    const shortLived = await gatewayWith({ feedLifetimeSeconds: 3 });
+    const made = await makeFeed(bearer(grant('analyst')), { partnership: 'shropshire' }, shortLived);
+    expect((await feed(made.url, shortLived)).response.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 3100));
+    expect(await problem(await fetch(`${shortLived}${made.url}`))).toMatchObject({ httpStatus: 401, code: 'FEED_EXPIRED', parameter: 'feed' });
+    // Its maker can still revoke it (nothing to do, but no error for a URL they hold).
+    expect((await fetch(`${shortLived}${made.url}`, { method: 'DELETE', headers: bearer(grant('analyst')) })).status).toBe(204);
   });
 
   it('cannot be altered to show more', async () => {
