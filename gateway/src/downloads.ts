@@ -97,9 +97,9 @@ export function downloadsRouter(options: DownloadsOptions): express.Router {
   router.use(((error, request, response, next) => {
     if (response.headersSent || !(request.path.startsWith('/exports') || request.path.startsWith('/calendars'))) return next(error);
     const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
-    if (status >= 400 && status < 500) return sendProblem(request, response, { status, code: 'BAD_REQUEST', title: 'The request could not be read', detail: 'Send a JSON body with the content type application/json.' });
+    if (status >= 400 && status < 500) return sendProblem(response, { status, code: 'BAD_REQUEST', title: 'The request could not be read', detail: 'Send a JSON body with the content type application/json.' });
     options.logger.error({ err: error }, 'download failed');
-    sendProblem(request, response, { status: 500, code: 'INTERNAL_SERVER_ERROR', title: 'Something went wrong', detail: 'The failure has been logged; try again, and report it if it persists.' });
+    sendProblem(response, { status: 500, code: 'INTERNAL_SERVER_ERROR', title: 'Something went wrong', detail: 'The failure has been logged; try again, and report it if it persists.' });
   }) as express.ErrorRequestHandler);
 
   return router;

@@ -24,7 +24,7 @@ export class ProblemError extends Error {
 export const problem = (status: number, code: string, title: string, detail: string, parameter?: string): ProblemError =>
   new ProblemError({ status, code, title, detail, ...(parameter ? { parameter } : {}) });
 
-export function sendProblem(request: express.Request, response: express.Response, { status, code, title, detail, parameter }: Problem): void {
+export function sendProblem(response: express.Response, { status, code, title, detail, parameter }: Problem): void {
   if (status === 401) response.set('www-authenticate', 'Bearer realm="safeguarding-partnerships"');
   response
     .status(status)
@@ -38,7 +38,7 @@ export function sendProblem(request: express.Request, response: express.Response
         detail,
         code,
         ...(parameter ? { parameter } : {}),
-        instance: request.originalUrl.split('?')[0],
+        // No `instance`: a private feed's address is its secret, and would be echoed into logs.
       }),
     );
 }
@@ -61,7 +61,7 @@ export function withProblems(handler: (request: express.Request, response: expre
     try {
       await handler(request, response);
     } catch (error) {
-      if (error instanceof ProblemError) sendProblem(request, response, error.problem);
+      if (error instanceof ProblemError) sendProblem(response, error.problem);
       else next(error);
     }
   };
