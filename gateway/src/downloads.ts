@@ -79,7 +79,8 @@ export function downloadsRouter(options: DownloadsOptions): express.Router {
     withProblems(async (request, response) => {
       const caller = signedInPerson(callerFor, response, 'make a download link (public exports need none)');
       const path = (request.body as { path?: unknown } | undefined)?.path;
-      const match = typeof path === 'string' ? /^\/exports\/([\w-]+)\.csv(?:\?(.*))?$/.exec(path) : null;
+      // The address as the front end has it, with or without the gateway's origin.
+      const match = typeof path === 'string' ? /^(?:https?:\/\/[^/]+)?\/exports\/([\w-]+)\.csv(?:\?(.*))?$/.exec(path) : null;
       if (!match) throw problem(400, 'PARAMETER_INVALID', 'Say which export', 'Send JSON {"path": "/exports/<name>.csv?<parameters>"}, the address you would download.', 'path');
       const definition = findExport(match[1]!);
       const query = new URLSearchParams(match[2] ?? '');

@@ -312,6 +312,8 @@ describe('signed download links', () => {
     expect((await linkFor(reach, {})).body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     expect((await linkFor('/exports/bodies.csv', bearer(...ANALYST))).body).toMatchObject({ status: 400, code: 'PARAMETER_MISSING', parameter: 'partnership' });
     expect((await linkFor('/etc/passwd', bearer(...ANALYST))).body).toMatchObject({ status: 400, parameter: 'path' });
+    // The full address a front end holds will do too.
+    expect((await linkFor(`${base()}/exports/organisations.csv`, bearer(...ANALYST))).status).toBe(201);
     expect((await linkFor('/exports/secrets.csv', bearer(...ANALYST))).body).toMatchObject({ status: 404, code: 'EXPORT_NOT_FOUND' });
   });
 });
