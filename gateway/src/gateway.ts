@@ -23,7 +23,7 @@ import { SUPERGRAPH_FILE } from './compose';
 import { explorerRouter } from './explorer';
 import { partialAnswer } from './partial-answers';
 import { signInPlugin } from './sign-in-challenge';
-import { exportsRouter } from './exports';
+import { type DownloadSettings, downloadsRouter } from './downloads';
 import { createGatewayMetrics, type GatewayMetrics, REQUEST_ID_HEADER, requestIdMiddleware } from './observability';
 import { armorProtection, callerRateLimit, defaultLimits, limitRefusalMessage, requestErrorHandler } from './limits';
 import { clientMistake, operationChoicePlugin } from './client-mistakes';
@@ -141,6 +141,8 @@ export interface GatewayOptions {
   redisUrl?: string;
   /** Deadlines and circuit breaking for calls to subgraphs (defaults in packages/config). */
   subgraphCalls?: SubgraphCallSettings;
+  /** Lifetimes of download links and private calendar feeds (defaults in downloads.ts and calendars.ts). */
+  downloads?: DownloadSettings;
 }
 
 export interface RunningGateway {
@@ -272,9 +274,10 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   if (options.developmentTools) app.use(explorerRouter('/graphql'));
-  // CSV exports run their operation through this same gateway as the caller: same permissions, same limits.
-  app.use('/exports', signInMiddleware(callerFromToken, logger), callerRateLimit(limits.rateLimit, shared, 'exports'));
-  app.use(exportsRouter(apollo, signedInCaller));
+  // CSV exports, download links and calendar feeds (downloads.ts) run their operations through this
+  // same gateway as the caller: same permissions, same limits.
+  app.use(['/exports', '/calendars'], signInMiddleware(callerFromToken, logger), callerRateLimit(limits.rateLimit, shared, 'exports'));
+  app.use(downloadsRouter({ apollo, callerFor: signedInCaller, gatewaySecret: options.gatewaySecret, shared, logger, settings: options.downloads }));
   app.use(
     '/graphql',
     signInMiddleware(callerFromToken, logger),

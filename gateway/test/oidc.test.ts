@@ -182,7 +182,7 @@ describe('exports and the rate limit use the same sign-in', () => {
     expect(await ok.text()).toMatch(/west-mercia-police,West Mercia Police,POLICE/);
     const expired = await get(await council.token('jo', { roles: [ANALYSTS] }, { expiresInSeconds: -3600 }));
     expect(expired.status).toBe(401);
-    expect(((await expired.json()) as { error: string }).error).toMatch(/has expired/);
+    expect(((await expired.json()) as { detail: string }).detail).toMatch(/has expired/);
   });
 
   it('counts each signed-in person separately, and forged tokens against the address', async () => {
