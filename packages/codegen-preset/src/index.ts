@@ -1,6 +1,6 @@
 /**
  * The one graphql-codegen setup every subgraph uses: resolver types generated from its
- * schema.graphql into generated/graphql.ts, with federation's reference resolvers, the Date scalar
+ * schema/ folder (its SDL, one file per area) into generated/graphql.ts, with federation's reference resolvers, the Date scalar
  * as an ISO string, and the subgraph's own context and mappers (GraphQL type -> what its resolvers
  * receive, usually an entity class).
  */
@@ -13,7 +13,7 @@ export interface SubgraphCodegenOptions {
 
 export function subgraphCodegenConfig({ contextType, mappers }: SubgraphCodegenOptions) {
   return {
-    schema: 'schema.graphql',
+    schema: 'schema/*.graphql',
     generates: {
       'generated/graphql.ts': {
         plugins: ['typescript', 'typescript-resolvers'],

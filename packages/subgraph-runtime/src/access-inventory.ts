@@ -106,7 +106,7 @@ export function renderAccessInventory(inventories: SubgraphInventory[]): string 
     '# Who may read what (the access inventory)',
     '',
     '<!-- Generated from services/*/permissions.ts by gateway/test/access-inventory.test.ts; do not edit by hand.',
-    '     After changing a permissions.ts or a schema.graphql: cd gateway && WRITE_ACCESS_INVENTORY=1 npx jest test/access-inventory.test.ts -->',
+    '     After changing a permissions.ts or a schema/ folder: cd gateway && WRITE_ACCESS_INVENTORY=1 npx jest test/access-inventory.test.ts -->',
     '',
     'Every field each subgraph serves, with the rule its `permissions.ts` names for it. A field',
     'without a rule is denied to everyone, and the inventory test fails until someone classifies it.',

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -15,6 +14,7 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { AuthenticationError, type Caller, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from '@safeguarding/auth';
 import { partnershipScope, statementCounter } from '@safeguarding/database';
+import { readSchemaFolder } from '@safeguarding/federation-contract';
 import { auditTrailResolvers, auditTrailTypeDefs, createAuditMiddleware, hasPartnershipEntity } from './audit';
 import type { SubgraphContext } from './context';
 import { createErrorFormatter, unauthenticated } from './errors';
@@ -42,9 +42,9 @@ export interface SubgraphModule<Loaders> {
   seed(dataSource: DataSource): Promise<void>;
 }
 
-/** Reads a subgraph's schema.graphql (the SDL is the source of truth). */
-export function loadTypeDefs(schemaFile: string): DocumentNode {
-  return parse(fs.readFileSync(schemaFile, 'utf8'));
+/** Reads a subgraph's schema/ folder (the SDL is the source of truth; one file per area). */
+export function loadTypeDefs(schemaFolder: string): DocumentNode {
+  return readSchemaFolder(schemaFolder);
 }
 
 export interface SubgraphServerOptions {
