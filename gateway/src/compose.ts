@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { type DocumentNode, Kind, parse } from 'graphql';
-import { auditTypeDefs, REPOSITORY_ROOT, SUBGRAPHS } from '@safeguarding/config';
-import { readSchemaFolder } from '@safeguarding/federation-contract';
+import type { DocumentNode } from 'graphql';
+import { REPOSITORY_ROOT, SUBGRAPHS } from '@safeguarding/config';
+import { readSchemaFolder, servedTypeDefs } from '@safeguarding/federation-contract';
 
 /**
  * Composes the supergraph from each subgraph's own schema/ folder at build time. The result is
@@ -19,14 +19,11 @@ export function presentSubgraphs() {
 }
 
 /**
- * A subgraph's schema as its server serves it: its schema/ folder, plus the audit trail's SDL
- * (AuditEvent and Partnership.<name>AuditTrail) that the subgraph runtime adds to every subgraph
- * with the Partnership entity.
+ * A subgraph's schema as its server serves it: its schema/ folder, the federation contract's
+ * shared types it uses and the audit trail (the runtime serves the same servedTypeDefs).
  */
-export function servedTypeDefs(name: string): DocumentNode {
-  const own = readSchemaFolder(schemaFolder(name));
-  const hasPartnership = own.definitions.some((definition) => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Partnership');
-  return hasPartnership ? { kind: Kind.DOCUMENT, definitions: [...own.definitions, ...parse(auditTypeDefs(name)).definitions] } : own;
+export function subgraphTypeDefs(name: string): DocumentNode {
+  return servedTypeDefs(name, readSchemaFolder(schemaFolder(name)));
 }
 
 export function composeSupergraph(): string {
@@ -35,7 +32,7 @@ export function composeSupergraph(): string {
       name,
       // Default routing URL; the gateway overrides it from its configuration.
       url: `http://127.0.0.1:${port}/graphql`,
-      typeDefs: servedTypeDefs(name),
+      typeDefs: subgraphTypeDefs(name),
     })),
   );
   if (result.errors) {

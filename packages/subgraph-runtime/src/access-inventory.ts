@@ -6,8 +6,7 @@
  */
 import { Kind, type DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
-import { auditTrailFieldName } from '@safeguarding/config';
-import { auditTrailTypeDefs, hasPartnershipEntity } from './audit';
+import { auditTrailFieldName, hasPartnershipEntity, servedTypeDefs } from '@safeguarding/federation-contract';
 import { AUDIT_TRAIL_SUMMARY, auditTrailRules, CALLER_KINDS, summaryOf, type CallerKind, type Reach, type RuleSummary } from './permissions';
 
 export interface InventoryEntry {
@@ -32,11 +31,10 @@ export interface InventorySource {
   permissions: IRules;
 }
 
-/** Object types' fields as the subgraph serves them (its SDL plus what the runtime adds), in SDL order. */
+/** Object types' fields as the subgraph serves them (its SDL, the contract's shared types, the audit trail), in SDL order. */
 function servedFields(source: InventorySource): Map<string, string[]> {
-  const documents = hasPartnershipEntity(source.typeDefs) ? [source.typeDefs, auditTrailTypeDefs(source.name)] : [source.typeDefs];
   const fields = new Map<string, string[]>();
-  for (const definition of documents.flatMap((document) => document.definitions)) {
+  for (const definition of servedTypeDefs(source.name, source.typeDefs).definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
     const names = fields.get(definition.name.value) ?? [];
     names.push(...(definition.fields ?? []).map((field) => field.name.value).filter((name) => !names.includes(name)));

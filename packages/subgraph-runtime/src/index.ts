@@ -11,5 +11,6 @@ export * from './main';
 export * from './shared-types';
 export * from './calendar';
 export * from './resolver-map';
-export * from './audit';
+export * from './served-resolvers';
+export * from './audit-trail';
 export * from './observability';

@@ -1,8 +1,8 @@
-import { badUserInput, validOn } from '@safeguarding/subgraph-runtime';
+import { validOn } from '@safeguarding/subgraph-runtime';
 import type { BodyEntity, RegionalProcedureChapterEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import type { ArrangementsLoaders } from '../loaders';
-import { agendaCandidatesKey, parseAgendaCandidatesKey } from '@safeguarding/federated-keys';
+import { agendaCandidatesKey } from '@safeguarding/federated-keys';
 import { candidateWindow } from '../rules/agenda-rules';
 import { checkCadence } from '../rules/meeting-cadence';
 import { evaluateRag, latestMeasurement } from '../rules/rag';
@@ -126,11 +126,6 @@ export const agendaCandidateResolvers: Resolvers = {
     },
   },
   AgendaCandidates: {
-    __resolveReference: (reference) => {
-      const parsed = parseAgendaCandidatesKey(reference.id);
-      if (!parsed) throw badUserInput(`"${reference.id.slice(0, 80)}" is not an agenda-candidates id`);
-      return parsed;
-    },
     governance: (window, _args, { loaders }) => governanceCandidates(window, loaders),
     bodyQuorumRules: async (window, _args, { loaders }) =>
       (await bodiesInWindow(window, loaders))

@@ -1,4 +1,4 @@
-import { comparisonKey, parseComparisonKey } from '@safeguarding/federated-keys';
+import { comparisonKey } from '@safeguarding/federated-keys';
 import { badUserInput, moneyFromPence, slugArgument, todayInEngland, validOn } from '@safeguarding/subgraph-runtime';
 import type { SourceCitation } from '@safeguarding/seed-types';
 import { renderSvg, structureChartDot, structureChartMermaid } from '../charts/structure-chart';
@@ -29,12 +29,6 @@ interface Row {
 }
 
 const MAXIMUM_PARTNERSHIPS = 20;
-
-function parseComparisonId(id: string): PartnershipComparisonParent {
-  const key = parseComparisonKey(id);
-  if (!key) throw badUserInput(`"${id.slice(0, 80)}" is not a comparison id (YYYY-MM-DD:slug,slug)`);
-  return key;
-}
 
 const known = (partnershipSlug: string, value: number | null, source: SourceCitation | null, text: string | null = null): Cell => ({
   partnershipSlug,
@@ -135,7 +129,6 @@ export const comparisonResolvers: Resolvers = {
     },
   },
   PartnershipComparison: {
-    __resolveReference: (reference) => parseComparisonId(reference.id),
     partnerships: async (comparison, _args, { loaders }) =>
       (await Promise.all(comparison.partnershipSlugs.map((slug) => loaders.partnership.load(slug)))).filter((p): p is PartnershipEntity => p !== null),
     governance: (comparison, _args, { loaders }) => governanceRows(comparison, loaders),

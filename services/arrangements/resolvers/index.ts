@@ -1,4 +1,4 @@
-import { DateScalar, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
+import { DateScalar } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
 import { bodyResolvers } from './body';
 import { actionNotesResolvers } from './action-notes';
@@ -13,7 +13,6 @@ import { queryResolvers } from './query';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  SourceCitation: sourceCitationResolvers,
   ...partnershipResolvers,
   ...strategicPlanResolvers,
   Partnership: { ...partnershipResolvers.Partnership, ...strategicPlanResolvers.Partnership, ...comparisonResolvers.Partnership },

@@ -1,6 +1,5 @@
-import { parseAgendaCandidatesKey, type AgendaCandidatesKey } from '@safeguarding/federated-keys';
+import { type AgendaCandidatesKey } from '@safeguarding/federated-keys';
 import { hasRole } from '@safeguarding/auth';
-import { badUserInput } from '@safeguarding/subgraph-runtime';
 import type { MembershipEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { evaluateQuorum } from '../rules/quorum';
@@ -14,11 +13,6 @@ export interface AgendaCandidatesParent extends AgendaCandidatesKey {
 
 export const agendaCandidateResolvers: Resolvers = {
   AgendaCandidates: {
-    __resolveReference: (reference) => {
-      const key = parseAgendaCandidatesKey(reference.id);
-      if (!key) throw badUserInput(`"${reference.id.slice(0, 80)}" is not an agenda-candidates id`);
-      return { ...key, bodyQuorumRules: (reference as unknown as AgendaCandidatesParent).bodyQuorumRules };
-    },
     membership: async (parent, _args, { caller, loaders }) => {
       const window = parent as unknown as AgendaCandidatesParent;
       const candidates = [];

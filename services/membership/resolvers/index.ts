@@ -1,5 +1,5 @@
 import { hasRole } from '@safeguarding/auth';
-import { boundedText, conflict, DateScalar, isUniqueViolation, singleLineText, slugArgument, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
+import { boundedText, conflict, DateScalar, isUniqueViolation, singleLineText, slugArgument } from '@safeguarding/subgraph-runtime';
 import { OrganisationEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 import { meetingResolvers } from './meeting';
@@ -53,7 +53,6 @@ const registryResolvers: Resolvers = {
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  SourceCitation: sourceCitationResolvers,
   Query: { ...registryResolvers.Query, ...membershipResolvers.Query },
   Mutation: { ...registryResolvers.Mutation, ...mutationResolvers.Mutation },
   Organisation: { ...registryResolvers.Organisation, ...membershipResolvers.Organisation },

@@ -1,5 +1,4 @@
-import { parseAgendaCandidatesKey, parseComparisonKey } from '@safeguarding/federated-keys';
-import { badUserInput, twelveMonthsEndingStart } from '@safeguarding/subgraph-runtime';
+import { twelveMonthsEndingStart } from '@safeguarding/subgraph-runtime';
 import type { SourceCitation } from '@safeguarding/seed-types';
 import type { Caller } from '@safeguarding/auth';
 import type { ReviewEntity } from '../entities';
@@ -85,11 +84,6 @@ export const contributionResolvers: Resolvers = {
     },
   },
   PartnershipComparison: {
-    __resolveReference: (reference) => {
-      const key = parseComparisonKey(reference.id);
-      if (!key) throw badUserInput(`"${reference.id.slice(0, 80)}" is not a comparison id`);
-      return key;
-    },
     reviews: async (comparison, _args, { loaders }) => {
       const from = twelveMonthsEndingStart(comparison.asOf);
       const rows = await Promise.all(
@@ -117,11 +111,6 @@ export const contributionResolvers: Resolvers = {
     },
   },
   AgendaCandidates: {
-    __resolveReference: (reference) => {
-      const key = parseAgendaCandidatesKey(reference.id);
-      if (!key) throw badUserInput(`"${reference.id.slice(0, 80)}" is not an agenda-candidates id`);
-      return key;
-    },
     reviews: (key, _args, { caller, loaders }) => reviewCandidates(key, caller, loaders),
     // Theme ids only (an aggregate): every review counts, published or not, as for Partnership.reviewThemeIds.
     reviewThemesByPartnership: (key, _args, { loaders }) =>

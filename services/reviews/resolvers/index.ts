@@ -1,4 +1,4 @@
-import { DateScalar, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
+import { DateScalar } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
 import { contributionResolvers } from './contributions';
 import { mutationResolvers } from './mutation';
@@ -8,7 +8,6 @@ import { reviewResolvers } from './review';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  SourceCitation: sourceCitationResolvers,
   ...queryResolvers,
   ...mutationResolvers,
   ...partnershipResolvers,

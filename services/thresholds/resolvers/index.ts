@@ -1,4 +1,4 @@
-import { DateScalar, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
+import { DateScalar } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
 import { comparisonResolvers } from './comparison';
 import { modelResolvers } from './models';
@@ -8,7 +8,6 @@ import { queryResolvers } from './query';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  SourceCitation: sourceCitationResolvers,
   Query: { ...queryResolvers.Query, ...comparisonResolvers.Query },
   ...mutationResolvers,
   ...modelResolvers,

@@ -1,16 +1,9 @@
-import { parseComparisonKey } from '@safeguarding/federated-keys';
-import { badUserInput } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
 import { modelInForce } from '../evaluators/model-in-force';
 
 /** The thresholds section of the analysts' comparison: which model and levels each partnership uses. */
 export const partnershipComparisonResolvers: Resolvers = {
   PartnershipComparison: {
-    __resolveReference: (reference) => {
-      const key = parseComparisonKey(reference.id);
-      if (!key) throw badUserInput(`"${reference.id.slice(0, 80)}" is not a comparison id`);
-      return key;
-    },
     thresholds: async (comparison, _args, { loaders }) => {
       const models = await Promise.all(
         comparison.partnershipSlugs.map(async (slug) => ({ slug, model: modelInForce(await loaders.modelsByPartnership.load(slug), comparison.asOf) })),

@@ -1,5 +1,4 @@
-import { parseAgendaCandidatesKey, type AgendaCandidatesKey } from '@safeguarding/federated-keys';
-import { badUserInput } from '@safeguarding/subgraph-runtime';
+import { type AgendaCandidatesKey } from '@safeguarding/federated-keys';
 import { THEMES } from '@safeguarding/vocabulary';
 import type { Resolvers } from '../generated/graphql';
 import { defaultCoverageSince } from '../rules/financial-year';
@@ -15,11 +14,6 @@ export interface AgendaCandidatesParent extends AgendaCandidatesKey {
 
 export const agendaCandidateResolvers: Resolvers = {
   AgendaCandidates: {
-    __resolveReference: (reference) => {
-      const key = parseAgendaCandidatesKey(reference.id);
-      if (!key) throw badUserInput(`"${reference.id.slice(0, 80)}" is not an agenda-candidates id`);
-      return { ...key, reviewThemesByPartnership: (reference as unknown as AgendaCandidatesParent).reviewThemesByPartnership };
-    },
     learningGaps: async (parent, _args, { caller, loaders }) => {
       const window = parent as unknown as AgendaCandidatesParent;
       const since = defaultCoverageSince(window.until);

@@ -1,4 +1,4 @@
-import { DateScalar, sourceCitationResolvers } from '@safeguarding/subgraph-runtime';
+import { DateScalar } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
 import { agendaCandidateResolvers } from './agenda-candidates';
 import { courseResolvers } from './course';
@@ -10,7 +10,6 @@ import { queryResolvers } from './query';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  SourceCitation: sourceCitationResolvers,
   // Query fields come from two files; merged so neither replaces the other.
   Query: { ...queryResolvers.Query, ...learningCoverageResolvers.Query },
   ...mutationResolvers,

@@ -1,5 +1,4 @@
-import { parseComparisonKey } from '@safeguarding/federated-keys';
-import { badUserInput, twelveMonthsEndingStart } from '@safeguarding/subgraph-runtime';
+import { twelveMonthsEndingStart } from '@safeguarding/subgraph-runtime';
 import type { SourceCitation } from '@safeguarding/seed-types';
 import type { TrainingBookingEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
@@ -13,11 +12,6 @@ const SYNTHETIC: SourceCitation = { document: 'synthetic', section: 'Computed fr
 /** The training section of the analysts' comparison; reach is shown only to those who may read it. */
 export const partnershipComparisonResolvers: Resolvers = {
   PartnershipComparison: {
-    __resolveReference: (reference) => {
-      const key = parseComparisonKey(reference.id);
-      if (!key) throw badUserInput(`"${reference.id.slice(0, 80)}" is not a comparison id`);
-      return key;
-    },
     training: async (comparison, _args, { caller, loaders }) => {
       const from = twelveMonthsEndingStart(comparison.asOf);
       const reach = await Promise.all(
