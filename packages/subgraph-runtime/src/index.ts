@@ -14,3 +14,5 @@ export * from './resolver-map';
 export * from './served-resolvers';
 export * from './audit-trail';
 export * from './observability';
+// The schema a subgraph serves (own SDL, shared types, audit trail), for tests that compose one.
+export { servedTypeDefs } from '@safeguarding/federation-contract';
