@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { buildHTTPExecutor } from '@graphql-tools/executor-http';
 import { composeServices } from '@theguild/federation-composition';
-import { parse } from 'graphql';
+import { readSchemaFolder, withContractTypes } from '@safeguarding/federation-contract';
 import { ANONYMOUS_CALLER, type Caller, GATEWAY_ASSERTION_HEADER, signGatewayAssertion, verifyUserToken } from '@safeguarding/auth';
 import { loadConfig, REPOSITORY_ROOT, SUBGRAPHS } from '@safeguarding/config';
 
@@ -21,7 +21,7 @@ export function composeHiveSupergraph(subgraphUrls: Record<string, string>): str
     Object.entries(subgraphUrls).map(([name, url]) => ({
       name,
       url,
-      typeDefs: parse(fs.readFileSync(path.join(REPOSITORY_ROOT, 'services', name, 'schema.graphql'), 'utf8')),
+      typeDefs: withContractTypes(readSchemaFolder(path.join(REPOSITORY_ROOT, 'services', name, 'schema'))),
     })),
   );
   if (result.errors) throw new Error(`The subgraphs do not compose for Hive:\n${result.errors.map((error) => `  - ${error.message}`).join('\n')}`);

@@ -1,29 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { type DocumentNode, Kind, parse } from 'graphql';
-import { auditTypeDefs, REPOSITORY_ROOT, SUBGRAPHS } from '@safeguarding/config';
+import type { DocumentNode } from 'graphql';
+import { REPOSITORY_ROOT, SUBGRAPHS } from '@safeguarding/config';
+import { readSchemaFolder, servedTypeDefs } from '@safeguarding/federation-contract';
 
 /**
- * Composes the supergraph from each subgraph's own schema.graphql at build time. The result is
+ * Composes the supergraph from each subgraph's own schema/ folder at build time. The result is
  * checked in as gateway/supergraph.graphql; a test fails when it no longer matches the subgraphs.
  */
 export const SUPERGRAPH_FILE = path.join(REPOSITORY_ROOT, 'gateway', 'supergraph.graphql');
 
-/** The subgraphs that exist in this checkout (a folder under services/ with a schema.graphql). */
+const schemaFolder = (name: string) => path.join(REPOSITORY_ROOT, 'services', name, 'schema');
+
+/** The subgraphs that exist in this checkout (a folder under services/ with a schema/ folder). */
 export function presentSubgraphs() {
-  return SUBGRAPHS.filter(({ name }) => fs.existsSync(path.join(REPOSITORY_ROOT, 'services', name, 'schema.graphql')));
+  return SUBGRAPHS.filter(({ name }) => fs.existsSync(schemaFolder(name)));
 }
 
 /**
- * A subgraph's schema as its server serves it: schema.graphql, plus the audit trail's SDL
- * (AuditEvent and Partnership.<name>AuditTrail) that the subgraph runtime adds to every subgraph
- * with the Partnership entity.
+ * A subgraph's schema as its server serves it: its schema/ folder, the federation contract's
+ * shared types it uses and the audit trail (the runtime serves the same servedTypeDefs).
  */
-export function servedTypeDefs(name: string): DocumentNode {
-  const own = parse(fs.readFileSync(path.join(REPOSITORY_ROOT, 'services', name, 'schema.graphql'), 'utf8'));
-  const hasPartnership = own.definitions.some((definition) => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Partnership');
-  return hasPartnership ? { kind: Kind.DOCUMENT, definitions: [...own.definitions, ...parse(auditTypeDefs(name)).definitions] } : own;
+export function subgraphTypeDefs(name: string): DocumentNode {
+  return servedTypeDefs(name, readSchemaFolder(schemaFolder(name)));
 }
 
 export function composeSupergraph(): string {
@@ -32,7 +32,7 @@ export function composeSupergraph(): string {
       name,
       // Default routing URL; the gateway overrides it from its configuration.
       url: `http://127.0.0.1:${port}/graphql`,
-      typeDefs: servedTypeDefs(name),
+      typeDefs: subgraphTypeDefs(name),
     })),
   );
   if (result.errors) {

@@ -4,7 +4,7 @@
  * read what, must be the one rendered from those rules. A field added tomorrow fails here until
  * someone decides who may read it (until then the shield denies it to everyone).
  *
- * After changing a permissions.ts or a schema.graphql, rewrite the table with:
+ * After changing a permissions.ts or a schema/ folder, rewrite the table with:
  *   cd gateway && WRITE_ACCESS_INVENTORY=1 npx jest test/access-inventory.test.ts
  */
 import fs from 'node:fs';

@@ -33,7 +33,7 @@ describe('fields that can go missing when a subgraph is down', () => {
 
   it('are all nullable: a non-null one would null its parent, which other subgraphs answered', () => {
     const nonNull = fields.filter((field) => !field.nullable).map((field) => `${name(field)} (missing when ${field.missingWhenDown.join(' or ')} is down)`);
-    // Make each one nullable in its subgraph's schema.graphql, then npm run compose.
+    // Make each one nullable in its subgraph's schema/, then npm run compose.
     expect(nonNull).toEqual([]);
   });
 

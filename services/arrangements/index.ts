@@ -11,7 +11,7 @@ import { seedArrangements } from './seed/load';
 export const arrangementsSubgraph: SubgraphModule<ArrangementsLoaders> = {
   name: 'arrangements',
   databaseSchema: 'arrangements',
-  typeDefs: loadTypeDefs(path.join(__dirname, __dirname.endsWith('dist') ? '..' : '.', 'schema.graphql')),
+  typeDefs: loadTypeDefs(path.join(__dirname, __dirname.endsWith('dist') ? '..' : '.', 'schema')),
   resolvers: resolvers as SubgraphModule<ArrangementsLoaders>['resolvers'],
   permissions,
   entities,

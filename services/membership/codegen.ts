@@ -1,6 +1,6 @@
 import { subgraphCodegenConfig } from '@safeguarding/codegen-preset';
 
-/** Resolver types generated from schema.graphql, so the SDL stays the one source of truth. */
+/** Resolver types generated from schema/ (the SDL, one file per area), so the SDL stays the one source of truth. */
 export default subgraphCodegenConfig({
   contextType: '../context#MembershipContext',
   mappers: {

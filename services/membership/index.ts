@@ -11,7 +11,7 @@ import { seedMembership } from './seed/load';
 export const membershipSubgraph: SubgraphModule<MembershipLoaders> = {
   name: 'membership',
   databaseSchema: 'membership',
-  typeDefs: loadTypeDefs(path.join(__dirname, __dirname.endsWith('dist') ? '..' : '.', 'schema.graphql')),
+  typeDefs: loadTypeDefs(path.join(__dirname, __dirname.endsWith('dist') ? '..' : '.', 'schema')),
   resolvers: resolvers as SubgraphModule<MembershipLoaders>['resolvers'],
   permissions,
   entities,

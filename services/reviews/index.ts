@@ -14,7 +14,7 @@ import { seedReviews } from './seed/load';
 export const reviewsSubgraph: SubgraphModule<ReviewsLoaders> = {
   name: 'reviews',
   databaseSchema: 'reviews',
-  typeDefs: loadTypeDefs(path.join(__dirname, __dirname.endsWith('dist') ? '..' : '.', 'schema.graphql')),
+  typeDefs: loadTypeDefs(path.join(__dirname, __dirname.endsWith('dist') ? '..' : '.', 'schema')),
   resolvers: resolvers as SubgraphModule<ReviewsLoaders>['resolvers'],
   permissions,
   entities,

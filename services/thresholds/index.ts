@@ -15,7 +15,7 @@ import { seedThresholds } from './seed/load';
 export const thresholdsSubgraph: SubgraphModule<ThresholdsLoaders> = {
   name: 'thresholds',
   databaseSchema: 'thresholds',
-  typeDefs: loadTypeDefs(path.join(__dirname, __dirname.endsWith('dist') ? '..' : '.', 'schema.graphql')),
+  typeDefs: loadTypeDefs(path.join(__dirname, __dirname.endsWith('dist') ? '..' : '.', 'schema')),
   resolvers: resolvers as SubgraphModule<ThresholdsLoaders>['resolvers'],
   permissions,
   entities,

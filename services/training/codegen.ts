@@ -1,6 +1,6 @@
 import { subgraphCodegenConfig } from '@safeguarding/codegen-preset';
 
-/** Resolver types generated from schema.graphql, so the SDL stays the one source of truth; parent types from models.ts. */
+/** Resolver types generated from schema/ (the SDL, one file per area) and the contract types it serves; parent types from models.ts. */
 export default subgraphCodegenConfig({
   contextType: '../context#TrainingContext',
   mappers: {

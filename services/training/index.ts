@@ -11,7 +11,7 @@ import { seedTraining } from './seed/load';
 export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   name: 'training',
   databaseSchema: 'training',
-  typeDefs: loadTypeDefs(path.join(__dirname, __dirname.endsWith('dist') ? '..' : '.', 'schema.graphql')),
+  typeDefs: loadTypeDefs(path.join(__dirname, __dirname.endsWith('dist') ? '..' : '.', 'schema')),
   resolvers: resolvers as SubgraphModule<TrainingLoaders>['resolvers'],
   permissions,
   entities,

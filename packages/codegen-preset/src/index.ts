@@ -1,8 +1,14 @@
+import path from 'node:path';
+import { print } from 'graphql';
+import { readSchemaFolder, servedTypeDefs } from '@safeguarding/federation-contract';
+
 /**
- * The one graphql-codegen setup every subgraph uses: resolver types generated from its
- * schema.graphql into generated/graphql.ts, with federation's reference resolvers, the Date scalar
- * as an ISO string, and the subgraph's own context and mappers (GraphQL type -> what its resolvers
- * receive, usually an entity class).
+ * The one graphql-codegen setup every subgraph uses: resolver types generated into
+ * generated/graphql.ts from the schema the subgraph serves (its schema/ folder, the federation
+ * contract's shared types it uses and the audit trail: servedTypeDefs, as the runtime and
+ * `npm run compose` read it), with federation's reference resolvers, the Date scalar as an ISO
+ * string, and the subgraph's own context and mappers (GraphQL type -> what its resolvers receive,
+ * usually an entity class).
  */
 export interface SubgraphCodegenOptions {
   /** e.g. "../context#ReviewsContext" (relative to generated/). */
@@ -12,8 +18,12 @@ export interface SubgraphCodegenOptions {
 }
 
 export function subgraphCodegenConfig({ contextType, mappers }: SubgraphCodegenOptions) {
+  // codegen runs in the subgraph's folder, services/<name>: the folder's name is the subgraph's.
+  const subgraph = path.basename(process.cwd());
   return {
-    schema: 'schema.graphql',
+    // The schema as SDL text (graphql-codegen accepts it in place of a file), since the served
+    // schema is assembled from the folder and the contract.
+    schema: print(servedTypeDefs(subgraph, readSchemaFolder(path.join(process.cwd(), 'schema')))),
     generates: {
       'generated/graphql.ts': {
         plugins: ['typescript', 'typescript-resolvers'],

@@ -254,5 +254,4 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Platfo
   };
 }
 
-export { auditTrailFieldName, auditTypeDefs } from './audit-sdl';
 export { OIDC_ALGORITHMS, type OidcIssuerSettings, type OidcRoleMapping, parseOidcIssuers } from './oidc';

@@ -6,8 +6,7 @@
  */
 import { Kind, type DocumentNode } from 'graphql';
 import type { IRules } from 'graphql-shield';
-import { auditTrailFieldName } from '@safeguarding/config';
-import { auditTrailTypeDefs, hasPartnershipEntity } from './audit';
+import { auditTrailFieldName, hasPartnershipEntity, servedTypeDefs } from '@safeguarding/federation-contract';
 import { AUDIT_TRAIL_SUMMARY, auditTrailRules, CALLER_KINDS, summaryOf, type CallerKind, type Reach, type RuleSummary } from './permissions';
 
 export interface InventoryEntry {
@@ -32,11 +31,10 @@ export interface InventorySource {
   permissions: IRules;
 }
 
-/** Object types' fields as the subgraph serves them (its SDL plus what the runtime adds), in SDL order. */
+/** Object types' fields as the subgraph serves them (its SDL, the contract's shared types, the audit trail), in SDL order. */
 function servedFields(source: InventorySource): Map<string, string[]> {
-  const documents = hasPartnershipEntity(source.typeDefs) ? [source.typeDefs, auditTrailTypeDefs(source.name)] : [source.typeDefs];
   const fields = new Map<string, string[]>();
-  for (const definition of documents.flatMap((document) => document.definitions)) {
+  for (const definition of servedTypeDefs(source.name, source.typeDefs).definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
     const names = fields.get(definition.name.value) ?? [];
     names.push(...(definition.fields ?? []).map((field) => field.name.value).filter((name) => !names.includes(name)));
@@ -106,7 +104,7 @@ export function renderAccessInventory(inventories: SubgraphInventory[]): string 
     '# Who may read what (the access inventory)',
     '',
     '<!-- Generated from services/*/permissions.ts by gateway/test/access-inventory.test.ts; do not edit by hand.',
-    '     After changing a permissions.ts or a schema.graphql: cd gateway && WRITE_ACCESS_INVENTORY=1 npx jest test/access-inventory.test.ts -->',
+    '     After changing a permissions.ts or a schema/ folder: cd gateway && WRITE_ACCESS_INVENTORY=1 npx jest test/access-inventory.test.ts -->',
     '',
     'Every field each subgraph serves, with the rule its `permissions.ts` names for it. A field',
     'without a rule is denied to everyone, and the inventory test fails until someone classifies it.',

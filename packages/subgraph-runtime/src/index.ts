@@ -11,5 +11,8 @@ export * from './main';
 export * from './shared-types';
 export * from './calendar';
 export * from './resolver-map';
-export * from './audit';
+export * from './served-resolvers';
+export * from './audit-trail';
 export * from './observability';
+// The schema a subgraph serves (own SDL, shared types, audit trail), for tests that compose one.
+export { servedTypeDefs } from '@safeguarding/federation-contract';

@@ -1,9 +1,9 @@
-import { GraphQLError, parse, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
+import { GraphQLError, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
 import { middleware, type IMiddleware } from 'graphql-middleware';
 import { allow, and, deny, or, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { hasRole, isSignedIn, PARTNERSHIP_SCOPED_ROLES, ROLES, SIGN_IN_HINT, type Caller, type Role } from '@safeguarding/auth';
-import { auditTrailFieldName, auditTypeDefs } from '@safeguarding/config';
+import { auditTrailFieldName, auditTrailTypeDefs } from '@safeguarding/federation-contract';
 import type { SubgraphContext } from './context';
 import { ErrorCode, forbidden } from './errors';
 
@@ -111,7 +111,7 @@ const federationRules: IRules = {
  * The field is open at the shield because its resolver decides by the partnership (audit.ts).
  */
 export function auditTrailRules(subgraph: string): IRules {
-  const auditEvent = parse(auditTypeDefs(subgraph)).definitions.find(
+  const auditEvent = auditTrailTypeDefs(subgraph).definitions.find(
     (definition): definition is ObjectTypeDefinitionNode => definition.kind === 'ObjectTypeDefinition' && definition.name.value === 'AuditEvent',
   );
   return {

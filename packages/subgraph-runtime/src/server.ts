@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -8,18 +7,20 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
-import { type DocumentNode, GraphQLError, Kind, parse, visit } from 'graphql';
+import { type DocumentNode, GraphQLError, visit } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { AuthenticationError, type Caller, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from '@safeguarding/auth';
 import { partnershipScope, statementCounter } from '@safeguarding/database';
-import { auditTrailResolvers, auditTrailTypeDefs, createAuditMiddleware, hasPartnershipEntity } from './audit';
+import { hasPartnershipEntity, readSchemaFolder, servedTypeDefs } from '@safeguarding/federation-contract';
+import { createAuditMiddleware } from './audit-trail';
 import type { SubgraphContext } from './context';
 import { createErrorFormatter, unauthenticated } from './errors';
 import { auditTrailRules, createPermissions } from './permissions';
 import { createSubgraphMetrics, REQUEST_ID_HEADER, requestIdFrom } from './observability';
+import { servedResolvers } from './served-resolvers';
 
 /** The partnerships a verified caller belongs to (member, partnership-admin): its row-level security scope. */
 export function partnershipsOf(caller: Caller): string[] {
@@ -42,9 +43,9 @@ export interface SubgraphModule<Loaders> {
   seed(dataSource: DataSource): Promise<void>;
 }
 
-/** Reads a subgraph's schema.graphql (the SDL is the source of truth). */
-export function loadTypeDefs(schemaFile: string): DocumentNode {
-  return parse(fs.readFileSync(schemaFile, 'utf8'));
+/** Reads a subgraph's schema/ folder (the SDL is the source of truth; one file per area). */
+export function loadTypeDefs(schemaFolder: string): DocumentNode {
+  return readSchemaFolder(schemaFolder);
 }
 
 export interface SubgraphServerOptions {
@@ -124,19 +125,14 @@ export async function createSubgraphServer<Loaders>(
   options: SubgraphServerOptions,
 ): Promise<RunningSubgraph> {
   const logger = options.logger ?? pino({ level: 'silent' });
-  // The audit trail (audit.ts): a table in the subgraph's schema (the CreateAuditTrail migration
-  // each subgraph lists), every Mutation field wrapped outside the shield, and
-  // Partnership.<name>AuditTrail where the subgraph has the Partnership entity (gateway/src/compose.ts adds the same SDL).
+  // Served: the subgraph's schema/ SDL, the federation contract's shared types it uses and, with
+  // the Partnership entity, the audit trail (the same servedTypeDefs compose and codegen read).
+  // The audit trail (audit-trail/): a table in the subgraph's schema (the CreateAuditTrail migration
+  // each subgraph lists), every Mutation field wrapped outside the shield, and its reader.
   const auditOptions = { subgraph: module.name, schema: module.databaseSchema, dataSource: options.dataSource, logger };
   const withAuditTrail = hasPartnershipEntity(module.typeDefs);
-  const typeDefs: DocumentNode = withAuditTrail
-    ? { kind: Kind.DOCUMENT, definitions: [...module.typeDefs.definitions, ...auditTrailTypeDefs(module.name).definitions] }
-    : module.typeDefs;
-  const resolvers = { ...(module.resolvers as Record<string, unknown>) } as Record<string, unknown>;
-  if (withAuditTrail) {
-    resolvers.Partnership = { ...((resolvers.Partnership as object | undefined) ?? {}), ...auditTrailResolvers(auditOptions).Partnership };
-  }
-  const built = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+  const typeDefs = servedTypeDefs(module.name, module.typeDefs);
+  const built = buildSubgraphSchema({ typeDefs, resolvers: servedResolvers(module, auditOptions) });
   const permissions = createPermissions(module.permissions, withAuditTrail ? auditTrailRules(module.name) : {});
   const audit = createAuditMiddleware(built, auditOptions);
   // The audit middleware is outermost, so refusals by the shield are recorded too.

@@ -1,8 +1,4 @@
-/** Resolvers for small types several subgraphs declare (@shareable), so they behave the same everywhere. */
-
-export const sourceCitationResolvers = {
-  synthetic: (citation: { synthetic?: boolean }) => citation.synthetic ?? false,
-};
+/** Money as the subgraphs serve it (the @shareable types they share are in @safeguarding/federation-contract). */
 
 export interface Money {
   minorUnits: number;

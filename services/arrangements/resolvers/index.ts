@@ -10,7 +10,6 @@ import { bodyResolvers } from './body';
 import { budgetResolvers } from './budget';
 import { budgetContributionResolvers } from './budget-contribution';
 import { chairRuleResolvers } from './chair-rule';
-import { contractResolvers } from './contract';
 import { leadSafeguardingPartnerResolvers } from './lead-safeguarding-partner';
 import { meetingResolvers } from './meeting';
 import { mutationResolvers } from './mutation';
@@ -55,5 +54,4 @@ export const resolvers = mergeResolvers<Resolvers>({
   'success-statement.ts': successStatementResolvers,
   'strategic-action-plan.ts': strategicActionPlanResolvers,
   'strategic-action.ts': strategicActionResolvers,
-  'contract.ts': contractResolvers,
 });

@@ -4,7 +4,6 @@ import { agendaCandidatesResolvers } from './agenda-candidates';
 import { attendanceRecordResolvers } from './attendance-record';
 import { bodyResolvers } from './body';
 import { chairRuleBreachResolvers } from './chair-rule-breach';
-import { contractResolvers } from './contract';
 import { designationResolvers } from './designation';
 import { meetingResolvers } from './meeting';
 import { membershipResolvers } from './membership';
@@ -21,7 +20,6 @@ import { sharedAgencySideResolvers } from './shared-agency-side';
 /** One file per SDL type; mergeResolvers throws if two files resolve the same field. */
 export const resolvers = mergeResolvers<Resolvers>({
   'scalars.ts': scalarResolvers,
-  'contract.ts': contractResolvers,
   'query.ts': queryResolvers,
   'mutation.ts': mutationResolvers,
   'organisation.ts': organisationResolvers,

@@ -3,7 +3,6 @@ import type { Resolvers } from '../generated/graphql';
 import { actionPlanResolvers } from './action-plan';
 import { actionPlanActionResolvers } from './action-plan-action';
 import { agendaCandidatesResolvers } from './agenda-candidates';
-import { contractResolvers } from './contract';
 import { learningBriefingResolvers } from './learning-briefing';
 import { learningPointResolvers } from './learning-point';
 import { mutationResolvers } from './mutation';
@@ -22,7 +21,6 @@ import { themeResolvers } from './theme';
 /** One file per SDL type; mergeResolvers throws if two files resolve the same field. */
 export const resolvers = mergeResolvers<Resolvers>({
   'scalars.ts': scalarResolvers,
-  'contract.ts': contractResolvers,
   'query.ts': queryResolvers,
   'mutation.ts': mutationResolvers,
   'partnership.ts': partnershipResolvers,

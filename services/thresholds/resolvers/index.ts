@@ -1,6 +1,5 @@
 import { DateScalar, mergeResolvers } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
-import { contractResolvers } from './contract';
 import { crosswalkMappingResolvers } from './crosswalk-mapping';
 import { equivalentLevelResolvers } from './equivalent-level';
 import { levelTranslationResolvers } from './level-translation';
@@ -16,7 +15,6 @@ import { thresholdModelResolvers } from './threshold-model';
 /** One file per SDL type; mergeResolvers throws if two files resolve the same field. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>({
   scalars: { Date: DateScalar },
-  'contract.ts': contractResolvers,
   'query.ts': queryResolvers,
   'mutation.ts': mutationResolvers,
   'partnership.ts': partnershipResolvers,

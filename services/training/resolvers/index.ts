@@ -2,7 +2,6 @@ import { DateScalar, mergeResolvers } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
 import { agencyReachResolvers } from './agency-reach';
 import { agendaCandidatesResolvers } from './agenda-candidates';
-import { contractResolvers } from './contract';
 import { courseResolvers } from './course';
 import { impactEvidenceResolvers } from './impact-evidence';
 import { learningCoverageResolvers } from './learning-coverage';
@@ -19,7 +18,6 @@ import { trainingSessionResolvers } from './training-session';
 /** One file per SDL type; mergeResolvers throws if two files resolve the same field. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>({
   scalars: { Date: DateScalar },
-  'contract.ts': contractResolvers,
   'query.ts': queryResolvers,
   'mutation.ts': mutationResolvers,
   'partnership.ts': partnershipResolvers,

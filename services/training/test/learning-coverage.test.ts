@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { ApolloServer } from '@apollo/server';
@@ -9,6 +8,7 @@ import { parse } from 'graphql';
 import { loadConfig } from '@safeguarding/config';
 import { createGateway, type RunningGateway } from '@safeguarding/gateway';
 import { grant, postGraphQL, startTestFederation, type QueryOptions, type TestFederation } from '@safeguarding/testkit';
+import { loadTypeDefs, servedTypeDefs } from '@safeguarding/subgraph-runtime';
 import { THEMES } from '@safeguarding/vocabulary';
 import { insertCourse, insertSessions } from './fixtures';
 
@@ -53,7 +53,7 @@ beforeAll(async () => {
   });
   const { url: standInUrl } = await startStandaloneServer(standIn, { listen: { port: 0, host: '127.0.0.1' } });
   const composed = composeServices([
-    { name: 'training', url: federation.subgraphUrls.training!, typeDefs: parse(fs.readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8')) },
+    { name: 'training', url: federation.subgraphUrls.training!, typeDefs: servedTypeDefs('training', loadTypeDefs(path.join(__dirname, '..', 'schema'))) },
     { name: 'reviews', url: standInUrl, typeDefs: parse(STAND_IN_SDL) },
   ]);
   if (composed.errors) throw new Error(composed.errors.map((error) => error.message).join('\n'));

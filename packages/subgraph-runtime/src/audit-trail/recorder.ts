@@ -1,21 +1,15 @@
-import { type DocumentNode, GraphQLError, type GraphQLResolveInfo, type GraphQLSchema, Kind, parse } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { IMiddlewareFunction } from 'graphql-middleware';
-import type pino from 'pino';
-import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { hasRole } from '@safeguarding/auth';
-import { auditTrailFieldName, auditTypeDefs } from '@safeguarding/config';
-import type { SubgraphContext } from './context';
-import { badUserInput } from './errors';
-import { identifierKindsIn } from './free-text';
-import { notPermitted } from './permissions';
+import type { SubgraphContext } from '../context';
+import { identifierKindsIn } from '../free-text';
+import { type AuditOptions, auditEventTable } from './table';
 
 /**
- * The audit trail. Every Mutation field of every subgraph is wrapped (graphql-middleware, outside
- * the permission shield, so refusals are recorded too); when the call finishes, one row goes into
- * the subgraph's own `audit_event` table: who (subject and grants), when, the request id, the
- * field, its arguments, the returned record's id and the record itself (the state after), or the
- * error code. The table is made by the runtime when the server starts (idempotent DDL, schema-
- * qualified), not by the subgraph's migrations; a trigger refuses UPDATE and DELETE on it.
+ * The recorder. Every Mutation field of every subgraph is wrapped (graphql-middleware, outside the
+ * permission shield, so refusals are recorded too); when the call finishes, one row goes into the
+ * subgraph's own audit_event table (migration.ts): who (subject and grants), when, the request id,
+ * the field, its arguments, the returned record's id and the record itself (the state after), or
+ * the error code, and the partnerships the call concerned.
  *
  * Limits: the row is written after the resolver's own transaction, so a crash between the two
  * loses the row (the write stands; the failure is logged). The state before a change is the
@@ -23,53 +17,6 @@ import { notPermitted } from './permissions';
  */
 
 const MAX_JSON = 20_000;
-
-export interface AuditOptions {
-  subgraph: string;
-  schema: string;
-  dataSource: DataSource;
-  logger: pino.Logger;
-}
-
-const table = (schema: string) => `"${schema}"."audit_event"`;
-
-/** Creates the table and its append-only trigger when missing. */
-/**
- * The audit table, as a migration every subgraph lists in its migrations/index.ts (one table per
- * subgraph schema, append-only by trigger). Schema-qualified; never relies on search_path.
- */
-export class CreateAuditTrail1733200000000 implements MigrationInterface {
-  name = 'CreateAuditTrail1733200000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    const schema = (queryRunner.connection.options as { schema?: string }).schema ?? 'public';
-    const name = table(schema);
-    await queryRunner.query(`CREATE TABLE ${name} (
-      id bigserial PRIMARY KEY,
-      at timestamptz NOT NULL DEFAULT now(),
-      subject text NOT NULL,
-      grants text[] NOT NULL DEFAULT '{}',
-      request_id text,
-      operation_name text,
-      field text NOT NULL,
-      arguments jsonb NOT NULL,
-      result_id text,
-      result jsonb,
-      error_code text,
-      partnership_slugs text[] NOT NULL DEFAULT '{}'
-    )`);
-    await queryRunner.query(`CREATE INDEX audit_event_partnerships ON ${name} USING gin (partnership_slugs)`);
-    await queryRunner.query(`CREATE FUNCTION "${schema}".audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      BEGIN RAISE EXCEPTION 'the audit trail is append-only: % refused', TG_OP; END $fn$`);
-    await queryRunner.query(`CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON ${name} FOR EACH ROW EXECUTE FUNCTION "${schema}".audit_event_append_only()`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    const schema = (queryRunner.connection.options as { schema?: string }).schema ?? 'public';
-    await queryRunner.query(`DROP TABLE ${table(schema)}`);
-    await queryRunner.query(`DROP FUNCTION "${schema}".audit_event_append_only()`);
-  }
-}
 
 /** Characters jsonb cannot hold: half a UTF-16 pair, and NUL. */
 const UNSTORABLE_IN_JSONB = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
@@ -169,7 +116,7 @@ export function createAuditMiddleware(schema: GraphQLSchema, options: AuditOptio
     const slugs = [...new Set([...hinted, ...partnershipSlugsOf(args), ...partnershipSlugsOf(result, 1)])].sort();
     try {
       await options.dataSource.query(
-        `INSERT INTO ${table(options.schema)} (subject, grants, request_id, operation_name, field, arguments, result_id, result, error_code, partnership_slugs)
+        `INSERT INTO ${auditEventTable(options.schema)} (subject, grants, request_id, operation_name, field, arguments, result_id, result, error_code, partnership_slugs)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
           context.caller.subject,
@@ -202,75 +149,4 @@ export function createAuditMiddleware(schema: GraphQLSchema, options: AuditOptio
     return result;
   };
   return { Mutation: Object.fromEntries(Object.keys(mutationType.getFields()).map((field) => [field, middleware])) };
-}
-
-/** True when the subgraph's SDL has the Partnership entity, so it gets the audit trail field. */
-export function hasPartnershipEntity(typeDefs: DocumentNode): boolean {
-  return typeDefs.definitions.some((definition) => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Partnership');
-}
-
-export function auditTrailTypeDefs(subgraph: string): DocumentNode {
-  return parse(auditTypeDefs(subgraph));
-}
-
-interface AuditRow {
-  id: string;
-  at: Date | string;
-  subject: string;
-  grants: string[];
-  request_id: string | null;
-  field: string;
-  arguments: unknown;
-  result_id: string | null;
-  result: unknown;
-  error_code: string | null;
-  partnership_slugs: string[];
-}
-
-function timestamp(value: unknown, name: string): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'string' || value.length > 40 || Number.isNaN(Date.parse(value))) throw badUserInput(`${name} must be an ISO 8601 timestamp such as 2026-01-31T00:00:00Z`, name);
-  return new Date(value).toISOString();
-}
-
-/** The resolvers for `Partnership.<subgraph>AuditTrail`. */
-export function auditTrailResolvers(options: AuditOptions) {
-  return {
-    Partnership: {
-      [auditTrailFieldName(options.subgraph)]: async (parent: { id?: string; slug?: string }, args: { from?: string | null; to?: string | null; limit?: number | null }, context: SubgraphContext) => {
-        const slug = String(parent.id ?? parent.slug);
-        if (!hasRole(context.caller, 'regional-admin') && !hasRole(context.caller, 'partnership-admin', slug)) {
-          throw notPermitted(context.caller, `The audit trail of ${slug} is for its partnership-admins and regional administrators.`);
-        }
-        // The payloads may hold what a regional administrator may not read (unpublished reviews,
-        // draft agendas): only the partnership's own admins get them.
-        const payloads = hasRole(context.caller, 'partnership-admin', slug);
-        const limit = args.limit ?? 100;
-        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badUserInput('limit must be between 1 and 1000', 'limit');
-        const from = timestamp(args.from, 'from');
-        const to = timestamp(args.to, 'to');
-        const rows = (await options.dataSource.query(
-          `SELECT id::text AS id, at, subject, grants, request_id, field, arguments, result_id, result, error_code, partnership_slugs
-             FROM ${table(options.schema)}
-            WHERE $1 = ANY(partnership_slugs) AND ($2::timestamptz IS NULL OR at >= $2) AND ($3::timestamptz IS NULL OR at < $3)
-            ORDER BY at DESC, id DESC LIMIT $4`,
-          [slug, from, to, limit],
-        )) as AuditRow[];
-        return rows.map((row) => ({
-          id: `${options.subgraph}:${row.id}`,
-          subgraph: options.subgraph,
-          at: new Date(row.at).toISOString(),
-          subject: row.subject,
-          grants: row.grants,
-          requestId: row.request_id,
-          field: row.field,
-          arguments: payloads ? JSON.stringify(row.arguments) : null,
-          resultId: row.result_id,
-          result: payloads && row.result !== null ? JSON.stringify(row.result) : null,
-          errorCode: row.error_code,
-          partnershipSlugs: row.partnership_slugs,
-        }));
-      },
-    },
-  };
 }
