@@ -41,6 +41,11 @@ export const DEFAULT_SUBGRAPH_CALLS: SubgraphCallSettings = {
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** Access-Control-Max-Age: Chromium's own cap, so a browser asks once per two hours per request shape. */
+export const DEFAULT_PREFLIGHT_MAX_AGE_SECONDS = 7200;
+/** A minute: short enough that an edit reaches the public soon, long enough to spare repeated reads. */
+export const DEFAULT_PUBLIC_CACHE_MAX_AGE_SECONDS = 60;
+
 /**
  * CORS_ORIGINS: the web origins whose pages may call the gateway, comma-separated. Each must be an
  * origin as a browser sends it (scheme, host, optional port; no path), so a typo such as a
@@ -111,11 +116,11 @@ const environmentSchema = z
     SUBGRAPH_MUTATION_DEADLINE_SECONDS: z.coerce.number().positive().max(600).default(DEFAULT_SUBGRAPH_CALLS.mutationDeadlineMilliseconds / 1000),
     SUBGRAPH_CIRCUIT_RESET_SECONDS: z.coerce.number().positive().max(300).default(DEFAULT_SUBGRAPH_CALLS.circuitResetMilliseconds / 1000),
     // Browsers: which other origins' pages may call /graphql and /exports (gateway/src/cross-origin.ts),
-    // and how long a browser may reuse a preflight's answer (Chromium caps it at 7200).
+    // and how long a browser may reuse a preflight's answer.
     CORS_ORIGINS: z.string().optional(),
-    CORS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(7200),
+    CORS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(DEFAULT_PREFLIGHT_MAX_AGE_SECONDS),
     // How long browsers and shared caches may keep the anonymous public's GET answers (gateway/src/http-caching.ts); 0: never.
-    PUBLIC_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+    PUBLIC_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(DEFAULT_PUBLIC_CACHE_MAX_AGE_SECONDS),
     // Traces go to an OTLP/HTTP collector when one of these is set (read by @safeguarding/tracing,
     // which starts before config is loaded; validated here so a typo stops the process at start).
     OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url({ message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be a URL such as http://127.0.0.1:4318' }).optional(),
