@@ -87,7 +87,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
   }
 
-  override async errorFromResponse(response: Response): Promise<GraphQLError> {
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
     let first: { message?: string; locations?: SubgraphInputRefusal['subgraphLocations']; extensions?: { code?: string } } | undefined;
     try {
       first = ((await response.clone().json()) as { errors?: (typeof first)[] }).errors?.[0];

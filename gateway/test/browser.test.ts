@@ -134,7 +134,12 @@ async function servePage(): Promise<{ server: http.Server; origin: string }> {
     const { version } = read.body.data.body;
     const purpose = `Strategic leadership, changed from a browser at ${Date.now()}`;
     const mutation = 'mutation Update($version: Int!, $purpose: String!) { updateBody(id: "telford-and-wrekin.executive", expectedVersion: $version, input: { purpose: $purpose }) { id purpose version } }';
-    const changed = await page.evaluate(([gateway, query, token, variables]) => (window as any).graphql(gateway, query, JSON.parse(variables), token), [gatewayOrigin, mutation, token, JSON.stringify({ version, purpose })]);
+    const changed = await page.evaluate(({ gateway, query, token, variables }) => (window as any).graphql(gateway, query, variables, token), {
+      gateway: gatewayOrigin,
+      query: mutation,
+      token,
+      variables: { version, purpose },
+    });
     expect(changed.body.errors).toBeUndefined();
     expect(changed.body.data.updateBody).toEqual({ id: 'telford-and-wrekin.executive', purpose, version: version + 1 });
     // The query and the mutation have the same shape of request (POST, JSON, Authorization): one preflight for both.
