@@ -13,6 +13,9 @@ if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
   exit 0
 fi
 echo "installing chromium (apt-get) for the browser test"
-apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# A machine without the package archive (offline, another distribution) skips the test, not CI.
+if ! apt-get update -qq || ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; then
+  echo "chromium could not be installed (apt-get failed above); the browser test will be skipped"
+  exit 0
+fi
 /usr/bin/chromium --version 2>/dev/null || true
