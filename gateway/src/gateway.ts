@@ -18,7 +18,7 @@ import {
   type KeySetTimings,
   signGatewayAssertion,
 } from '@safeguarding/auth';
-import type { OidcIssuerSettings, QueryLimits, SubgraphCallSettings } from '@safeguarding/config';
+import type { CrossOriginSettings, HttpCachingSettings, OidcIssuerSettings, QueryLimits, SubgraphCallSettings } from '@safeguarding/config';
 import { SUPERGRAPH_FILE } from './compose';
 import { explorerRouter } from './explorer';
 import { partialAnswer } from './partial-answers';
@@ -39,13 +39,17 @@ import {
 } from './persisted-operations';
 import { connectSharedState, type SharedState } from './redis';
 import { createSubgraphCaller, type SubgraphCaller, subgraphCallScope } from './subgraph-calls';
+import { crossOriginPolicy, crossOriginResourceSharing, crossSiteRequestForgeryProtection, defaultCrossOrigin } from './cross-origin';
+import { answersVaryByCaller, DEFAULT_HTTP_CACHING, httpCachingPlugin } from './http-caching';
+import { refusalAtFields, SubgraphInputRefusal } from './input-refusals';
 
 /**
  * How the gateway talks to one subgraph.
  *
  * A subgraph refuses bad input in a variable or literal (an impossible Date, say) before any
  * resolver runs, answering 400. The gateway passes such refusals on as BAD_USER_INPUT with the
- * subgraph's message, instead of a generic failure that names internal URLs.
+ * subgraph's message, at the path of the field whose argument was refused (input-refusals.ts),
+ * instead of a generic failure that names internal URLs.
  *
  * A subgraph that is down or failing costs only its part of the answer: the error names the
  * subgraph (extensions.subgraph) and says what to do, and the other subgraphs' data still comes
@@ -72,7 +76,10 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       return response;
     } catch (error) {
       done(true);
-      // Refused input or credentials are the caller's or the deployment's to fix: passed on whole.
+      // Refused input: at the field whose argument holds the bad value, when it can be found (input-refusals.ts).
+      const placed = error instanceof SubgraphInputRefusal ? refusalAtFields(error, options) : undefined;
+      if (placed) return placed;
+      // Refused credentials are the deployment's to fix: passed on whole.
       if (error instanceof GraphQLError && error.extensions.code !== 'SUBGRAPH_UNAVAILABLE') throw error;
       // A refused connection, a reset, a 5xx or a timeout (its message names internal addresses):
       // answer with an error at each field now missing, so the gateway keeps the rest and says where.
@@ -80,8 +87,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
   }
 
-  override async errorFromResponse(response: Response): Promise<GraphQLError> {
-    let first: { message?: string; extensions?: { code?: string } } | undefined;
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    let first: { message?: string; locations?: SubgraphInputRefusal['subgraphLocations']; extensions?: { code?: string } } | undefined;
     try {
       first = ((await response.clone().json()) as { errors?: (typeof first)[] }).errors?.[0];
     } catch {
@@ -89,7 +96,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
     const code = first?.extensions?.code;
     if (response.status === 400 && first?.message && (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED')) {
-      return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
+      return new SubgraphInputRefusal(first.message, first.locations);
     }
     if (response.status === 401) {
       return new GraphQLError('A subgraph refused the gateway\'s credentials; check GATEWAY_SECRET is the same everywhere.', {
@@ -143,6 +150,10 @@ export interface GatewayOptions {
   subgraphCalls?: SubgraphCallSettings;
   /** Lifetimes of download links and private calendar feeds (defaults in downloads.ts and calendars.ts). */
   downloads?: DownloadSettings;
+  /** Pages on other origins allowed to call the gateway (cross-origin.ts); omitted: localhost with developmentTools, else none. */
+  crossOrigin?: CrossOriginSettings;
+  /** HTTP caching of the public's GET answers (http-caching.ts); omitted: 60 s. */
+  httpCaching?: HttpCachingSettings;
 }
 
 export interface RunningGateway {
@@ -224,6 +235,10 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     includeStacktraceInErrorResponses: false,
     // One operation per request: a batch would multiply every limit below by its length.
     allowBatchedHttpRequests: false,
+    // cross-origin.ts checks for forgery instead, so that bare GET queries from curl and graphql-request work.
+    csrfPrevention: false,
+    // "Did you mean ...?" helps a developer; in production it would map the schema with introspection off.
+    hideSchemaDetailsFromClientErrors: !options.developmentTools,
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
     persistedQueries: persisted.persistedQueries,
@@ -235,6 +250,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       ...persisted.plugins,
       metrics.plugin,
       signInPlugin,
+      httpCachingPlugin(options.httpCaching ?? DEFAULT_HTTP_CACHING),
     ],
     formatError(formatted) {
       // No stack traces, and no subgraph responses (they name internal addresses).
@@ -274,6 +290,11 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   if (options.developmentTools) app.use(explorerRouter('/graphql'));
+  // Browsers on other origins (cross-origin.ts): CORS before sign-in and the rate limit, so preflights are answered at once.
+  const crossOrigin = crossOriginPolicy(options.crossOrigin ?? defaultCrossOrigin(options.developmentTools));
+  app.use('/graphql', crossOriginResourceSharing(crossOrigin, ['GET', 'POST']));
+  app.use('/exports', crossOriginResourceSharing(crossOrigin, ['GET', 'POST']));
+  app.use('/calendars', crossOriginResourceSharing(crossOrigin, ['GET', 'POST', 'DELETE']));
   // CSV exports, download links and calendar feeds (downloads.ts) run their operations through this
   // same gateway as the caller: same permissions, same limits.
   app.use(['/exports', '/calendars'], signInMiddleware(callerFromToken, logger), callerRateLimit(limits.rateLimit, shared, 'exports'));
@@ -282,6 +303,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     '/graphql',
     signInMiddleware(callerFromToken, logger),
     callerRateLimit(limits.rateLimit, shared, 'graphql'),
+    crossSiteRequestForgeryProtection(crossOrigin),
+    answersVaryByCaller,
     express.json({ limit: limits.requestSize }),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({ caller: signedInCaller(res), requestId: res.locals.requestId as string }),

@@ -32,7 +32,7 @@ export function defaultLimits(developmentTools: boolean): QueryLimits {
 }
 
 /**
- * graphql-armor's protections (depth, aliases, directives, cost, no field suggestions) as Apollo
+ * graphql-armor's protections (depth, aliases, directives, cost) as Apollo
  * validation rules and plugins, plus the token limit.
  *
  * The token limit is graphql-js's own `maxTokens` parse option, not armor's: armor's Apollo
@@ -48,8 +48,9 @@ export function armorProtection(limits: QueryLimits): { plugins: ApolloServerPlu
     maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
     maxTokens: { enabled: false },
     costLimit: { maxCost: limits.maxCost, exposeLimits: true, ignoreIntrospection: true },
-    // No "Did you mean ...?": it would let an anonymous caller map the schema with introspection off.
-    blockFieldSuggestion: { enabled: true },
+    // "Did you mean ...?" is removed in production by Apollo Server itself (hideSchemaDetailsFromClientErrors
+    // in gateway.ts), whole; armor's version left "[Suggestion hidden]?" and missed enum suggestions.
+    blockFieldSuggestion: { enabled: false },
   });
   const { plugins, validationRules } = armor.protect();
   return { plugins, validationRules, parseOptions: { maxTokens: limits.maxTokens } };

@@ -25,6 +25,8 @@ async function main(): Promise<void> {
     shutdownGraceMilliseconds: config.shutdownGraceMilliseconds,
     redisUrl: config.redisUrl,
     subgraphCalls: config.subgraphCalls,
+    crossOrigin: config.crossOrigin,
+    httpCaching: config.httpCaching,
   });
   const url = await gateway.listen(config.gateway.port, config.gateway.host);
   logger.info({ url }, 'gateway ready');

@@ -87,7 +87,8 @@ describe('query limits (graphql-armor)', () => {
   });
 
   it('answers no field suggestions, which would map the schema with introspection off', async () => {
-    const response = await federation.query(`{ partnerships { slg } }`);
+    // Introspection is off only in production; elsewhere suggestions help developers (developer-errors.test.ts).
+    const response = await postGraphQL(await gatewayWith({ developmentTools: false }), `{ partnerships { slg } }`);
     expect(response.status).toBe(400);
     expect(response.errors![0]!.message).not.toMatch(/did you mean/i);
   });

@@ -41,6 +41,35 @@ export const DEFAULT_SUBGRAPH_CALLS: SubgraphCallSettings = {
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** Access-Control-Max-Age: Chromium's own cap, so a browser asks once per two hours per request shape. */
+export const DEFAULT_PREFLIGHT_MAX_AGE_SECONDS = 7200;
+/** A minute: short enough that an edit reaches the public soon, long enough to spare repeated reads. */
+export const DEFAULT_PUBLIC_CACHE_MAX_AGE_SECONDS = 60;
+
+/**
+ * CORS_ORIGINS: the web origins whose pages may call the gateway, comma-separated. Each must be an
+ * origin as a browser sends it (scheme, host, optional port; no path), so a typo such as a
+ * trailing path is refused at start instead of silently never matching.
+ */
+export function parseAllowedOrigins(value: string): { origins: string[]; problems: string[] } {
+  const origins: string[] = [];
+  const problems: string[] = [];
+  for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username) {
+      problems.push(`"${entry}" is not an origin; write it as scheme://host[:port], e.g. https://safeguarding.example.org or http://localhost:5173`);
+      continue;
+    }
+    origins.push(url.origin);
+  }
+  return { origins, problems };
+}
+
 const environmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -86,6 +115,12 @@ const environmentSchema = z
     SUBGRAPH_DEADLINE_SECONDS: z.coerce.number().positive().max(300).default(DEFAULT_SUBGRAPH_CALLS.deadlineMilliseconds / 1000),
     SUBGRAPH_MUTATION_DEADLINE_SECONDS: z.coerce.number().positive().max(600).default(DEFAULT_SUBGRAPH_CALLS.mutationDeadlineMilliseconds / 1000),
     SUBGRAPH_CIRCUIT_RESET_SECONDS: z.coerce.number().positive().max(300).default(DEFAULT_SUBGRAPH_CALLS.circuitResetMilliseconds / 1000),
+    // Browsers: which other origins' pages may call /graphql and /exports (gateway/src/cross-origin.ts),
+    // and how long a browser may reuse a preflight's answer.
+    CORS_ORIGINS: z.string().optional(),
+    CORS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(DEFAULT_PREFLIGHT_MAX_AGE_SECONDS),
+    // How long browsers and shared caches may keep the anonymous public's GET answers (gateway/src/http-caching.ts); 0: never.
+    PUBLIC_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(DEFAULT_PUBLIC_CACHE_MAX_AGE_SECONDS),
     // Traces go to an OTLP/HTTP collector when one of these is set (read by @safeguarding/tracing,
     // which starts before config is loaded; validated here so a typo stops the process at start).
     OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url({ message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be a URL such as http://127.0.0.1:4318' }).optional(),
@@ -95,6 +130,9 @@ const environmentSchema = z
     const production = environment.NODE_ENV === 'production';
     const oidc = environment.OIDC_ISSUERS === undefined ? undefined : parseOidcIssuers(environment.OIDC_ISSUERS, production);
     for (const problem of oidc?.problems ?? []) context.addIssue({ code: 'custom', path: ['OIDC_ISSUERS', ...problem.path], message: problem.message });
+    for (const problem of environment.CORS_ORIGINS === undefined ? [] : parseAllowedOrigins(environment.CORS_ORIGINS).problems) {
+      context.addIssue({ code: 'custom', path: ['CORS_ORIGINS'], message: problem });
+    }
     if (production) {
       for (const key of ['USER_TOKEN_SECRET', 'GATEWAY_SECRET', 'DATABASE_URL'] as const) {
         // In production people sign in through their organisation (OIDC_ISSUERS); the shared
@@ -148,6 +186,24 @@ export interface PlatformConfig {
   redisUrl: string | undefined;
   /** Deadlines and circuit breaking for the gateway's calls to subgraphs. */
   subgraphCalls: SubgraphCallSettings;
+  /** Which web pages on other origins may call the gateway. */
+  crossOrigin: CrossOriginSettings;
+  /** HTTP caching of answers. */
+  httpCaching: HttpCachingSettings;
+}
+
+export interface CrossOriginSettings {
+  /** Origins (scheme://host[:port]) whose pages may call /graphql and /exports, with credentials (CORS_ORIGINS). */
+  allowedOrigins: string[];
+  /** Also any port of localhost, 127.0.0.1 and [::1]: outside production, so a dev server such as Vite's works unconfigured. */
+  anyLocalhostPort: boolean;
+  /** Access-Control-Max-Age: how long a browser reuses a preflight's answer. */
+  preflightMaxAgeSeconds: number;
+}
+
+export interface HttpCachingSettings {
+  /** max-age of the anonymous public's GET query answers (Cache-Control: public); 0 turns public caching off. */
+  publicMaxAgeSeconds: number;
 }
 
 
@@ -251,6 +307,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Platfo
       mutationDeadlineMilliseconds: values.SUBGRAPH_MUTATION_DEADLINE_SECONDS * 1000,
       circuitResetMilliseconds: values.SUBGRAPH_CIRCUIT_RESET_SECONDS * 1000,
     },
+    crossOrigin: {
+      allowedOrigins: values.CORS_ORIGINS === undefined ? [] : parseAllowedOrigins(values.CORS_ORIGINS).origins,
+      anyLocalhostPort: values.NODE_ENV !== 'production',
+      preflightMaxAgeSeconds: values.CORS_MAX_AGE_SECONDS,
+    },
+    httpCaching: { publicMaxAgeSeconds: values.PUBLIC_CACHE_MAX_AGE_SECONDS },
   };
 }
 

@@ -16,6 +16,25 @@ describe('loadConfig', () => {
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
   });
 
+  it('lets pages on localhost call the gateway outside production, and only the listed origins in production', () => {
+    expect(loadConfig({}).crossOrigin).toEqual({ allowedOrigins: [], anyLocalhostPort: true, preflightMaxAgeSeconds: 7200 });
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/safeguarding',
+      USER_TOKEN_SECRET: 'u'.repeat(32),
+      GATEWAY_SECRET: 'g'.repeat(32),
+      CORS_ORIGINS: 'https://Safeguarding.example.org/, http://localhost:5173',
+      CORS_MAX_AGE_SECONDS: '600',
+    });
+    // Written as a browser sends it: lower-case host, no trailing slash.
+    expect(production.crossOrigin).toEqual({ allowedOrigins: ['https://safeguarding.example.org', 'http://localhost:5173'], anyLocalhostPort: false, preflightMaxAgeSeconds: 600 });
+  });
+
+  it('caches the public\'s GET answers for 60 s unless PUBLIC_CACHE_MAX_AGE_SECONDS says otherwise', () => {
+    expect(loadConfig({}).httpCaching).toEqual({ publicMaxAgeSeconds: 60 });
+    expect(loadConfig({ PUBLIC_CACHE_MAX_AGE_SECONDS: '0' }).httpCaching).toEqual({ publicMaxAgeSeconds: 0 });
+  });
+
   it('uses a real server with a bigger pool when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/test');
@@ -29,6 +48,9 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
     [{ REVIEWS_PORT: '99999' }, /REVIEWS_PORT must be a port number/],
     [{ REDIS_URL: '127.0.0.1:6379' }, /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
+    [{ CORS_ORIGINS: 'https://app.example.org/graphql' }, /CORS_ORIGINS: "https:\/\/app.example.org\/graphql" is not an origin/],
+    [{ CORS_ORIGINS: 'app.example.org' }, /CORS_ORIGINS: "app.example.org" is not an origin/],
+    [{ PUBLIC_CACHE_MAX_AGE_SECONDS: '-1' }, /PUBLIC_CACHE_MAX_AGE_SECONDS/],
   ])('fails fast, naming the variable, for %j', (environment, message) => {
     expect(() => loadConfig(environment)).toThrow(ConfigurationError);
     expect(() => loadConfig(environment)).toThrow(message);
