@@ -63,7 +63,10 @@ function tolerateIdenticalCanonicalDefinitions(): void {
           ...stitching.typeMergingOptions,
           typeCandidateMerger(candidates) {
             const canonical = candidates.filter((candidate) => candidate.transformedSubschema?.merge?.[candidate.type.name]?.canonical);
-            const fields = (candidate: Candidate) => Object.keys(candidate.type.getFields?.() ?? {}).sort().join(',');
+            const fields = (candidate: Candidate) =>
+              Object.keys(candidate.type.getFields?.() ?? {})
+                .sort()
+                .join(',');
             if (canonical.length > 1 && canonical.some((candidate) => fields(candidate) !== fields(canonical[0]!))) {
               throw new Error(`Multiple canonical definitions for "${canonical[0]!.type.name}" with different fields`);
             }

@@ -13,10 +13,17 @@ interface ExportDefinition {
   description: string;
   query: string;
   variables(parameters: URLSearchParams): Record<string, unknown>;
-  table(data: any, variables: Record<string, unknown>): { header: string[]; rows: Row[] };
+  /** `data` is the operation's answer, shaped as `query` asks. */
+  table(data: Record<string, unknown>, variables: Record<string, unknown>): { header: string[]; rows: Row[] };
 }
 
-const list = (value: string | null) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []);
+const list = (value: string | null) =>
+  value
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : [];
 const DEFAULT_SLUGS = ['shropshire', 'telford-and-wrekin', 'solihull'];
 
 interface Cell {
@@ -29,6 +36,23 @@ interface ComparisonRow {
   measure: string;
   unit: string | null;
   cells: Cell[];
+}
+interface BodiesAnswer {
+  partnership: {
+    bodies: {
+      id: string;
+      name: string;
+      kind: string;
+      reportsTo: { name: string } | null;
+      meetingFrequency: { meetingsPerYear: number | null; description: string } | null;
+      validFrom: string | null;
+      validTo: string | null;
+      source: { document: string; section: string | null };
+    }[];
+  } | null;
+}
+interface OrganisationsAnswer {
+  organisations: { id: string; name: string; sector: string; alsoKnownAs: string[] }[];
 }
 
 export const EXPORTS: Record<string, ExportDefinition> = {
@@ -43,9 +67,12 @@ export const EXPORTS: Record<string, ExportDefinition> = {
         training { measure unit cells { partnershipSlug value text missingReason } }
       }
     }`,
-    variables: (parameters) => ({ slugs: list(parameters.get('slugs')).length ? list(parameters.get('slugs')) : DEFAULT_SLUGS, asOf: parameters.get('asOf') ?? undefined }),
+    variables: (parameters) => ({
+      slugs: list(parameters.get('slugs')).length ? list(parameters.get('slugs')) : DEFAULT_SLUGS,
+      asOf: parameters.get('asOf') ?? undefined,
+    }),
     table(data) {
-      const comparison = data.comparePartnerships as { partnershipSlugs: string[] } & Record<string, ComparisonRow[] | unknown>;
+      const comparison = data.comparePartnerships as { partnershipSlugs: string[] } & Record<string, unknown>;
       const slugs = comparison.partnershipSlugs;
       const header = ['section', 'measure', 'unit', ...slugs.flatMap((slug) => [slug, `${slug} note`])];
       const rows: Row[] = [];
@@ -58,7 +85,7 @@ export const EXPORTS: Record<string, ExportDefinition> = {
             ...slugs.flatMap((slug) => {
               const cell = row.cells.find((c) => c.partnershipSlug === slug);
               if (!cell) return ['', ''];
-              return [cell.value ?? (cell.missingReason ? '' : cell.text ?? ''), cell.missingReason ?? (cell.value !== null && cell.text ? cell.text : '')];
+              return [cell.value ?? (cell.missingReason ? '' : (cell.text ?? '')), cell.missingReason ?? (cell.value !== null && cell.text ? cell.text : '')];
             }),
           ]);
         }
@@ -73,10 +100,21 @@ export const EXPORTS: Record<string, ExportDefinition> = {
     }`,
     variables: (parameters) => ({ slug: parameters.get('partnership') ?? '', asOf: parameters.get('asOf') ?? undefined }),
     table(data) {
-      const bodies = (data.partnership?.bodies ?? []) as any[];
+      const bodies = (data as unknown as BodiesAnswer).partnership?.bodies ?? [];
       return {
         header: ['id', 'name', 'kind', 'reports to', 'meetings per year', 'frequency', 'valid from', 'valid to', 'source document', 'source section'],
-        rows: bodies.map((b) => [b.id, b.name, b.kind, b.reportsTo?.name ?? '', b.meetingFrequency?.meetingsPerYear ?? '', b.meetingFrequency?.description ?? '', b.validFrom ?? '', b.validTo ?? '', b.source.document, b.source.section]),
+        rows: bodies.map((b) => [
+          b.id,
+          b.name,
+          b.kind,
+          b.reportsTo?.name ?? '',
+          b.meetingFrequency?.meetingsPerYear ?? '',
+          b.meetingFrequency?.description ?? '',
+          b.validFrom ?? '',
+          b.validTo ?? '',
+          b.source.document,
+          b.source.section,
+        ]),
       };
     },
   },
@@ -87,7 +125,7 @@ export const EXPORTS: Record<string, ExportDefinition> = {
     table(data) {
       return {
         header: ['id', 'name', 'sector', 'also known as'],
-        rows: (data.organisations as any[]).map((o) => [o.id, o.name, o.sector, o.alsoKnownAs.join('; ')]),
+        rows: (data as unknown as OrganisationsAnswer).organisations.map((o) => [o.id, o.name, o.sector, o.alsoKnownAs.join('; ')]),
       };
     },
   },
@@ -124,11 +162,12 @@ export function exportsRouter(apollo: ApolloServer<{ caller: Caller }>, callerFo
     const { data, errors } = result.body.singleResult;
     if (errors?.length) {
       const code = errors[0]!.extensions?.code;
-      const status = code === 'FORBIDDEN' ? 403 : code === 'UNAUTHENTICATED' ? 401 : code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' ? 400 : 502;
+      const status =
+        code === 'FORBIDDEN' ? 403 : code === 'UNAUTHENTICATED' ? 401 : code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' ? 400 : 502;
       response.status(status).json({ errors: errors.map((error) => ({ message: error.message, code: error.extensions?.code })) });
       return;
     }
-    const { header, rows } = definition.table(data, variables);
+    const { header, rows } = definition.table(data as Record<string, unknown>, variables);
     response
       .status(200)
       .type('text/csv; charset=utf-8')

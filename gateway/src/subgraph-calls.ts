@@ -66,7 +66,12 @@ export interface SubgraphCaller {
  * (undici then destroys the socket), at most `connections` sockets are open to the subgraph, and
  * once the breaker opens calls fail at once without touching the network.
  */
-export function createSubgraphCaller(subgraphName: string, url: string, settings: SubgraphCallSettings = DEFAULT_SUBGRAPH_CALLS, logger?: pino.Logger): SubgraphCaller {
+export function createSubgraphCaller(
+  subgraphName: string,
+  url: string,
+  settings: SubgraphCallSettings = DEFAULT_SUBGRAPH_CALLS,
+  logger?: pino.Logger,
+): SubgraphCaller {
   const agent = new Agent({
     // Used when the server sends no Keep-Alive hint; shorter than any subgraph's keep-alive timeout.
     keepAliveTimeout: 4000,

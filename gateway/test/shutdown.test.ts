@@ -44,7 +44,9 @@ async function startFixture(databaseUrl: string, mode: 'finish' | 'hang'): Promi
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const waitForLine = (pattern: RegExp) =>
     lines.some((line) => pattern.test(line))
       ? Promise.resolve()

@@ -36,18 +36,12 @@ export function isAnonymous(caller: Caller): boolean {
 
 /** True when the caller holds `role`, within `partnershipSlug` when one is given. */
 export function hasRole(caller: Caller, role: Role, partnershipSlug?: string): boolean {
-  return caller.grants.some(
-    (grant) => grant.role === role && (partnershipSlug === undefined || grant.partnershipSlug === partnershipSlug),
-  );
+  return caller.grants.some((grant) => grant.role === role && (partnershipSlug === undefined || grant.partnershipSlug === partnershipSlug));
 }
 
 /** Partnerships in which the caller holds any of `roles`. */
 export function partnershipsWithRole(caller: Caller, roles: readonly Role[]): string[] {
-  return [
-    ...new Set(
-      caller.grants.filter((grant) => roles.includes(grant.role) && grant.partnershipSlug).map((grant) => grant.partnershipSlug as string),
-    ),
-  ];
+  return [...new Set(caller.grants.filter((grant) => roles.includes(grant.role) && grant.partnershipSlug).map((grant) => grant.partnershipSlug as string))];
 }
 
 export class InvalidGrantError extends Error {}

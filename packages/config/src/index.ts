@@ -83,13 +83,28 @@ const environmentSchema = z
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
     // Gateway → subgraph calls: a deadline each (mutations get longer: they may write a lot and are
     // never retried), and how long a failing subgraph is skipped before /ready is probed again.
-    SUBGRAPH_DEADLINE_SECONDS: z.coerce.number().positive().max(300).default(DEFAULT_SUBGRAPH_CALLS.deadlineMilliseconds / 1000),
-    SUBGRAPH_MUTATION_DEADLINE_SECONDS: z.coerce.number().positive().max(600).default(DEFAULT_SUBGRAPH_CALLS.mutationDeadlineMilliseconds / 1000),
-    SUBGRAPH_CIRCUIT_RESET_SECONDS: z.coerce.number().positive().max(300).default(DEFAULT_SUBGRAPH_CALLS.circuitResetMilliseconds / 1000),
+    SUBGRAPH_DEADLINE_SECONDS: z.coerce
+      .number()
+      .positive()
+      .max(300)
+      .default(DEFAULT_SUBGRAPH_CALLS.deadlineMilliseconds / 1000),
+    SUBGRAPH_MUTATION_DEADLINE_SECONDS: z.coerce
+      .number()
+      .positive()
+      .max(600)
+      .default(DEFAULT_SUBGRAPH_CALLS.mutationDeadlineMilliseconds / 1000),
+    SUBGRAPH_CIRCUIT_RESET_SECONDS: z.coerce
+      .number()
+      .positive()
+      .max(300)
+      .default(DEFAULT_SUBGRAPH_CALLS.circuitResetMilliseconds / 1000),
     // Traces go to an OTLP/HTTP collector when one of these is set (read by @safeguarding/tracing,
     // which starts before config is loaded; validated here so a typo stops the process at start).
     OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url({ message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be a URL such as http://127.0.0.1:4318' }).optional(),
-    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url({ message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be a URL such as http://127.0.0.1:4318/v1/traces' }).optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z
+      .string()
+      .url({ message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be a URL such as http://127.0.0.1:4318/v1/traces' })
+      .optional(),
   })
   .superRefine((environment, context) => {
     const production = environment.NODE_ENV === 'production';
@@ -149,7 +164,6 @@ export interface PlatformConfig {
   /** Deadlines and circuit breaking for the gateway's calls to subgraphs. */
   subgraphCalls: SubgraphCallSettings;
 }
-
 
 export interface QueryLimits {
   /** Largest request body express accepts, e.g. "1mb". */
