@@ -100,7 +100,7 @@ export class Random {
       Math.floor(this.next() * 16 ** n)
         .toString(16)
         .padStart(n, '0');
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${((8 + Math.floor(this.next() * 4)) as number).toString(16)}${hex(3)}-${hex(6)}${hex(6)}`;
+    return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(this.next() * 4)).toString(16)}${hex(3)}-${hex(6)}${hex(6)}`;
   }
   /** k distinct items of `items` (k <= length). */
   sample<T>(items: readonly T[], k: number): T[] {

@@ -49,7 +49,9 @@ function copyValue(value: unknown): string {
   if (Array.isArray(value)) return escapeCopy(pgArray(value.map(String)));
   if (typeof value === 'object') return escapeCopy(JSON.stringify(value));
   if (typeof value === 'boolean') return value ? 't' : 'f';
-  return escapeCopy(String(value));
+  // What is left in a generated row: strings, numbers and bigints.
+  const scalar = value as string | number | bigint;
+  return escapeCopy(String(scalar));
 }
 
 /** COPY rows into a table, in chunks of text lines; records rows and time. */
@@ -146,7 +148,7 @@ function planPartnership(index: number): PartnershipPlan {
     const sector = k < SECTORS.length ? SECTORS[k]! : random.pick(SECTORS);
     return {
       id: `${slug}-org-${String(k + 1).padStart(3, '0')}`,
-      name: `${ORG_NAMES[SECTORS.indexOf(sector as never)] ?? 'Agency'} ${slug.toUpperCase()} ${k + 1}`,
+      name: `${ORG_NAMES[SECTORS.indexOf(sector)] ?? 'Agency'} ${slug.toUpperCase()} ${k + 1}`,
       sector,
     };
   });
@@ -518,7 +520,7 @@ async function main(): Promise<void> {
     });
     try {
       const tables = (
-        await dataSource.query(
+        await dataSource.query<{ table_name: string }[]>(
           `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name <> 'migrations'`,
           [module.databaseSchema],
         )

@@ -130,6 +130,7 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
       fromClientToSubgraphs: ({ request }) => ({ [GATEWAY_ASSERTION_HEADER]: signGatewayAssertion(options.gatewaySecret, callerOf(request)) }),
     },
   });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the Hive runtime is a Node request listener that answers its own errors.
   const server = http.createServer(runtime);
   return {
     server,
@@ -165,7 +166,7 @@ if (require.main === module) {
   );
   const stop = () => {
     setTimeout(() => process.exit(0), 3000).unref();
-    gateway.stop().finally(() => process.exit(0));
+    void gateway.stop().finally(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

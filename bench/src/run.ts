@@ -56,7 +56,7 @@ function startChild(name: string, script: string, env: Record<string, string>): 
   // The same flags as npm start and the Dockerfile: the bench measures the processes as they run.
   const child = spawn(process.execPath, [...NODE_PROCESS_FLAGS, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   child.once('exit', (code, signal) => {
@@ -160,10 +160,24 @@ function requestFor(journey: Journey, mode: Exclude<Mode, 'sql'>): { url: string
   };
 }
 
-async function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; json: any; headers: Headers; bytes: number }> {
+/** A GraphQL answer, as much of it as the checks read. */
+interface GraphQLAnswer {
+  data?: AnswerData;
+  errors?: unknown[];
+}
+interface AnswerData {
+  partnership?: { reviews?: unknown; bodies?: { id: string }[] };
+  _entities?: { id: string; reviews?: unknown }[];
+}
+
+async function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; json: GraphQLAnswer; headers: Headers; bytes: number }> {
   const response = await fetch(url, { method: 'POST', headers, body });
   const text = await response.text();
-  return { status: response.status, json: JSON.parse(text), headers: response.headers, bytes: Buffer.byteLength(text) };
+  return { status: response.status, json: JSON.parse(text) as GraphQLAnswer, headers: response.headers, bytes: Buffer.byteLength(text) };
 }
 
 /** Canonical JSON (sorted keys) for comparing answers from different paths. */
@@ -179,11 +193,11 @@ function canonical(value: unknown): string {
 }
 
 /** The part of a direct answer that corresponds to the gateway's (the _entities payload, or the same root field). */
-function comparablePart(journey: Journey, data: any, mode: 'gateway' | 'direct'): unknown {
+function comparablePart(journey: Journey, data: AnswerData | undefined, mode: 'gateway' | 'direct'): unknown {
   if (journey.name === 'reviews') return mode === 'gateway' ? data?.partnership?.reviews : data?._entities?.[0]?.reviews;
   if (journey.name === 'entities') {
     const bodies = mode === 'gateway' ? data?.partnership?.bodies : data?._entities;
-    return [...(bodies ?? [])].sort((a: any, b: any) => a.id.localeCompare(b.id));
+    return [...(bodies ?? [])].sort((a, b) => a.id.localeCompare(b.id));
   }
   return data;
 }
@@ -207,7 +221,7 @@ async function startCountingProxies(): Promise<CountingProxies> {
     const server = http.createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', async () => {
+      const forward = async () => {
         try {
           const headers: Record<string, string> = {};
           for (const key of ['content-type', 'accept', GATEWAY_ASSERTION_HEADER]) {
@@ -227,7 +241,9 @@ async function startCountingProxies(): Promise<CountingProxies> {
         } catch (error) {
           response.writeHead(502).end(String(error));
         }
-      });
+      };
+      // forward answers its own errors (502), so the event emitter is given no promise.
+      request.on('end', () => void forward());
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     servers.push(server);
@@ -571,7 +587,7 @@ function regenerate(scale: number): Promise<void> {
     });
     children.add(child);
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       children.delete(child);
       const summary = output.trim().split('\n').pop();

@@ -82,7 +82,7 @@ export function createSubgraphCaller(
   const readyUrl = url.replace(/\/graphql$/, '/ready');
 
   const send = async (input: string, init: FetcherRequestInit | undefined, signal: AbortSignal): Promise<FetcherResponse> =>
-    (await undiciFetch(input, { ...(init as object), signal, dispatcher: agent })) as unknown as FetcherResponse;
+    await undiciFetch(input, { ...(init as object), signal, dispatcher: agent });
 
   const call = async (input: string, init: FetcherRequestInit | undefined, mutation: boolean): Promise<FetcherResponse> => {
     // Half-open: the one trial call first asks /ready, so a subgraph still frozen or without its

@@ -111,11 +111,10 @@ describe('the audit trail', () => {
     });
     expect(changed.errors![0]!.extensions!.code).toBe('CONFLICT');
     // Refused before a record came back: the uuid alone names no partnership.
-    const rows = (await federation.dataSources.arrangements!.query(`SELECT partnership_slugs FROM "arrangements"."audit_event" WHERE request_id = $1`, [
-      changed.headers.get('x-request-id'),
-    ])) as {
-      partnership_slugs: string[];
-    }[];
+    const rows = await federation.dataSources.arrangements!.query<{ partnership_slugs: string[] }[]>(
+      `SELECT partnership_slugs FROM "arrangements"."audit_event" WHERE request_id = $1`,
+      [changed.headers.get('x-request-id')],
+    );
     expect(rows).toHaveLength(1);
     const scheduled = await federation.query(`mutation { scheduleMeeting(bodyId: "${EXECUTIVE}", input: { date: "2031-03-04" }) { id } }`, { as: admin });
     expect(scheduled.errors).toBeUndefined();

@@ -14,7 +14,7 @@ const base = () => federation.gatewayUrl.replace(/\/graphql$/, '');
 const csv = async (path: string, headers: Record<string, string> = {}) => {
   const response = await fetch(`${base()}${path}`, { headers });
   const text = await response.text();
-  return { response, text, rows: response.ok ? (parse(text.replace(/^\uFEFF/, '')) as string[][]) : [] };
+  return { response, text, rows: response.ok ? parse(text.replace(/^\uFEFF/, '')) : [] };
 };
 
 it('exports the comparison with the figures the API gives', async () => {

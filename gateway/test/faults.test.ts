@@ -115,7 +115,7 @@ describe('an internal error', () => {
         },
       },
       Thing: { __resolveReference: (reference: { id: string }) => reference },
-    } as never,
+    },
     permissions: { Query: { broken: allow, fine: allow, brokenList: allow, echo: allow }, Thing: { id: allow } },
     entities: [],
     migrations: [],

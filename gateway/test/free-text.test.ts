@@ -104,9 +104,9 @@ describe('free text about reviews and cases refuses identifiers', () => {
     const { data } = await federation.query(POINTS, { variables: { id: reviewId }, as: shropshireAdmin });
     expect(data!.review.learningPoints.map((point: { text: string }) => point.text)).not.toContain(ISSUE_EXAMPLE);
     // The audit trail records the refused call, with the text withheld: only the kinds remain.
-    const audited = (await federation.dataSources.reviews!.query(
+    const audited = await federation.dataSources.reviews!.query<{ arguments: unknown }[]>(
       `SELECT arguments FROM reviews.audit_event WHERE field = 'addLearningPoint' AND error_code = 'BAD_USER_INPUT'`,
-    )) as { arguments: unknown }[];
+    );
     expect(audited.map((row) => row.arguments)).toContainEqual({
       reviewId,
       input: { themeId: 'information-sharing', text: '[withheld: held NHS number, date of birth, postcode, email address]' },
@@ -205,9 +205,10 @@ describe('free text about reviews and cases refuses identifiers', () => {
     );
     expectIdentifierRefusal(apology, 'records[0].apologyReason', ['phone number'], ['01952 380000']);
 
-    const [mapping] = (await federation.dataSources.thresholds!.query(`SELECT version FROM thresholds.crosswalk_mapping WHERE level_id = $1`, [
-      'telford-and-wrekin.2019.universal',
-    ])) as { version: number }[];
+    const [mapping] = await federation.dataSources.thresholds!.query<{ version: number }[]>(
+      `SELECT version FROM thresholds.crosswalk_mapping WHERE level_id = $1`,
+      ['telford-and-wrekin.2019.universal'],
+    );
     const rationale = await refused(
       'thresholds',
       `mutation ($v: Int!, $input: CrosswalkMappingInput!) { updateCrosswalkMapping(levelId: "telford-and-wrekin.2019.universal", expectedVersion: $v, input: $input) { version } }`,

@@ -42,8 +42,8 @@ async function startFixture(databaseUrl: string, mode: 'finish' | 'hang'): Promi
       for (const waiter of waiters.filter((w) => w.pattern.test(line))) waiter.resolve();
     }
   };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );

@@ -171,20 +171,15 @@ export const trimmed = (value: unknown) => (typeof value === 'string' ? value.tr
  */
 export async function checksum(federation: TestFederation, schema: string): Promise<string> {
   const dataSource = Object.values(federation.dataSources).find((source) => (source.options as { schema?: string }).schema === schema)!;
-  const tables = (await dataSource.query(
+  const tables = await dataSource.query<{ table_name: string }[]>(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name <> 'audit_event' ORDER BY table_name`,
     [schema],
-  )) as {
-    table_name: string;
-  }[];
+  );
   const parts: string[] = [];
   for (const { table_name: table } of tables) {
-    const [row] = (await dataSource.query(
+    const [row] = await dataSource.query<{ rows: string; digest: string }[]>(
       `SELECT count(*)::text AS rows, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${schema}"."${table}" t`,
-    )) as {
-      rows: string;
-      digest: string;
-    }[];
+    );
     parts.push(`${table}:${row!.rows}:${row!.digest}`);
   }
   return parts.join(';');

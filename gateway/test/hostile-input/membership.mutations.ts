@@ -133,15 +133,13 @@ const SEAT_FIELDS = 'id role body { id } organisation { id } post { id } deputyF
 
 /** A member seat that is already there, asked for again over an overlapping period (CONFLICT). */
 const existingSeatAgain = (ids: MembershipIds) =>
-  fc
-    .tuple(fc.constantFrom(...ids.ownSeats.filter((seat) => seat.role === 'MEMBER')), plausibleDay)
-    .map(([seat, day]) => ({
-      bodyId: seat.bodyId,
-      organisationId: seat.organisationId,
-      role: 'MEMBER',
-      postId: seat.postId,
-      startDate: seat.startDate ?? day,
-    }));
+  fc.tuple(fc.constantFrom(...ids.ownSeats.filter((seat) => seat.role === 'MEMBER')), plausibleDay).map(([seat, day]) => ({
+    bodyId: seat.bodyId,
+    organisationId: seat.organisationId,
+    role: 'MEMBER',
+    postId: seat.postId,
+    startDate: seat.startDate ?? day,
+  }));
 
 const newSeat = (ids: MembershipIds) =>
   bodyId(ids).chain((body) =>

@@ -41,11 +41,11 @@ const reader = [grant('analyst')];
 /** A session 60 days ahead on an own course, with one agency's booking: a fixture, inserted directly (no mutation creates sessions). */
 async function addUpcomingSession(federation: TestFederation, courseId: string): Promise<void> {
   const heldOn = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-  const [inserted] = (await federation.dataSources.training!.query(
+  const [inserted] = await federation.dataSources.training!.query<{ id: string }[]>(
     `INSERT INTO training.training_session (id, course_id, held_on, delivery_method, capacity, booked_places, source)
      SELECT gen_random_uuid(), $1, $2, delivery_method, 30, 0, source FROM training.training_session WHERE course_id = $1 LIMIT 1 RETURNING id`,
     [courseId, heldOn],
-  )) as { id: string }[];
+  );
   const id = inserted!.id;
   const booked = await federation.query(
     `mutation ($id: ID!) { bookTrainingPlaces(input: { sessionId: $id, organisationId: "west-mercia-police", organisationSector: POLICE, places: 2 }) { id } }`,
