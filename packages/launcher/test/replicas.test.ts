@@ -67,8 +67,8 @@ describe(`${REPLICAS} replicas of every subgraph started at once on an empty dat
         });
         const lines: string[] = [];
         const collect = (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean));
-        child.stdout!.on('data', collect);
-        child.stderr!.on('data', collect);
+        child.stdout.on('data', collect);
+        child.stderr.on('data', collect);
         replicas.push({ name, child, lines, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) });
       }
     }
