@@ -42,7 +42,9 @@ export function benchDatabaseUrl(): string {
   }
   const name = databaseName(url);
   if (name === 'test' || name === 'postgres' || name === 'template1') {
-    throw new Error(`DATABASE_URL names the "${name}" database; the benchmark truncates what it loads, so give it its own, e.g. .../bench (created if missing).`);
+    throw new Error(
+      `DATABASE_URL names the "${name}" database; the benchmark truncates what it loads, so give it its own, e.g. .../bench (created if missing).`,
+    );
   }
   return url;
 }
@@ -94,8 +96,11 @@ export class Random {
   }
   /** A version-4-shaped UUID from this generator. */
   uuid(): string {
-    const hex = (n: number) => Math.floor(this.next() * 16 ** n).toString(16).padStart(n, '0');
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${((8 + Math.floor(this.next() * 4)) as number).toString(16)}${hex(3)}-${hex(6)}${hex(6)}`;
+    const hex = (n: number) =>
+      Math.floor(this.next() * 16 ** n)
+        .toString(16)
+        .padStart(n, '0');
+    return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(this.next() * 4)).toString(16)}${hex(3)}-${hex(6)}${hex(6)}`;
   }
   /** k distinct items of `items` (k <= length). */
   sample<T>(items: readonly T[], k: number): T[] {

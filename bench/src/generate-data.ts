@@ -49,7 +49,9 @@ function copyValue(value: unknown): string {
   if (Array.isArray(value)) return escapeCopy(pgArray(value.map(String)));
   if (typeof value === 'object') return escapeCopy(JSON.stringify(value));
   if (typeof value === 'boolean') return value ? 't' : 'f';
-  return escapeCopy(String(value));
+  // What is left in a generated row: strings, numbers and bigints.
+  const scalar = value as string | number | bigint;
+  return escapeCopy(String(scalar));
 }
 
 /** COPY rows into a table, in chunks of text lines; records rows and time. */
@@ -76,9 +78,41 @@ async function copyRows(client: Client, table: string, columns: string[], rows: 
 
 // ---------- The synthetic plan (deterministic per partnership index) ----------
 
-const SECTORS = ['LOCAL_AUTHORITY', 'HEALTH_COMMISSIONER', 'HEALTH_PROVIDER', 'PRIMARY_CARE', 'POLICE', 'PROBATION', 'YOUTH_JUSTICE', 'FIRE_AND_RESCUE', 'EDUCATION', 'HOUSING', 'VOLUNTARY_AND_COMMUNITY'] as const;
-const ORG_NAMES = ['Council', 'Police', 'Integrated Care Board', 'NHS Trust', 'Probation Delivery Unit', 'Youth Justice Service', 'Fire and Rescue', 'Academy Trust', 'Housing Association', 'Community Trust', 'GP Federation'];
-const BODY_KINDS = ['STANDING_GROUP', 'THEMATIC_GROUP', 'TASK_AND_FINISH_GROUP', 'REVIEW_GROUP', 'SYSTEM_GROUP', 'STRATEGIC_PRIORITY_GROUP', 'REPORTING_PARTNERSHIP'] as const;
+const SECTORS = [
+  'LOCAL_AUTHORITY',
+  'HEALTH_COMMISSIONER',
+  'HEALTH_PROVIDER',
+  'PRIMARY_CARE',
+  'POLICE',
+  'PROBATION',
+  'YOUTH_JUSTICE',
+  'FIRE_AND_RESCUE',
+  'EDUCATION',
+  'HOUSING',
+  'VOLUNTARY_AND_COMMUNITY',
+] as const;
+const ORG_NAMES = [
+  'Council',
+  'Police',
+  'Integrated Care Board',
+  'NHS Trust',
+  'Probation Delivery Unit',
+  'Youth Justice Service',
+  'Fire and Rescue',
+  'Academy Trust',
+  'Housing Association',
+  'Community Trust',
+  'GP Federation',
+];
+const BODY_KINDS = [
+  'STANDING_GROUP',
+  'THEMATIC_GROUP',
+  'TASK_AND_FINISH_GROUP',
+  'REVIEW_GROUP',
+  'SYSTEM_GROUP',
+  'STRATEGIC_PRIORITY_GROUP',
+  'REPORTING_PARTNERSHIP',
+] as const;
 const FREQUENCIES = [
   { meetingsPerYear: 4, description: 'quarterly', period: 'FINANCIAL_YEAR' },
   { meetingsPerYear: 6, description: 'bi-monthly', period: 'FINANCIAL_YEAR' },
@@ -112,7 +146,11 @@ function planPartnership(index: number): PartnershipPlan {
   const large = isLarge(index);
   const organisations = Array.from({ length: large ? 120 : 40 }, (_, k) => {
     const sector = k < SECTORS.length ? SECTORS[k]! : random.pick(SECTORS);
-    return { id: `${slug}-org-${String(k + 1).padStart(3, '0')}`, name: `${ORG_NAMES[SECTORS.indexOf(sector as never)] ?? 'Agency'} ${slug.toUpperCase()} ${k + 1}`, sector };
+    return {
+      id: `${slug}-org-${String(k + 1).padStart(3, '0')}`,
+      name: `${ORG_NAMES[SECTORS.indexOf(sector)] ?? 'Agency'} ${slug.toUpperCase()} ${k + 1}`,
+      sector,
+    };
   });
   const bodyCount = large ? LARGE_PARTNERSHIP_BODIES : random.int(15, 45);
   const bodies: BodyPlan[] = [];
@@ -132,7 +170,19 @@ async function loadArrangements(client: Client, plans: PartnershipPlan[]): Promi
   await copyRows(
     client,
     'arrangements.partnership',
-    ['id', 'name', 'short_name', 'police_force', 'population_value', 'population_year', 'population_description', 'population_source', 'independent_scrutiny', 'independent_scrutiny_source', 'source'],
+    [
+      'id',
+      'name',
+      'short_name',
+      'police_force',
+      'population_value',
+      'population_year',
+      'population_description',
+      'population_source',
+      'independent_scrutiny',
+      'independent_scrutiny_source',
+      'source',
+    ],
     plans.map((p) => [
       p.slug,
       `Bench Safeguarding Partnership ${p.index}${p.large ? ' (large)' : ''}`,
@@ -152,7 +202,9 @@ async function loadArrangements(client: Client, plans: PartnershipPlan[]): Promi
     client,
     'arrangements.statutory_function',
     ['id', 'partnership_id', 'kind', 'description', 'source'],
-    plans.flatMap((p) => kinds.slice(0, 1 + (p.index % 3)).map((kind) => [random.uuid(), p.slug, kind, `${kind.toLowerCase().replace(/_/g, ' ')} (synthetic)`, SYNTHETIC])),
+    plans.flatMap((p) =>
+      kinds.slice(0, 1 + (p.index % 3)).map((kind) => [random.uuid(), p.slug, kind, `${kind.toLowerCase().replace(/_/g, ' ')} (synthetic)`, SYNTHETIC]),
+    ),
   );
   await copyRows(
     client,
@@ -165,21 +217,47 @@ async function loadArrangements(client: Client, plans: PartnershipPlan[]): Promi
     client,
     'arrangements.budget',
     ['id', 'partnership_id', 'financial_year', 'total_minor_units', 'accountable_body_organisation_id', 'description', 'source'],
-    budgets.map(({ id, plan }) => [id, plan.slug, '2025-26', 15_000_000 + plan.index * 10_000, plan.organisations[0]!.id, 'Partnership budget (synthetic)', SYNTHETIC]),
+    budgets.map(({ id, plan }) => [
+      id,
+      plan.slug,
+      '2025-26',
+      15_000_000 + plan.index * 10_000,
+      plan.organisations[0]!.id,
+      'Partnership budget (synthetic)',
+      SYNTHETIC,
+    ]),
   );
   await copyRows(
     client,
     'arrangements.budget_contribution',
     ['id', 'budget_id', 'organisation_id', 'amount_minor_units', 'description', 'source'],
-    budgets.flatMap(({ id, plan }) => plan.organisations.slice(0, 3).map((o, k) => [random.uuid(), id, o.id, [7_500_000, 4_500_000, 3_000_000][k], null, SYNTHETIC])),
+    budgets.flatMap(({ id, plan }) =>
+      plan.organisations.slice(0, 3).map((o, k) => [random.uuid(), id, o.id, [7_500_000, 4_500_000, 3_000_000][k], null, SYNTHETIC]),
+    ),
   );
   await copyRows(
     client,
     'arrangements.body',
     ['id', 'name', 'kind', 'purpose', 'reports_to_body_id', 'meeting_frequency', 'valid_from', 'source'],
-    plans.flatMap((p) => p.bodies.map((b) => [b.id, b.name, b.kind, `Synthetic ${b.kind.toLowerCase().replace(/_/g, ' ')} of ${p.slug}`, b.reportsTo, b.frequency, '2020-04-01', SYNTHETIC])),
+    plans.flatMap((p) =>
+      p.bodies.map((b) => [
+        b.id,
+        b.name,
+        b.kind,
+        `Synthetic ${b.kind.toLowerCase().replace(/_/g, ' ')} of ${p.slug}`,
+        b.reportsTo,
+        b.frequency,
+        '2020-04-01',
+        SYNTHETIC,
+      ]),
+    ),
   );
-  await copyRows(client, 'arrangements.body_partnership', ['body_id', 'partnership_id'], plans.flatMap((p) => p.bodies.map((b) => [b.id, p.slug])));
+  await copyRows(
+    client,
+    'arrangements.body_partnership',
+    ['body_id', 'partnership_id'],
+    plans.flatMap((p) => p.bodies.map((b) => [b.id, p.slug])),
+  );
   // Meetings: evenly spread by each body's frequency, April 2025 to March 2027; held before the bench date, a few cancelled.
   function* meetings(): Generator<unknown[]> {
     for (const p of plans) {
@@ -203,7 +281,10 @@ async function loadArrangements(client: Client, plans: PartnershipPlan[]): Promi
   const meetingId = next.rows[0]?.id;
   if (meetingId) {
     const agendaId = random.uuid();
-    await client.query(`INSERT INTO arrangements.agenda (id, meeting_id, status, version, published_version) VALUES ($1, $2, 'DRAFT', 13, 0)`, [agendaId, meetingId]);
+    await client.query(`INSERT INTO arrangements.agenda (id, meeting_id, status, version, published_version) VALUES ($1, $2, 'DRAFT', 13, 0)`, [
+      agendaId,
+      meetingId,
+    ]);
     await copyRows(
       client,
       'arrangements.agenda_item',
@@ -224,8 +305,18 @@ async function loadArrangements(client: Client, plans: PartnershipPlan[]): Promi
 
 async function loadMembership(client: Client, plans: PartnershipPlan[]): Promise<void> {
   const random = new Random(SEED + 2);
-  await copyRows(client, 'membership.organisation', ['id', 'name', 'sector', 'also_known_as', 'source'], plans.flatMap((p) => p.organisations.map((o) => [o.id, o.name, o.sector, [], SYNTHETIC])));
-  await copyRows(client, 'membership.body_reference', ['body_id', 'kind', 'partnership_slugs'], plans.flatMap((p) => p.bodies.map((b) => [b.id, b.kind, [p.slug]])));
+  await copyRows(
+    client,
+    'membership.organisation',
+    ['id', 'name', 'sector', 'also_known_as', 'source'],
+    plans.flatMap((p) => p.organisations.map((o) => [o.id, o.name, o.sector, [], SYNTHETIC])),
+  );
+  await copyRows(
+    client,
+    'membership.body_reference',
+    ['body_id', 'kind', 'partnership_slugs'],
+    plans.flatMap((p) => p.bodies.map((b) => [b.id, b.kind, [p.slug]])),
+  );
   function* seats(): Generator<unknown[]> {
     for (const p of plans) {
       for (const b of p.bodies) {
@@ -245,7 +336,12 @@ async function loadReviews(client: Client, plans: PartnershipPlan[]): Promise<vo
   const kinds = (await client.query<{ id: string; code_prefix: string }>('SELECT id, code_prefix FROM reviews.review_kind ORDER BY sort_order')).rows;
   const themes = (await client.query<{ id: string }>('SELECT id FROM reviews.theme ORDER BY id')).rows.map((row) => row.id);
   if (kinds.length === 0 || themes.length === 0) throw new Error('The reviews seed loaded no review kinds or themes; cannot generate reviews.');
-  await copyRows(client, 'reviews.partnership', ['id'], plans.map((p) => [p.slug]));
+  await copyRows(
+    client,
+    'reviews.partnership',
+    ['id'],
+    plans.map((p) => [p.slug]),
+  );
   const links: unknown[][] = [];
   function* reviews(): Generator<unknown[]> {
     for (const p of plans) {
@@ -277,7 +373,19 @@ async function loadReviews(client: Client, plans: PartnershipPlan[]): Promise<vo
   await copyRows(
     client,
     'reviews.review',
-    ['id', 'partnership_id', 'review_kind_id', 'code', 'status', 'notified_on', 'started_on', 'signed_off_on', 'published_on', 'learning_briefing_published_on', 'is_synthetic'],
+    [
+      'id',
+      'partnership_id',
+      'review_kind_id',
+      'code',
+      'status',
+      'notified_on',
+      'started_on',
+      'signed_off_on',
+      'published_on',
+      'learning_briefing_published_on',
+      'is_synthetic',
+    ],
     reviews(),
   );
   await copyRows(client, 'reviews.review_theme', ['review_id', 'theme_id'], links);
@@ -302,7 +410,15 @@ async function loadThresholds(client: Client, plans: PartnershipPlan[]): Promise
     client,
     'thresholds.threshold_indicator',
     ['id', 'level_id', 'position', 'text', 'source'],
-    levels.flatMap((l) => [1, 2, 3, 4, 5, 6].map((n) => [`${l.id}.${n}`, l.id, n, `Synthetic indicator ${n} of need at level ${l.rank}: missed health appointments and poor school attendance`, SYNTHETIC])),
+    levels.flatMap((l) =>
+      [1, 2, 3, 4, 5, 6].map((n) => [
+        `${l.id}.${n}`,
+        l.id,
+        n,
+        `Synthetic indicator ${n} of need at level ${l.rank}: missed health appointments and poor school attendance`,
+        SYNTHETIC,
+      ]),
+    ),
   );
   if (regional.length) {
     await copyRows(
@@ -316,19 +432,34 @@ async function loadThresholds(client: Client, plans: PartnershipPlan[]): Promise
 
 async function loadTraining(client: Client, plans: PartnershipPlan[]): Promise<void> {
   const random = new Random(SEED + 5);
-  const themes = (await client.query<{ id: string }>('SELECT id FROM reviews.theme ORDER BY id').catch(() => ({ rows: [] as { id: string }[] }))).rows.map((r) => r.id);
+  const themes = (await client.query<{ id: string }>('SELECT id FROM reviews.theme ORDER BY id').catch(() => ({ rows: [] as { id: string }[] }))).rows.map(
+    (r) => r.id,
+  );
   const audiences = ['CHILDREN_AND_FAMILIES_WORKFORCE', 'ADULTS_WORKFORCE', 'WHOLE_WORKFORCE', 'MANAGERS_AND_SUPERVISORS'];
   const levels = ['AWARENESS', 'FOUNDATION', 'ADVANCED', 'SPECIALIST'];
   const methods = ['E_LEARNING', 'FACE_TO_FACE', 'VIRTUAL', 'CONFERENCE', 'CASE_STUDY', 'ACTION_LEARNING'];
-  const courses = plans.flatMap((p) => Array.from({ length: p.large ? 40 : 10 }, (_, k) => ({ id: `${p.slug}.course-${String(k + 1).padStart(2, '0')}`, plan: p })));
+  const courses = plans.flatMap((p) =>
+    Array.from({ length: p.large ? 40 : 10 }, (_, k) => ({ id: `${p.slug}.course-${String(k + 1).padStart(2, '0')}`, plan: p })),
+  );
   await copyRows(
     client,
     'training.course',
     ['id', 'title', 'summary', 'audience', 'level', 'informed_by', 'regional_procedure_chapters', 'source'],
     courses.map((c, k) => [c.id, `Bench course ${k + 1}`, 'Synthetic multi-agency course', audiences[k % 4], levels[k % 4], [], [], SYNTHETIC]),
   );
-  await copyRows(client, 'training.course_partnership', ['course_id', 'partnership_id'], courses.map((c) => [c.id, c.plan.slug]));
-  if (themes.length) await copyRows(client, 'training.course_theme', ['course_id', 'theme_id'], courses.flatMap((c) => random.sample(themes, 2).map((t) => [c.id, t])));
+  await copyRows(
+    client,
+    'training.course_partnership',
+    ['course_id', 'partnership_id'],
+    courses.map((c) => [c.id, c.plan.slug]),
+  );
+  if (themes.length)
+    await copyRows(
+      client,
+      'training.course_theme',
+      ['course_id', 'theme_id'],
+      courses.flatMap((c) => random.sample(themes, 2).map((t) => [c.id, t])),
+    );
   const bookings: unknown[][] = [];
   const sessions: unknown[][] = [];
   for (const c of courses) {
@@ -349,7 +480,12 @@ async function loadTraining(client: Client, plans: PartnershipPlan[]): Promise<v
     }
   }
   await copyRows(client, 'training.training_session', ['id', 'course_id', 'held_on', 'delivery_method', 'capacity', 'booked_places', 'source'], sessions);
-  await copyRows(client, 'training.training_booking', ['id', 'session_id', 'organisation_id', 'organisation_sector', 'places', 'attended_places', 'booked_on', 'synthetic'], bookings);
+  await copyRows(
+    client,
+    'training.training_booking',
+    ['id', 'session_id', 'organisation_id', 'organisation_sector', 'places', 'attended_places', 'booked_on', 'synthetic'],
+    bookings,
+  );
 }
 
 const LOADERS: Record<string, (client: Client, plans: PartnershipPlan[]) => Promise<void>> = {
@@ -384,9 +520,10 @@ async function main(): Promise<void> {
     });
     try {
       const tables = (
-        await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name <> 'migrations'`, [
-          module.databaseSchema,
-        ])
+        await dataSource.query<{ table_name: string }[]>(
+          `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name <> 'migrations'`,
+          [module.databaseSchema],
+        )
       ).map((row: { table_name: string }) => `"${module.databaseSchema}"."${row.table_name}"`);
       if (tables.length) await dataSource.query(`TRUNCATE ${tables.join(', ')} CASCADE`);
       await module.seed(dataSource);
@@ -426,7 +563,9 @@ async function main(): Promise<void> {
 
   console.log('\n| table | rows | seconds | rows/s |\n| --- | ---: | ---: | ---: |');
   for (const t of timings) {
-    console.log(`| ${t.table} | ${t.rows.toLocaleString('en-GB')} | ${(t.milliseconds / 1000).toFixed(2)} | ${t.milliseconds ? Math.round((t.rows / t.milliseconds) * 1000).toLocaleString('en-GB') : '-'} |`);
+    console.log(
+      `| ${t.table} | ${t.rows.toLocaleString('en-GB')} | ${(t.milliseconds / 1000).toFixed(2)} | ${t.milliseconds ? Math.round((t.rows / t.milliseconds) * 1000).toLocaleString('en-GB') : '-'} |`,
+    );
   }
   const rows = timings.reduce((sum, t) => sum + t.rows, 0);
   const bulk = timings.reduce((sum, t) => sum + t.milliseconds, 0);

@@ -63,7 +63,10 @@ function tolerateIdenticalCanonicalDefinitions(): void {
           ...stitching.typeMergingOptions,
           typeCandidateMerger(candidates) {
             const canonical = candidates.filter((candidate) => candidate.transformedSubschema?.merge?.[candidate.type.name]?.canonical);
-            const fields = (candidate: Candidate) => Object.keys(candidate.type.getFields?.() ?? {}).sort().join(',');
+            const fields = (candidate: Candidate) =>
+              Object.keys(candidate.type.getFields?.() ?? {})
+                .sort()
+                .join(',');
             if (canonical.length > 1 && canonical.some((candidate) => fields(candidate) !== fields(canonical[0]!))) {
               throw new Error(`Multiple canonical definitions for "${canonical[0]!.type.name}" with different fields`);
             }
@@ -127,6 +130,7 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
       fromClientToSubgraphs: ({ request }) => ({ [GATEWAY_ASSERTION_HEADER]: signGatewayAssertion(options.gatewaySecret, callerOf(request)) }),
     },
   });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the Hive runtime is a Node request listener that answers its own errors.
   const server = http.createServer(runtime);
   return {
     server,
@@ -162,7 +166,7 @@ if (require.main === module) {
   );
   const stop = () => {
     setTimeout(() => process.exit(0), 3000).unref();
-    gateway.stop().finally(() => process.exit(0));
+    void gateway.stop().finally(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -113,7 +113,7 @@ ORDER BY b.name`,
     },
     {
       name: 'agenda',
-      description: "meeting(id) of the joint LSP forum: its agenda (12 items) and agenda candidates, as the forum secretariat",
+      description: 'meeting(id) of the joint LSP forum: its agenda (12 items) and agenda candidates, as the forum secretariat',
       grants: [{ role: 'forum-secretariat', partnershipSlug: null }],
       gateway: { query: agendaQuery, variables: { id: context.forumMeetingId } },
       direct: { subgraph: 'arrangements', query: agendaQuery, variables: { id: context.forumMeetingId } },

@@ -27,7 +27,9 @@ const DURATION = Number(args.duration ?? 10);
 const WARMUP = Number(args.warmup ?? 2);
 const CONNECTIONS = Number(args.connections ?? 20);
 const SCALING_DURATION = Number(args['scaling-duration'] ?? 5);
-const SCALES = String(args.scales ?? '1,10,50').split(',').map(Number);
+const SCALES = String(args.scales ?? '1,10,50')
+  .split(',')
+  .map(Number);
 const ONLY = typeof args.journeys === 'string' ? args.journeys.split(',') : undefined;
 const MODES = (typeof args.modes === 'string' ? args.modes.split(',') : ['apollo', 'hive', 'direct', 'sql']) as Mode[];
 const BASE_PORT = Number(args['base-port'] ?? 4100);
@@ -54,7 +56,7 @@ function startChild(name: string, script: string, env: Record<string, string>): 
   // The same flags as npm start and the Dockerfile: the bench measures the processes as they run.
   const child = spawn(process.execPath, [...NODE_PROCESS_FLAGS, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   child.once('exit', (code, signal) => {
@@ -158,10 +160,24 @@ function requestFor(journey: Journey, mode: Exclude<Mode, 'sql'>): { url: string
   };
 }
 
-async function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; json: any; headers: Headers; bytes: number }> {
+/** A GraphQL answer, as much of it as the checks read. */
+interface GraphQLAnswer {
+  data?: AnswerData;
+  errors?: unknown[];
+}
+interface AnswerData {
+  partnership?: { reviews?: unknown; bodies?: { id: string }[] };
+  _entities?: { id: string; reviews?: unknown }[];
+}
+
+async function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; json: GraphQLAnswer; headers: Headers; bytes: number }> {
   const response = await fetch(url, { method: 'POST', headers, body });
   const text = await response.text();
-  return { status: response.status, json: JSON.parse(text), headers: response.headers, bytes: Buffer.byteLength(text) };
+  return { status: response.status, json: JSON.parse(text) as GraphQLAnswer, headers: response.headers, bytes: Buffer.byteLength(text) };
 }
 
 /** Canonical JSON (sorted keys) for comparing answers from different paths. */
@@ -177,11 +193,11 @@ function canonical(value: unknown): string {
 }
 
 /** The part of a direct answer that corresponds to the gateway's (the _entities payload, or the same root field). */
-function comparablePart(journey: Journey, data: any, mode: 'gateway' | 'direct'): unknown {
+function comparablePart(journey: Journey, data: AnswerData | undefined, mode: 'gateway' | 'direct'): unknown {
   if (journey.name === 'reviews') return mode === 'gateway' ? data?.partnership?.reviews : data?._entities?.[0]?.reviews;
   if (journey.name === 'entities') {
     const bodies = mode === 'gateway' ? data?.partnership?.bodies : data?._entities;
-    return [...(bodies ?? [])].sort((a: any, b: any) => a.id.localeCompare(b.id));
+    return [...(bodies ?? [])].sort((a, b) => a.id.localeCompare(b.id));
   }
   return data;
 }
@@ -205,14 +221,18 @@ async function startCountingProxies(): Promise<CountingProxies> {
     const server = http.createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', async () => {
+      const forward = async () => {
         try {
           const headers: Record<string, string> = {};
           for (const key of ['content-type', 'accept', GATEWAY_ASSERTION_HEADER]) {
             const value = request.headers[key];
             if (typeof value === 'string') headers[key] = value;
           }
-          const answer = await fetch(subgraphUrl(name), { method: request.method, headers, body: request.method === 'POST' ? Buffer.concat(chunks) : undefined });
+          const answer = await fetch(subgraphUrl(name), {
+            method: request.method,
+            headers,
+            body: request.method === 'POST' ? Buffer.concat(chunks) : undefined,
+          });
           statements += Number(answer.headers.get('x-sql-statements') ?? 0);
           fetches[name] = (fetches[name] ?? 0) + 1;
           const body = Buffer.from(await answer.arrayBuffer());
@@ -221,7 +241,9 @@ async function startCountingProxies(): Promise<CountingProxies> {
         } catch (error) {
           response.writeHead(502).end(String(error));
         }
-      });
+      };
+      // forward answers its own errors (502), so the event emitter is given no promise.
+      request.on('end', () => void forward());
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     servers.push(server);
@@ -254,7 +276,12 @@ interface Instrumented {
 
 async function startInstrumented(): Promise<Instrumented> {
   const proxies = await startCountingProxies();
-  const apollo = await createGateway({ subgraphUrls: proxies.urls, userTokenSecret: config.secrets.userToken, gatewaySecret: config.secrets.gateway, developmentTools: true });
+  const apollo = await createGateway({
+    subgraphUrls: proxies.urls,
+    userTokenSecret: config.secrets.userToken,
+    gatewaySecret: config.secrets.gateway,
+    developmentTools: true,
+  });
   const hive = createHiveGateway({ subgraphUrls: proxies.urls, userTokenSecret: config.secrets.userToken, gatewaySecret: config.secrets.gateway });
   return { proxies, apollo, hive, apolloUrl: await apollo.listen(0), hiveUrl: await hive.listen(0) };
 }
@@ -376,7 +403,14 @@ async function checkJourney(journey: Journey, instrumented: Instrumented, modes:
   return check;
 }
 
-async function measureJourney(scale: number, journey: Journey, modes: Mode[], federation: Federation, instrumented: Instrumented, duration: number): Promise<Row[]> {
+async function measureJourney(
+  scale: number,
+  journey: Journey,
+  modes: Mode[],
+  federation: Federation,
+  instrumented: Instrumented,
+  duration: number,
+): Promise<Row[]> {
   const check = await checkJourney(journey, instrumented, modes);
   for (const problem of check.problems) console.error(`  ! ${journey.name}: ${problem}`);
   const rows: Row[] = [];
@@ -421,7 +455,13 @@ function markdownTable(rows: Row[]): string {
     '| ---: | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | :---: | ---: |',
   ];
   for (const row of rows) {
-    const fetches = row.fetches ? Object.entries(row.fetches).map(([name, count]) => `${name} ${count}`).join(', ') : row.mode === 'direct' ? '1 (direct)' : '-';
+    const fetches = row.fetches
+      ? Object.entries(row.fetches)
+          .map(([name, count]) => `${name} ${count}`)
+          .join(', ')
+      : row.mode === 'direct'
+        ? '1 (direct)'
+        : '-';
     const memory = row.gatewayRssMb === null ? '-' : `${fmt(row.gatewayRssMb)} (${fmt(row.gatewayPeakMb)})`;
     const same = row.answerMatchesApollo === null ? '-' : row.answerMatchesApollo ? 'yes' : 'NO';
     lines.push(
@@ -466,7 +506,11 @@ function targets(rows: Row[], journeys: Journey[], scale: number, scalingRows: R
     });
   }
   for (const row of rows.filter((r) => (r.mode === 'apollo' || r.mode === 'hive') && r.scale >= 50)) {
-    checks.push({ target: `p99 ≤ 250 ms at ${CONNECTIONS} clients, N=${row.scale}: ${row.journey} via ${MODE_LABEL[row.mode]}`, measured: `${fmt(row.p99, 1)} ms`, met: row.p99 <= 250 });
+    checks.push({
+      target: `p99 ≤ 250 ms at ${CONNECTIONS} clients, N=${row.scale}: ${row.journey} via ${MODE_LABEL[row.mode]}`,
+      measured: `${fmt(row.p99, 1)} ms`,
+      met: row.p99 <= 250,
+    });
   }
   if (scalingRows.length) {
     const scales = [...new Set(scalingRows.map((r) => r.scale))].sort((a, b) => a - b);
@@ -497,7 +541,11 @@ function targets(rows: Row[], journeys: Journey[], scale: number, scalingRows: R
 }
 
 function targetTable(checks: TargetCheck[]): string {
-  return ['| target | measured | met |', '| --- | --- | :---: |', ...checks.map((c) => `| ${c.target} | ${c.measured} | ${c.met === null ? '-' : c.met ? 'yes' : '**no**'} |`)].join('\n');
+  return [
+    '| target | measured | met |',
+    '| --- | --- | :---: |',
+    ...checks.map((c) => `| ${c.target} | ${c.measured} | ${c.met === null ? '-' : c.met ? 'yes' : '**no**'} |`),
+  ].join('\n');
 }
 
 // ---------- Main ----------
@@ -513,7 +561,9 @@ async function databaseFacts(): Promise<{ scale: number; forumMeetingId: string;
       `SELECT m.id FROM arrangements.agenda a JOIN arrangements.meeting m ON m.id = a.meeting_id WHERE m.body_id = 'joint.lsp-forum' ORDER BY m.meeting_date LIMIT 1`,
     );
     if (!meeting.rows[0]) throw new Error('The bench data has no forum agenda; regenerate it with npm run bench:data.');
-    const bodies = await client.query<{ body_id: string }>(`SELECT body_id FROM arrangements.body_partnership WHERE partnership_id = $1 ORDER BY body_id`, [LARGE_SLUG]);
+    const bodies = await client.query<{ body_id: string }>(`SELECT body_id FROM arrangements.body_partnership WHERE partnership_id = $1 ORDER BY body_id`, [
+      LARGE_SLUG,
+    ]);
     const counts = {
       partnerships: await count('SELECT count(*) AS n FROM arrangements.partnership'),
       bodies: await count('SELECT count(*) AS n FROM arrangements.body'),
@@ -531,10 +581,13 @@ async function databaseFacts(): Promise<{ scale: number; forumMeetingId: string;
 function regenerate(scale: number): Promise<void> {
   return new Promise((resolve, reject) => {
     console.log(`\n== Regenerating bench data at N=${scale}`);
-    const child = spawn(process.execPath, [path.join(BENCH_ROOT, 'dist', 'generate-data.js'), '--scale', String(scale)], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    const child = spawn(process.execPath, [path.join(BENCH_ROOT, 'dist', 'generate-data.js'), '--scale', String(scale)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: process.env,
+    });
     children.add(child);
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       children.delete(child);
       const summary = output.trim().split('\n').pop();
@@ -574,7 +627,9 @@ async function main(): Promise<void> {
     subgraphs: subgraphs.map((s) => s.name),
     note: 'Shared machine: other engineers run test suites against the same PostgreSQL during the run, so figures are noisy.',
   };
-  console.log(`Bench on ${new URL(databaseUrl).pathname.slice(1)} at N=${facts.scale} (${JSON.stringify(facts.counts)}); ${CONNECTIONS} clients, ${DURATION} s per path after ${WARMUP} s warm-up`);
+  console.log(
+    `Bench on ${new URL(databaseUrl).pathname.slice(1)} at N=${facts.scale} (${JSON.stringify(facts.counts)}); ${CONNECTIONS} clients, ${DURATION} s per path after ${WARMUP} s warm-up`,
+  );
 
   const rows = await runAt(facts.scale, journeys, MODES, DURATION);
 
@@ -583,7 +638,9 @@ async function main(): Promise<void> {
   const write = () => {
     const checks = targets(rows, journeys, facts.scale, scalingRows);
     const report = [
-      `## Journeys at N=${facts.scale} (${Object.entries(facts.counts).map(([k, v]) => `${v.toLocaleString('en-GB')} ${k}`).join(', ')})`,
+      `## Journeys at N=${facts.scale} (${Object.entries(facts.counts)
+        .map(([k, v]) => `${v.toLocaleString('en-GB')} ${k}`)
+        .join(', ')})`,
       '',
       markdownTable(rows),
       ...(scalingRows.length ? ['', `## Scaling (N = ${SCALES.join(', ')}; ${SCALING_DURATION} s per path)`, '', markdownTable(scalingRows)] : []),
@@ -596,7 +653,23 @@ async function main(): Promise<void> {
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     fs.writeFileSync(
       file,
-      JSON.stringify({ startedAt: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, environment, scale: facts.scale, counts: facts.counts, journeys: journeys.map(({ name, description, singleSubgraph }) => ({ name, description, singleSubgraph })), rows, scalingRows, scalingErrors, targets: checks, markdown: report }, null, 2),
+      JSON.stringify(
+        {
+          startedAt: new Date(started).toISOString(),
+          seconds: (Date.now() - started) / 1000,
+          environment,
+          scale: facts.scale,
+          counts: facts.counts,
+          journeys: journeys.map(({ name, description, singleSubgraph }) => ({ name, description, singleSubgraph })),
+          rows,
+          scalingRows,
+          scalingErrors,
+          targets: checks,
+          markdown: report,
+        },
+        null,
+        2,
+      ),
     );
     return report;
   };

@@ -99,7 +99,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       return new SubgraphInputRefusal(first.message, first.locations);
     }
     if (response.status === 401) {
-      return new GraphQLError('A subgraph refused the gateway\'s credentials; check GATEWAY_SECRET is the same everywhere.', {
+      return new GraphQLError("A subgraph refused the gateway's credentials; check GATEWAY_SECRET is the same everywhere.", {
         extensions: { code: 'INTERNAL_SERVER_ERROR', subgraph: this.subgraphName },
       });
     }
@@ -178,7 +178,10 @@ function withGrantsThatFit(caller: Caller, gatewaySecret: string): Caller {
   }
 }
 
-function persistedOperationsSetup(setting: GatewayOptions['persistedOperations'], shared: SharedState | undefined): {
+function persistedOperationsSetup(
+  setting: GatewayOptions['persistedOperations'],
+  shared: SharedState | undefined,
+): {
   persistedQueries: ApolloServerOptionsPersistedQueries;
   plugins: ApolloServerPlugin[];
 } {
@@ -212,7 +215,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
         fetcher: caller.fetcher,
         // The gateway's credentials, carrying the verified caller; subgraphs accept nothing else.
         // Signed once per request: every subgraph call of it carries the same caller.
-        willSendRequest({ request, context }) {
+        willSendRequest({ request, context: untypedContext }) {
+          // Typed loosely by Apollo Gateway (health checks have no request context); every operation's is ours.
+          const context = untypedContext as GatewayContext;
           context.gatewayAssertion ??= signGatewayAssertion(options.gatewaySecret, context.caller ?? ANONYMOUS_CALLER);
           request.http?.headers.set(GATEWAY_ASSERTION_HEADER, context.gatewayAssertion);
           if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
@@ -281,9 +286,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       }),
     );
     const ready = !stopping && checks.every(([, state]) => state === 'ready');
-    response
-      .status(ready ? 200 : 503)
-      .json({ status: stopping ? 'stopping' : ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
+    response.status(ready ? 200 : 503).json({ status: stopping ? 'stopping' : ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
   });
   // Prometheus metrics (observability.ts); not rate limited, like /health.
   app.get('/metrics', async (_request, response) => {

@@ -39,7 +39,11 @@ export function defaultLimits(developmentTools: boolean): QueryLimits {
  * plugin for tokens throws from a hook Apollo Server does not catch, so an over-long query got a
  * 500 instead of a 400. graphql-js stops parsing at the limit, which is the point of the limit.
  */
-export function armorProtection(limits: QueryLimits): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
+export function armorProtection(limits: QueryLimits): {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
+} {
   // exposeLimits: the message says which limit and by how much, so a legitimate client can fix
   // its query; the limits are in the README anyway, so they are no secret.
   const armor = new ApolloArmor({
@@ -169,7 +173,9 @@ export function requestErrorHandler(requestSize: string): express.ErrorRequestHa
   return (error: { type?: string; status?: number }, _request, response, next) => {
     if (response.headersSent) return next(error);
     if (error.type === 'entity.too.large') {
-      return void response.status(413).json(graphQLErrorBody(`The request is larger than ${requestSize}; send a smaller query or fewer variables.`, 'PAYLOAD_TOO_LARGE'));
+      return void response
+        .status(413)
+        .json(graphQLErrorBody(`The request is larger than ${requestSize}; send a smaller query or fewer variables.`, 'PAYLOAD_TOO_LARGE'));
     }
     if (error.type === 'entity.parse.failed') {
       return void response.status(400).json(graphQLErrorBody('The request body is not valid JSON; send {"query": "...", "variables": {...}}.', 'BAD_REQUEST'));
@@ -177,7 +183,9 @@ export function requestErrorHandler(requestSize: string): express.ErrorRequestHa
     if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
       return void response.status(error.status).json(graphQLErrorBody('The request could not be read; send JSON with a query.', 'BAD_REQUEST'));
     }
-    response.status(500).json(graphQLErrorBody('Internal server error: the failure has been logged; try again, and report it if it persists.', 'INTERNAL_SERVER_ERROR'));
+    response
+      .status(500)
+      .json(graphQLErrorBody('Internal server error: the failure has been logged; try again, and report it if it persists.', 'INTERNAL_SERVER_ERROR'));
   };
 }
 

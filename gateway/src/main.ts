@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel, base: { service: 'gateway' }, mixin: traceLogFields });
   const subgraphUrls = Object.fromEntries(
-    presentSubgraphs().map(({ name }) => [name, process.env[`${name.toUpperCase()}_URL`] ?? `http://${config.subgraphHost}:${config.subgraphPorts[name]}/graphql`]),
+    presentSubgraphs().map(({ name }) => [
+      name,
+      process.env[`${name.toUpperCase()}_URL`] ?? `http://${config.subgraphHost}:${config.subgraphPorts[name]}/graphql`,
+    ]),
   );
   const gateway = await createGateway({
     subgraphUrls,

@@ -52,8 +52,18 @@ export interface GatewayMetrics {
  */
 export function createGatewayMetrics(logger: pino.Logger): GatewayMetrics {
   const registry = new Registry();
-  const operations = new Counter({ name: 'gateway_operations_total', help: 'GraphQL operations answered, by operation name', labelNames: ['operation'], registers: [registry] });
-  const operationErrors = new Counter({ name: 'gateway_operation_errors_total', help: 'GraphQL operations answered with at least one error, by operation name', labelNames: ['operation'], registers: [registry] });
+  const operations = new Counter({
+    name: 'gateway_operations_total',
+    help: 'GraphQL operations answered, by operation name',
+    labelNames: ['operation'],
+    registers: [registry],
+  });
+  const operationErrors = new Counter({
+    name: 'gateway_operation_errors_total',
+    help: 'GraphQL operations answered with at least one error, by operation name',
+    labelNames: ['operation'],
+    registers: [registry],
+  });
   const operationLatency = new Histogram({
     name: 'gateway_operation_duration_seconds',
     help: 'Time to answer a GraphQL operation, by operation name',
@@ -62,8 +72,19 @@ export function createGatewayMetrics(logger: pino.Logger): GatewayMetrics {
     registers: [registry],
   });
   const fetches = new Counter({ name: 'gateway_subgraph_fetches_total', help: 'Fetches from each subgraph', labelNames: ['subgraph'], registers: [registry] });
-  const fetchErrors = new Counter({ name: 'gateway_subgraph_fetch_errors_total', help: 'Fetches from each subgraph that failed or answered errors', labelNames: ['subgraph'], registers: [registry] });
-  const fetchLatency = new Histogram({ name: 'gateway_subgraph_fetch_duration_seconds', help: 'Time of one fetch from a subgraph', labelNames: ['subgraph'], buckets: LATENCY_BUCKETS, registers: [registry] });
+  const fetchErrors = new Counter({
+    name: 'gateway_subgraph_fetch_errors_total',
+    help: 'Fetches from each subgraph that failed or answered errors',
+    labelNames: ['subgraph'],
+    registers: [registry],
+  });
+  const fetchLatency = new Histogram({
+    name: 'gateway_subgraph_fetch_duration_seconds',
+    help: 'Time of one fetch from a subgraph',
+    labelNames: ['subgraph'],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
   const label = operationLabeller();
   return {
     registry,

@@ -34,10 +34,13 @@ type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
  * loading a schema) has no paths, so `unavailable` is thrown as before.
  */
 export function partialAnswer(unavailable: GraphQLError, options: GraphQLDataSourceProcessOptions): GatewayGraphQLResponse {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-comparison -- @apollo/gateway does not export GraphQLDataSourceRequestKind, only its type.
   if (options.kind !== 'incoming operation') throw unavailable;
-  const errors = missingPaths(options).map(
-    (path): GraphQLFormattedError => ({ message: unavailable.message, path, extensions: { ...unavailable.extensions } }),
-  );
+  const errors = missingPaths(options).map((path): GraphQLFormattedError => ({
+    message: unavailable.message,
+    path,
+    extensions: { ...unavailable.extensions },
+  }));
   // With no field to point at (nothing the gateway could have asked for), the error still reaches the client.
   return { errors: errors.length ? errors : [{ message: unavailable.message, extensions: { ...unavailable.extensions } }] };
 }
@@ -94,7 +97,8 @@ function fieldsOf(
       if (!included(selection.directives, variables)) continue;
       if (selection.kind === Kind.FIELD) {
         const responseName = selection.alias?.value ?? selection.name.value;
-        if (!byResponseName.has(responseName)) byResponseName.set(responseName, { name: selection.name.value, responseName, selectionSet: selection.selectionSet });
+        if (!byResponseName.has(responseName))
+          byResponseName.set(responseName, { name: selection.name.value, responseName, selectionSet: selection.selectionSet });
         continue;
       }
       const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
@@ -109,13 +113,20 @@ function fieldsOf(
 }
 
 /** @skip(if:) and @include(if:), with literal or variable conditions. */
-function included(directives: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[] | undefined, variables: Variables): boolean {
+function included(
+  directives: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[] | undefined,
+  variables: Variables,
+): boolean {
   for (const directive of directives ?? []) {
     if (directive.name.value !== 'skip' && directive.name.value !== 'include') continue;
     const argument = directive.arguments?.find((candidate) => candidate.name.value === 'if');
     if (!argument) continue;
     const value =
-      argument.value.kind === Kind.BOOLEAN ? argument.value.value : argument.value.kind === Kind.VARIABLE ? Boolean(variables?.[argument.value.name.value]) : true;
+      argument.value.kind === Kind.BOOLEAN
+        ? argument.value.value
+        : argument.value.kind === Kind.VARIABLE
+          ? Boolean(variables?.[argument.value.name.value])
+          : true;
     if (directive.name.value === 'skip' ? value : !value) return false;
   }
   return true;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { GraphQLError, parse } from 'graphql';
+import { GraphQLError, Kind, parse } from 'graphql';
 import type { SharedState } from './redis';
 
 /**
@@ -38,8 +38,8 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 /** One manifest entry for an operation's text (its id is the sha256 Apollo clients send). */
 export function manifestEntry(body: string): ManifestOperation {
   const document = parse(body);
-  const operation = document.definitions.find((definition) => definition.kind === 'OperationDefinition');
-  if (!operation || operation.kind !== 'OperationDefinition') throw new Error('A persisted operation must contain an operation (query or mutation).');
+  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) throw new Error('A persisted operation must contain an operation (query or mutation).');
   return { id: sha256(body), name: operation.name?.value ?? '', type: operation.operation, body };
 }
 
@@ -49,7 +49,9 @@ export function loadManifest(file: string): PersistedOperationManifest {
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as PersistedOperationManifest;
   } catch (error) {
-    throw new Error(`The persisted-operations manifest ${file} could not be read (${(error as Error).message}); set PERSISTED_OPERATIONS_MANIFEST to an Apollo persisted query manifest.`);
+    throw new Error(
+      `The persisted-operations manifest ${file} could not be read (${(error as Error).message}); set PERSISTED_OPERATIONS_MANIFEST to an Apollo persisted query manifest.`,
+    );
   }
   return checkManifest(parsed, file);
 }
@@ -60,7 +62,9 @@ export function checkManifest(manifest: PersistedOperationManifest, source = 'th
   }
   for (const operation of manifest.operations) {
     if (sha256(operation.body) !== operation.id) {
-      throw new Error(`${source}: operation "${operation.name}" has id ${operation.id}, but its body hashes to ${sha256(operation.body)}; regenerate the manifest.`);
+      throw new Error(
+        `${source}: operation "${operation.name}" has id ${operation.id}, but its body hashes to ${sha256(operation.body)}; regenerate the manifest.`,
+      );
     }
   }
   return manifest;

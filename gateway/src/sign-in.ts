@@ -30,7 +30,8 @@ export async function callerFromRequest(authorization: string | undefined, calle
   try {
     return await callerFromToken(match[1]!);
   } catch (error) {
-    if (error instanceof IdentityProviderUnavailableError) throw refusal(`Your token cannot be checked yet: ${error.message}`, 'IDENTITY_PROVIDER_UNAVAILABLE', 503);
+    if (error instanceof IdentityProviderUnavailableError)
+      throw refusal(`Your token cannot be checked yet: ${error.message}`, 'IDENTITY_PROVIDER_UNAVAILABLE', 503);
     if (error instanceof AuthenticationError) throw refusal(`Your token was refused: ${error.message}`, 'UNAUTHENTICATED', 401);
     throw error;
   }

@@ -66,7 +66,12 @@ export interface SubgraphCaller {
  * (undici then destroys the socket), at most `connections` sockets are open to the subgraph, and
  * once the breaker opens calls fail at once without touching the network.
  */
-export function createSubgraphCaller(subgraphName: string, url: string, settings: SubgraphCallSettings = DEFAULT_SUBGRAPH_CALLS, logger?: pino.Logger): SubgraphCaller {
+export function createSubgraphCaller(
+  subgraphName: string,
+  url: string,
+  settings: SubgraphCallSettings = DEFAULT_SUBGRAPH_CALLS,
+  logger?: pino.Logger,
+): SubgraphCaller {
   const agent = new Agent({
     // Used when the server sends no Keep-Alive hint; shorter than any subgraph's keep-alive timeout.
     keepAliveTimeout: 4000,
@@ -77,7 +82,7 @@ export function createSubgraphCaller(subgraphName: string, url: string, settings
   const readyUrl = url.replace(/\/graphql$/, '/ready');
 
   const send = async (input: string, init: FetcherRequestInit | undefined, signal: AbortSignal): Promise<FetcherResponse> =>
-    (await undiciFetch(input, { ...(init as object), signal, dispatcher: agent })) as unknown as FetcherResponse;
+    await undiciFetch(input, { ...(init as object), signal, dispatcher: agent });
 
   const call = async (input: string, init: FetcherRequestInit | undefined, mutation: boolean): Promise<FetcherResponse> => {
     // Half-open: the one trial call first asks /ready, so a subgraph still frozen or without its

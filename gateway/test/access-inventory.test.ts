@@ -18,6 +18,7 @@ const INVENTORY_FILE = path.join(REPOSITORY_ROOT, 'docs', 'access-inventory.md')
 
 /** A subgraph's notes on what its resolvers filter (optional `accessNotes` beside `permissions`). */
 function notesOf(subgraph: string): Record<string, string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- each subgraph's permissions.ts by path, synchronously, through jest's transform.
   const loaded = require(path.join(REPOSITORY_ROOT, 'services', subgraph, 'permissions.ts')) as { accessNotes?: Record<string, string> };
   return loaded.accessNotes ?? {};
 }
@@ -41,10 +42,45 @@ describe('the access inventory', () => {
   it('reads as the seed-era decisions: reviews public at field level, attendance and bookings behind roles, the audit trail for admins', () => {
     const entry = (subgraph: string, type: string, field: string) =>
       inventories.find((inventory) => inventory.subgraph === subgraph)!.entries.find((candidate) => candidate.type === type && candidate.field === field);
-    expect(entry('reviews', 'Review', 'status')?.reach).toEqual({ anonymous: 'yes', analyst: 'yes', member: 'yes', 'partnership-admin': 'yes', 'forum-secretariat': 'yes', 'regional-admin': 'yes' });
-    expect(entry('membership', 'Meeting', 'attendance')?.reach).toEqual({ anonymous: 'no', analyst: 'yes', member: 'scoped', 'partnership-admin': 'scoped', 'forum-secretariat': 'scoped', 'regional-admin': 'yes' });
-    expect(entry('training', 'TrainingSession', 'bookings')?.reach).toEqual({ anonymous: 'no', analyst: 'yes', member: 'scoped', 'partnership-admin': 'scoped', 'forum-secretariat': 'no', 'regional-admin': 'yes' });
-    expect(entry('arrangements', 'Partnership', 'arrangementsAuditTrail')?.reach).toEqual({ anonymous: 'no', analyst: 'no', member: 'no', 'partnership-admin': 'scoped', 'forum-secretariat': 'no', 'regional-admin': 'yes' });
-    expect(entry('thresholds', 'Mutation', 'updateCrosswalkMapping')?.reach).toEqual({ anonymous: 'no', analyst: 'no', member: 'no', 'partnership-admin': 'no', 'forum-secretariat': 'no', 'regional-admin': 'yes' });
+    expect(entry('reviews', 'Review', 'status')?.reach).toEqual({
+      anonymous: 'yes',
+      analyst: 'yes',
+      member: 'yes',
+      'partnership-admin': 'yes',
+      'forum-secretariat': 'yes',
+      'regional-admin': 'yes',
+    });
+    expect(entry('membership', 'Meeting', 'attendance')?.reach).toEqual({
+      anonymous: 'no',
+      analyst: 'yes',
+      member: 'scoped',
+      'partnership-admin': 'scoped',
+      'forum-secretariat': 'scoped',
+      'regional-admin': 'yes',
+    });
+    expect(entry('training', 'TrainingSession', 'bookings')?.reach).toEqual({
+      anonymous: 'no',
+      analyst: 'yes',
+      member: 'scoped',
+      'partnership-admin': 'scoped',
+      'forum-secretariat': 'no',
+      'regional-admin': 'yes',
+    });
+    expect(entry('arrangements', 'Partnership', 'arrangementsAuditTrail')?.reach).toEqual({
+      anonymous: 'no',
+      analyst: 'no',
+      member: 'no',
+      'partnership-admin': 'scoped',
+      'forum-secretariat': 'no',
+      'regional-admin': 'yes',
+    });
+    expect(entry('thresholds', 'Mutation', 'updateCrosswalkMapping')?.reach).toEqual({
+      anonymous: 'no',
+      analyst: 'no',
+      member: 'no',
+      'partnership-admin': 'no',
+      'forum-secretariat': 'no',
+      'regional-admin': 'yes',
+    });
   });
 });

@@ -33,17 +33,22 @@ describe('the audit trail', () => {
 
   it('records an accepted mutation: who, when, the request id, the arguments and the record after', async () => {
     const version = await bodyVersion();
-    const changed = await federation.query(`mutation ($v: Int!) { updateBody(id: "${EXECUTIVE}", expectedVersion: $v, input: { purpose: "Audited purpose" }) { id version } }`, {
-      variables: { v: version },
-      as: admin,
-    });
+    const changed = await federation.query(
+      `mutation ($v: Int!) { updateBody(id: "${EXECUTIVE}", expectedVersion: $v, input: { purpose: "Audited purpose" }) { id version } }`,
+      {
+        variables: { v: version },
+        as: admin,
+      },
+    );
     expect(changed.errors).toBeUndefined();
     const requestId = changed.headers.get('x-request-id');
     expect(requestId).toBeTruthy();
 
     const { data, errors } = await federation.query(TRAIL, { variables: { slug: OWN, from }, as: admin });
     expect(errors).toBeUndefined();
-    const event = data!.partnership.arrangementsAuditTrail.find((candidate: { field: string; errorCode: string | null }) => candidate.field === 'updateBody' && !candidate.errorCode);
+    const event = data!.partnership.arrangementsAuditTrail.find(
+      (candidate: { field: string; errorCode: string | null }) => candidate.field === 'updateBody' && !candidate.errorCode,
+    );
     expect(event).toMatchObject({
       subgraph: 'arrangements',
       subject: 'test-user',
@@ -64,36 +69,52 @@ describe('the audit trail', () => {
     });
     expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const { data } = await federation.query(TRAIL, { variables: { slug: OWN, from }, as: [grant('regional-admin')] });
-    const event = data!.partnership.arrangementsAuditTrail.find((candidate: { requestId: string }) => candidate.requestId === refused.headers.get('x-request-id'));
+    const event = data!.partnership.arrangementsAuditTrail.find(
+      (candidate: { requestId: string }) => candidate.requestId === refused.headers.get('x-request-id'),
+    );
     expect(event).toMatchObject({ field: 'updateBody', errorCode: 'FORBIDDEN', grants: ['partnership-admin:solihull'], resultId: null, result: null });
     // Regional administrators see who, when and what field, not the payloads (they may be confidential).
     expect(event.arguments).toBeNull();
     const own = await federation.query(TRAIL, { variables: { slug: OWN, from }, as: admin });
-    const seenByOwnAdmin = own.data!.partnership.arrangementsAuditTrail.find((candidate: { requestId: string }) => candidate.requestId === refused.headers.get('x-request-id'));
+    const seenByOwnAdmin = own.data!.partnership.arrangementsAuditTrail.find(
+      (candidate: { requestId: string }) => candidate.requestId === refused.headers.get('x-request-id'),
+    );
     expect(JSON.parse(seenByOwnAdmin.arguments)).toEqual({ id: EXECUTIVE, expectedVersion: 1, input: { purpose: 'Not mine' } });
   });
 
   it('records a call refused for half a character, with U+FFFD in its place (jsonb cannot hold the half)', async () => {
-    const refused = await federation.query(`mutation ($v: Int!, $purpose: String) { updateBody(id: "${EXECUTIVE}", expectedVersion: $v, input: { purpose: $purpose }) { id } }`, {
-      variables: { v: await bodyVersion(), purpose: 'Cut emoji \uD83D' },
-      as: admin,
-    });
+    const refused = await federation.query(
+      `mutation ($v: Int!, $purpose: String) { updateBody(id: "${EXECUTIVE}", expectedVersion: $v, input: { purpose: $purpose }) { id } }`,
+      {
+        variables: { v: await bodyVersion(), purpose: 'Cut emoji \uD83D' },
+        as: admin,
+      },
+    );
     expect(refused.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(refused.errors![0]!.message).toMatch(/purpose contains half of a character/);
     const { data } = await federation.query(TRAIL, { variables: { slug: OWN, from }, as: admin });
-    const event = data!.partnership.arrangementsAuditTrail.find((candidate: { requestId: string }) => candidate.requestId === refused.headers.get('x-request-id'));
+    const event = data!.partnership.arrangementsAuditTrail.find(
+      (candidate: { requestId: string }) => candidate.requestId === refused.headers.get('x-request-id'),
+    );
     expect(event).toMatchObject({ field: 'updateBody', errorCode: 'BAD_USER_INPUT' });
     expect(JSON.parse(event.arguments).input.purpose).toBe('Cut emoji \uFFFD');
   });
 
   it('finds a partnership through the result when the arguments hold only a uuid', async () => {
-    const meeting = (await federation.query(`{ body(id: "${EXECUTIVE}") { meetings { id version } } }`)).data!.body.meetings[0] as { id: string; version: number };
-    const changed = await federation.query(`mutation ($id: ID!) { setMeetingStatus(id: $id, expectedVersion: -1, status: HELD) { id } }`, { variables: { id: meeting.id }, as: admin });
+    const meeting = (await federation.query(`{ body(id: "${EXECUTIVE}") { meetings { id version } } }`)).data!.body.meetings[0] as {
+      id: string;
+      version: number;
+    };
+    const changed = await federation.query(`mutation ($id: ID!) { setMeetingStatus(id: $id, expectedVersion: -1, status: HELD) { id } }`, {
+      variables: { id: meeting.id },
+      as: admin,
+    });
     expect(changed.errors![0]!.extensions!.code).toBe('CONFLICT');
     // Refused before a record came back: the uuid alone names no partnership.
-    const rows = (await federation.dataSources.arrangements!.query(`SELECT partnership_slugs FROM "arrangements"."audit_event" WHERE request_id = $1`, [changed.headers.get('x-request-id')])) as {
-      partnership_slugs: string[];
-    }[];
+    const rows = await federation.dataSources.arrangements!.query<{ partnership_slugs: string[] }[]>(
+      `SELECT partnership_slugs FROM "arrangements"."audit_event" WHERE request_id = $1`,
+      [changed.headers.get('x-request-id')],
+    );
     expect(rows).toHaveLength(1);
     const scheduled = await federation.query(`mutation { scheduleMeeting(bodyId: "${EXECUTIVE}", input: { date: "2031-03-04" }) { id } }`, { as: admin });
     expect(scheduled.errors).toBeUndefined();
@@ -107,9 +128,13 @@ describe('the audit trail', () => {
       { as: [grant('regional-admin')] },
     );
     expect(crosswalk.errors![0]!.extensions!.code).toBe('CONFLICT');
-    const { data, errors } = await federation.query(`{ partnership(slug: "${OWN}") { thresholdsAuditTrail { field errorCode partnershipSlugs } } }`, { as: admin });
+    const { data, errors } = await federation.query(`{ partnership(slug: "${OWN}") { thresholdsAuditTrail { field errorCode partnershipSlugs } } }`, {
+      as: admin,
+    });
     expect(errors).toBeUndefined();
-    expect(data!.partnership.thresholdsAuditTrail).toEqual(expect.arrayContaining([{ field: 'updateCrosswalkMapping', errorCode: 'CONFLICT', partnershipSlugs: [OWN] }]));
+    expect(data!.partnership.thresholdsAuditTrail).toEqual(
+      expect.arrayContaining([{ field: 'updateCrosswalkMapping', errorCode: 'CONFLICT', partnershipSlugs: [OWN] }]),
+    );
   });
 
   it.each([

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse, type ObjectTypeDefinitionNode } from 'graphql';
+import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import type { Grant } from '@safeguarding/auth';
 import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
 import { AUTHORISATION_MATRIX, CALLERS, FILTERED, NO, SIGN_IN, type CallerColumn, type MatrixRow } from './authorisation-matrix';
@@ -197,7 +197,10 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
 function supergraphRootFields(): string[] {
   const document = parse(fs.readFileSync(path.join(__dirname, '..', 'supergraph.graphql'), 'utf8'));
   return document.definitions
-    .filter((definition): definition is ObjectTypeDefinitionNode => definition.kind === 'ObjectTypeDefinition' && ['Query', 'Mutation'].includes(definition.name.value))
+    .filter(
+      (definition): definition is ObjectTypeDefinitionNode =>
+        definition.kind === Kind.OBJECT_TYPE_DEFINITION && ['Query', 'Mutation'].includes(definition.name.value),
+    )
     .flatMap((definition) => (definition.fields ?? []).map((field) => `${definition.name.value}.${field.name.value}`))
     .filter((name) => !name.startsWith('Query._'));
 }
@@ -213,30 +216,44 @@ beforeAll(async () => {
     if (response.errors) throw new Error(`Fixture query failed: ${JSON.stringify(response.errors)}`);
     return response.data!;
   };
-  const own = (
-    await ask(`query ($slug: String!) {
+  const own = (await ask(
+    `query ($slug: String!) {
       partnership(slug: $slug) {
         reviews { id status }
         trainingProgramme { sessions { id date course { id offeredBy { slug } } bookings { id } } }
       }
       body(id: "${EXECUTIVE}") { meetings { id date status } upcomingMeetings(after: "2026-01-01", limit: 1) { id } members { id } }
       thresholdModels(partnershipSlug: $slug) { id }
-    }`, { slug: OWN })
-  ) as any;
+    }`,
+    { slug: OWN },
+  )) as any;
   const meeting = own.body.meetings.find((candidate: { status: string }) => candidate.status === 'HELD');
   const upcomingMeetingId = own.body.upcomingMeetings[0]?.id as string;
   const agenda = (await ask(`mutation ($id: ID!) { prepareAgenda(meetingId: $id) { id } }`, { id: upcomingMeetingId })).prepareAgenda as { id: string };
-  const withItem = (await ask(`mutation ($id: ID!) { addAgendaItem(agendaId: $id, input: { title: "Matrix fixture", minutesAllotted: 10 }) { items { id } } }`, { id: agenda.id }))
-    .addAgendaItem as { items: { id: string }[] };
-  const unpublished = own.partnership.reviews.find((review: { status: string }) => review.status !== 'PUBLISHED' && review.status !== 'LEARNING_BRIEFING_PUBLISHED');
-  const published = own.partnership.reviews.find((review: { status: string }) => review.status === 'PUBLISHED');
-  const action = (await ask(`mutation ($id: ID!) { addActionPlanAction(reviewId: $id, input: { description: "Matrix fixture", ownerOrganisationId: "cafcass" }) { id } }`, { id: published.id }))
-    .addActionPlanAction as { id: string };
-  const ownOnly = own.partnership.trainingProgramme.sessions.filter(
-    (session: { course: { offeredBy: { slug: string }[] }; bookings: unknown[] }) => session.course.offeredBy.every((partnership) => partnership.slug === OWN) && session.bookings.length > 0,
+  const withItem = (
+    await ask(`mutation ($id: ID!) { addAgendaItem(agendaId: $id, input: { title: "Matrix fixture", minutesAllotted: 10 }) { items { id } } }`, {
+      id: agenda.id,
+    })
+  ).addAgendaItem as { items: { id: string }[] };
+  const unpublished = own.partnership.reviews.find(
+    (review: { status: string }) => review.status !== 'PUBLISHED' && review.status !== 'LEARNING_BRIEFING_PUBLISHED',
   );
-  const shropshire = (await ask(`{ partnership(slug: "shropshire") { strategicPriorities(asOf: "2025-06-01") { successStatements { id measurable } } } }`)) as any;
-  const statement = shropshire.partnership.strategicPriorities.flatMap((priority: { successStatements: unknown[] }) => priority.successStatements).find((s: { measurable: boolean }) => s.measurable);
+  const published = own.partnership.reviews.find((review: { status: string }) => review.status === 'PUBLISHED');
+  const action = (
+    await ask(`mutation ($id: ID!) { addActionPlanAction(reviewId: $id, input: { description: "Matrix fixture", ownerOrganisationId: "cafcass" }) { id } }`, {
+      id: published.id,
+    })
+  ).addActionPlanAction as { id: string };
+  const ownOnly = own.partnership.trainingProgramme.sessions.filter(
+    (session: { course: { offeredBy: { slug: string }[] }; bookings: unknown[] }) =>
+      session.course.offeredBy.every((partnership) => partnership.slug === OWN) && session.bookings.length > 0,
+  );
+  const shropshire = (await ask(
+    `{ partnership(slug: "shropshire") { strategicPriorities(asOf: "2025-06-01") { successStatements { id measurable } } } }`,
+  )) as any;
+  const statement = shropshire.partnership.strategicPriorities
+    .flatMap((priority: { successStatements: unknown[] }) => priority.successStatements)
+    .find((s: { measurable: boolean }) => s.measurable);
   fixtures = {
     meetingId: meeting.id,
     meetingDate: meeting.date,
@@ -268,7 +285,11 @@ describe('the authorisation matrix', () => {
 
   it('asks only anonymous callers to sign in, and never tells them FORBIDDEN (every refused field needs some role)', () => {
     expect(AUTHORISATION_MATRIX.filter((row) => row.access.anon === NO).map((row) => row.field)).toEqual([]);
-    expect(AUTHORISATION_MATRIX.flatMap((row) => CALLERS.filter((caller) => caller !== 'anon' && row.access[caller] === SIGN_IN).map((caller) => `${row.field} as ${caller}`))).toEqual([]);
+    expect(
+      AUTHORISATION_MATRIX.flatMap((row) =>
+        CALLERS.filter((caller) => caller !== 'anon' && row.access[caller] === SIGN_IN).map((caller) => `${row.field} as ${caller}`),
+      ),
+    ).toEqual([]);
   });
 
   const cases = AUTHORISATION_MATRIX.flatMap((row) => CALLERS.map((caller) => [`${row.kind}.${row.field}`, caller, row.access[caller], row] as const));
@@ -308,7 +329,9 @@ describe('anonymous callers who need a role', () => {
     expect(response.errors).toEqual([
       expect.objectContaining({
         path: ['learningCoverage'],
-        message: expect.stringMatching(/needs a role\. You are not signed in: send your token in the header "Authorization: Bearer <token>" \(for development, `npm run token -- <role> \[partnership\]` prints one/),
+        message: expect.stringMatching(
+          /needs a role\. You are not signed in: send your token in the header "Authorization: Bearer <token>" \(for development, `npm run token -- <role> \[partnership\]` prints one/,
+        ),
         extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }),
       }),
     ]);

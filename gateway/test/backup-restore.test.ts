@@ -37,7 +37,11 @@ async function checksums(databaseUrl: string, schemas: string[]): Promise<Record
     ).rows;
     const result: Record<string, string> = {};
     for (const { schema, table } of tables) {
-      const row = (await client.query<{ rows: string; digest: string }>(`SELECT count(*)::text AS rows, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${schema}"."${table}" t`)).rows[0]!;
+      const row = (
+        await client.query<{ rows: string; digest: string }>(
+          `SELECT count(*)::text AS rows, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${schema}"."${table}" t`,
+        )
+      ).rows[0]!;
       result[`${schema}.${table}`] = `${row.rows}:${row.digest}`;
     }
     return result;
@@ -50,7 +54,14 @@ async function checksums(databaseUrl: string, schemas: string[]): Promise<Record
 async function seed(databaseUrl: string, poolSize: number): Promise<void> {
   for (const subgraph of ['arrangements', 'thresholds']) {
     const module = loadSubgraphModule(subgraph);
-    const dataSource = await openSubgraphDatabase({ url: databaseUrl, schema: module.databaseSchema, entities: module.entities, migrations: module.migrations, poolSize, applicationName: 'backup-test' });
+    const dataSource = await openSubgraphDatabase({
+      url: databaseUrl,
+      schema: module.databaseSchema,
+      entities: module.entities,
+      migrations: module.migrations,
+      poolSize,
+      applicationName: 'backup-test',
+    });
     await module.seed(dataSource);
     await dataSource.query(`INSERT INTO "${module.databaseSchema}"."audit_event" (subject, field, arguments) VALUES ('backup-test', 'updateBody', '{}')`);
     await dataSource.destroy();

@@ -44,7 +44,11 @@ async function readyStatus(url: string): Promise<number> {
  * Writers schedule meetings (each with a unique location) until told to stop; meanwhile the
  * database is stopped and started. Returns what was acknowledged and what was observed.
  */
-async function writeThroughRestart(federation: ControllableFederation, stopDatabase: () => Promise<void>, startDatabase: () => Promise<void>): Promise<Outcome> {
+async function writeThroughRestart(
+  federation: ControllableFederation,
+  stopDatabase: () => Promise<void>,
+  startDatabase: () => Promise<void>,
+): Promise<Outcome> {
   const arrangements = federation.subgraphs.get('arrangements')!;
   const bodies = await postGraphQL<{ partnership: { bodies: { id: string; validTo: string | null }[] } }>(
     federation.gatewayUrl,
@@ -52,7 +56,14 @@ async function writeThroughRestart(federation: ControllableFederation, stopDatab
   );
   const bodyId = bodies.data!.partnership.bodies.find((body) => body.validTo === null)!.id;
 
-  const outcome: Outcome = { acknowledged: new Map(), failedDuringOutage: 0, sawSubgraphUnready: false, sawGatewayDegraded: false, recoveredWrites: 0, leakedMessages: [] };
+  const outcome: Outcome = {
+    acknowledged: new Map(),
+    failedDuringOutage: 0,
+    sawSubgraphUnready: false,
+    sawGatewayDegraded: false,
+    recoveredWrites: 0,
+    leakedMessages: [],
+  };
   let phase: 'before' | 'outage' | 'after' = 'before';
   let stop = false;
   const runId = Date.now().toString(36);
@@ -70,7 +81,8 @@ async function writeThroughRestart(federation: ControllableFederation, stopDatab
         if (phase === 'after') outcome.recoveredWrites += 1;
       } else {
         if (phase === 'outage') outcome.failedDuringOutage += 1;
-        for (const error of response?.errors ?? []) if (/SELECT|INSERT|ECONNREFUSED|127\.0\.0\.1|\n\s+at /.test(error.message)) outcome.leakedMessages.push(error.message);
+        for (const error of response?.errors ?? [])
+          if (/SELECT|INSERT|ECONNREFUSED|127\.0\.0\.1|\n\s+at /.test(error.message)) outcome.leakedMessages.push(error.message);
       }
       // A breath between writes, so an outage is not a busy loop.
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -198,7 +210,20 @@ if (restartRealServer && process.env.DATABASE_URL) {
         async () => pgCtlCluster('stop'),
         async () => {
           pgCtlCluster('start');
-          expect(await eventually(async () => { try { execFileSync('pg_isready', ['-h', '127.0.0.1', '-q']); return true; } catch { return false; } }, 100, 200)).toBe(true);
+          expect(
+            await eventually(
+              async () => {
+                try {
+                  execFileSync('pg_isready', ['-h', '127.0.0.1', '-q']);
+                  return true;
+                } catch {
+                  return false;
+                }
+              },
+              100,
+              200,
+            ),
+          ).toBe(true);
         },
       );
       expectResilient(outcome);

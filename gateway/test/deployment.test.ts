@@ -75,7 +75,10 @@ describe('deploy/kubernetes', () => {
     expect(container.envFrom).toContainEqual({ secretRef: { name: 'safeguarding-secrets' } });
     expect(find('Service', name)!.spec.ports).toEqual([{ name: 'http', port, targetPort: 'http' }]);
     expect(find('PodDisruptionBudget', name)!.spec).toEqual({ minAvailable: 1, selector: { matchLabels: { 'app.kubernetes.io/name': name } } });
-    expect(find('Deployment', 'gateway')!.spec.template.spec.containers[0].env).toContainEqual({ name: `${name.toUpperCase()}_URL`, value: `http://${name}:${port}/graphql` });
+    expect(find('Deployment', 'gateway')!.spec.template.spec.containers[0].env).toContainEqual({
+      name: `${name.toUpperCase()}_URL`,
+      value: `http://${name}:${port}/graphql`,
+    });
   });
 
   it('runs several gateways sharing Redis, kept available through disruptions', () => {

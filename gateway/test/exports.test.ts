@@ -23,7 +23,7 @@ const base = () => federation.gatewayUrl.replace(/\/graphql$/, '');
 const csv = async (path: string, headers: Record<string, string> = {}, at = base()) => {
   const response = await fetch(`${at}${path}`, { headers });
   const text = await response.text();
-  return { response, text, rows: response.ok ? (parse(text.replace(/^\uFEFF/, '')) as string[][]) : [] };
+  return { response, text, rows: response.ok ? parse(text.replace(/^\uFEFF/, '')) : [] };
 };
 const bearer = (...grants: Parameters<typeof tokenFor>[0]) => ({ authorization: `Bearer ${tokenFor(grants)}` });
 const ANALYST = [grant('analyst')];
@@ -67,12 +67,24 @@ it('exports the comparison with the figures the API gives', async () => {
   const { response, rows } = await csv(`/exports/comparison.csv?slugs=${slugs}&asOf=2025-06-01`);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-  expect(rows[0]).toEqual(['section', 'measure', 'unit', 'shropshire', 'shropshire note', 'telford-and-wrekin', 'telford-and-wrekin note', 'solihull', 'solihull note']);
+  expect(rows[0]).toEqual([
+    'section',
+    'measure',
+    'unit',
+    'shropshire',
+    'shropshire note',
+    'telford-and-wrekin',
+    'telford-and-wrekin note',
+    'solihull',
+    'solihull note',
+  ]);
   const population = rows.find((row) => row[1] === 'Population')!;
   expect(population).toEqual(['governance', 'Population', 'people', '327200', '2022', '176000', '2019', '', 'Not stated in the documents.']);
   const budget = rows.find((row) => row[1] === 'Budget (latest stated)')!;
   expect(budget.slice(5, 7)).toEqual(['150000', '£150,000.00']);
-  const { data } = await federation.query(`{ comparePartnerships(slugs: ["shropshire","telford-and-wrekin","solihull"], asOf: "2025-06-01") { governance { measure } reviews { measure } thresholds { measure } training { measure } } }`);
+  const { data } = await federation.query(
+    `{ comparePartnerships(slugs: ["shropshire","telford-and-wrekin","solihull"], asOf: "2025-06-01") { governance { measure } reviews { measure } thresholds { measure } training { measure } } }`,
+  );
   const { governance, reviews, thresholds, training } = data!.comparePartnerships;
   const measures = [...governance, ...reviews, ...thresholds, ...training].map((r: { measure: string }) => r.measure);
   expect(rows.slice(1).map((row) => row[1])).toEqual(measures);

@@ -11,15 +11,7 @@
  * Each such field must be nullable, or its null would wipe out its parent, which the other
  * subgraphs answered perfectly well.
  */
-import {
-  type ConstArgumentNode,
-  type FieldDefinitionNode,
-  Kind,
-  type ObjectTypeDefinitionNode,
-  parse,
-  type SelectionSetNode,
-  type TypeNode,
-} from 'graphql';
+import { type ConstArgumentNode, type FieldDefinitionNode, Kind, type ObjectTypeDefinitionNode, parse, type SelectionSetNode, type TypeNode } from 'graphql';
 
 export interface FieldThatCanGoMissing {
   type: string;
@@ -52,12 +44,19 @@ export function fieldsThatCanGoMissing(supergraphSdl: string): FieldThatCanGoMis
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph') continue;
     for (const value of definition.values ?? []) {
-      const name = stringOf(argument(value.directives!.find((directive) => directive.name.value === 'join__graph')!, 'name'));
+      const name = stringOf(
+        argument(
+          value.directives!.find((directive) => directive.name.value === 'join__graph')!,
+          'name',
+        ),
+      );
       graphNames.set(value.name.value, name ?? value.name.value.toLowerCase());
     }
   }
   const graphsOfType = (type: ObjectTypeDefinitionNode) =>
-    (type.directives ?? []).filter((directive) => directive.name.value === 'join__type').map((directive) => graphNames.get(stringOf(argument(directive, 'graph'))!)!);
+    (type.directives ?? [])
+      .filter((directive) => directive.name.value === 'join__type')
+      .map((directive) => graphNames.get(stringOf(argument(directive, 'graph'))!)!);
   const isEntity = (type: ObjectTypeDefinitionNode) =>
     (type.directives ?? []).some((directive) => directive.name.value === 'join__type' && argument(directive, 'key'));
   /** The subgraphs that answer a field themselves (not as @external). */
@@ -132,7 +131,9 @@ export function fieldsThatCanGoMissing(supergraphSdl: string): FieldThatCanGoMis
       });
     }
   }
-  return result.sort((a, b) => (a.type === b.type ? a.field.localeCompare(b.field) : a.type === 'Query' ? -1 : b.type === 'Query' ? 1 : a.type.localeCompare(b.type)));
+  return result.sort((a, b) =>
+    a.type === b.type ? a.field.localeCompare(b.field) : a.type === 'Query' ? -1 : b.type === 'Query' ? 1 : a.type.localeCompare(b.type),
+  );
 }
 
 export const TABLE_START = '<!-- nullability-table: generated from gateway/supergraph.graphql by gateway/test/faults-nullability.ts -->';
@@ -152,7 +153,9 @@ export function nullabilityTable(fields: FieldThatCanGoMissing[]): string {
     });
     const needing = fields.filter((field) => field.requiresDataFrom.includes(subgraph));
     if (needing.length) {
-      cells.push(`and, needing its data (@requires): ${needing.map((field) => `\`${field.type}.${field.field}\` (${field.answeredBy.join(', ')})`).join(', ')}`);
+      cells.push(
+        `and, needing its data (@requires): ${needing.map((field) => `\`${field.type}.${field.field}\` (${field.answeredBy.join(', ')})`).join(', ')}`,
+      );
     }
     return `| ${subgraph} | ${cells.join('<br>')} |`;
   });

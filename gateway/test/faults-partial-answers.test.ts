@@ -17,7 +17,7 @@ const analyst = `Bearer ${signUserToken(config.secrets.userToken, 'faults-analys
 
 /** The READMEs' queries: README.md "Try it" and each subgraph's README. */
 const QUERIES: Record<string, string> = {
-  'the issue\'s example': `{ partnership(slug: "solihull") { name reviews { code } } }`,
+  "the issue's example": `{ partnership(slug: "solihull") { name reviews { code } } }`,
   'Try it: a partnership': `{
     partnership(slug: "telford-and-wrekin") {
       name
@@ -166,7 +166,9 @@ function differences(whole: unknown, partial: unknown, errorPaths: Path[], path:
   }
   if (whole && partial && typeof whole === 'object' && typeof partial === 'object' && !Array.isArray(whole)) {
     const keys = new Set([...Object.keys(whole), ...Object.keys(partial)]);
-    return [...keys].flatMap((name) => differences((whole as Record<string, unknown>)[name], (partial as Record<string, unknown>)[name], errorPaths, [...path, name]));
+    return [...keys].flatMap((name) =>
+      differences((whole as Record<string, unknown>)[name], (partial as Record<string, unknown>)[name], errorPaths, [...path, name]),
+    );
   }
   return [`${key(path)} changed from ${JSON.stringify(whole)?.slice(0, 80)} to ${JSON.stringify(partial)?.slice(0, 80)}`];
 }
@@ -192,7 +194,7 @@ describe('partial answers when a subgraph is down', () => {
     for (const [name, answer] of whole) {
       expect({ name, errors: answer.errors }).toEqual({ name, errors: undefined });
     }
-    const example = whole.get('the issue\'s example')!.data as { partnership: { name: string; reviews: { code: string }[] } };
+    const example = whole.get("the issue's example")!.data as { partnership: { name: string; reviews: { code: string }[] } };
     expect(example.partnership.name).toMatch(/Solihull/);
     expect(example.partnership.reviews.length).toBeGreaterThan(0);
   });
@@ -206,7 +208,7 @@ describe('partial answers when a subgraph is down', () => {
     }, STARTUP_MILLISECONDS);
     afterAll(async () => {
       await federation.restartSubgraph(down);
-      const back = await eventually(async () => (await ask(federation.gatewayUrl, QUERIES['the issue\'s example']!)).errors === undefined, 50);
+      const back = await eventually(async () => (await ask(federation.gatewayUrl, QUERIES["the issue's example"]!)).errors === undefined, 50);
       expect(back).toBe(true);
     }, STARTUP_MILLISECONDS);
 
@@ -232,15 +234,15 @@ describe('partial answers when a subgraph is down', () => {
     });
   });
 
-  describe('the issue\'s cases, spelled out', () => {
+  describe("the issue's cases, spelled out", () => {
     afterEach(async () => {
       for (const name of SUBGRAPHS) if (!federation.subgraphs.get(name)!.server) await federation.restartSubgraph(name);
     }, STARTUP_MILLISECONDS);
 
     it('keeps the partnership arrangements answered when reviews is down, with reviews null at its path', async () => {
       await federation.stopSubgraph('reviews');
-      const answer = await ask(federation.gatewayUrl, QUERIES['the issue\'s example']!);
-      const example = whole.get('the issue\'s example')!.data as { partnership: { name: string } };
+      const answer = await ask(federation.gatewayUrl, QUERIES["the issue's example"]!);
+      const example = whole.get("the issue's example")!.data as { partnership: { name: string } };
       expect(answer.data).toEqual({ partnership: { name: example.partnership.name, reviews: null } });
       expect(answer.errors).toEqual([
         {
@@ -251,7 +253,7 @@ describe('partial answers when a subgraph is down', () => {
       ]);
     });
 
-    it('keeps the comparison\'s other sections when reviews is down', async () => {
+    it("keeps the comparison's other sections when reviews is down", async () => {
       await federation.stopSubgraph('reviews');
       const answer = await ask(federation.gatewayUrl, QUERIES['Try it: the comparison']!);
       const comparison = whole.get('Try it: the comparison')!.data!.comparePartnerships as Record<string, unknown[]>;
@@ -260,7 +262,7 @@ describe('partial answers when a subgraph is down', () => {
       expect(answer.errors!.map((error) => error.path)).toEqual([['comparePartnerships', 'reviews']]);
     });
 
-    it('keeps the partnership, its budgets and its bodies when membership is down, with each agency\'s name null at its path', async () => {
+    it("keeps the partnership, its budgets and its bodies when membership is down, with each agency's name null at its path", async () => {
       await federation.stopSubgraph('membership');
       const answer = await ask(federation.gatewayUrl, QUERIES['Try it: a partnership']!);
       const partnership = answer.data!.partnership as { name: string; leadSafeguardingPartners: { organisation: { name: null }; delegatedPost: string }[] };

@@ -37,7 +37,7 @@ describe('a subgraph goes down and comes back', () => {
     expect(response.data).toEqual({ partnership: { name: expect.stringMatching(/Shropshire/) }, organisation: { name: 'West Mercia Police' } });
   });
 
-  it('answers the other subgraphs\' part, with an error naming the missing one, not a 500', async () => {
+  it("answers the other subgraphs' part, with an error naming the missing one, not a 500", async () => {
     await federation.stopSubgraph('membership');
     const response = await ask(federation.gatewayUrl, query);
     expect(response.status).toBe(200);
@@ -115,7 +115,7 @@ describe('an internal error', () => {
         },
       },
       Thing: { __resolveReference: (reference: { id: string }) => reference },
-    } as never,
+    },
     permissions: { Query: { broken: allow, fine: allow, brokenList: allow, echo: allow }, Thing: { id: allow } },
     entities: [],
     migrations: [],
@@ -131,8 +131,20 @@ describe('an internal error', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const { openSubgraphDatabase } = await import('@safeguarding/database');
-    const dataSource = await openSubgraphDatabase({ url: database.url, schema: 'broken', entities: [], migrations: [], poolSize: 1, applicationName: 'test-broken' });
-    const server = await createSubgraphServer(module, { dataSource, gatewaySecret: config.secrets.gateway, developmentTools: true, shutdownGraceMilliseconds: 500 });
+    const dataSource = await openSubgraphDatabase({
+      url: database.url,
+      schema: 'broken',
+      entities: [],
+      migrations: [],
+      poolSize: 1,
+      applicationName: 'test-broken',
+    });
+    const server = await createSubgraphServer(module, {
+      dataSource,
+      gatewaySecret: config.secrets.gateway,
+      developmentTools: true,
+      shutdownGraceMilliseconds: 500,
+    });
     subgraphUrl = await server.listen(0);
     stopSubgraph = () => server.stop();
     const composed = composeServices([{ name: 'broken', url: subgraphUrl, typeDefs }]);
@@ -173,7 +185,7 @@ describe('an internal error', () => {
     expect(JSON.stringify(response.errors)).not.toMatch(/Cannot read properties|reading 'id'|stacktrace/);
   });
 
-  it('is as generic when the subgraph is called directly with the gateway\'s credentials', async () => {
+  it("is as generic when the subgraph is called directly with the gateway's credentials", async () => {
     const assertion = signGatewayAssertion(config.secrets.gateway, { subject: 'direct', grants: [] });
     const response = await postGraphQL(subgraphUrl, '{ broken }', {}, { 'x-gateway-assertion': assertion });
     expect(response.errors![0]!.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });

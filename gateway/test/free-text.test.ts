@@ -21,10 +21,16 @@ const shropshireAdmin = [grant('partnership-admin', 'shropshire')];
 const telfordAdmin = [grant('partnership-admin', 'telford-and-wrekin')];
 const secretariat = [grant('forum-secretariat')];
 const ISSUE_EXAMPLE = 'Jane Smith (DOB 03/04/2015, NHS 943 476 5919, SY1 1AA, jane@example.com) was not seen by the health visitor';
-const PRACTICE = 'Child A was not seen by the health visitor; the mother, the GP and Practitioner 3 did not share the concern with Shropshire Council before the meeting on 12/03/2025.';
+const PRACTICE =
+  'Child A was not seen by the health visitor; the mother, the GP and Practitioner 3 did not share the concern with Shropshire Council before the meeting on 12/03/2025.';
 
 /** Sends a mutation that must be refused with BAD_USER_INPUT, and checks the subgraph's tables are unchanged. */
-async function refused(schema: string, document: string, variables: Record<string, unknown>, as: ReturnType<typeof grant>[]): Promise<NonNullable<GraphQLResponse['errors']>[number]> {
+async function refused(
+  schema: string,
+  document: string,
+  variables: Record<string, unknown>,
+  as: ReturnType<typeof grant>[],
+): Promise<NonNullable<GraphQLResponse['errors']>[number]> {
   const before = await checksum(federation, schema);
   const response = await federation.query(document, { variables, as });
   expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -89,11 +95,18 @@ describe('free text about reviews and cases refuses identifiers', () => {
 
   it('refuses the issue\u2019s learning point, naming the field and each kind, without echoing them', async () => {
     const error = await refused('reviews', ADD_POINT, { id: reviewId, text: ISSUE_EXAMPLE }, shropshireAdmin);
-    expectIdentifierRefusal(error, 'input.text', ['NHS number', 'date of birth', 'postcode', 'email address'], ['Jane', '03/04/2015', '943 476 5919', 'SY1 1AA', 'jane@example.com']);
+    expectIdentifierRefusal(
+      error,
+      'input.text',
+      ['NHS number', 'date of birth', 'postcode', 'email address'],
+      ['Jane', '03/04/2015', '943 476 5919', 'SY1 1AA', 'jane@example.com'],
+    );
     const { data } = await federation.query(POINTS, { variables: { id: reviewId }, as: shropshireAdmin });
     expect(data!.review.learningPoints.map((point: { text: string }) => point.text)).not.toContain(ISSUE_EXAMPLE);
     // The audit trail records the refused call, with the text withheld: only the kinds remain.
-    const audited = (await federation.dataSources.reviews!.query(`SELECT arguments FROM reviews.audit_event WHERE field = 'addLearningPoint' AND error_code = 'BAD_USER_INPUT'`)) as { arguments: unknown }[];
+    const audited = await federation.dataSources.reviews!.query<{ arguments: unknown }[]>(
+      `SELECT arguments FROM reviews.audit_event WHERE field = 'addLearningPoint' AND error_code = 'BAD_USER_INPUT'`,
+    );
     expect(audited.map((row) => row.arguments)).toContainEqual({
       reviewId,
       input: { themeId: 'information-sharing', text: '[withheld: held NHS number, date of birth, postcode, email address]' },
@@ -114,22 +127,42 @@ describe('free text about reviews and cases refuses identifiers', () => {
     const point = await federation.query(ADD_POINT, { variables: { id: reviewId, text: PRACTICE }, as: shropshireAdmin });
     expect(point.errors).toBeUndefined();
     expect(point.data!.addLearningPoint.text).toBe(PRACTICE);
-    const action = await federation.query(ADD_ACTION, { variables: { id: reviewId, description: 'Practitioner 3 to brief the GP practice by 30 June 2026' }, as: shropshireAdmin });
+    const action = await federation.query(ADD_ACTION, {
+      variables: { id: reviewId, description: 'Practitioner 3 to brief the GP practice by 30 June 2026' },
+      as: shropshireAdmin,
+    });
     expect(action.errors).toBeUndefined();
   });
 
   it('refuses identifiers in agenda items and action notes', async () => {
-    const meeting = await federation.query(`mutation { scheduleMeeting(bodyId: "telford-and-wrekin.executive", input: { date: "${shift(-2)}" }) { id } }`, { as: telfordAdmin });
+    const meeting = await federation.query(`mutation { scheduleMeeting(bodyId: "telford-and-wrekin.executive", input: { date: "${shift(-2)}" }) { id } }`, {
+      as: telfordAdmin,
+    });
     expect(meeting.errors).toBeUndefined();
     const meetingId = meeting.data!.scheduleMeeting.id as string;
     const agenda = await federation.query(`mutation ($id: ID!) { prepareAgenda(meetingId: $id) { id } }`, { variables: { id: meetingId }, as: telfordAdmin });
     const agendaId = agenda.data!.prepareAgenda.id as string;
     const ADD_ITEM = `mutation ($agendaId: ID!, $input: AgendaItemInput!) { addAgendaItem(agendaId: $agendaId, input: $input) { id } }`;
-    const title = await refused('arrangements', ADD_ITEM, { agendaId, input: { title: 'Rapid review of Child H (9434765919)', minutesAllotted: 10 } }, telfordAdmin);
+    const title = await refused(
+      'arrangements',
+      ADD_ITEM,
+      { agendaId, input: { title: 'Rapid review of Child H (9434765919)', minutesAllotted: 10 } },
+      telfordAdmin,
+    );
     expectIdentifierRefusal(title, 'title', ['NHS number'], ['9434765919']);
-    const decision = await refused('arrangements', ADD_ITEM, { agendaId, input: { title: 'Rapid review of Child H', minutesAllotted: 10, decisionSought: 'Agree contact via mum.h@example.org' } }, telfordAdmin);
+    const decision = await refused(
+      'arrangements',
+      ADD_ITEM,
+      { agendaId, input: { title: 'Rapid review of Child H', minutesAllotted: 10, decisionSought: 'Agree contact via mum.h@example.org' } },
+      telfordAdmin,
+    );
     expectIdentifierRefusal(decision, 'decisionSought', ['email address'], ['mum.h@example.org']);
-    const notes = await refused('arrangements', `mutation ($id: ID!, $text: String!) { issueDraftActionNotes(meetingId: $id, text: $text) { stage } }`, { id: meetingId, text: '1. Visit Child H at TF3 4NT.\n2. Review in May.' }, telfordAdmin);
+    const notes = await refused(
+      'arrangements',
+      `mutation ($id: ID!, $text: String!) { issueDraftActionNotes(meetingId: $id, text: $text) { stage } }`,
+      { id: meetingId, text: '1. Visit Child H at TF3 4NT.\n2. Review in May.' },
+      telfordAdmin,
+    );
     expectIdentifierRefusal(notes, 'text', ['postcode'], ['TF3 4NT']);
     const accepted = await federation.query(`mutation ($id: ID!, $text: String!) { issueDraftActionNotes(meetingId: $id, text: $text) { text } }`, {
       variables: { id: meetingId, text: '1. Rapid review of Child H agreed.\n2. The GP to attend the next meeting.' },
@@ -143,7 +176,15 @@ describe('free text about reviews and cases refuses identifiers', () => {
     const coOpted = await refused(
       'membership',
       `mutation ($input: AddMembershipInput!) { addMembership(input: $input) { id } }`,
-      { input: { bodyId: 'joint.lsp-forum', organisationId: 'shropshire-independent-scrutineer', role: 'CO_OPTED', coOptedForReview: 'Review of AB123456C', startDate: '2026-01-01' } },
+      {
+        input: {
+          bodyId: 'joint.lsp-forum',
+          organisationId: 'shropshire-independent-scrutineer',
+          role: 'CO_OPTED',
+          coOptedForReview: 'Review of AB123456C',
+          startDate: '2026-01-01',
+        },
+      },
       secretariat,
     );
     expectIdentifierRefusal(coOpted, 'coOptedForReview', ['National Insurance number'], ['AB123456C']);
@@ -153,12 +194,21 @@ describe('free text about reviews and cases refuses identifiers', () => {
     const apology = await refused(
       'membership',
       `mutation ($input: RecordAttendanceInput!) { recordAttendance(input: $input) { outcome } }`,
-      { input: { bodyId: 'telford-and-wrekin.executive', meetingDate: '2026-07-14', records: [{ membershipId: seat.id, outcome: 'APOLOGIES', apologyReason: 'With Child B, call 01952 380000', apologyReasonValid: true }] } },
+      {
+        input: {
+          bodyId: 'telford-and-wrekin.executive',
+          meetingDate: '2026-07-14',
+          records: [{ membershipId: seat.id, outcome: 'APOLOGIES', apologyReason: 'With Child B, call 01952 380000', apologyReasonValid: true }],
+        },
+      },
       telfordAdmin,
     );
     expectIdentifierRefusal(apology, 'records[0].apologyReason', ['phone number'], ['01952 380000']);
 
-    const [mapping] = (await federation.dataSources.thresholds!.query(`SELECT version FROM thresholds.crosswalk_mapping WHERE level_id = $1`, ['telford-and-wrekin.2019.universal'])) as { version: number }[];
+    const [mapping] = await federation.dataSources.thresholds!.query<{ version: number }[]>(
+      `SELECT version FROM thresholds.crosswalk_mapping WHERE level_id = $1`,
+      ['telford-and-wrekin.2019.universal'],
+    );
     const rationale = await refused(
       'thresholds',
       `mutation ($v: Int!, $input: CrosswalkMappingInput!) { updateCrosswalkMapping(levelId: "telford-and-wrekin.2019.universal", expectedVersion: $v, input: $input) { version } }`,
@@ -179,10 +229,13 @@ describe('likely personal names are flagged to the review’s partnership only',
     // A published review, so that callers outside the partnership can read its text.
     const { data } = await federation.query(`{ partnership(slug: "shropshire") { reviews { id status } } }`, { as: shropshireAdmin });
     reviewId = (data!.partnership.reviews as { id: string; status: string }[]).find((review) => review.status === 'PUBLISHED')!.id;
-    const added = await federation.query(`mutation ($id: ID!) { addLearningPoint(reviewId: $id, input: { themeId: "information-sharing", text: "Mrs Jones told the health visitor that Child C was at nursery." }) { id } }`, {
-      variables: { id: reviewId },
-      as: shropshireAdmin,
-    });
+    const added = await federation.query(
+      `mutation ($id: ID!) { addLearningPoint(reviewId: $id, input: { themeId: "information-sharing", text: "Mrs Jones told the health visitor that Child C was at nursery." }) { id } }`,
+      {
+        variables: { id: reviewId },
+        as: shropshireAdmin,
+      },
+    );
     expect(added.errors).toBeUndefined();
   });
 
@@ -208,7 +261,9 @@ describe('likely personal names are flagged to the review’s partnership only',
     expect(errors!.every((error) => error.extensions?.code === code)).toBe(true);
     expect(JSON.stringify(errors)).not.toContain('Jones');
     expect(data!.review.status).toBe('PUBLISHED');
-    expect((data!.review.learningPoints as { possiblePersonalNames: unknown }[]).map((point) => point.possiblePersonalNames)).toEqual(data!.review.learningPoints.map(() => null));
+    expect((data!.review.learningPoints as { possiblePersonalNames: unknown }[]).map((point) => point.possiblePersonalNames)).toEqual(
+      data!.review.learningPoints.map(() => null),
+    );
     const withoutFlags = await federation.query(`query ($id: ID!) { review(id: $id) { learningPoints { text } } }`, { variables: { id: reviewId }, as });
     expect(withoutFlags.errors).toBeUndefined();
     expect(withoutFlags.data!.review.learningPoints.length).toBeGreaterThan(0);
@@ -223,10 +278,13 @@ describe('structure chart labels are escaped in every format', () => {
 
   beforeAll(async () => {
     const { data } = await federation.query(`{ body(id: "${BODY}") { version } }`);
-    const renamed = await federation.query(`mutation ($v: Int!, $name: String!) { updateBody(id: "${BODY}", expectedVersion: $v, input: { name: $name }) { name } }`, {
-      variables: { v: data!.body.version, name: NAME },
-      as: telfordAdmin,
-    });
+    const renamed = await federation.query(
+      `mutation ($v: Int!, $name: String!) { updateBody(id: "${BODY}", expectedVersion: $v, input: { name: $name }) { name } }`,
+      {
+        variables: { v: data!.body.version, name: NAME },
+        as: telfordAdmin,
+      },
+    );
     expect(renamed.errors).toBeUndefined();
     expect(renamed.data!.updateBody.name).toBe(NAME);
   });

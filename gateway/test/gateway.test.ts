@@ -62,7 +62,10 @@ describe('the running federation', () => {
 
   describe('callers', () => {
     it.each([
-      ['a forged token', `Bearer ${signUserToken('a-different-secret-that-is-long-enough-123', 'mallory', [{ role: 'regional-admin', partnershipSlug: null }])}`],
+      [
+        'a forged token',
+        `Bearer ${signUserToken('a-different-secret-that-is-long-enough-123', 'mallory', [{ role: 'regional-admin', partnershipSlug: null }])}`,
+      ],
       ['an expired token', `Bearer ${signUserToken(config.secrets.userToken, 'late', [{ role: 'analyst', partnershipSlug: null }], -60)}`],
       ['a header that is not a bearer token', 'Basic dXNlcjpwYXNz'],
       ['a token with an unknown role', `Bearer ${signUserToken(config.secrets.userToken, 'odd', [{ role: 'superuser' as never, partnershipSlug: null }])}`],

@@ -10,7 +10,14 @@
  */
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { ensureSubgraphRoles, openSubgraphDatabaseWithRoles, type OpenedSubgraphDatabase, partnershipScope, subgraphRoles, urlAsRole } from '@safeguarding/database';
+import {
+  ensureSubgraphRoles,
+  openSubgraphDatabaseWithRoles,
+  type OpenedSubgraphDatabase,
+  partnershipScope,
+  subgraphRoles,
+  urlAsRole,
+} from '@safeguarding/database';
 import { presentSubgraphs } from '@safeguarding/gateway';
 import { createTestDatabase, loadSubgraphModule, type TestDatabase } from '@safeguarding/testkit';
 
@@ -70,7 +77,10 @@ describeOnServer('database roles on a real server', () => {
 
   it("refuses arrangements' runtime connection the reviews tables", async () => {
     await asRuntimeRole('arrangements', async (client) => {
-      await expect(client.query('SELECT count(*) FROM "reviews"."review"')).rejects.toMatchObject({ code: '42501', message: 'permission denied for schema reviews' });
+      await expect(client.query('SELECT count(*) FROM "reviews"."review"')).rejects.toMatchObject({
+        code: '42501',
+        message: 'permission denied for schema reviews',
+      });
       // Its own schema is readable: the refusal is about the other schema, not the connection.
       expect((await client.query('SELECT count(*)::int AS n FROM "arrangements"."migrations"')).rows[0].n).toBeGreaterThan(0);
     });
@@ -100,12 +110,13 @@ describeOnServer('database roles on a real server', () => {
 describeOnServer('row-level security for unpublished reviews on a real server', () => {
   let reviews: DataSource;
   let unpublished: { id: string; partnershipId: string; code: string };
-  const loaders = () => loadSubgraphModule('reviews').createLoaders(reviews) as {
-    review: { load(id: string): Promise<{ id: string } | null> };
-    reviewsByPartnershipNotified(from?: string | null, to?: string | null): { load(slug: string): Promise<{ id: string; status: string }[]> };
-    learningPoints: { load(id: string): Promise<unknown[]> };
-    reviewsByPartnership: { load(slug: string): Promise<{ id: string }[]> };
-  };
+  const loaders = () =>
+    loadSubgraphModule('reviews').createLoaders(reviews) as {
+      review: { load(id: string): Promise<{ id: string } | null> };
+      reviewsByPartnershipNotified(from?: string | null, to?: string | null): { load(slug: string): Promise<{ id: string; status: string }[]> };
+      learningPoints: { load(id: string): Promise<unknown[]> };
+      reviewsByPartnership: { load(slug: string): Promise<{ id: string }[]> };
+    };
 
   beforeAll(async () => {
     reviews = opened.reviews!.dataSource;
@@ -119,7 +130,10 @@ describeOnServer('row-level security for unpublished reviews on a real server', 
             WHERE r.status <> 'PUBLISHED' AND r.partnership_id = 'shropshire' ORDER BY r.code LIMIT 1`,
         )
       ).rows[0];
-      await admin.query(`INSERT INTO reviews.learning_point (review_id, theme_id, text, position) SELECT $1, id, 'Row-level security test point', 99 FROM reviews.theme ORDER BY id LIMIT 1`, [unpublished.id]);
+      await admin.query(
+        `INSERT INTO reviews.learning_point (review_id, theme_id, text, position) SELECT $1, id, 'Row-level security test point', 99 FROM reviews.theme ORDER BY id LIMIT 1`,
+        [unpublished.id],
+      );
     } finally {
       await admin.end();
     }
@@ -157,7 +171,9 @@ describeOnServer('row-level security for unpublished reviews on a real server', 
   it('refuses to write an unpublished review into another partnership', async () => {
     await partnershipScope.run({ partnerships: ['solihull'] }, async () => {
       await expect(
-        reviews.query(`INSERT INTO reviews.review (partnership_id, review_kind_id, code, status, notified_on) SELECT 'shropshire', id, 'RLS test', 'NOTIFIED', '2025-01-01' FROM reviews.review_kind LIMIT 1`),
+        reviews.query(
+          `INSERT INTO reviews.review (partnership_id, review_kind_id, code, status, notified_on) SELECT 'shropshire', id, 'RLS test', 'NOTIFIED', '2025-01-01' FROM reviews.review_kind LIMIT 1`,
+        ),
       ).rejects.toMatchObject({ code: '42501', message: expect.stringContaining('row-level security') });
     });
   });

@@ -36,9 +36,22 @@ const subgraphLog = capturingLogger();
 beforeAll(async () => {
   database = await createTestDatabase();
   const module = loadSubgraphModule('thresholds');
-  dataSource = await openSubgraphDatabase({ url: database.url, schema: module.databaseSchema, entities: module.entities, migrations: module.migrations, poolSize: 2, applicationName: 'test-observability' });
+  dataSource = await openSubgraphDatabase({
+    url: database.url,
+    schema: module.databaseSchema,
+    entities: module.entities,
+    migrations: module.migrations,
+    poolSize: 2,
+    applicationName: 'test-observability',
+  });
   await module.seed(dataSource);
-  subgraph = await createSubgraphServer(module, { dataSource, gatewaySecret: config.secrets.gateway, developmentTools: true, logger: subgraphLog.logger, shutdownGraceMilliseconds: 500 });
+  subgraph = await createSubgraphServer(module, {
+    dataSource,
+    gatewaySecret: config.secrets.gateway,
+    developmentTools: true,
+    logger: subgraphLog.logger,
+    shutdownGraceMilliseconds: 500,
+  });
   subgraphUrl = await subgraph.listen(0);
   // Only the thresholds subgraph runs; the operations below need no other.
   gateway = await createGateway({
@@ -63,8 +76,12 @@ describe('request ids', () => {
     const response = await postGraphQL(gatewayUrl, LEVELS, {}, { 'x-request-id': 'client-chosen-id-123' });
     expect(response.errors).toBeUndefined();
     expect(response.headers.get('x-request-id')).toBe('client-chosen-id-123');
-    expect(gatewayLog.lines).toContainEqual(expect.objectContaining({ requestId: 'client-chosen-id-123', operation: 'RegionalLevelsForTest', msg: 'gateway request' }));
-    expect(subgraphLog.lines).toContainEqual(expect.objectContaining({ requestId: 'client-chosen-id-123', operation: 'RegionalLevelsForTest__thresholds__0', msg: 'subgraph request' }));
+    expect(gatewayLog.lines).toContainEqual(
+      expect.objectContaining({ requestId: 'client-chosen-id-123', operation: 'RegionalLevelsForTest', msg: 'gateway request' }),
+    );
+    expect(subgraphLog.lines).toContainEqual(
+      expect.objectContaining({ requestId: 'client-chosen-id-123', operation: 'RegionalLevelsForTest__thresholds__0', msg: 'subgraph request' }),
+    );
   });
 
   it('makes one when the client sends none (or an unusable one), the same on both sides', async () => {
@@ -93,12 +110,20 @@ describe('metrics', () => {
     const metricsUrl = gatewayUrl.replace(/\/graphql$/, '/metrics');
     const before = await scrape(metricsUrl);
     await postGraphQL(gatewayUrl, LEVELS);
-    await postGraphQL(gatewayUrl, `query BadLevelForTest { thresholdModel(id: "x") { id } translateLevel(fromPartnership: "nowhere", level: "x", toPartnership: "nowhere") { __typename } }`);
+    await postGraphQL(
+      gatewayUrl,
+      `query BadLevelForTest { thresholdModel(id: "x") { id } translateLevel(fromPartnership: "nowhere", level: "x", toPartnership: "nowhere") { __typename } }`,
+    );
     const after = await scrape(metricsUrl);
-    expect(value(after, 'gateway_operations_total{operation="RegionalLevelsForTest"}') - value(before, 'gateway_operations_total{operation="RegionalLevelsForTest"}')).toBe(1);
+    expect(
+      value(after, 'gateway_operations_total{operation="RegionalLevelsForTest"}') -
+        value(before, 'gateway_operations_total{operation="RegionalLevelsForTest"}'),
+    ).toBe(1);
     expect(value(after, 'gateway_operation_errors_total{operation="BadLevelForTest"}')).toBe(1);
     expect(value(after, 'gateway_operation_duration_seconds_count{operation="RegionalLevelsForTest"}')).toBeGreaterThanOrEqual(1);
-    expect(value(after, 'gateway_subgraph_fetches_total{subgraph="thresholds"}') - value(before, 'gateway_subgraph_fetches_total{subgraph="thresholds"}')).toBe(2);
+    expect(value(after, 'gateway_subgraph_fetches_total{subgraph="thresholds"}') - value(before, 'gateway_subgraph_fetches_total{subgraph="thresholds"}')).toBe(
+      2,
+    );
     expect(after).toContain('gateway_subgraph_fetch_duration_seconds_bucket{le="0.1",subgraph="thresholds"}');
   });
 

@@ -4,7 +4,15 @@
  * to OIDC_ISSUERS-style settings, with the caller flowing to the subgraphs as for any token.
  */
 import type { OidcIssuerSettings } from '@safeguarding/config';
-import { type LocalIdentityProvider, postGraphQL, startLocalIdentityProvider, startTestFederation, tokenFor, grant, type TestFederation } from '@safeguarding/testkit';
+import {
+  type LocalIdentityProvider,
+  postGraphQL,
+  startLocalIdentityProvider,
+  startTestFederation,
+  tokenFor,
+  grant,
+  type TestFederation,
+} from '@safeguarding/testkit';
 import { createGateway, type GatewayOptions, type RunningGateway } from '../src';
 import { baseUrl, config } from './support/harness';
 
@@ -74,7 +82,10 @@ describe('a partnership admin signed in through their council', () => {
     expect(before.status).toBe(200);
     expect(before.data!.body.viewerCanEdit).toBe(true);
     const purpose = 'Strategic leadership of the Telford & Wrekin Safeguarding Partnership';
-    const updated = await postGraphQL<{ updateBody: { purpose: string; version: number } }>(url, UPDATE, { authorization, variables: { version: before.data!.body.version, purpose } });
+    const updated = await postGraphQL<{ updateBody: { purpose: string; version: number } }>(url, UPDATE, {
+      authorization,
+      variables: { version: before.data!.body.version, purpose },
+    });
     expect(updated.errors).toBeUndefined();
     expect(updated.data!.updateBody).toEqual({ purpose, version: before.data!.body.version + 1, viewerCanEdit: true });
     // The audit trail names the person by identity provider and subject.
@@ -104,7 +115,10 @@ describe('a person whose group or role is not mapped', () => {
     expect(read.data!.partnerships.map((p) => p.slug).sort()).toEqual(['shropshire', 'solihull', 'telford-and-wrekin']);
     const before = await postGraphQL<{ body: { purpose: string; version: number; viewerCanEdit: boolean } }>(url, EXECUTIVE, { authorization });
     expect(before.data!.body.viewerCanEdit).toBe(false);
-    const refused = await postGraphQL(url, UPDATE, { authorization, variables: { version: before.data!.body.version, purpose: 'Changed by someone with no role' } });
+    const refused = await postGraphQL(url, UPDATE, {
+      authorization,
+      variables: { version: before.data!.body.version, purpose: 'Changed by someone with no role' },
+    });
     expect(codeOf(refused)).toBe('FORBIDDEN');
     expect((await postGraphQL<{ body: unknown }>(url, EXECUTIVE, { authorization })).data!.body).toEqual(before.data!.body);
   });
@@ -114,9 +128,21 @@ describe('tokens the gateway refuses with 401 UNAUTHENTICATED', () => {
   it.each<[string, () => Promise<string>, RegExp]>([
     ['for another audience', () => council.token('x', { roles: [ANALYSTS] }, { audience: 'api://another-app' }), /meant for another application/],
     ['that has expired', () => council.token('x', { roles: [ANALYSTS] }, { expiresInSeconds: -3600 }), /has expired; sign in again/],
-    ['from an unknown issuer', () => council.token('x', { roles: [ANALYSTS] }, { issuer: 'https://login.example.org/elsewhere/v2.0' }), /issued by "https:\/\/login.example.org\/elsewhere\/v2.0", which this platform does not accept/],
-    ['signed with a key the issuer does not publish', async () => council.token('x', { roles: [ANALYSTS] }, { key: await council.unpublishedKey() }), /signed with a key that telford-council does not publish/],
-    ['from development (npm run token) when USER_TOKEN_SECRET is not set', async () => tokenFor([grant('regional-admin')]), /development tokens \(npm run token\) are not accepted here/],
+    [
+      'from an unknown issuer',
+      () => council.token('x', { roles: [ANALYSTS] }, { issuer: 'https://login.example.org/elsewhere/v2.0' }),
+      /issued by "https:\/\/login.example.org\/elsewhere\/v2.0", which this platform does not accept/,
+    ],
+    [
+      'signed with a key the issuer does not publish',
+      async () => council.token('x', { roles: [ANALYSTS] }, { key: await council.unpublishedKey() }),
+      /signed with a key that telford-council does not publish/,
+    ],
+    [
+      'from development (npm run token) when USER_TOKEN_SECRET is not set',
+      async () => tokenFor([grant('regional-admin')]),
+      /development tokens \(npm run token\) are not accepted here/,
+    ],
   ])('a token %s', async (_case, make, message) => {
     const url = await gatewayWith();
     const response = await postGraphQL(url, '{ partnerships { slug } }', { authorization: bearer(await make()) });
@@ -132,7 +158,10 @@ describe('keys', () => {
     const url = await gatewayWith();
     const query = `{ partnership(slug: "telford-and-wrekin") { viewerCanEdit } }`;
     const admin = { groups: [TELFORD_ADMINS] };
-    expect((await postGraphQL<{ partnership: { viewerCanEdit: boolean } }>(url, query, { authorization: bearer(await council.token('jo', admin)) })).data!.partnership.viewerCanEdit).toBe(true);
+    expect(
+      (await postGraphQL<{ partnership: { viewerCanEdit: boolean } }>(url, query, { authorization: bearer(await council.token('jo', admin)) })).data!
+        .partnership.viewerCanEdit,
+    ).toBe(true);
     await council.rotateKey({ retireOld: true });
     const fetchesBefore = council.requests.jwks;
     for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -165,7 +194,9 @@ describe('keys', () => {
     const response = await postGraphQL(url, '{ partnerships { slug } }', { authorization: bearer(token) });
     expect(response.status).toBe(503);
     expect(codeOf(response)).toBe('IDENTITY_PROVIDER_UNAVAILABLE');
-    expect(response.errors![0]!.message).toMatch(/Your token cannot be checked yet: the identity provider "unreachable" .* cannot check tokens just now: its discovery document could not be fetched .* Try again in a minute/);
+    expect(response.errors![0]!.message).toMatch(
+      /Your token cannot be checked yet: the identity provider "unreachable" .* cannot check tokens just now: its discovery document could not be fetched .* Try again in a minute/,
+    );
     const exported = await fetch(`${baseUrl(url)}/exports/organisations.csv`, { headers: { authorization: bearer(token) } });
     expect(exported.status).toBe(503);
     // Without a token the public still reads.

@@ -123,7 +123,9 @@ describe('safelist mode', () => {
   });
 
   it('refuses to start in safelist mode without a readable manifest', async () => {
-    await expect(gatewayWith({ persistedOperations: { mode: 'safelist', manifestFile: '/nonexistent/manifest.json' } })).rejects.toThrow(/PERSISTED_OPERATIONS_MANIFEST/);
+    await expect(gatewayWith({ persistedOperations: { mode: 'safelist', manifestFile: '/nonexistent/manifest.json' } })).rejects.toThrow(
+      /PERSISTED_OPERATIONS_MANIFEST/,
+    );
   });
 });
 

@@ -22,7 +22,11 @@ interface Answer {
 }
 
 async function post(url: string, body: Record<string, unknown>, token: string): Promise<Answer> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as Answer['body'] };
 }
 
@@ -134,7 +138,14 @@ describe('gateways sharing Redis', () => {
     const text = freshOperation();
     const byHash = { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(text) } } };
     // Both gateways connected (a registration through one is found through the other).
-    expect(await eventually(async () => (await post(first, { ...byHash, query: text }, freshCaller())).body.data !== undefined && (await post(second, byHash, freshCaller())).body.data !== undefined, 50)).toBe(true);
+    expect(
+      await eventually(
+        async () =>
+          (await post(first, { ...byHash, query: text }, freshCaller())).body.data !== undefined &&
+          (await post(second, byHash, freshCaller())).body.data !== undefined,
+        50,
+      ),
+    ).toBe(true);
 
     ownRedis.kill('SIGKILL');
     await new Promise((resolve) => ownRedis!.once('exit', resolve));
@@ -156,7 +167,13 @@ describe('gateways sharing Redis', () => {
     const backText = freshOperation();
     const backHash = { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(backText) } } };
     expect(
-      await eventually(async () => (await post(first, { ...backHash, query: backText }, freshCaller())).body.data !== undefined && (await post(second, backHash, freshCaller())).body.data !== undefined, 100, 200),
+      await eventually(
+        async () =>
+          (await post(first, { ...backHash, query: backText }, freshCaller())).body.data !== undefined &&
+          (await post(second, backHash, freshCaller())).body.data !== undefined,
+        100,
+        200,
+      ),
     ).toBe(true);
     const backToken = freshCaller();
     const backStatuses: number[] = [];

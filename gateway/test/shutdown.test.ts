@@ -42,9 +42,11 @@ async function startFixture(databaseUrl: string, mode: 'finish' | 'hang'): Promi
       for (const waiter of waiters.filter((w) => w.pattern.test(line))) waiter.resolve();
     }
   };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const waitForLine = (pattern: RegExp) =>
     lines.some((line) => pattern.test(line))
       ? Promise.resolve()

@@ -37,13 +37,18 @@ async function startCollector(): Promise<{ url: string; spans: CollectedSpan[]; 
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as {
-        resourceSpans?: { resource: { attributes: OtlpAttribute[] }; scopeSpans: { spans: (Omit<CollectedSpan, 'service' | 'attributes'> & { attributes?: OtlpAttribute[] })[] }[] }[];
+        resourceSpans?: {
+          resource: { attributes: OtlpAttribute[] };
+          scopeSpans: { spans: (Omit<CollectedSpan, 'service' | 'attributes'> & { attributes?: OtlpAttribute[] })[] }[];
+        }[];
       };
       for (const resourceSpan of body.resourceSpans ?? []) {
         const service = resourceSpan.resource.attributes.find((attribute) => attribute.key === 'service.name')?.value.stringValue ?? '?';
         for (const scope of resourceSpan.scopeSpans)
           for (const span of scope.spans) {
-            const attributes = Object.fromEntries((span.attributes ?? []).map((attribute) => [attribute.key, attribute.value.stringValue ?? attribute.value.intValue]));
+            const attributes = Object.fromEntries(
+              (span.attributes ?? []).map((attribute) => [attribute.key, attribute.value.stringValue ?? attribute.value.intValue]),
+            );
             spans.push({ ...span, service, attributes, parentSpanId: span.parentSpanId || undefined });
           }
       }
@@ -57,9 +62,12 @@ async function startCollector(): Promise<{ url: string; spans: CollectedSpan[]; 
 
 function startProcess(script: string, environment: Record<string, string>): { child: ChildProcess; output: string[] } {
   const output: string[] = [];
-  const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, script)], { env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, script)], {
+    env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   return { child, output };
 }
 
@@ -105,7 +113,11 @@ describe('traces across the federation', () => {
       THRESHOLDS_URL: elsewhere,
     });
     const ready = async (url: string) => (await fetch(url, { signal: AbortSignal.timeout(1000) }).catch(() => undefined))?.ok === true;
-    const started = await eventually(async () => (await ready(subgraphUrl.replace(/graphql$/, 'ready'))) && (await ready(gatewayUrl.replace(/graphql$/, 'health'))), 600, 200);
+    const started = await eventually(
+      async () => (await ready(subgraphUrl.replace(/graphql$/, 'ready'))) && (await ready(gatewayUrl.replace(/graphql$/, 'health'))),
+      600,
+      200,
+    );
     if (!started) throw new Error(`The processes did not start:\n${subgraph.output.join('')}\n${gateway.output.join('')}`);
   });
   afterAll(async () => {
@@ -124,7 +136,8 @@ describe('traces across the federation', () => {
 
     // The gateway's incoming request: the root of the trace.
     const isRoot = (span: CollectedSpan) => span.service === 'gateway' && span.kind === SPAN_KIND.SERVER && !span.parentSpanId;
-    const isSql = (span: CollectedSpan) => span.service === 'arrangements' && (span.attributes['db.system'] === 'postgresql' || span.attributes['db.system.name'] === 'postgresql');
+    const isSql = (span: CollectedSpan) =>
+      span.service === 'arrangements' && (span.attributes['db.system'] === 'postgresql' || span.attributes['db.system.name'] === 'postgresql');
     const complete = await eventually(async () => {
       const root = collector.spans.find(isRoot);
       return Boolean(root && collector.spans.some((span) => span.traceId === root.traceId && isSql(span)));
@@ -163,7 +176,9 @@ describe('traces across the federation', () => {
     for (let probe = 0; probe < 5; probe += 1) await fetch(subgraphUrl.replace(/graphql$/, 'health'));
     // Wait past one export interval, then look for probe spans.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const probes = collector.spans.slice(before).filter((span) => String(span.attributes['http.target'] ?? span.attributes['url.path'] ?? '').startsWith('/health'));
+    const probes = collector.spans
+      .slice(before)
+      .filter((span) => String(span.attributes['http.target'] ?? span.attributes['url.path'] ?? '').startsWith('/health'));
     expect(probes).toEqual([]);
   });
 });

@@ -48,12 +48,23 @@ beforeAll(async () => {
   const port = await freePort();
   membershipUrl = `http://127.0.0.1:${port}/graphql`;
   membership = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'services/membership/dist/main.js')], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(database.poolSize), MEMBERSHIP_PORT: String(port) },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: database.url,
+      DATABASE_POOL_SIZE: String(database.poolSize),
+      MEMBERSHIP_PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   membership.stdout!.on('data', (chunk: Buffer) => membershipOutput.push(chunk.toString()));
   membership.stderr!.on('data', (chunk: Buffer) => membershipOutput.push(chunk.toString()));
-  const ready = await eventually(async () => (await fetch(membershipUrl.replace(/graphql$/, 'ready'), { signal: AbortSignal.timeout(1000) }).catch(() => undefined))?.ok === true, 200, 200);
+  const ready = await eventually(
+    async () => (await fetch(membershipUrl.replace(/graphql$/, 'ready'), { signal: AbortSignal.timeout(1000) }).catch(() => undefined))?.ok === true,
+    200,
+    200,
+  );
   if (!ready) throw new Error(`The membership subgraph did not start:\n${membershipOutput.join('')}`);
   // A real process migrates and seeds before it is ready: on a busy machine that outlasts jest's default.
 }, 300_000);
@@ -83,7 +94,9 @@ describe('a subgraph frozen with SIGSTOP', () => {
 
   beforeAll(async () => {
     // A long reset, so the breaker stays open while the test looks at it.
-    gatewayUrl = await gatewayWith({ subgraphCalls: { deadlineMilliseconds: DEADLINE, mutationDeadlineMilliseconds: 2 * DEADLINE, circuitResetMilliseconds: 4000 } });
+    gatewayUrl = await gatewayWith({
+      subgraphCalls: { deadlineMilliseconds: DEADLINE, mutationDeadlineMilliseconds: 2 * DEADLINE, circuitResetMilliseconds: 4000 },
+    });
     // The first calls of a fresh process (connections, compilation) may outlast the short deadline.
     await eventually(async () => (await ask()).errors === undefined, 10, 100);
   });
@@ -97,7 +110,7 @@ describe('a subgraph frozen with SIGSTOP', () => {
     expect(response.data).toEqual({ partnership: { name: expect.stringMatching(/Shropshire/) }, organisation: { name: 'West Mercia Police' } });
   });
 
-  it('answers within the deadline plus a second, with the other subgraph\'s data and SUBGRAPH_UNAVAILABLE, then fails fast once the circuit opens', async () => {
+  it("answers within the deadline plus a second, with the other subgraph's data and SUBGRAPH_UNAVAILABLE, then fails fast once the circuit opens", async () => {
     const socketsBefore = openSockets();
     membership!.kill('SIGSTOP');
     const answers: Awaited<ReturnType<typeof timed>>[] = [];
@@ -121,10 +134,14 @@ describe('a subgraph frozen with SIGSTOP', () => {
 
   it('recovers after SIGCONT, once /ready answers again', async () => {
     membership!.kill('SIGCONT');
-    const whole = await eventually(async () => {
-      const response = await ask();
-      return response.errors === undefined && response.data?.organisation?.name === 'West Mercia Police';
-    }, 100, 100);
+    const whole = await eventually(
+      async () => {
+        const response = await ask();
+        return response.errors === undefined && response.data?.organisation?.name === 'West Mercia Police';
+      },
+      100,
+      100,
+    );
     expect(whole).toBe(true);
   });
 });
@@ -252,19 +269,55 @@ describe('client mistakes are 400s with a stable code', () => {
   const json = { 'content-type': 'application/json' };
   const post = (body: string, headers: Record<string, string> = json) => ({ method: 'POST', headers, body });
   it.each<[string, string, RequestInit, string, RegExp]>([
-    ['two operations without operationName', '', post(JSON.stringify({ query: 'query A { partnerships { slug } } query B { partnerships { name } }' })), 'OPERATION_NOT_CHOSEN', /2 operations \(A, B\).*operationName/],
-    ['an operationName the query does not have', '', post(JSON.stringify({ query: 'query A { partnerships { slug } }', operationName: 'Z' })), 'OPERATION_NOT_CHOSEN', /no operation named "Z"; its operations are: A/],
+    [
+      'two operations without operationName',
+      '',
+      post(JSON.stringify({ query: 'query A { partnerships { slug } } query B { partnerships { name } }' })),
+      'OPERATION_NOT_CHOSEN',
+      /2 operations \(A, B\).*operationName/,
+    ],
+    [
+      'an operationName the query does not have',
+      '',
+      post(JSON.stringify({ query: 'query A { partnerships { slug } }', operationName: 'Z' })),
+      'OPERATION_NOT_CHOSEN',
+      /no operation named "Z"; its operations are: A/,
+    ],
     ['variables as a JSON string', '', post(JSON.stringify({ query: '{ partnerships { slug } }', variables: '{"slug":' })), 'BAD_REQUEST', /variables/],
     ['variables that are not an object', '', post(JSON.stringify({ query: '{ partnerships { slug } }', variables: [1] })), 'BAD_REQUEST', /must be an object/],
     ['a body that is not JSON', '', post('{"query": '), 'BAD_REQUEST', /not valid JSON/],
     ['an empty body', '', post(''), 'BAD_REQUEST', /body missing/],
     ['a body of null', '', post('null'), 'BAD_REQUEST', /not valid JSON/],
-    ['the wrong content type', '', post('{ partnerships { slug } }', { 'content-type': 'text/plain', 'apollo-require-preflight': 'true' }), 'BAD_REQUEST', /Content-Type/],
+    [
+      'the wrong content type',
+      '',
+      post('{ partnerships { slug } }', { 'content-type': 'text/plain', 'apollo-require-preflight': 'true' }),
+      'BAD_REQUEST',
+      /Content-Type/,
+    ],
     ['a GET without a query', '', { method: 'GET', headers: { 'apollo-require-preflight': 'true' } }, 'BAD_REQUEST', /non-empty `query`/],
-    ['a GET with variables that are not JSON', '?query=%7B__typename%7D&variables=%7Bbad', { method: 'GET', headers: { 'apollo-require-preflight': 'true' } }, 'BAD_REQUEST', /variables .*invalid JSON/],
+    [
+      'a GET with variables that are not JSON',
+      '?query=%7B__typename%7D&variables=%7Bbad',
+      { method: 'GET', headers: { 'apollo-require-preflight': 'true' } },
+      'BAD_REQUEST',
+      /variables .*invalid JSON/,
+    ],
     ['a query that is not a string', '', post(JSON.stringify({ query: 5 })), 'BAD_REQUEST', /must be strings/],
-    ['a persisted query of an unknown version', '', post(JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: 'ab' } } })), 'PERSISTED_QUERY_INVALID', /version 1/],
-    ['a persisted query whose hash is not the query\'s', '', post(JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'ab' } } })), 'PERSISTED_QUERY_INVALID', /SHA-256/],
+    [
+      'a persisted query of an unknown version',
+      '',
+      post(JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: 'ab' } } })),
+      'PERSISTED_QUERY_INVALID',
+      /version 1/,
+    ],
+    [
+      "a persisted query whose hash is not the query's",
+      '',
+      post(JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'ab' } } })),
+      'PERSISTED_QUERY_INVALID',
+      /SHA-256/,
+    ],
     ['a syntax error', '', post(JSON.stringify({ query: '{ partnerships { ' })), 'GRAPHQL_PARSE_FAILED', /Syntax Error/],
   ])('%s', async (_case, search, init, code, message) => {
     const response = await fetch(gatewayUrl + search, init);
@@ -277,9 +330,17 @@ describe('client mistakes are 400s with a stable code', () => {
   });
 
   it.each([
-    ['depth', `{ body(id: "shropshire.board") { ${'reportsTo { '.repeat(13)}name${' }'.repeat(13)} } }`, /^Query depth limit of 12 exceeded, found \d+\. .*QUERY_MAX_DEPTH/],
+    [
+      'depth',
+      `{ body(id: "shropshire.board") { ${'reportsTo { '.repeat(13)}name${' }'.repeat(13)} } }`,
+      /^Query depth limit of 12 exceeded, found \d+\. .*QUERY_MAX_DEPTH/,
+    ],
     ['tokens', `{ partnerships { ${'slug '.repeat(2000)} } }`, /^The query has more than 2000 tokens, the limit \(QUERY_MAX_TOKENS\)/],
-    ['aliases', `{ ${Array.from({ length: 16 }, (_, index) => `a${index}: partnerships { slug }`).join(' ')} }`, /^Aliases limit of 15 exceeded.*QUERY_MAX_ALIASES/],
+    [
+      'aliases',
+      `{ ${Array.from({ length: 16 }, (_, index) => `a${index}: partnerships { slug }`).join(' ')} }`,
+      /^Aliases limit of 15 exceeded.*QUERY_MAX_ALIASES/,
+    ],
   ])('names the %s limit it refuses, not a "Syntax Error"', async (_limit, query, message) => {
     const response = await postGraphQL(gatewayUrl, query);
     expect(response.status).toBe(400);

@@ -3,7 +3,21 @@ import fc from 'fast-check';
 import type { Grant } from '@safeguarding/auth';
 import { todayInEngland } from '@safeguarding/subgraph-runtime';
 import { grant, type TestFederation } from '@safeguarding/testkit';
-import { callers, editorMostly, halfCharacter, hostileDate, type HostileInputSuite, hostileText, isoDay, OTHERS, OWN, plausibleText, trimmed, version, wrongId } from './harness';
+import {
+  callers,
+  editorMostly,
+  halfCharacter,
+  hostileDate,
+  type HostileInputSuite,
+  hostileText,
+  isoDay,
+  OTHERS,
+  OWN,
+  plausibleText,
+  trimmed,
+  version,
+  wrongId,
+} from './harness';
 
 /** A record the generators aim at, with the caller who may change it (the others are tried too). */
 interface Target {
@@ -65,21 +79,30 @@ const agendaVersion = async (federation: TestFederation, id: unknown) => {
   return response.data?.meeting?.agenda?.version as number | undefined;
 };
 async function meetingIds(federation: TestFederation, partnership: string): Promise<string[]> {
-  const response = await federation.query(`query ($slug: String!) { partnership(slug: $slug) { bodies { meetings { id } } } }`, { variables: { slug: partnership } });
+  const response = await federation.query(`query ($slug: String!) { partnership(slug: $slug) { bodies { meetings { id } } } }`, {
+    variables: { slug: partnership },
+  });
   return (response.data!.partnership.bodies as { meetings: { id: string }[] }[]).flatMap((body) => body.meetings.map((meeting) => meeting.id)).slice(0, 30);
 }
 
 /** Picks a target (mostly the first list), then a caller that is mostly the target's editor. */
 const aimedAt = <T extends Target>(weighted: [T[], number][], variables: (target: T | string) => fc.Arbitrary<Record<string, unknown>>) =>
   fc
-    .oneof(...weighted.filter(([targets]) => targets.length > 0).map(([targets, weight]) => ({ arbitrary: fc.constantFrom<T | string>(...targets), weight })), { arbitrary: wrongId, weight: 1 })
+    .oneof(...weighted.filter(([targets]) => targets.length > 0).map(([targets, weight]) => ({ arbitrary: fc.constantFrom<T | string>(...targets), weight })), {
+      arbitrary: wrongId,
+      weight: 1,
+    })
     .chain((target) => fc.record({ as: editorMostly(typeof target === 'string' ? callers.ownAdmin : target.editor), variables: variables(target) }));
 const idOf = (target: Target | string) => (typeof target === 'string' ? target : target.id);
 
 /** Optional free text: null or hostile (which includes plausible text). */
 const optionalText = fc.oneof(fc.constant(null), hostileOrHalfText);
 /** Optional free text that is mostly acceptable, so that items with several such fields still reach the write. */
-const mostlyPlausible = fc.oneof({ arbitrary: plausibleText, weight: 3 }, { arbitrary: fc.constant(null), weight: 1 }, { arbitrary: hostileOrHalfText, weight: 2 });
+const mostlyPlausible = fc.oneof(
+  { arbitrary: plausibleText, weight: 3 },
+  { arbitrary: fc.constant(null), weight: 1 },
+  { arbitrary: hostileOrHalfText, weight: 2 },
+);
 const SUBJECT_TYPENAMES: Record<string, string> = {
   BODY: 'Body',
   MEETING: 'Meeting',
@@ -103,7 +126,9 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
       return response.data!;
     };
     const bodies = async (slug: string) =>
-      ((await ask(`query ($slug: String!) { partnership(slug: $slug) { bodies { id } } }`, { slug })).partnership.bodies as { id: string }[]).map((body) => body.id);
+      ((await ask(`query ($slug: String!) { partnership(slug: $slug) { bodies { id } } }`, { slug })).partnership.bodies as { id: string }[]).map(
+        (body) => body.id,
+      );
     // Bodies shared between partnerships would be both "own" and "other"; keep them "own".
     const own = await bodies(OWN);
     const ownMeetings = await meetingIds(federation, OWN);
@@ -111,21 +136,34 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
 
     // Seeded meetings up to today, newest first: notes can be issued for them.
     const pastOf = async (bodyId: string) =>
-      ((await ask(`query ($id: ID!, $today: Date!) { body(id: $id) { meetings(to: $today) { id } } }`, { id: bodyId, today: shift(0) })).body.meetings as { id: string }[])
+      (
+        (await ask(`query ($id: ID!, $today: Date!) { body(id: $id) { meetings(to: $today) { id } } }`, { id: bodyId, today: shift(0) })).body.meetings as {
+          id: string;
+        }[]
+      )
         .map((meeting) => meeting.id)
         .reverse();
     const [ownPast, forumPast, otherPast] = await Promise.all([pastOf(OWN_BODY), pastOf(FORUM), pastOf(OTHER_BODY)]);
 
     // Meetings made relative to today, so the suite does not depend on where the seed's dates fall.
     const schedule = async (bodyId: string, days: number, as: Grant[] = callers.ownAdmin) =>
-      (await ask(`mutation ($bodyId: ID!, $date: Date!) { scheduleMeeting(bodyId: $bodyId, input: { date: $date }) { id } }`, { bodyId, date: shift(days) }, as)).scheduleMeeting
-        .id as string;
+      (
+        await ask(
+          `mutation ($bodyId: ID!, $date: Date!) { scheduleMeeting(bodyId: $bodyId, input: { date: $date }) { id } }`,
+          { bodyId, date: shift(days) },
+          as,
+        )
+      ).scheduleMeeting.id as string;
     const prepare = async (meetingId: string, editor: Grant[], titles: string[]): Promise<AgendaTarget> => {
       const id = (await ask(`mutation ($id: ID!) { prepareAgenda(meetingId: $id) { id } }`, { id: meetingId }, editor)).prepareAgenda.id as string;
       agendaMeetings.set(id, meetingId);
       let itemIds: string[] = [];
       for (const title of titles) {
-        const added = await ask(`mutation ($id: ID!, $input: AgendaItemInput!) { addAgendaItem(agendaId: $id, input: $input) { items { id } } }`, { id, input: { title, minutesAllotted: 10 } }, editor);
+        const added = await ask(
+          `mutation ($id: ID!, $input: AgendaItemInput!) { addAgendaItem(agendaId: $id, input: $input) { items { id } } }`,
+          { id, input: { title, minutesAllotted: 10 } },
+          editor,
+        );
         itemIds = (added.addAgendaItem.items as { id: string }[]).map((item) => item.id);
       }
       return { id, editor, itemIds };
@@ -137,9 +175,16 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
     const forumAt = (days: number) => schedule(FORUM, days);
     const agendas = {
       add: [await prepare(await ownAt(20), callers.ownAdmin, ['Welcome']), await prepare(await forumAt(20), secretariat, ['Welcome'])],
-      reorder: [await prepare(await ownAt(21), callers.ownAdmin, ['One', 'Two', 'Three', 'Four']), await prepare(await forumAt(21), secretariat, ['One', 'Two', 'Three'])],
+      reorder: [
+        await prepare(await ownAt(21), callers.ownAdmin, ['One', 'Two', 'Three', 'Four']),
+        await prepare(await forumAt(21), secretariat, ['One', 'Two', 'Three']),
+      ],
       // The last has no items: publishing it is refused.
-      publish: [await prepare(await ownAt(22), callers.ownAdmin, ['One', 'Two']), await prepare(await forumAt(22), secretariat, ['One']), await prepare(await ownAt(23), callers.ownAdmin, [])],
+      publish: [
+        await prepare(await ownAt(22), callers.ownAdmin, ['One', 'Two']),
+        await prepare(await forumAt(22), secretariat, ['One']),
+        await prepare(await ownAt(23), callers.ownAdmin, []),
+      ],
       // Telford & Wrekin's: own callers are refused.
       other: [{ ...(await prepare(await schedule(OTHER_BODY, 20, telfordAdmin), telfordAdmin, ['One', 'Two'])), editor: callers.ownAdmin }],
     };
@@ -153,7 +198,9 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
     await issue(closed, callers.ownAdmin);
 
     const plan = await ask(`{ partnership(slug: "${OWN}") { strategicPriorities(asOf: "2025-06-01") { successStatements { id measurable } } } }`, {});
-    const statements = (plan.partnership.strategicPriorities as { successStatements: { id: string; measurable: boolean }[] }[]).flatMap((priority) => priority.successStatements);
+    const statements = (plan.partnership.strategicPriorities as { successStatements: { id: string; measurable: boolean }[] }[]).flatMap(
+      (priority) => priority.successStatements,
+    );
 
     const editedBy = (editor: Grant[]) => (id: string) => ({ id, editor });
     return {
@@ -169,11 +216,17 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
       agendas,
       notes: {
         past: [...ownPast.slice(0, 4).map(editedBy(callers.ownAdmin)), ...forumPast.slice(0, 2).map(editedBy(secretariat))],
-        future: [{ id: await ownAt(40), editor: callers.ownAdmin }, { id: await forumAt(40), editor: secretariat }],
+        future: [
+          { id: await ownAt(40), editor: callers.ownAdmin },
+          { id: await forumAt(40), editor: secretariat },
+        ],
         other: otherPast.slice(0, 2).map(editedBy(callers.ownAdmin)),
       },
       amendments: {
-        open: [{ id: openOwn, editor: ownMember }, { id: openForum, editor: [grant('member', 'telford-and-wrekin')] }],
+        open: [
+          { id: openOwn, editor: ownMember },
+          { id: openForum, editor: [grant('member', 'telford-and-wrekin')] },
+        ],
         refused: [closed, noNotes].map(editedBy(ownMember)),
         other: [{ id: openOther, editor: ownMember }],
       },
@@ -192,12 +245,19 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
         fc.record({
           as: editorMostly(callers.ownAdmin),
           variables: fc.record({
-            id: fc.oneof({ arbitrary: fc.constantFrom(...ids.ownBodies), weight: 5 }, { arbitrary: fc.constantFrom(...ids.otherBodies), weight: 2 }, { arbitrary: wrongId, weight: 2 }),
+            id: fc.oneof(
+              { arbitrary: fc.constantFrom(...ids.ownBodies), weight: 5 },
+              { arbitrary: fc.constantFrom(...ids.otherBodies), weight: 2 },
+              { arbitrary: wrongId, weight: 2 },
+            ),
             expectedVersion: version,
             input: fc.record(
               {
                 name: hostileOrHalfText,
-                purpose: fc.oneof(hostileOrHalfText, fc.integer({ min: 3990, max: 4100 }).map((length) => 'p'.repeat(length))),
+                purpose: fc.oneof(
+                  hostileOrHalfText,
+                  fc.integer({ min: 3990, max: 4100 }).map((length) => 'p'.repeat(length)),
+                ),
                 validTo: hostileDate,
                 meetingFrequency: fc.record({
                   meetingsPerYear: fc.oneof(fc.integer({ min: -5, max: 60 }), fc.constantFrom(0, 53, 2_147_483_647, -2_147_483_648)),
@@ -228,7 +288,11 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
         fc.record({
           as: editorMostly(callers.ownAdmin),
           variables: fc.record({
-            bodyId: fc.oneof({ arbitrary: fc.constantFrom(...ids.ownBodies), weight: 5 }, { arbitrary: fc.constantFrom(...ids.otherBodies), weight: 2 }, { arbitrary: wrongId, weight: 2 }),
+            bodyId: fc.oneof(
+              { arbitrary: fc.constantFrom(...ids.ownBodies), weight: 5 },
+              { arbitrary: fc.constantFrom(...ids.otherBodies), weight: 2 },
+              { arbitrary: wrongId, weight: 2 },
+            ),
             input: fc.record(
               {
                 date: hostileDate,
@@ -257,7 +321,11 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
         fc.record({
           as: editorMostly(callers.ownAdmin),
           variables: fc.record({
-            id: fc.oneof({ arbitrary: fc.constantFrom(...ids.ownMeetings), weight: 5 }, { arbitrary: fc.constantFrom(...ids.otherMeetings), weight: 2 }, { arbitrary: wrongId, weight: 3 }),
+            id: fc.oneof(
+              { arbitrary: fc.constantFrom(...ids.ownMeetings), weight: 5 },
+              { arbitrary: fc.constantFrom(...ids.otherMeetings), weight: 2 },
+              { arbitrary: wrongId, weight: 3 },
+            ),
             expectedVersion: version,
             status: fc.constantFrom('SCHEDULED', 'HELD', 'CANCELLED', 'DELETED', 'held', ''),
           }),
@@ -292,48 +360,76 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
       schema: 'arrangements',
       document: `mutation ($agendaId: ID!, $input: AgendaItemInput!) { addAgendaItem(agendaId: $agendaId, input: $input) { ${AGENDA_FIELDS} items { ${ITEM_FIELDS} } } }`,
       call: (ids) =>
-        aimedAt([[ids.agendas.add, 6], [ids.agendas.other, 1]], (target) =>
-          fc.record({
-            agendaId: fc.constant(idOf(target)),
-            input: fc
-              .tuple(
-                fc.record(
-                  {
-                    title: fc.oneof(plausibleText, hostileOrHalfText, hostileOrHalfText),
-                    // Only the joint forum keeps separate children's and adults' time among these bodies.
-                    section: fc.oneof({ arbitrary: fc.constant('JOINT'), weight: 3 }, fc.constantFrom('CHILDREN', 'ADULTS', 'BOTH')),
-                    ownerPartnershipSlug: fc.oneof({ arbitrary: fc.constantFrom(OWN, null), weight: 3 }, fc.constantFrom(...OTHERS), hostileOrHalfText),
-                    presenterOrganisationId: fc.oneof({ arbitrary: fc.constantFrom('west-mercia-police', 'shropshire-council', null), weight: 3 }, wrongId),
-                    presenterPost: mostlyPlausible,
-                    paperTitle: mostlyPlausible,
-                    paperSubmittedOn: fc.oneof(fc.constant(null), fc.integer({ min: -30, max: 30 }).map(shift), hostileDate),
-                    minutesAllotted: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 60 }), weight: 4 }, fc.integer({ min: -5, max: 500 }), fc.constantFrom(0, 481, 2_147_483_647, -2_147_483_648)),
-                    decisionSought: fc.oneof({ arbitrary: mostlyPlausible, weight: 4 }, fc.integer({ min: 1990, max: 2010 }).map((length) => 'd'.repeat(length))),
-                    // A repeated key is refused with CONFLICT: a candidate goes on an agenda once.
-                    candidateKey: fc.oneof(
-                      { arbitrary: fc.constant(null), weight: 3 },
-                      { arbitrary: fc.uuid().map((uuid) => `red:${uuid}`), weight: 2 },
-                      fc.constantFrom('missed-cadence:shropshire.dsp-executive', 'red:statement'),
-                      hostileOrHalfText,
-                    ),
-                  },
-                  { requiredKeys: ['title', 'minutesAllotted'] },
-                ),
-                fc.oneof(
-                  { arbitrary: fc.constant({}), weight: 3 },
-                  {
-                    arbitrary: fc.record({
-                      subjectType: fc.constantFrom('BODY', 'MEETING', 'STRATEGIC_PRIORITY', 'SUCCESS_STATEMENT', 'REVIEW', 'THEME', 'THRESHOLD_MODEL', 'REGIONAL_PROCEDURE_CHAPTER', 'NOT_A_TYPE'),
-                      subjectId: fc.oneof(fc.constantFrom(...ids.ownBodies, ...ids.ownMeetings), wrongId),
-                    }),
-                    weight: 2,
-                  },
-                  // One without the other is refused.
-                  { arbitrary: fc.record({ subjectType: fc.constantFrom('BODY', 'MEETING'), subjectId: fc.constantFrom(...ids.ownBodies) }, { requiredKeys: [] }), weight: 1 },
-                ),
-              )
-              .map(([input, subject]) => ({ ...input, ...subject })),
-          }),
+        aimedAt(
+          [
+            [ids.agendas.add, 6],
+            [ids.agendas.other, 1],
+          ],
+          (target) =>
+            fc.record({
+              agendaId: fc.constant(idOf(target)),
+              input: fc
+                .tuple(
+                  fc.record(
+                    {
+                      title: fc.oneof(plausibleText, hostileOrHalfText, hostileOrHalfText),
+                      // Only the joint forum keeps separate children's and adults' time among these bodies.
+                      section: fc.oneof({ arbitrary: fc.constant('JOINT'), weight: 3 }, fc.constantFrom('CHILDREN', 'ADULTS', 'BOTH')),
+                      ownerPartnershipSlug: fc.oneof({ arbitrary: fc.constantFrom(OWN, null), weight: 3 }, fc.constantFrom(...OTHERS), hostileOrHalfText),
+                      presenterOrganisationId: fc.oneof({ arbitrary: fc.constantFrom('west-mercia-police', 'shropshire-council', null), weight: 3 }, wrongId),
+                      presenterPost: mostlyPlausible,
+                      paperTitle: mostlyPlausible,
+                      paperSubmittedOn: fc.oneof(fc.constant(null), fc.integer({ min: -30, max: 30 }).map(shift), hostileDate),
+                      minutesAllotted: fc.oneof(
+                        { arbitrary: fc.integer({ min: 1, max: 60 }), weight: 4 },
+                        fc.integer({ min: -5, max: 500 }),
+                        fc.constantFrom(0, 481, 2_147_483_647, -2_147_483_648),
+                      ),
+                      decisionSought: fc.oneof(
+                        { arbitrary: mostlyPlausible, weight: 4 },
+                        fc.integer({ min: 1990, max: 2010 }).map((length) => 'd'.repeat(length)),
+                      ),
+                      // A repeated key is refused with CONFLICT: a candidate goes on an agenda once.
+                      candidateKey: fc.oneof(
+                        { arbitrary: fc.constant(null), weight: 3 },
+                        { arbitrary: fc.uuid().map((uuid) => `red:${uuid}`), weight: 2 },
+                        fc.constantFrom('missed-cadence:shropshire.dsp-executive', 'red:statement'),
+                        hostileOrHalfText,
+                      ),
+                    },
+                    { requiredKeys: ['title', 'minutesAllotted'] },
+                  ),
+                  fc.oneof(
+                    { arbitrary: fc.constant({}), weight: 3 },
+                    {
+                      arbitrary: fc.record({
+                        subjectType: fc.constantFrom(
+                          'BODY',
+                          'MEETING',
+                          'STRATEGIC_PRIORITY',
+                          'SUCCESS_STATEMENT',
+                          'REVIEW',
+                          'THEME',
+                          'THRESHOLD_MODEL',
+                          'REGIONAL_PROCEDURE_CHAPTER',
+                          'NOT_A_TYPE',
+                        ),
+                        subjectId: fc.oneof(fc.constantFrom(...ids.ownBodies, ...ids.ownMeetings), wrongId),
+                      }),
+                      weight: 2,
+                    },
+                    // One without the other is refused.
+                    {
+                      arbitrary: fc.record(
+                        { subjectType: fc.constantFrom('BODY', 'MEETING'), subjectId: fc.constantFrom(...ids.ownBodies) },
+                        { requiredKeys: [] },
+                      ),
+                      weight: 1,
+                    },
+                  ),
+                )
+                .map(([input, subject]) => ({ ...input, ...subject })),
+            }),
         ),
       accepted(variables, data) {
         const input = variables.input as Record<string, any>;
@@ -364,28 +460,36 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
       }`,
       call: (ids) => {
         const everyItem = Object.values(ids.agendas).flatMap((agendas) => agendas.flatMap((agenda) => agenda.itemIds));
-        return aimedAt([[ids.agendas.reorder, 6], [ids.agendas.other, 1]], (target) => {
-          const items = typeof target === 'string' ? [] : target.itemIds;
-          const foreign = everyItem.filter((id) => !items.includes(id));
-          const permutation = fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length });
-          return fc.record({
-            agendaId: fc.constant(idOf(target)),
-            expectedVersion: version,
-            // Mostly every item once (so the version check and the write are reached), else one missing, repeated, foreign or wrong.
-            itemIds: fc.oneof(
-              { arbitrary: permutation, weight: 6 },
-              { arbitrary: fc.shuffledSubarray(items, { maxLength: Math.max(0, items.length - 1) }), weight: 1 },
-              { arbitrary: permutation.map((order) => [...order, ...order.slice(0, 1)]), weight: 1 },
-              { arbitrary: fc.tuple(permutation, fc.constantFrom(...foreign)).map(([order, other]) => [...order.slice(1), other]), weight: 1 },
-              { arbitrary: fc.tuple(permutation, wrongId).map(([order, wrong]) => [...order.slice(1), wrong]), weight: 1 },
-            ),
-          });
-        });
+        return aimedAt(
+          [
+            [ids.agendas.reorder, 6],
+            [ids.agendas.other, 1],
+          ],
+          (target) => {
+            const items = typeof target === 'string' ? [] : target.itemIds;
+            const foreign = everyItem.filter((id) => !items.includes(id));
+            const permutation = fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length });
+            return fc.record({
+              agendaId: fc.constant(idOf(target)),
+              expectedVersion: version,
+              // Mostly every item once (so the version check and the write are reached), else one missing, repeated, foreign or wrong.
+              itemIds: fc.oneof(
+                { arbitrary: permutation, weight: 6 },
+                { arbitrary: fc.shuffledSubarray(items, { maxLength: Math.max(0, items.length - 1) }), weight: 1 },
+                { arbitrary: permutation.map((order) => [...order, ...order.slice(0, 1)]), weight: 1 },
+                { arbitrary: fc.tuple(permutation, fc.constantFrom(...foreign)).map(([order, other]) => [...order.slice(1), other]), weight: 1 },
+                { arbitrary: fc.tuple(permutation, wrongId).map(([order, wrong]) => [...order.slice(1), wrong]), weight: 1 },
+              ),
+            });
+          },
+        );
       },
       currentVersion: (federation, variables) => agendaVersion(federation, variables.agendaId),
       accepted(variables, data) {
         expect(data.reorderAgenda.items.map((item: { id: string }) => item.id)).toEqual(variables.itemIds);
-        expect(data.reorderAgenda.items.map((item: { position: number }) => item.position)).toEqual(variables.itemIds.map((_id: string, index: number) => index + 1));
+        expect(data.reorderAgenda.items.map((item: { position: number }) => item.position)).toEqual(
+          variables.itemIds.map((_id: string, index: number) => index + 1),
+        );
         expect(data.reorderAgenda.version).toBe(variables.expectedVersion + 1);
         expect(data.reorderAgenda.status).toBe('DRAFT');
       },
@@ -400,15 +504,23 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
       }`,
       call: (ids) =>
         // Each agenda publishes once; the next try finds nothing changed. The empty one has nothing to publish.
-        aimedAt([[[...ids.agendas.publish, ...ids.agendas.add, ...ids.agendas.reorder], 6], [ids.agendas.other, 1]], (target) =>
-          fc.record(
-            {
-              agendaId: fc.constant(idOf(target)),
-              expectedVersion: version,
-              changeNote: fc.oneof(optionalText, fc.integer({ min: 990, max: 1010 }).map((length) => 'n'.repeat(length))),
-            },
-            { requiredKeys: ['agendaId', 'expectedVersion'] },
-          ),
+        aimedAt(
+          [
+            [[...ids.agendas.publish, ...ids.agendas.add, ...ids.agendas.reorder], 6],
+            [ids.agendas.other, 1],
+          ],
+          (target) =>
+            fc.record(
+              {
+                agendaId: fc.constant(idOf(target)),
+                expectedVersion: version,
+                changeNote: fc.oneof(
+                  optionalText,
+                  fc.integer({ min: 990, max: 1010 }).map((length) => 'n'.repeat(length)),
+                ),
+              },
+              { requiredKeys: ['agendaId', 'expectedVersion'] },
+            ),
         ),
       currentVersion: (federation, variables) => agendaVersion(federation, variables.agendaId),
       accepted(variables, data) {
@@ -428,8 +540,20 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
       }`,
       call: (ids) =>
         // Past meetings take notes once (then CONFLICT); future ones none yet.
-        aimedAt([[ids.notes.past, 6], [ids.notes.future, 1], [ids.notes.other, 1]], (target) =>
-          fc.record({ meetingId: fc.constant(idOf(target)), text: fc.oneof({ arbitrary: hostileOrHalfText, weight: 4 }, fc.integer({ min: 49_990, max: 50_010 }).map((length) => 't'.repeat(length))) }),
+        aimedAt(
+          [
+            [ids.notes.past, 6],
+            [ids.notes.future, 1],
+            [ids.notes.other, 1],
+          ],
+          (target) =>
+            fc.record({
+              meetingId: fc.constant(idOf(target)),
+              text: fc.oneof(
+                { arbitrary: hostileOrHalfText, weight: 4 },
+                fc.integer({ min: 49_990, max: 50_010 }).map((length) => 't'.repeat(length)),
+              ),
+            }),
         ),
       accepted(variables, data) {
         const notes = data.issueDraftActionNotes;
@@ -447,8 +571,20 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
       }`,
       call: (ids) =>
         // Members of the body's partnerships may ask while the window is open; closed windows and missing notes are refused.
-        aimedAt([[ids.amendments.open, 6], [ids.amendments.refused, 2], [ids.amendments.other, 1]], (target) =>
-          fc.record({ meetingId: fc.constant(idOf(target)), request: fc.oneof({ arbitrary: hostileOrHalfText, weight: 4 }, fc.integer({ min: 4990, max: 5010 }).map((length) => 'r'.repeat(length))) }),
+        aimedAt(
+          [
+            [ids.amendments.open, 6],
+            [ids.amendments.refused, 2],
+            [ids.amendments.other, 1],
+          ],
+          (target) =>
+            fc.record({
+              meetingId: fc.constant(idOf(target)),
+              request: fc.oneof(
+                { arbitrary: hostileOrHalfText, weight: 4 },
+                fc.integer({ min: 4990, max: 5010 }).map((length) => 'r'.repeat(length)),
+              ),
+            }),
         ),
       accepted(variables, data) {
         const notes = data.requestActionNotesAmendment;

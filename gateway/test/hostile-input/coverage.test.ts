@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse, type ObjectTypeDefinitionNode } from 'graphql';
+import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { arrangementsSuite } from './arrangements.mutations';
 import { membershipSuite } from './membership.mutations';
 import { reviewsSuite } from './reviews.mutations';
@@ -16,7 +16,7 @@ const SUITES = [arrangementsSuite, membershipSuite, reviewsSuite, trainingSuite,
 function supergraphMutations(): string[] {
   const document = parse(fs.readFileSync(path.join(__dirname, '..', '..', 'supergraph.graphql'), 'utf8'));
   const mutation = document.definitions.find(
-    (definition): definition is ObjectTypeDefinitionNode => definition.kind === 'ObjectTypeDefinition' && definition.name.value === 'Mutation',
+    (definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Mutation',
   );
   return (mutation?.fields ?? []).map((field) => field.name.value).sort();
 }

@@ -26,7 +26,8 @@ export const SEED = Number(process.env.PROPERTY_SEED ?? 20_251_010);
 // UNAUTHENTICATED: an anonymous caller refused where a role would help (told to sign in).
 const REFUSAL_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'CONFLICT']);
 /** What a message must never contain. Inputs are echoed in messages, so generated text avoids these phrases. */
-const SERVER_LEAK = /\n\s+at |node_modules|QueryFailedError|duplicate key value|violates .*constraint|invalid input syntax|syntax error at or near|relation ".*" does not exist|ECONNREFUSED|https?:\/\/127\.0\.0\.1|\.ts:\d+|\.js:\d+/;
+const SERVER_LEAK =
+  /\n\s+at |node_modules|QueryFailedError|duplicate key value|violates .*constraint|invalid input syntax|syntax error at or near|relation ".*" does not exist|ECONNREFUSED|https?:\/\/127\.0\.0\.1|\.ts:\d+|\.js:\d+/;
 
 // ---------------------------------------------------------------------------------------------
 // Hostile values
@@ -41,11 +42,24 @@ const SQL_FRAGMENTS = [
   '\\x27 UNION ALL SELECT NULL--',
   "%' AND 1=1 --",
 ];
-const HTML_FRAGMENTS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', '&lt;b&gt;bold&lt;/b&gt;', '{{constructor.constructor("alert(1)")()}}'];
+const HTML_FRAGMENTS = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"><svg onload=alert(1)>',
+  '&lt;b&gt;bold&lt;/b&gt;',
+  '{{constructor.constructor("alert(1)")()}}',
+];
 const ODD_UNICODE = ['\u202Eevil right-to-left', 'zero\u200Bwidth', '😀'.repeat(60), 'Ω≈ç√∫˜µ≤≥÷', 'e\u0301\u0301\u0301', '\uFEFFbom'];
 const BLANK = ['', ' ', '   \t\n '];
 /** Half a character (a lone UTF-16 surrogate, an emoji cut in two): the database would store U+FFFD, not what was sent. */
-export const halfCharacter = fc.constantFrom('Half an emoji \uD83D', '\uDE00 tail', 'mid\uD800dle', '\uDBFF\uDBFF', 'Board \uDC00\uD800 reversed', '😀😀😀'.slice(0, 5));
+export const halfCharacter = fc.constantFrom(
+  'Half an emoji \uD83D',
+  '\uDE00 tail',
+  'mid\uD800dle',
+  '\uDBFF\uDBFF',
+  'Board \uDC00\uD800 reversed',
+  '😀😀😀'.slice(0, 5),
+);
 
 export const controlText = fc
   .array(fc.constantFrom(...'\u0000\u0001\u0007\u0008\u000B\u000C\u000E\u001B\u001F\u007F'.split('')), { minLength: 1, maxLength: 5 })
@@ -55,7 +69,13 @@ export const overLongText = fc.oneof(
   fc.integer({ min: 4001, max: 20_000 }).map((length) => 'ż'.repeat(length)),
 );
 /** Text a person might mean, so accepted paths are exercised too. */
-export const plausibleText = fc.constantFrom('Safeguarding Adults Board', 'Exploitation sub-group', 'Meets in the council chamber', 'Teams', 'Review of practice');
+export const plausibleText = fc.constantFrom(
+  'Safeguarding Adults Board',
+  'Exploitation sub-group',
+  'Meets in the council chamber',
+  'Teams',
+  'Review of practice',
+);
 
 export const hostileText = fc.oneof(
   { arbitrary: fc.constantFrom(...SQL_FRAGMENTS, ...HTML_FRAGMENTS, ...ODD_UNICODE, ...BLANK), weight: 4 },
@@ -69,7 +89,22 @@ export const hostileText = fc.oneof(
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 export const hostileDate = fc.oneof(
-  fc.constantFrom('0001-01-01', '1066-10-14', '1899-12-31', '2201-01-01', '9999-12-31', '2024-02-30', '2023-02-29', '2024-13-01', '2024-00-10', '2024-1-1', 'yesterday', '', '2024-06-15T10:00:00Z', "2024-06-15'; --"),
+  fc.constantFrom(
+    '0001-01-01',
+    '1066-10-14',
+    '1899-12-31',
+    '2201-01-01',
+    '9999-12-31',
+    '2024-02-30',
+    '2023-02-29',
+    '2024-13-01',
+    '2024-00-10',
+    '2024-1-1',
+    'yesterday',
+    '',
+    '2024-06-15T10:00:00Z',
+    "2024-06-15'; --",
+  ),
   fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }).map(isoDay),
   fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map(isoDay),
 );
@@ -84,7 +119,10 @@ declare const CURRENT_BRAND: unique symbol;
 export const CURRENT = 'current-version' as unknown as number & { [CURRENT_BRAND]: true };
 
 /** Versions: usually the current one (resolved when sent), so the later checks are reached. */
-export const version = fc.oneof({ arbitrary: fc.constant(CURRENT), weight: 5 }, { arbitrary: fc.integer({ min: -2_147_483_648, max: 2_147_483_647 }), weight: 2 });
+export const version = fc.oneof(
+  { arbitrary: fc.constant(CURRENT), weight: 5 },
+  { arbitrary: fc.integer({ min: -2_147_483_648, max: 2_147_483_647 }), weight: 2 },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Callers
@@ -102,7 +140,10 @@ export const callers = {
 export const editorMostly = (editor: Grant[]) =>
   fc.oneof(
     { arbitrary: fc.constant(editor), weight: 6 },
-    { arbitrary: fc.constantFrom<Grant[] | undefined>(callers.otherAdmin, callers.analyst, callers.anonymous, callers.regionalAdmin, callers.ownAdmin), weight: 2 },
+    {
+      arbitrary: fc.constantFrom<Grant[] | undefined>(callers.otherAdmin, callers.analyst, callers.anonymous, callers.regionalAdmin, callers.ownAdmin),
+      weight: 2,
+    },
   );
 
 export interface Call {
@@ -130,18 +171,15 @@ export const trimmed = (value: unknown) => (typeof value === 'string' ? value.tr
  */
 export async function checksum(federation: TestFederation, schema: string): Promise<string> {
   const dataSource = Object.values(federation.dataSources).find((source) => (source.options as { schema?: string }).schema === schema)!;
-  const tables = (await dataSource.query(
+  const tables = await dataSource.query<{ table_name: string }[]>(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name <> 'audit_event' ORDER BY table_name`,
     [schema],
-  )) as {
-    table_name: string;
-  }[];
+  );
   const parts: string[] = [];
   for (const { table_name: table } of tables) {
-    const [row] = (await dataSource.query(`SELECT count(*)::text AS rows, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${schema}"."${table}" t`)) as {
-      rows: string;
-      digest: string;
-    }[];
+    const [row] = await dataSource.query<{ rows: string; digest: string }[]>(
+      `SELECT count(*)::text AS rows, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${schema}"."${table}" t`,
+    );
     parts.push(`${table}:${row!.rows}:${row!.digest}`);
   }
   return parts.join(';');
@@ -170,7 +208,8 @@ export function describeHostileInput<Ids extends Record<string, unknown>>(suite:
   beforeAll(async () => {
     federation = await startTestFederation({ only: suite.only });
     ids = await suite.loadIds(federation);
-    for (const [name, list] of Object.entries(ids)) if (Array.isArray(list) && list.length === 0) throw new Error(`The seed data gave no ${name}; the property suite needs some.`);
+    for (const [name, list] of Object.entries(ids))
+      if (Array.isArray(list) && list.length === 0) throw new Error(`The seed data gave no ${name}; the property suite needs some.`);
   });
   afterAll(async () => {
     await federation?.stop();

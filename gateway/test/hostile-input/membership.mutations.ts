@@ -1,7 +1,20 @@
 /** Membership's mutations under hostile input (see harness.ts). */
 import fc from 'fast-check';
 import type { TestFederation } from '@safeguarding/testkit';
-import { callers, editorMostly, halfCharacter, hostileDate, type HostileInputSuite, hostileText, isoDay, OTHERS, OWN, plausibleText, trimmed, wrongId } from './harness';
+import {
+  callers,
+  editorMostly,
+  halfCharacter,
+  hostileDate,
+  type HostileInputSuite,
+  hostileText,
+  isoDay,
+  OTHERS,
+  OWN,
+  plausibleText,
+  trimmed,
+  wrongId,
+} from './harness';
 
 interface Seat {
   id: string;
@@ -39,7 +52,14 @@ interface PartnershipBodies {
   id: string;
   chairRule: { organisation: { id: string } | null } | null;
   meetings: { date: string }[];
-  membershipHistory: { id: string; role: string; startDate: string | null; endDate: string | null; organisation: { id: string }; post: { id: string } | null }[];
+  membershipHistory: {
+    id: string;
+    role: string;
+    startDate: string | null;
+    endDate: string | null;
+    organisation: { id: string };
+    post: { id: string } | null;
+  }[];
 }
 
 async function bodiesOf(federation: TestFederation, slug: string): Promise<PartnershipBodies[]> {
@@ -70,7 +90,11 @@ const inForceOn = (seat: Seat, date: string) => (seat.startDate === null || seat
 
 /** Mostly the own partnership's bodies (past the permission check), sometimes another's or none. */
 const bodyId = (ids: MembershipIds) =>
-  fc.oneof({ arbitrary: fc.constantFrom(...ids.ownBodies), weight: 6 }, { arbitrary: fc.constantFrom(...ids.otherBodies), weight: 2 }, { arbitrary: wrongId, weight: 1 });
+  fc.oneof(
+    { arbitrary: fc.constantFrom(...ids.ownBodies), weight: 6 },
+    { arbitrary: fc.constantFrom(...ids.otherBodies), weight: 2 },
+    { arbitrary: wrongId, weight: 1 },
+  );
 
 /** Mostly an organisation already seated on the body (so posts and deputies line up), sometimes any or none. */
 const organisationFor = (ids: MembershipIds, body: string) => {
@@ -109,20 +133,29 @@ const SEAT_FIELDS = 'id role body { id } organisation { id } post { id } deputyF
 
 /** A member seat that is already there, asked for again over an overlapping period (CONFLICT). */
 const existingSeatAgain = (ids: MembershipIds) =>
-  fc
-    .tuple(fc.constantFrom(...ids.ownSeats.filter((seat) => seat.role === 'MEMBER')), plausibleDay)
-    .map(([seat, day]) => ({ bodyId: seat.bodyId, organisationId: seat.organisationId, role: 'MEMBER', postId: seat.postId, startDate: seat.startDate ?? day }));
+  fc.tuple(fc.constantFrom(...ids.ownSeats.filter((seat) => seat.role === 'MEMBER')), plausibleDay).map(([seat, day]) => ({
+    bodyId: seat.bodyId,
+    organisationId: seat.organisationId,
+    role: 'MEMBER',
+    postId: seat.postId,
+    startDate: seat.startDate ?? day,
+  }));
 
 const newSeat = (ids: MembershipIds) =>
   bodyId(ids).chain((body) =>
     organisationFor(ids, body).chain((organisationId) => {
-      const memberSeats = ids.ownSeats.filter((seat) => seat.bodyId === body && seat.organisationId === organisationId && ['MEMBER', 'CHAIR', 'VICE_CHAIR'].includes(seat.role));
+      const memberSeats = ids.ownSeats.filter(
+        (seat) => seat.bodyId === body && seat.organisationId === organisationId && ['MEMBER', 'CHAIR', 'VICE_CHAIR'].includes(seat.role),
+      );
       const anySeat = fc.constantFrom(...ids.ownSeats.map((seat) => seat.id), ...ids.otherSeats.map((seat) => seat.id));
       // Mostly the fields the role needs (a deputy's member seat, a co-opted member's review), sometimes stray ones.
       const roleFields = fc.constantFrom('MEMBER', 'NAMED_DEPUTY', 'VIRTUAL_MEMBER', 'CO_OPTED').chain((role) => {
         const coherent =
           role === 'NAMED_DEPUTY'
-            ? fc.record({ role: fc.constant(role), deputyForMembershipId: memberSeats.length > 0 ? fc.constantFrom(...memberSeats.map((seat) => seat.id)) : anySeat })
+            ? fc.record({
+                role: fc.constant(role),
+                deputyForMembershipId: memberSeats.length > 0 ? fc.constantFrom(...memberSeats.map((seat) => seat.id)) : anySeat,
+              })
             : role === 'CO_OPTED'
               ? fc.record({ role: fc.constant(role), coOptedForReview: fc.oneof(fc.constantFrom('CSPR 2024/01', 'SAR Adult D'), text) })
               : fc.constant({ role });
@@ -143,12 +176,14 @@ const addMembershipInput = (ids: MembershipIds) => fc.oneof({ arbitrary: newSeat
 /** A chair term: mostly a plausible one (a financial year, 12 or 18 months, open-ended), sometimes hostile. */
 const chairTerm = fc.oneof(
   {
-    arbitrary: fc.tuple(fc.integer({ min: 2015, max: 2040 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(12, 18, 24, null)).map(([year, month, months]) => {
-      const start = `${year}-${String(month).padStart(2, '0')}-01`;
-      if (months === null) return { startDate: start, endDate: null };
-      const end = new Date(Date.UTC(year, month - 1 + months, 0));
-      return { startDate: start, endDate: isoDay(end) };
-    }),
+    arbitrary: fc
+      .tuple(fc.integer({ min: 2015, max: 2040 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(12, 18, 24, null))
+      .map(([year, month, months]) => {
+        const start = `${year}-${String(month).padStart(2, '0')}-01`;
+        if (months === null) return { startDate: start, endDate: null };
+        const end = new Date(Date.UTC(year, month - 1 + months, 0));
+        return { startDate: start, endDate: isoDay(end) };
+      }),
     weight: 4,
   },
   { arbitrary: fc.integer({ min: 2015, max: 2040 }).map((year) => ({ startDate: `${year}-04-01`, endDate: `${year + 1}-03-31` })), weight: 2 },
@@ -158,7 +193,10 @@ const chairTerm = fc.oneof(
 export const membershipSuite: HostileInputSuite<MembershipIds> = {
   only: ['arrangements', 'membership'],
   async loadIds(federation) {
-    const organisations = (await federation.query(`{ organisations { id posts { id title } } }`)).data!.organisations as { id: string; posts: { id: string; title: string }[] }[];
+    const organisations = (await federation.query(`{ organisations { id posts { id title } } }`)).data!.organisations as {
+      id: string;
+      posts: { id: string; title: string }[];
+    }[];
     const own = await bodiesOf(federation, OWN);
     const ownBodies = own.map((body) => body.id);
     // The joint forum belongs to both partnerships; keep it "own" (the own admin may edit it).
@@ -177,7 +215,9 @@ export const membershipSuite: HostileInputSuite<MembershipIds> = {
       ownMeetings: own.flatMap((body) => body.meetings.filter((meeting) => meeting.date <= today).map((meeting) => ({ bodyId: body.id, date: meeting.date }))),
       chairRuleBodies: own.filter((body) => body.chairRule).map((body) => body.id),
       namedChairs: [...new Set(own.flatMap((body) => (body.chairRule?.organisation ? [body.chairRule.organisation.id] : [])))],
-      partners: [...new Set(designations.filter((d) => ['LEAD_SAFEGUARDING_PARTNER', 'DELEGATED_SAFEGUARDING_PARTNER'].includes(d.kind)).map((d) => d.organisation.id))],
+      partners: [
+        ...new Set(designations.filter((d) => ['LEAD_SAFEGUARDING_PARTNER', 'DELEGATED_SAFEGUARDING_PARTNER'].includes(d.kind)).map((d) => d.organisation.id)),
+      ],
     };
   },
   mutations: [
@@ -224,8 +264,13 @@ export const membershipSuite: HostileInputSuite<MembershipIds> = {
               // One of the organisation's own titles, in another case or padded, is the same post (CONFLICT).
               const titles = ids.posts.filter((post) => post.organisationId === organisationId).map((post) => post.title);
               const existing =
-                titles.length > 0 ? fc.constantFrom(...titles).chain((title) => fc.constantFrom(title, title.toUpperCase(), ` ${title.toLowerCase()} `)) : hostileText;
-              return fc.record({ organisationId: fc.constant(organisationId), title: fc.oneof({ arbitrary: text, weight: 5 }, { arbitrary: existing, weight: 2 }) });
+                titles.length > 0
+                  ? fc.constantFrom(...titles).chain((title) => fc.constantFrom(title, title.toUpperCase(), ` ${title.toLowerCase()} `))
+                  : hostileText;
+              return fc.record({
+                organisationId: fc.constant(organisationId),
+                title: fc.oneof({ arbitrary: text, weight: 5 }, { arbitrary: existing, weight: 2 }),
+              });
             }),
           }),
         }),
@@ -270,7 +315,13 @@ export const membershipSuite: HostileInputSuite<MembershipIds> = {
               { arbitrary: fc.constantFrom(...ids.ownSeats.filter((seat) => seat.endDate === null).map((seat) => seat.id)), weight: 5 },
               { arbitrary: fc.constantFrom(...ids.ownSeats.map((seat) => seat.id)), weight: 1 },
               { arbitrary: fc.constantFrom(...ids.otherSeats.map((seat) => seat.id)), weight: 2 },
-              { arbitrary: fc.oneof(wrongId, fc.uuid().map((id) => id.toUpperCase())), weight: 2 },
+              {
+                arbitrary: fc.oneof(
+                  wrongId,
+                  fc.uuid().map((id) => id.toUpperCase()),
+                ),
+                weight: 2,
+              },
             ),
             endDate: fc.oneof({ arbitrary: plausibleDay, weight: 2 }, { arbitrary: hostileDate, weight: 2 }),
           }),
@@ -291,22 +342,24 @@ export const membershipSuite: HostileInputSuite<MembershipIds> = {
           as: editorMostly(callers.ownAdmin),
           variables: fc.record({
             // Bodies with a chair rule often, so the rule's checks are reached as well as the overlap check.
-            input: fc.oneof({ arbitrary: fc.constantFrom(...ids.chairRuleBodies), weight: 3 }, { arbitrary: bodyId(ids), weight: 4 }).chain((body) =>
-              fc
-                .oneof(
-                  { arbitrary: fc.constantFrom(...ids.partners, ...ids.namedChairs), weight: 4 },
-                  { arbitrary: organisationFor(ids, body), weight: 3 },
-                )
-                .chain((organisationId) =>
-                  fc
-                    .tuple(
-                      chairTerm,
-                      postFor(ids, organisationId),
-                      fc.oneof({ arbitrary: fc.constantFrom('CHAIR', 'VICE_CHAIR'), weight: 8 }, { arbitrary: fc.constantFrom('MEMBER', 'chair'), weight: 1 }),
-                    )
-                    .map(([term, postId, role]) => ({ bodyId: body, role, organisationId, ...(postId === undefined ? {} : { postId }), ...term })),
-                ),
-            ),
+            input: fc
+              .oneof({ arbitrary: fc.constantFrom(...ids.chairRuleBodies), weight: 3 }, { arbitrary: bodyId(ids), weight: 4 })
+              .chain((body) =>
+                fc
+                  .oneof({ arbitrary: fc.constantFrom(...ids.partners, ...ids.namedChairs), weight: 4 }, { arbitrary: organisationFor(ids, body), weight: 3 })
+                  .chain((organisationId) =>
+                    fc
+                      .tuple(
+                        chairTerm,
+                        postFor(ids, organisationId),
+                        fc.oneof(
+                          { arbitrary: fc.constantFrom('CHAIR', 'VICE_CHAIR'), weight: 8 },
+                          { arbitrary: fc.constantFrom('MEMBER', 'chair'), weight: 1 },
+                        ),
+                      )
+                      .map(([term, postId, role]) => ({ bodyId: body, role, organisationId, ...(postId === undefined ? {} : { postId }), ...term })),
+                  ),
+              ),
           }),
         }),
       accepted(variables, data) {
@@ -376,7 +429,9 @@ export const membershipSuite: HostileInputSuite<MembershipIds> = {
                 {
                   arbitrary: fc
                     .constantFrom(0, 201)
-                    .map((length) => Array.from({ length }, (_, index) => ({ membershipId: inForce[index % Math.max(inForce.length, 1)] ?? '', outcome: 'ABSENT' }))),
+                    .map((length) =>
+                      Array.from({ length }, (_, index) => ({ membershipId: inForce[index % Math.max(inForce.length, 1)] ?? '', outcome: 'ABSENT' })),
+                    ),
                   weight: 1,
                 },
               );

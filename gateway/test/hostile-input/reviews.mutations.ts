@@ -1,7 +1,20 @@
 /** Reviews's mutations under hostile input (see harness.ts). */
 import fc from 'fast-check';
 import { grant, type TestFederation } from '@safeguarding/testkit';
-import { callers, editorMostly, halfCharacter, hostileDate, type HostileInputSuite, hostileText, isoDay, OTHERS, OWN, trimmed, version, wrongId } from './harness';
+import {
+  callers,
+  editorMostly,
+  halfCharacter,
+  hostileDate,
+  type HostileInputSuite,
+  hostileText,
+  isoDay,
+  OTHERS,
+  OWN,
+  trimmed,
+  version,
+  wrongId,
+} from './harness';
 
 interface ReviewsIds extends Record<string, unknown> {
   ownReviews: string[];
@@ -41,8 +54,16 @@ const freeText = (filler: string) =>
 
 /** Mostly the own partnership's reviews; also other partnerships' (hidden or not the caller's) and ids that are no review. */
 const anyReview = (ids: ReviewsIds) =>
-  fc.oneof({ arbitrary: fc.constantFrom(...ids.ownReviews), weight: 6 }, { arbitrary: fc.constantFrom(...ids.otherReviews), weight: 2 }, { arbitrary: wrongId, weight: 2 });
-const partnershipSlug = fc.oneof({ arbitrary: fc.constant(OWN), weight: 6 }, { arbitrary: fc.constantFrom(...OTHERS, 'nowhere'), weight: 1 }, { arbitrary: wrongId, weight: 1 });
+  fc.oneof(
+    { arbitrary: fc.constantFrom(...ids.ownReviews), weight: 6 },
+    { arbitrary: fc.constantFrom(...ids.otherReviews), weight: 2 },
+    { arbitrary: wrongId, weight: 2 },
+  );
+const partnershipSlug = fc.oneof(
+  { arbitrary: fc.constant(OWN), weight: 6 },
+  { arbitrary: fc.constantFrom(...OTHERS, 'nowhere'), weight: 1 },
+  { arbitrary: wrongId, weight: 1 },
+);
 
 const reviewVersion = async (federation: TestFederation, id: unknown) => {
   const response = await federation.query(`query ($id: ID!) { review(id: $id) { version } }`, { variables: { id }, as: everyAdmin });
@@ -119,7 +140,16 @@ export const reviewsSuite: HostileInputSuite<ReviewsIds> = {
             { arbitrary: fc.constantFrom(...ids.ownCodes), weight: 1 },
             // Names and near-misses: the code must never name a person.
             {
-              arbitrary: fc.constantFrom(`${prefix} Harry`, `${prefix} h`, `${prefix}  H`, `${prefix} ABC`, `${prefix} H12345`, 'Infant H', prefix, `Family ${prefix}`),
+              arbitrary: fc.constantFrom(
+                `${prefix} Harry`,
+                `${prefix} h`,
+                `${prefix}  H`,
+                `${prefix} ABC`,
+                `${prefix} H12345`,
+                'Infant H',
+                prefix,
+                `Family ${prefix}`,
+              ),
               weight: 1,
             },
             { arbitrary: hostileText, weight: 2 },
@@ -293,7 +323,10 @@ export const reviewsSuite: HostileInputSuite<ReviewsIds> = {
               { arbitrary: fc.record({ ragStatus: fc.constantFrom('NOT_STARTED', 'IN_PROGRESS') }), weight: 3 },
               {
                 arbitrary: fc.record(
-                  { ragStatus: fc.constantFrom('NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'DONE', 'completed', ''), completedOn: fc.oneof(fc.constant(null), someDate) },
+                  {
+                    ragStatus: fc.constantFrom('NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'DONE', 'completed', ''),
+                    completedOn: fc.oneof(fc.constant(null), someDate),
+                  },
                   { requiredKeys: ['ragStatus'] },
                 ),
                 weight: 2,
@@ -304,8 +337,12 @@ export const reviewsSuite: HostileInputSuite<ReviewsIds> = {
       async currentVersion(federation, variables) {
         const reviewId = reviewOfAction.get(variables.id as string);
         if (!reviewId) return undefined;
-        const response = await federation.query(`query ($id: ID!) { review(id: $id) { actionPlan { actions { id version } } } }`, { variables: { id: reviewId }, as: everyAdmin });
-        return (response.data?.review?.actionPlan.actions as { id: string; version: number }[] | undefined)?.find((action) => action.id === variables.id)?.version;
+        const response = await federation.query(`query ($id: ID!) { review(id: $id) { actionPlan { actions { id version } } } }`, {
+          variables: { id: reviewId },
+          as: everyAdmin,
+        });
+        return (response.data?.review?.actionPlan.actions as { id: string; version: number }[] | undefined)?.find((action) => action.id === variables.id)
+          ?.version;
       },
       accepted(variables, data) {
         const input = variables.input as Record<string, any>;
@@ -339,7 +376,10 @@ export const reviewsSuite: HostileInputSuite<ReviewsIds> = {
                 { arbitrary: fc.integer({ min: -10, max: 1100 }), weight: 2 },
                 { arbitrary: fc.constantFrom(0, 37, 520, 521, 1000, 1001, 2_147_483_647, -2_147_483_648), weight: 1 },
               ),
-              unit: fc.oneof({ arbitrary: fc.constantFrom('WORKING_DAYS', 'MONTHS'), weight: 8 }, { arbitrary: fc.constantFrom('WEEKS', 'months', ''), weight: 1 }),
+              unit: fc.oneof(
+                { arbitrary: fc.constantFrom('WORKING_DAYS', 'MONTHS'), weight: 8 },
+                { arbitrary: fc.constantFrom('WEEKS', 'months', ''), weight: 1 },
+              ),
             }),
           }),
         }),

@@ -10,7 +10,6 @@ interface ThresholdsIds extends Record<string, unknown> {
   regionalLevels: string[];
 }
 
-
 /** A level id is <model-id>.<code>, and the model id itself has dots (telford-and-wrekin.2019). */
 const mappingVersion = async (federation: TestFederation, levelId: unknown) => {
   if (typeof levelId !== 'string' || !levelId.includes('.')) return undefined;
@@ -24,13 +23,21 @@ const mappingVersion = async (federation: TestFederation, levelId: unknown) => {
 /** Mostly one level or two adjacent ones (in either order), sometimes too many, none, non-adjacent or unknown. */
 const regionalLevelIds = (ids: ThresholdsIds) => {
   const scale = ids.regionalLevels;
-  const adjacent = fc.integer({ min: 0, max: scale.length - 2 }).chain((index) => fc.shuffledSubarray([scale[index]!, scale[index + 1]!], { minLength: 2, maxLength: 2 }));
+  const adjacent = fc
+    .integer({ min: 0, max: scale.length - 2 })
+    .chain((index) => fc.shuffledSubarray([scale[index]!, scale[index + 1]!], { minLength: 2, maxLength: 2 }));
   return fc.oneof(
     { arbitrary: fc.constantFrom(...scale).map((id) => [id]), weight: 5 },
     { arbitrary: adjacent, weight: 4 },
     { arbitrary: fc.constantFrom(...scale).map((id) => [id, id]), weight: 1 },
     { arbitrary: fc.shuffledSubarray(scale, { minLength: 0, maxLength: scale.length }), weight: 1 },
-    { arbitrary: fc.array(fc.oneof(fc.constantFrom(...scale), wrongId, fc.constantFrom('LEVEL-1', 'level-0', 'level-5', ' level-1')), { minLength: 1, maxLength: 3 }), weight: 2 },
+    {
+      arbitrary: fc.array(fc.oneof(fc.constantFrom(...scale), wrongId, fc.constantFrom('LEVEL-1', 'level-0', 'level-5', ' level-1')), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+      weight: 2,
+    },
   );
 };
 
@@ -74,7 +81,10 @@ export const thresholdsSuite: HostileInputSuite<ThresholdsIds> = {
                 { arbitrary: halfCharacter, weight: 1 },
                 { arbitrary: fc.integer({ min: 1990, max: 2010 }).map((length) => 'r'.repeat(length)), weight: 1 },
               ),
-              confidence: fc.oneof({ arbitrary: fc.constantFrom('HIGH', 'MEDIUM', 'LOW'), weight: 6 }, { arbitrary: fc.constantFrom('CERTAIN', 'high', ''), weight: 1 }),
+              confidence: fc.oneof(
+                { arbitrary: fc.constantFrom('HIGH', 'MEDIUM', 'LOW'), weight: 6 },
+                { arbitrary: fc.constantFrom('CERTAIN', 'high', ''), weight: 1 },
+              ),
             }),
           }),
         }),

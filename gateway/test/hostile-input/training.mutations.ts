@@ -41,16 +41,19 @@ const reader = [grant('analyst')];
 /** A session 60 days ahead on an own course, with one agency's booking: a fixture, inserted directly (no mutation creates sessions). */
 async function addUpcomingSession(federation: TestFederation, courseId: string): Promise<void> {
   const heldOn = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-  const [inserted] = (await federation.dataSources.training!.query(
+  const [inserted] = await federation.dataSources.training!.query<{ id: string }[]>(
     `INSERT INTO training.training_session (id, course_id, held_on, delivery_method, capacity, booked_places, source)
      SELECT gen_random_uuid(), $1, $2, delivery_method, 30, 0, source FROM training.training_session WHERE course_id = $1 LIMIT 1 RETURNING id`,
     [courseId, heldOn],
-  )) as { id: string }[];
+  );
   const id = inserted!.id;
-  const booked = await federation.query(`mutation ($id: ID!) { bookTrainingPlaces(input: { sessionId: $id, organisationId: "west-mercia-police", organisationSector: POLICE, places: 2 }) { id } }`, {
-    variables: { id },
-    as: callers.ownAdmin,
-  });
+  const booked = await federation.query(
+    `mutation ($id: ID!) { bookTrainingPlaces(input: { sessionId: $id, organisationId: "west-mercia-police", organisationSector: POLICE, places: 2 }) { id } }`,
+    {
+      variables: { id },
+      as: callers.ownAdmin,
+    },
+  );
   if (booked.errors) throw new Error(`Could not book the fixture session: ${JSON.stringify(booked.errors)}`);
 }
 
@@ -65,7 +68,10 @@ export const trainingSuite: HostileInputSuite<TrainingIds> = {
   only: ['reviews', 'training'],
   async loadIds(federation) {
     const load = async () => {
-      const response = await federation.query(`{ themes { courses { id offeredBy { id } sessions { id date bookings { id places organisation { id } } } } } }`, { as: reader });
+      const response = await federation.query(
+        `{ themes { courses { id offeredBy { id } sessions { id date bookings { id places organisation { id } } } } } }`,
+        { as: reader },
+      );
       const loaded = new Map<string, LoadedCourse>();
       for (const theme of response.data!.themes as { courses: LoadedCourse[] }[]) for (const course of theme.courses) loaded.set(course.id, course);
       return loaded;
@@ -74,7 +80,11 @@ export const trainingSuite: HostileInputSuite<TrainingIds> = {
     // The service's "today" is England's; a session on the boundary day is allowed both ways, so either side is fine.
     const today = new Date().toISOString().slice(0, 10);
     // The seed's synthetic sessions run to 31 March 2027; after that, add an upcoming one (with a booking) so the suite keeps working.
-    if (![...courses.values()].some((course) => course.offeredBy.some((partnership) => partnership.id === OWN) && course.sessions.some((session) => session.date > today))) {
+    if (
+      ![...courses.values()].some(
+        (course) => course.offeredBy.some((partnership) => partnership.id === OWN) && course.sessions.some((session) => session.date > today),
+      )
+    ) {
       await addUpcomingSession(federation, [...courses.values()].find((course) => course.offeredBy.some((partnership) => partnership.id === OWN))!.id);
       courses = await load();
     }
@@ -120,7 +130,10 @@ export const trainingSuite: HostileInputSuite<TrainingIds> = {
                 { arbitrary: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/), weight: 1 },
                 { arbitrary: wrongId, weight: 2 },
               ),
-              organisationSector: fc.oneof({ arbitrary: fc.constantFrom(...SECTORS), weight: 8 }, { arbitrary: fc.constantFrom('NOT_A_SECTOR', 'police', ''), weight: 1 }),
+              organisationSector: fc.oneof(
+                { arbitrary: fc.constantFrom(...SECTORS), weight: 8 },
+                { arbitrary: fc.constantFrom('NOT_A_SECTOR', 'police', ''), weight: 1 },
+              ),
               places: fc.oneof(
                 { arbitrary: fc.integer({ min: 1, max: 6 }), weight: 5 },
                 { arbitrary: fc.integer({ min: -5, max: 60 }), weight: 2 },
@@ -132,7 +145,11 @@ export const trainingSuite: HostileInputSuite<TrainingIds> = {
       accepted(variables, data) {
         const input = variables.input as Record<string, any>;
         const booking = data.bookTrainingPlaces;
-        expect(booking).toMatchObject({ session: { id: input.sessionId }, organisation: { id: input.organisationId }, organisationSector: input.organisationSector });
+        expect(booking).toMatchObject({
+          session: { id: input.sessionId },
+          organisation: { id: input.organisationId },
+          organisationSector: input.organisationSector,
+        });
         // A second booking by the agency adds to its places, up to 50; the session is never overbooked.
         expect(booking.places).toBeGreaterThanOrEqual(input.places);
         expect(booking.places).toBeLessThanOrEqual(50);

@@ -42,7 +42,12 @@ export class ControllableFederation {
       applicationName: `resilience-${name}`,
     });
     await module.seed(dataSource);
-    const server = await createSubgraphServer(module, { dataSource, gatewaySecret: config.secrets.gateway, developmentTools: true, shutdownGraceMilliseconds: 1000 });
+    const server = await createSubgraphServer(module, {
+      dataSource,
+      gatewaySecret: config.secrets.gateway,
+      developmentTools: true,
+      shutdownGraceMilliseconds: 1000,
+    });
     const url = await server.listen(port);
     const subgraph = { name, module, url, port: Number(new URL(url).port), server, dataSource };
     this.subgraphs.set(name, subgraph);
@@ -94,7 +99,8 @@ export async function eventually(check: () => Promise<boolean>, attempts = 100, 
 export const baseUrl = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, '');
 
 /** What an error message must never contain: stack frames, SQL, internal addresses. */
-export const LEAK_PATTERN = /\bat .+\(.*:\d+:\d+\)|node_modules|\bSELECT\b|\bINSERT\b|\bUPDATE\b.+\bSET\b|\bFROM\s+"|QueryFailedError|relation "|ECONNREFUSED|127\.0\.0\.1|localhost:\d+/i;
+export const LEAK_PATTERN =
+  /\bat .+\(.*:\d+:\d+\)|node_modules|\bSELECT\b|\bINSERT\b|\bUPDATE\b.+\bSET\b|\bFROM\s+"|QueryFailedError|relation "|ECONNREFUSED|127\.0\.0\.1|localhost:\d+/i;
 
 /** A port nobody listens on right now, for a process the test starts itself. */
 export async function freePort(): Promise<number> {

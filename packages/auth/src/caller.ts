@@ -28,7 +28,7 @@ export interface Caller {
   grants: Grant[];
 }
 
-export const ANONYMOUS_CALLER: Caller = Object.freeze({ subject: 'anonymous', grants: [] }) as Caller;
+export const ANONYMOUS_CALLER: Caller = Object.freeze({ subject: 'anonymous', grants: [] });
 
 export function isAnonymous(caller: Caller): boolean {
   return caller.grants.length === 0;
@@ -36,18 +36,12 @@ export function isAnonymous(caller: Caller): boolean {
 
 /** True when the caller holds `role`, within `partnershipSlug` when one is given. */
 export function hasRole(caller: Caller, role: Role, partnershipSlug?: string): boolean {
-  return caller.grants.some(
-    (grant) => grant.role === role && (partnershipSlug === undefined || grant.partnershipSlug === partnershipSlug),
-  );
+  return caller.grants.some((grant) => grant.role === role && (partnershipSlug === undefined || grant.partnershipSlug === partnershipSlug));
 }
 
 /** Partnerships in which the caller holds any of `roles`. */
 export function partnershipsWithRole(caller: Caller, roles: readonly Role[]): string[] {
-  return [
-    ...new Set(
-      caller.grants.filter((grant) => roles.includes(grant.role) && grant.partnershipSlug).map((grant) => grant.partnershipSlug as string),
-    ),
-  ];
+  return [...new Set(caller.grants.filter((grant) => roles.includes(grant.role) && grant.partnershipSlug).map((grant) => grant.partnershipSlug as string))];
 }
 
 export class InvalidGrantError extends Error {}
@@ -61,6 +55,7 @@ export function parseGrant(value: unknown): Grant {
   }
   const slug = partnershipSlug === undefined || partnershipSlug === null ? null : partnershipSlug;
   if (slug !== null && (typeof slug !== 'string' || !/^[a-z0-9-]{1,64}$/.test(slug))) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever the token held, as JavaScript prints it.
     throw new InvalidGrantError(`partnershipSlug must be a slug such as "shropshire", got "${String(slug)}"`);
   }
   if (PARTNERSHIP_SCOPED_ROLES.includes(role as Role) && slug === null) {

@@ -184,13 +184,21 @@ export class OidcIssuer {
     const { name, issuer, audience, algorithms, clockToleranceSeconds, subjectClaim } = this.settings;
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.keys.getKey, { issuer, audience, algorithms, clockTolerance: clockToleranceSeconds, requiredClaims: ['exp'] }));
+      ({ payload } = await jwtVerify(token, this.keys.getKey, {
+        issuer,
+        audience,
+        algorithms,
+        clockTolerance: clockToleranceSeconds,
+        requiredClaims: ['exp'],
+      }));
     } catch (error) {
       throw this.refusal(error);
     }
     const subject = payload[subjectClaim];
     if (typeof subject !== 'string' || subject === '') {
-      throw new AuthenticationError(`the token from ${name} has no "${subjectClaim}" claim to say who you are; ask an administrator to check subjectClaim in OIDC_ISSUERS`);
+      throw new AuthenticationError(
+        `the token from ${name} has no "${subjectClaim}" claim to say who you are; ask an administrator to check subjectClaim in OIDC_ISSUERS`,
+      );
     }
     const grants: Grant[] = [];
     for (const rule of this.rules) {
@@ -214,12 +222,15 @@ export class OidcIssuer {
       return new AuthenticationError(`the token from ${name} has an unacceptable "${error.claim}" claim (${error.reason}); sign in again`);
     }
     if (error instanceof errors.JOSEAlgNotAllowed) {
-      return new AuthenticationError(`the token from ${name} is signed with an algorithm this platform does not accept from it (accepted: ${algorithms.join(', ')})`);
+      return new AuthenticationError(
+        `the token from ${name} is signed with an algorithm this platform does not accept from it (accepted: ${algorithms.join(', ')})`,
+      );
     }
     if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) {
       return new AuthenticationError(`the token is signed with a key that ${name} does not publish (unknown key id); sign in again to get a new token`);
     }
-    if (error instanceof errors.JWSSignatureVerificationFailed) return new AuthenticationError(`the token's signature does not match ${name}'s keys; it was altered or not issued by ${name}`);
+    if (error instanceof errors.JWSSignatureVerificationFailed)
+      return new AuthenticationError(`the token's signature does not match ${name}'s keys; it was altered or not issued by ${name}`);
     return new AuthenticationError(`the token from ${name} could not be read (${(error as Error).message}); sign in again`);
   }
 }

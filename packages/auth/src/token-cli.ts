@@ -29,7 +29,9 @@ function main(): void {
     const grants = parseArguments(args);
     const config = loadConfig();
     if (!config.signIn.developmentTokens) {
-      console.error("npm run token: development tokens are not accepted in production unless USER_TOKEN_SECRET is set; sign in with your organisation's account instead.");
+      console.error(
+        "npm run token: development tokens are not accepted in production unless USER_TOKEN_SECRET is set; sign in with your organisation's account instead.",
+      );
       process.exit(2);
     }
     const subject = `dev-${grants.map((grant) => grant.role + (grant.partnershipSlug ? `@${grant.partnershipSlug}` : '')).join('+')}`;

@@ -65,7 +65,10 @@ describe('an identity provider found through discovery', () => {
       oidcIssuers: [settingsFor(provider, { subjectClaim: 'oid', roles: [{ claim: 'realm_access.roles', value: 'regional', role: 'regional-admin' }] })],
     });
     const token = await provider.token('pairwise-sub', { oid: '00000000-0000-0000-0000-00000000abcd', realm_access: { roles: ['regional'] } });
-    expect(await nested(token)).toEqual({ subject: 'telford-council:00000000-0000-0000-0000-00000000abcd', grants: [{ role: 'regional-admin', partnershipSlug: null }] });
+    expect(await nested(token)).toEqual({
+      subject: 'telford-council:00000000-0000-0000-0000-00000000abcd',
+      grants: [{ role: 'regional-admin', partnershipSlug: null }],
+    });
     expect((await refusal(nested(await provider.token('no-oid')))).message).toMatch(/has no "oid" claim to say who you are/);
   });
 
@@ -86,10 +89,22 @@ describe('an identity provider found through discovery', () => {
   });
 
   it.each<[string, (provider: LocalIdentityProvider) => Promise<string>, RegExp]>([
-    ['for another audience', (p) => p.token('x', {}, { audience: 'api://some-other-app' }), /meant for another application.*request a token for api:\/\/safeguarding-platform/],
+    [
+      'for another audience',
+      (p) => p.token('x', {}, { audience: 'api://some-other-app' }),
+      /meant for another application.*request a token for api:\/\/safeguarding-platform/,
+    ],
     ['that has expired', (p) => p.token('x', {}, { expiresInSeconds: -60 }), /has expired; sign in again/],
-    ['from an unknown issuer', (p) => p.token('x', {}, { issuer: 'https://login.example.org/other-tenant/v2.0' }), /issued by "https:\/\/login.example.org\/other-tenant\/v2.0", which this platform does not accept/],
-    ['signed with a key the issuer does not publish', async (p) => p.token('x', {}, { key: await p.unpublishedKey() }), /a key that telford-council does not publish/],
+    [
+      'from an unknown issuer',
+      (p) => p.token('x', {}, { issuer: 'https://login.example.org/other-tenant/v2.0' }),
+      /issued by "https:\/\/login.example.org\/other-tenant\/v2.0", which this platform does not accept/,
+    ],
+    [
+      'signed with a key the issuer does not publish',
+      async (p) => p.token('x', {}, { key: await p.unpublishedKey() }),
+      /a key that telford-council does not publish/,
+    ],
     ['that is not a JWT', async () => 'not-a-token', /not a JWT/],
   ])('refuses a token %s with a clear reason', async (_case, make, message) => {
     const error = await refusal(signIn(await make(provider)));
@@ -119,7 +134,9 @@ describe('an identity provider found through discovery', () => {
 
   it('refuses development tokens unless their secret is given', async () => {
     const development = signUserToken(SECRET, 'dev', [{ role: 'analyst', partnershipSlug: null }]);
-    expect((await refusal(signIn(development))).message).toMatch(/development tokens \(npm run token\) are not accepted here, because USER_TOKEN_SECRET is not set/);
+    expect((await refusal(signIn(development))).message).toMatch(
+      /development tokens \(npm run token\) are not accepted here, because USER_TOKEN_SECRET is not set/,
+    );
     const both = createSignIn({ developmentTokenSecret: SECRET, oidcIssuers: [settingsFor(provider)] });
     expect(await both(development)).toEqual({ subject: 'dev', grants: [{ role: 'analyst', partnershipSlug: null }] });
     expect((await both(await provider.token('jo', { roles: [ANALYSTS] }))).subject).toBe('telford-council:jo');
@@ -142,10 +159,18 @@ describe('several identity providers at once, and outages', () => {
     const signIn = createSignIn({
       oidcIssuers: [
         settingsFor(council, { name: 'council' }),
-        settingsFor(health, { name: 'icb', jwksUri: health.jwksUri, algorithms: ['ES256'], roles: [{ claim: 'wids', value: 'member-shropshire', role: 'member', partnershipSlug: 'shropshire' }] }),
+        settingsFor(health, {
+          name: 'icb',
+          jwksUri: health.jwksUri,
+          algorithms: ['ES256'],
+          roles: [{ claim: 'wids', value: 'member-shropshire', role: 'member', partnershipSlug: 'shropshire' }],
+        }),
       ],
     });
-    expect(await signIn(await health.token('nurse', { wids: 'member-shropshire' }))).toEqual({ subject: 'icb:nurse', grants: [{ role: 'member', partnershipSlug: 'shropshire' }] });
+    expect(await signIn(await health.token('nurse', { wids: 'member-shropshire' }))).toEqual({
+      subject: 'icb:nurse',
+      grants: [{ role: 'member', partnershipSlug: 'shropshire' }],
+    });
     expect(health.requests.discovery).toBe(0);
     expect((await signIn(await council.token('officer', { roles: [ANALYSTS] }))).subject).toBe('council:officer');
     // A token signed by one issuer's key but naming the other issuer is refused.
@@ -213,7 +238,15 @@ describe('role mappings', () => {
     [{ claim: 'roles', value: 'x', role: 'superuser' }, /OIDC_ISSUERS\[0\]\.roles\[0\]: unknown role "superuser"/],
     [{ claim: 'groups', value: 'x', role: 'partnership-admin' }, /OIDC_ISSUERS\[0\]\.roles\[0\]: the role "partnership-admin" needs a partnership slug/],
   ])('are checked when the gateway starts: %j', (mapping, message) => {
-    const settings: OidcIssuerSettings = { name: 'x', issuer: 'https://idp.example.org', audience: 'api', algorithms: ['RS256'], subjectClaim: 'sub', clockToleranceSeconds: 0, roles: [mapping] };
+    const settings: OidcIssuerSettings = {
+      name: 'x',
+      issuer: 'https://idp.example.org',
+      audience: 'api',
+      algorithms: ['RS256'],
+      subjectClaim: 'sub',
+      clockToleranceSeconds: 0,
+      roles: [mapping],
+    };
     expect(() => createSignIn({ oidcIssuers: [settings] })).toThrow(message);
   });
 });

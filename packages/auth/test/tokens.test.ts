@@ -100,7 +100,12 @@ describe('the gateway assertion', () => {
   });
 
   it('refuses an assertion whose grants are not in the compact form', () => {
-    const old = jwt.sign({ grants: [{ role: 'analyst', partnershipSlug: null }] }, SECRET, { algorithm: 'HS256', issuer: 'safeguarding-platform', audience: 'subgraphs', subject: 'x' });
+    const old = jwt.sign({ grants: [{ role: 'analyst', partnershipSlug: null }] }, SECRET, {
+      algorithm: 'HS256',
+      issuer: 'safeguarding-platform',
+      audience: 'subgraphs',
+      subject: 'x',
+    });
     expect(() => verifyGatewayAssertion(old, SECRET)).toThrow(/carries no grants/);
   });
 });

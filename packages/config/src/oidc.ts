@@ -53,13 +53,18 @@ const issuersSchema = z.array(issuerSchema).superRefine((issuers, context) => {
   const seen = new Map<string, number>();
   issuers.forEach((issuer, index) => {
     if (seen.has(issuer.issuer)) {
-      context.addIssue({ code: 'custom', path: [index, 'issuer'], message: `issuer ${issuer.issuer} is configured twice (also at [${seen.get(issuer.issuer)}]); merge its role mappings into one entry` });
+      context.addIssue({
+        code: 'custom',
+        path: [index, 'issuer'],
+        message: `issuer ${issuer.issuer} is configured twice (also at [${seen.get(issuer.issuer)}]); merge its role mappings into one entry`,
+      });
     }
     seen.set(issuer.issuer, index);
   });
   const names = issuers.map((issuer) => issuer.name);
   names.forEach((name, index) => {
-    if (names.indexOf(name) !== index) context.addIssue({ code: 'custom', path: [index, 'name'], message: `name "${name}" is used by two issuers; give each its own` });
+    if (names.indexOf(name) !== index)
+      context.addIssue({ code: 'custom', path: [index, 'name'], message: `name "${name}" is used by two issuers; give each its own` });
   });
 });
 
@@ -80,7 +85,12 @@ export function parseOidcIssuers(raw: string, production: boolean): { issuers: O
     } catch (error) {
       return {
         issuers: [],
-        problems: [{ path: [], message: `is neither a JSON array nor a readable file (${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); set it to [ { "name": ..., "issuer": ..., "audience": ... } ] or the path of a file holding that` }],
+        problems: [
+          {
+            path: [],
+            message: `is neither a JSON array nor a readable file (${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); set it to [ { "name": ..., "issuer": ..., "audience": ... } ] or the path of a file holding that`,
+          },
+        ],
       };
     }
   }
@@ -91,14 +101,16 @@ export function parseOidcIssuers(raw: string, production: boolean): { issuers: O
     return { issuers: [], problems: [{ path: [], message: `is not valid JSON (${(error as Error).message})` }] };
   }
   const parsed = issuersSchema.safeParse(json);
-  if (!parsed.success) return { issuers: [], problems: parsed.error.issues.map((issue) => ({ path: issue.path as (string | number)[], message: issue.message })) };
+  if (!parsed.success)
+    return { issuers: [], problems: parsed.error.issues.map((issue) => ({ path: issue.path as (string | number)[], message: issue.message })) };
   const problems: OidcIssuersProblem[] = [];
   if (production) {
     // Keys fetched over plain http could be replaced on the way, and with them anyone's identity.
     parsed.data.forEach((issuer, index) => {
       for (const key of ['issuer', 'jwksUri'] as const) {
         const value = issuer[key];
-        if (value && !value.startsWith('https://')) problems.push({ path: [index, key], message: `must be an https:// URL when NODE_ENV=production, got ${value}` });
+        if (value && !value.startsWith('https://'))
+          problems.push({ path: [index, key], message: `must be an https:// URL when NODE_ENV=production, got ${value}` });
       }
     });
   }

@@ -57,7 +57,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses to run in production on development secrets or an embedded database', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/USER_TOKEN_SECRET is required[\s\S]*GATEWAY_SECRET is required[\s\S]*DATABASE_URL is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /USER_TOKEN_SECRET is required[\s\S]*GATEWAY_SECRET is required[\s\S]*DATABASE_URL is required/,
+    );
     const production = loadConfig({
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://db/safeguarding',

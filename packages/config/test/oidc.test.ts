@@ -18,9 +18,7 @@ const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/safegu
 describe('OIDC_ISSUERS', () => {
   it('reads issuers from JSON, with defaults for algorithms, subject claim and clock tolerance', () => {
     const config = loadConfig({ OIDC_ISSUERS: JSON.stringify([ENTRA]) });
-    expect(config.signIn.oidcIssuers).toEqual([
-      { ...ENTRA, algorithms: ['RS256'], subjectClaim: 'sub', clockToleranceSeconds: 60 },
-    ]);
+    expect(config.signIn.oidcIssuers).toEqual([{ ...ENTRA, algorithms: ['RS256'], subjectClaim: 'sub', clockToleranceSeconds: 60 }]);
     expect(config.signIn.developmentTokens).toBe(true);
   });
 
@@ -43,9 +41,17 @@ describe('OIDC_ISSUERS', () => {
     ['no audience', JSON.stringify([{ ...ENTRA, audience: undefined }]), /OIDC_ISSUERS\[0\]\.audience/],
     ['a shared-secret algorithm', JSON.stringify([{ ...ENTRA, algorithms: ['HS256'] }]), /OIDC_ISSUERS\[0\]\.algorithms\[0\]/],
     ['a misspelt key', JSON.stringify([{ ...ENTRA, jwks_uri: 'https://x.example/keys' }]), /OIDC_ISSUERS\[0\].*jwks_uri/],
-    ['a partnership that is not a slug', JSON.stringify([{ ...ENTRA, roles: [{ claim: 'groups', value: 'g', role: 'member', partnershipSlug: 'Telford & Wrekin' }] }]), /OIDC_ISSUERS\[0\]\.roles\[0\]\.partnershipSlug: must be a slug/],
+    [
+      'a partnership that is not a slug',
+      JSON.stringify([{ ...ENTRA, roles: [{ claim: 'groups', value: 'g', role: 'member', partnershipSlug: 'Telford & Wrekin' }] }]),
+      /OIDC_ISSUERS\[0\]\.roles\[0\]\.partnershipSlug: must be a slug/,
+    ],
     ['the same issuer twice', JSON.stringify([ENTRA, { ...ENTRA, name: 'again' }]), /OIDC_ISSUERS\[1\]\.issuer: issuer .* is configured twice/],
-    ['the same name twice', JSON.stringify([ENTRA, { ...ENTRA, issuer: 'https://sts.example.org/' }]), /OIDC_ISSUERS\[1\]\.name: name "shropshire-council" is used by two issuers/],
+    [
+      'the same name twice',
+      JSON.stringify([ENTRA, { ...ENTRA, issuer: 'https://sts.example.org/' }]),
+      /OIDC_ISSUERS\[1\]\.name: name "shropshire-council" is used by two issuers/,
+    ],
   ])('fails fast on %s, naming the setting', (_case, value, message) => {
     expect(() => loadConfig({ OIDC_ISSUERS: value })).toThrow(ConfigurationError);
     expect(() => loadConfig({ OIDC_ISSUERS: value })).toThrow(message);

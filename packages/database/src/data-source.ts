@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import pino from 'pino';
 import { CountingLogger } from './statement-counter';
 import { withStartupLock } from './startup-lock';
@@ -9,8 +9,8 @@ export interface SubgraphDatabaseOptions {
   url: string;
   /** The subgraph's own PostgreSQL schema, e.g. "arrangements". */
   schema: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
   poolSize: number;
   /** Shown in pg_stat_activity. */
   applicationName: string;

@@ -67,7 +67,9 @@ export async function restoreEmbeddedDatabase(file: string, dataDirectory: strin
     }
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
-    throw new EmbeddedBackupError(`${file} is not a backup of the embedded database (${error instanceof Error ? error.message : String(error)}); nothing was changed.`);
+    throw new EmbeddedBackupError(
+      `${file} is not a backup of the embedded database (${error instanceof Error ? error.message : String(error)}); nothing was changed.`,
+    );
   }
   const previous = `${dataDirectory}.replaced`;
   fs.rmSync(previous, { recursive: true, force: true });

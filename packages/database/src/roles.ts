@@ -73,7 +73,11 @@ export async function ensureSubgraphRoles(adminUrl: string, schema: string): Pro
 
 async function setUp(client: Client, schema: string, roles: SubgraphRoles): Promise<void> {
   const q = (name: string) => `"${name}"`;
-  const existing = new Set((await client.query<{ rolname: string }>(`SELECT rolname FROM pg_roles WHERE rolname = ANY($1)`, [[roles.owner, roles.runtime]])).rows.map((row) => row.rolname));
+  const existing = new Set(
+    (await client.query<{ rolname: string }>(`SELECT rolname FROM pg_roles WHERE rolname = ANY($1)`, [[roles.owner, roles.runtime]])).rows.map(
+      (row) => row.rolname,
+    ),
+  );
   for (const role of [roles.owner, roles.runtime]) {
     if (!existing.has(role)) await client.query(`CREATE ROLE ${q(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS`);
   }
@@ -100,6 +104,8 @@ async function setUp(client: Client, schema: string, roles: SubgraphRoles): Prom
   await client.query(`GRANT USAGE ON SCHEMA ${q(schema)} TO ${q(roles.runtime)}`);
   await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${q(schema)} TO ${q(roles.runtime)}`);
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${q(schema)} TO ${q(roles.runtime)}`);
-  await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${q(roles.owner)} IN SCHEMA ${q(schema)} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${q(roles.runtime)}`);
+  await client.query(
+    `ALTER DEFAULT PRIVILEGES FOR ROLE ${q(roles.owner)} IN SCHEMA ${q(schema)} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${q(roles.runtime)}`,
+  );
   await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${q(roles.owner)} IN SCHEMA ${q(schema)} GRANT USAGE, SELECT ON SEQUENCES TO ${q(roles.runtime)}`);
 }

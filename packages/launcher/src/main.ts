@@ -22,8 +22,11 @@ let shuttingDown = false;
 function supervise(name: string, script: string, environment: NodeJS.ProcessEnv, readyUrl: string): SupervisedProcess {
   // Ctrl+C while starting: start nothing more (shutdown() stops what is already supervised).
   if (shuttingDown) throw new Error('Stopped while starting.');
-  const supervisedProcess = new SupervisedProcess(name, { executable: process.execPath, args: [...NODE_PROCESS_FLAGS, script], environment }, readyUrl, (message) =>
-    console.error(message),
+  const supervisedProcess = new SupervisedProcess(
+    name,
+    { executable: process.execPath, args: [...NODE_PROCESS_FLAGS, script], environment },
+    readyUrl,
+    (message) => console.error(message),
   );
   supervised.push(supervisedProcess);
   supervisedProcess.start();

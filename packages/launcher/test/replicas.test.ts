@@ -29,7 +29,8 @@ async function rowCounts(url: string): Promise<Record<string, number>> {
       )
     ).rows;
     const counts: Record<string, number> = {};
-    for (const { schema, table } of tables) counts[`${schema}.${table}`] = Number((await client.query(`SELECT count(*) AS n FROM "${schema}"."${table}"`)).rows[0].n);
+    for (const { schema, table } of tables)
+      counts[`${schema}.${table}`] = Number((await client.query(`SELECT count(*) AS n FROM "${schema}"."${table}"`)).rows[0].n);
     return counts;
   } finally {
     await client.end();
@@ -54,13 +55,20 @@ describe(`${REPLICAS} replicas of every subgraph started at once on an empty dat
     for (const { name } of SUBGRAPHS) {
       for (let i = 0; i < REPLICAS; i++) {
         const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'services', name, 'dist', 'main.js')], {
-          env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: racing.url, DATABASE_POOL_SIZE: '2', [`${name.toUpperCase()}_PORT`]: '0' },
+          env: {
+            PATH: process.env.PATH,
+            NODE_ENV: 'test',
+            LOG_LEVEL: 'info',
+            DATABASE_URL: racing.url,
+            DATABASE_POOL_SIZE: '2',
+            [`${name.toUpperCase()}_PORT`]: '0',
+          },
           stdio: ['ignore', 'pipe', 'pipe'],
         });
         const lines: string[] = [];
         const collect = (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean));
-        child.stdout!.on('data', collect);
-        child.stderr!.on('data', collect);
+        child.stdout.on('data', collect);
+        child.stderr.on('data', collect);
         replicas.push({ name, child, lines, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) });
       }
     }
@@ -107,4 +115,3 @@ describe(`${REPLICAS} replicas of every subgraph started at once on an empty dat
     expect(raced).toEqual(once);
   }, 600_000);
 });
-

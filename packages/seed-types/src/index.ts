@@ -40,10 +40,7 @@ export interface OrganisationSeed {
   source: SourceCitation;
 }
 
-export type StatutoryFunctionKind =
-  | 'CHILDREN_SAFEGUARDING_PARTNERSHIP'
-  | 'SAFEGUARDING_ADULTS_BOARD'
-  | 'COMMUNITY_SAFETY_PARTNERSHIP';
+export type StatutoryFunctionKind = 'CHILDREN_SAFEGUARDING_PARTNERSHIP' | 'SAFEGUARDING_ADULTS_BOARD' | 'COMMUNITY_SAFETY_PARTNERSHIP';
 
 export type BodyKind =
   | 'PARTNERSHIP_BOARD'
@@ -70,13 +67,7 @@ export interface MeetingFrequencySeed {
 /** Who may chair and for how long; evaluated by the membership subgraph. */
 export interface ChairRuleSeed {
   /** Where the chair comes from. */
-  appointedFrom:
-    | 'DELEGATED_SAFEGUARDING_PARTNERS'
-    | 'STATUTORY_PARTNERS'
-    | 'NAMED_ORGANISATION'
-    | 'INDEPENDENT'
-    | 'MEMBERS'
-    | 'NOT_STATED';
+  appointedFrom: 'DELEGATED_SAFEGUARDING_PARTNERS' | 'STATUTORY_PARTNERS' | 'NAMED_ORGANISATION' | 'INDEPENDENT' | 'MEMBERS' | 'NOT_STATED';
   /** For NAMED_ORGANISATION: the organisation id that chairs. */
   organisationId?: string;
   /** For a named post, e.g. "Director of Children & Adult Services". */

@@ -11,10 +11,12 @@ import { createTestDatabase, type TestDatabase } from './database';
 export function loadSubgraphModule(name: string): SubgraphModule<unknown> {
   const underJest = process.env.JEST_WORKER_ID !== undefined;
   const file = path.join(REPOSITORY_ROOT, 'services', name, underJest ? 'index.ts' : 'dist/index.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a subgraph chosen by name at run time, loaded synchronously.
   const loaded = require(file) as { default: SubgraphModule<unknown> };
   return loaded.default;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers as untyped JSON unless they name a type.
 export interface GraphQLResponse<TData = Record<string, any>> {
   status: number;
   data?: TData | null;
@@ -35,6 +37,7 @@ export interface TestFederation {
   subgraphUrls: Record<string, string>;
   dataSources: Record<string, DataSource>;
   database: TestDatabase;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as GraphQLResponse.
   query<TData = Record<string, any>>(query: string, options?: QueryOptions): Promise<GraphQLResponse<TData>>;
   /** SQL statements the subgraphs issue while `work` runs (all in this process). */
   countStatements(work: () => Promise<unknown>): Promise<number>;
@@ -50,7 +53,12 @@ export function tokenFor(grants: Grant[], subject = 'test-user'): string {
 
 export const grant = (role: Role, partnershipSlug: string | null = null): Grant => ({ role, partnershipSlug });
 
-export async function postGraphQL<TData>(url: string, query: string, options: QueryOptions = {}, extraHeaders: Record<string, string> = {}): Promise<GraphQLResponse<TData>> {
+export async function postGraphQL<TData>(
+  url: string,
+  query: string,
+  options: QueryOptions = {},
+  extraHeaders: Record<string, string> = {},
+): Promise<GraphQLResponse<TData>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
   if (options.authorization) headers.authorization = options.authorization;
   else if (options.as) headers.authorization = `Bearer ${tokenFor(options.as)}`;
@@ -99,7 +107,12 @@ export async function startTestFederation(options: TestFederationOptions = {}): 
       }
       dataSources[name] = dataSource;
       if (options.seed !== false) await module.seed(dataSource);
-      const server = await createSubgraphServer(module, { dataSource: opened.dataSource, gatewaySecret: config.secrets.gateway, developmentTools: true, shutdownGraceMilliseconds: 1000 });
+      const server = await createSubgraphServer(module, {
+        dataSource: opened.dataSource,
+        gatewaySecret: config.secrets.gateway,
+        developmentTools: true,
+        shutdownGraceMilliseconds: 1000,
+      });
       subgraphs.push(server);
       subgraphUrls[name] = await server.listen(0);
     }

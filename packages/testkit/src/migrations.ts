@@ -15,7 +15,10 @@ export interface MigrationTestDatabase {
   close(): Promise<void>;
 }
 
-export async function migrateEmptySchema<Loaders>(module: SubgraphModule<Loaders>, schema = `${module.databaseSchema}_migration_test`): Promise<MigrationTestDatabase> {
+export async function migrateEmptySchema<Loaders>(
+  module: SubgraphModule<Loaders>,
+  schema = `${module.databaseSchema}_migration_test`,
+): Promise<MigrationTestDatabase> {
   const database: TestDatabase = await createTestDatabase();
   const dataSource = await openSubgraphDatabase({
     url: database.url,

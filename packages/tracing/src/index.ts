@@ -38,6 +38,7 @@ export function startTracing(options: TracingOptions): RunningTracing | undefine
   }
   // The SDK and instrumentations load only when tracing is on: they are half a second of every
   // process's start, which a restarted subgraph should not pay for nothing.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when tracing is on, as said above.
   const { startTracingSdk } = require('./sdk') as typeof import('./sdk');
   running = startTracingSdk(options.serviceName, url);
   return running;

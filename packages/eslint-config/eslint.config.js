@@ -1,0 +1,3 @@
+import { typescriptConfig } from './index.js';
+
+export default typescriptConfig(import.meta.dirname);

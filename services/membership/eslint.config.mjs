@@ -1,0 +1,3 @@
+import { subgraphSchemaConfig, typescriptConfig } from '@safeguarding/eslint-config';
+
+export default [...typescriptConfig(import.meta.dirname), ...subgraphSchemaConfig(import.meta.dirname)];
