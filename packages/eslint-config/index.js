@@ -8,6 +8,10 @@ import { defineConfig } from 'eslint/config';
 import javascript from '@eslint/js';
 import typescript from 'typescript-eslint';
 import graphql from '@graphql-eslint/eslint-plugin';
+import federationContract from '@safeguarding/federation-contract';
+import { Kind, print } from 'graphql';
+
+const { contractDefinitionsFor, readSchemaFolder } = federationContract;
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
@@ -66,6 +70,16 @@ export function typescriptConfig(workspaceDirectory) {
 }
 
 /**
+ * The shared types a subgraph serves from the federation contract, as SDL text: the schema the
+ * linter loads must have them, though they are written (and linted) once, in the contract package.
+ */
+function contractDefinitionsServedBy(subgraphDirectory) {
+  const own = readSchemaFolder(path.join(subgraphDirectory, 'schema'));
+  const definitions = contractDefinitionsFor(own);
+  return definitions.length > 0 ? print({ kind: Kind.DOCUMENT, definitions }) : 'scalar _NoContractTypes';
+}
+
+/**
  * graphql-eslint on a subgraph's SDL (schema.graphql, or the files under schema/), read together
  * with the definitions Apollo Federation adds at run time.
  */
@@ -77,7 +91,7 @@ export function subgraphSchemaConfig(subgraphDirectory) {
     languageOptions: {
       parser: graphql.parser,
       parserOptions: {
-        graphQLConfig: { schema: [...sdl.map((pattern) => path.join(subgraphDirectory, pattern)), FEDERATION_DEFINITIONS] },
+        graphQLConfig: { schema: [...sdl.map((pattern) => path.join(subgraphDirectory, pattern)), FEDERATION_DEFINITIONS, contractDefinitionsServedBy(subgraphDirectory)] },
       },
     },
     rules: {

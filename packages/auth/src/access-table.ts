@@ -16,9 +16,9 @@ export interface AccessRule {
 
 export interface AccessTable<Action extends string> {
   /** Every role that could qualify for any of the actions somewhere: the coarse check shield makes first. */
-  rolesFor(...actions: Action[]): Role[];
+  rolesFor: (...actions: Action[]) => Role[];
   /** True when the caller may take `action` on something belonging to any of `partnershipIds`. */
-  mayAct(caller: Caller, action: Action, partnershipIds?: readonly string[]): boolean;
+  mayAct: (caller: Caller, action: Action, partnershipIds?: readonly string[]) => boolean;
 }
 
 export function accessTable<Action extends string>(table: Record<Action, AccessRule>): AccessTable<Action> {
