@@ -1,19 +1,13 @@
-import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { type Grant, type Role, signUserToken } from '@safeguarding/auth';
-import { loadConfig, REPOSITORY_ROOT } from '@safeguarding/config';
+import { loadConfig } from '@safeguarding/config';
 import { createSubgraphDataSource, openSubgraphDatabaseWithRoles, statementCounter } from '@safeguarding/database';
 import { createGateway, presentSubgraphs, type RunningGateway } from '@safeguarding/gateway';
 import { createSubgraphServer, type RunningSubgraph, type SubgraphModule } from '@safeguarding/subgraph-runtime';
 import { createTestDatabase, type TestDatabase } from './database';
+import { loadSubgraphModule } from './subgraph-module';
 
-/** Loads a subgraph's module: its TypeScript source under jest, its build otherwise. */
-export function loadSubgraphModule(name: string): SubgraphModule<unknown> {
-  const underJest = process.env.JEST_WORKER_ID !== undefined;
-  const file = path.join(REPOSITORY_ROOT, 'services', name, underJest ? 'index.ts' : 'dist/index.js');
-  const loaded = require(file) as { default: SubgraphModule<unknown> };
-  return loaded.default;
-}
+export { loadSubgraphModule };
 
 export interface GraphQLResponse<TData = Record<string, any>> {
   status: number;
@@ -71,7 +65,8 @@ export interface TestFederationOptions {
 }
 
 export async function startTestFederation(options: TestFederationOptions = {}): Promise<TestFederation> {
-  const database = await createTestDatabase();
+  // A copy of the run's seeded template (template.ts): migrations then find nothing to do.
+  const database = await createTestDatabase({ seeded: options.seed !== false });
   const subgraphs: RunningSubgraph[] = [];
   const subgraphUrls: Record<string, string> = {};
   const dataSources: Record<string, DataSource> = {};
@@ -98,7 +93,7 @@ export async function startTestFederation(options: TestFederationOptions = {}): 
         await dataSource.initialize();
       }
       dataSources[name] = dataSource;
-      if (options.seed !== false) await module.seed(dataSource);
+      if (options.seed !== false && !database.seeded) await module.seed(dataSource);
       const server = await createSubgraphServer(module, { dataSource: opened.dataSource, gatewaySecret: config.secrets.gateway, developmentTools: true, shutdownGraceMilliseconds: 1000 });
       subgraphs.push(server);
       subgraphUrls[name] = await server.listen(0);
