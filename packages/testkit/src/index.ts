@@ -3,3 +3,4 @@ export * from './federation';
 export * from './migrations';
 export * from './identity-provider';
 export { templateSourceHash } from './template';
+export { entityMigrationMismatches } from './entities-match-migrations';
