@@ -56,7 +56,7 @@ describe('the launcher supervises the platform', () => {
       ...Object.fromEntries(Object.entries(PORTS).map(([key, value]) => [key, String(value)])),
       ...(database ? { DATABASE_URL: database.url } : {}),
     };
-    launcher = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'packages', 'launcher', 'dist', 'main.js')], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+    launcher = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'apps', 'launcher', 'dist', 'main.js')], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
     const collect = (chunk: Buffer) => {
       const now = Date.now();
       for (const line of chunk.toString().split('\n').filter(Boolean)) {
