@@ -3,7 +3,7 @@ import { type Grant, type Role, signUserToken } from '@safeguarding/auth';
 import { loadConfig } from '@safeguarding/config';
 import { createSubgraphDataSource, openSubgraphDatabaseWithRoles, statementCounter } from '@safeguarding/database';
 import { createGateway, presentSubgraphs, type RunningGateway } from '@safeguarding/gateway';
-import { createSubgraphServer, type RunningSubgraph, type SubgraphModule } from '@safeguarding/subgraph-runtime';
+import { createSubgraphServer, type RunningSubgraph } from '@safeguarding/subgraph-runtime';
 import { createTestDatabase, type TestDatabase } from './database';
 import { loadSubgraphModule } from './subgraph-module';
 
