@@ -194,7 +194,7 @@ if (restartRealServer && process.env.DATABASE_URL) {
     let federation: ControllableFederation;
 
     beforeAll(async () => {
-      database = await createTestDatabase();
+      database = await createTestDatabase({ seeded: true });
       federation = new ControllableFederation(database.url, database.poolSize);
       await federation.startSubgraph('arrangements');
       await federation.startGateway();

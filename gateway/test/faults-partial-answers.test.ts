@@ -179,7 +179,7 @@ describe('partial answers when a subgraph is down', () => {
   const whole = new Map<string, Answer>();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     federation = new ControllableFederation(database.url, database.poolSize);
     for (const name of SUBGRAPHS) await federation.startSubgraph(name);
     await federation.startGateway();

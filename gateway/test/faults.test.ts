@@ -20,7 +20,7 @@ describe('a subgraph goes down and comes back', () => {
   const query = `{ partnership(slug: "shropshire") { name } organisation(id: "west-mercia-police") { name } }`;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     federation = new ControllableFederation(database.url, database.poolSize);
     await federation.startSubgraph('arrangements');
     await federation.startSubgraph('membership');
@@ -129,7 +129,7 @@ describe('an internal error', () => {
   let stopSubgraph: () => Promise<void>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     const { openSubgraphDatabase } = await import('@safeguarding/database');
     const dataSource = await openSubgraphDatabase({
       url: database.url,

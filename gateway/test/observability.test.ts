@@ -34,7 +34,7 @@ const gatewayLog = capturingLogger();
 const subgraphLog = capturingLogger();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seeded: true });
   const module = loadSubgraphModule('thresholds');
   dataSource = await openSubgraphDatabase({
     url: database.url,

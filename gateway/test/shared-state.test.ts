@@ -76,7 +76,7 @@ describe('gateways sharing Redis', () => {
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     federation = new ControllableFederation(database.url, database.poolSize);
     await federation.startSubgraph('arrangements');
   });

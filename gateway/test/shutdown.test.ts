@@ -65,7 +65,7 @@ describe('SIGTERM to a subgraph process', () => {
   let database: TestDatabase;
   const started: ChildProcess[] = [];
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
   });
   afterAll(async () => {
     for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

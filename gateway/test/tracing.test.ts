@@ -89,7 +89,7 @@ describe('traces across the federation', () => {
   let subgraphUrl: string;
 
   beforeAll(async () => {
-    [database, collector] = await Promise.all([createTestDatabase(), startCollector()]);
+    [database, collector] = await Promise.all([createTestDatabase({ seeded: true }), startCollector()]);
     const [subgraphPort, gatewayPort, closedPort] = [await freePort(), await freePort(), await freePort()];
     subgraphUrl = `http://127.0.0.1:${subgraphPort}/graphql`;
     gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;

@@ -42,7 +42,7 @@ async function gatewayWith(options: Partial<GatewayOptions> = {}): Promise<strin
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seeded: true });
   federation = new ControllableFederation(database.url, database.poolSize);
   await federation.startSubgraph('arrangements');
   const port = await freePort();

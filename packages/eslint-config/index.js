@@ -8,10 +8,7 @@ import { defineConfig } from 'eslint/config';
 import javascript from '@eslint/js';
 import typescript from 'typescript-eslint';
 import graphql from '@graphql-eslint/eslint-plugin';
-import federationContract from '@safeguarding/federation-contract';
-import { Kind, print } from 'graphql';
 
-const { contractDefinitionsFor, readSchemaFolder } = federationContract;
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
@@ -70,20 +67,11 @@ export function typescriptConfig(workspaceDirectory) {
 }
 
 /**
- * The shared types a subgraph serves from the federation contract, as SDL text: the schema the
- * linter loads must have them, though they are written (and linted) once, in the contract package.
+ * graphql-eslint on a subgraph's SDL (the files under schema/), read together with the definitions
+ * Apollo Federation adds at run time and `sharedDefinitions`: the federation contract's types the
+ * subgraph serves, as SDL text (the subgraph passes them: this package sits below the contract).
  */
-function contractDefinitionsServedBy(subgraphDirectory) {
-  const own = readSchemaFolder(path.join(subgraphDirectory, 'schema'));
-  const definitions = contractDefinitionsFor(own);
-  return definitions.length > 0 ? print({ kind: Kind.DOCUMENT, definitions }) : 'scalar _NoContractTypes';
-}
-
-/**
- * graphql-eslint on a subgraph's SDL (schema.graphql, or the files under schema/), read together
- * with the definitions Apollo Federation adds at run time.
- */
-export function subgraphSchemaConfig(subgraphDirectory) {
+export function subgraphSchemaConfig(subgraphDirectory, sharedDefinitions) {
   const sdl = ['schema.graphql', 'schema/**/*.graphql'];
   return defineConfig({
     files: sdl,
@@ -91,7 +79,7 @@ export function subgraphSchemaConfig(subgraphDirectory) {
     languageOptions: {
       parser: graphql.parser,
       parserOptions: {
-        graphQLConfig: { schema: [...sdl.map((pattern) => path.join(subgraphDirectory, pattern)), FEDERATION_DEFINITIONS, contractDefinitionsServedBy(subgraphDirectory)] },
+        graphQLConfig: { schema: [...sdl.map((pattern) => path.join(subgraphDirectory, pattern)), FEDERATION_DEFINITIONS, sharedDefinitions] },
       },
     },
     rules: {

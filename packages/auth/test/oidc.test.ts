@@ -1,5 +1,5 @@
 import type { OidcIssuerSettings } from '@safeguarding/config';
-import { type LocalIdentityProvider, startLocalIdentityProvider } from '../../testkit/src/identity-provider';
+import { type LocalIdentityProvider, startLocalIdentityProvider } from '../src/local-identity-provider';
 import { AuthenticationError, type CallerFromToken, createSignIn, IdentityProviderUnavailableError, signUserToken } from '../src';
 
 /**

@@ -233,8 +233,8 @@ export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
  * Node flags for every platform process (the launcher, the Dockerfile and the bench start them
  * with these). A larger young generation: the servers allocate many short-lived objects per
  * request (rows, resolver results, JSON), and with V8's default 16 MB semi-space garbage
- * collection took a third of a subgraph's CPU on large answers; 64 MB measured 38 against 49 ms a
- * request for the 2,200-seat structure batch (bench/BASELINE.md), for up to ~100 MB more RSS.
+ * collection took a third of a subgraph's CPU on large answers; 64 MB made the structure batch
+ * faster for a little more memory (figures: bench/BASELINE.md, "Garbage collection").
  */
 export const NODE_PROCESS_FLAGS = ['--max-semi-space-size=64'] as const;
 

@@ -14,6 +14,11 @@ import type { AddressInfo, Server } from 'node:net';
 export interface EmbeddedPostgres {
   url: string;
   port: number;
+  /**
+   * The data directory as an uncompressed tarball, for `loadDataDirectory` (test templates). Only
+   * while nothing else queries: the socket server runs one statement at a time, this waits for none.
+   */
+  dumpDataDirectory(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -24,6 +29,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   host?: string;
   maxConnections?: number;
+  /** Start from this dump (`dumpDataDirectory`) instead of an empty cluster: in memory, so each start gets its own copy. */
+  loadDataDirectory?: Blob;
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
@@ -32,7 +39,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // Loaded here, not at the top: subgraph processes import this package but never run PGlite.
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const database = options.dataDirectory ? await PGlite.create(options.dataDirectory) : await PGlite.create();
+  const database = options.dataDirectory
+    ? await PGlite.create(options.dataDirectory, options.loadDataDirectory ? { loadDataDir: options.loadDataDirectory } : {})
+    : await PGlite.create(options.loadDataDirectory ? { loadDataDir: options.loadDataDirectory } : {});
   const server = new PGLiteSocketServer({
     db: database,
     host,
@@ -46,6 +55,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return {
     url: `postgres://postgres@${host}:${port}/postgres`,
     port,
+    // Uncompressed: loading it is twice as fast as a gzipped one, and it stays on this machine.
+    dumpDataDirectory: () => database.dumpDataDir('none'),
     async stop() {
       await server.stop();
       await database.close();

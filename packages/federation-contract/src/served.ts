@@ -1,6 +1,7 @@
-import { type DocumentNode, Kind } from 'graphql';
+import { type DocumentNode, Kind, print } from 'graphql';
 import { auditTrailTypeDefs, hasPartnershipEntity } from './audit-trail';
-import { withContractTypes } from './fragments';
+import { contractDefinitionsFor, withContractTypes } from './fragments';
+import { readSchemaFolder } from './schema-folder';
 
 /**
  * A subgraph's schema as its server serves it: its own schema/ SDL, the shared types it uses,
@@ -11,4 +12,10 @@ export function servedTypeDefs(subgraph: string, own: DocumentNode): DocumentNod
   const withShared = withContractTypes(own);
   if (!hasPartnershipEntity(own)) return withShared;
   return { kind: Kind.DOCUMENT, definitions: [...withShared.definitions, ...auditTrailTypeDefs(subgraph).definitions] };
+}
+
+/** The contract's types a subgraph serves, as SDL text (for tools that read a subgraph's schema/ alone, such as the linter). */
+export function contractSdlServedBy(schemaFolder: string): string {
+  const definitions = contractDefinitionsFor(readSchemaFolder(schemaFolder));
+  return definitions.length > 0 ? print({ kind: Kind.DOCUMENT, definitions }) : '';
 }

@@ -166,7 +166,8 @@ export function findPostcodes(text: string): string[] {
 /**
  * Bounded like the addresses themselves (a local part is at most 64 characters, a domain label
  * 63, RFC 5321): with unbounded repeats a long run of letters and no "@" took time quadratic in
- * its length (16,000 letters: 6 s), which a client could use to stall a subgraph.
+ * its length (figure: bench/BASELINE.md, "Figures moved out of code comments"), which a client
+ * could use to stall a subgraph.
  */
 const EMAIL = /[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]{1,64}@[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?){1,8}/gu;
 export function findEmailAddresses(text: string): string[] {

@@ -1,5 +1,5 @@
 import { openSubgraphDatabase } from '@safeguarding/database';
-import { createTestDatabase, type TestDatabase } from '@safeguarding/testkit';
+import { createTestDatabase, entityMigrationMismatches, type TestDatabase } from '@safeguarding/testkit';
 import type { DataSource } from 'typeorm';
 import { trainingSubgraph } from '../index';
 
@@ -30,6 +30,9 @@ const tables = async () =>
       table_name: string;
     }[]
   ).map((row) => row.table_name);
+
+// Before the undo below: a column in an entity and not in the migrations (or the other way) fails.
+it('has every entity column in the migrated schema, with its type and nullability, and no column without an entity', async () => expect(await entityMigrationMismatches(dataSource, 'training')).toEqual([]));
 
 it('creates every table, then undoes every migration until none is left', async () => {
   expect(await tables()).toEqual(TABLES);

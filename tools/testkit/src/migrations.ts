@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { openSubgraphDatabase } from '@safeguarding/database';
 import type { SubgraphModule } from '@safeguarding/subgraph-runtime';
 import { createTestDatabase, type TestDatabase } from './database';
+import { entityMigrationMismatches } from './entities-match-migrations';
 
 /**
  * A subgraph's migrations applied to an empty schema of a fresh database, for the test every
@@ -12,6 +13,8 @@ export interface MigrationTestDatabase {
   /** Tables in the schema, except the migrations table, sorted. */
   tables(): Promise<string[]>;
   undoAllMigrations(): Promise<void>;
+  /** Where the entities and the migrated schema disagree (entities-match-migrations.ts); empty when they agree. */
+  entityMismatches(deliberatelyUnmapped?: Record<string, string>): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export async function migrateEmptySchema<Loaders>(
     async undoAllMigrations() {
       for (let index = 0; index < module.migrations.length; index += 1) await dataSource.undoLastMigration();
     },
+    entityMismatches: (deliberatelyUnmapped?: Record<string, string>) => entityMigrationMismatches(dataSource, schema, deliberatelyUnmapped),
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();
       await database.drop();

@@ -1,3 +1,4 @@
+/** For tests (auth's own, and the gateway's through testkit); not exported from the package index. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK, type JWTPayload, type KeyLike, SignJWT } from 'jose';

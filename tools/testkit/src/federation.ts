@@ -1,22 +1,14 @@
-import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { type Grant, type Role, signUserToken } from '@safeguarding/auth';
-import { loadConfig, REPOSITORY_ROOT } from '@safeguarding/config';
+import { loadConfig } from '@safeguarding/config';
 import { createSubgraphDataSource, openSubgraphDatabaseWithRoles, statementCounter } from '@safeguarding/database';
 import { createGateway, presentSubgraphs, type RunningGateway } from '@safeguarding/gateway';
-import { createSubgraphServer, type RunningSubgraph, type SubgraphModule } from '@safeguarding/subgraph-runtime';
+import { createSubgraphServer, type RunningSubgraph } from '@safeguarding/subgraph-runtime';
 import { createTestDatabase, type TestDatabase } from './database';
+import { loadSubgraphModule } from './subgraph-module';
 
-/** Loads a subgraph's module: its TypeScript source under jest, its build otherwise. */
-export function loadSubgraphModule(name: string): SubgraphModule<unknown> {
-  const underJest = process.env.JEST_WORKER_ID !== undefined;
-  const file = path.join(REPOSITORY_ROOT, 'services', name, underJest ? 'index.ts' : 'dist/index.js');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a subgraph chosen by name at run time, loaded synchronously.
-  const loaded = require(file) as { default: SubgraphModule<unknown> };
-  return loaded.default;
-}
+export { loadSubgraphModule };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers as untyped JSON unless they name a type.
 export interface GraphQLResponse<TData = Record<string, any>> {
   status: number;
   data?: TData | null;
@@ -37,7 +29,6 @@ export interface TestFederation {
   subgraphUrls: Record<string, string>;
   dataSources: Record<string, DataSource>;
   database: TestDatabase;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as GraphQLResponse.
   query<TData = Record<string, any>>(query: string, options?: QueryOptions): Promise<GraphQLResponse<TData>>;
   /** SQL statements the subgraphs issue while `work` runs (all in this process). */
   countStatements(work: () => Promise<unknown>): Promise<number>;
@@ -53,12 +44,7 @@ export function tokenFor(grants: Grant[], subject = 'test-user'): string {
 
 export const grant = (role: Role, partnershipSlug: string | null = null): Grant => ({ role, partnershipSlug });
 
-export async function postGraphQL<TData>(
-  url: string,
-  query: string,
-  options: QueryOptions = {},
-  extraHeaders: Record<string, string> = {},
-): Promise<GraphQLResponse<TData>> {
+export async function postGraphQL<TData>(url: string, query: string, options: QueryOptions = {}, extraHeaders: Record<string, string> = {}): Promise<GraphQLResponse<TData>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
   if (options.authorization) headers.authorization = options.authorization;
   else if (options.as) headers.authorization = `Bearer ${tokenFor(options.as)}`;
@@ -79,7 +65,8 @@ export interface TestFederationOptions {
 }
 
 export async function startTestFederation(options: TestFederationOptions = {}): Promise<TestFederation> {
-  const database = await createTestDatabase();
+  // A copy of the run's seeded template (template.ts): migrations then find nothing to do.
+  const database = await createTestDatabase({ seeded: options.seed !== false });
   const subgraphs: RunningSubgraph[] = [];
   const subgraphUrls: Record<string, string> = {};
   const dataSources: Record<string, DataSource> = {};
@@ -106,13 +93,8 @@ export async function startTestFederation(options: TestFederationOptions = {}): 
         await dataSource.initialize();
       }
       dataSources[name] = dataSource;
-      if (options.seed !== false) await module.seed(dataSource);
-      const server = await createSubgraphServer(module, {
-        dataSource: opened.dataSource,
-        gatewaySecret: config.secrets.gateway,
-        developmentTools: true,
-        shutdownGraceMilliseconds: 1000,
-      });
+      if (options.seed !== false && !database.seeded) await module.seed(dataSource);
+      const server = await createSubgraphServer(module, { dataSource: opened.dataSource, gatewaySecret: config.secrets.gateway, developmentTools: true, shutdownGraceMilliseconds: 1000 });
       subgraphs.push(server);
       subgraphUrls[name] = await server.listen(0);
     }

@@ -1,0 +1,124 @@
+import { Client } from 'pg';
+import { type Journey } from './journeys';
+import { CONNECTIONS, Mode, MODE_LABEL, databaseUrl } from './settings';
+import { requestFor, post, canonical, comparablePart } from './requests';
+import { Instrumented, countThrough } from './proxies';
+import { Row } from './load';
+import { fmt } from './report';
+
+/** Checks: every path answers each journey the same, and the measured rows meet the targets in bench/README.md. */
+
+export interface JourneyCheck {
+  statements: Partial<Record<Mode, number>>;
+  fetches: Partial<Record<Mode, Record<string, number>>>;
+  bytes: Partial<Record<Mode, number>>;
+  matches: Partial<Record<Mode, boolean>>;
+  problems: string[];
+}
+
+export async function checkJourney(journey: Journey, instrumented: Instrumented, modes: Mode[]): Promise<JourneyCheck> {
+  const check: JourneyCheck = { statements: {}, fetches: {}, bytes: {}, matches: {}, problems: [] };
+  let reference: string | undefined;
+  for (const mode of modes) {
+    if (mode === 'sql') {
+      const client = new Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        const result = await client.query(journey.sql.text, journey.sql.values);
+        check.statements.sql = 1;
+        check.bytes.sql = Buffer.byteLength(JSON.stringify(result.rows));
+        if (result.rowCount === 0) check.problems.push('the SQL limit returned no rows');
+      } finally {
+        await client.end();
+      }
+      continue;
+    }
+    if (mode === 'direct' && !journey.direct) continue;
+    const { url, headers, body } = requestFor(journey, mode);
+    let answer = await post(url, headers, body);
+    // A gateway that has just started may still be loading its supergraph: give it a few tries.
+    for (let attempt = 0; attempt < 10 && (answer.status !== 200 || answer.json.errors) && mode !== 'direct'; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      answer = await post(url, headers, body);
+    }
+    check.bytes[mode] = answer.bytes;
+    if (answer.status !== 200 || answer.json.errors) {
+      check.problems.push(`${mode}: HTTP ${answer.status} ${JSON.stringify(answer.json.errors ?? '').slice(0, 300)}`);
+    }
+    const part = canonical(comparablePart(journey, answer.json.data, mode === 'direct' ? 'direct' : 'gateway'));
+    if (mode === 'apollo') reference = part;
+    else if (reference !== undefined) check.matches[mode] = part === reference;
+    if (mode === 'direct') check.statements.direct = Number(answer.headers.get('x-sql-statements') ?? NaN);
+    if (mode === 'apollo' || mode === 'hive') {
+      const counted = await countThrough(instrumented, mode === 'apollo' ? instrumented.apolloUrl : instrumented.hiveUrl, journey);
+      check.statements[mode] = counted.statements;
+      check.fetches[mode] = counted.fetches;
+    }
+  }
+  return check;
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export function find(rows: Row[], scale: number, journey: string, mode: Mode): Row | undefined {
+  return rows.find((row) => row.scale === scale && row.journey === journey && row.mode === mode);
+}
+
+export function targets(rows: Row[], journeys: Journey[], scale: number, scalingRows: Row[]): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const journey of journeys.filter((j) => j.singleSubgraph)) {
+    const apollo = find(rows, scale, journey.name, 'apollo');
+    const direct = find(rows, scale, journey.name, 'direct');
+    if (apollo && direct) {
+      const ratio = direct.requestsPerSecond / apollo.requestsPerSecond;
+      checks.push({
+        target: `${journey.name}: gateway overhead ≤ 1.3× the subgraph direct (throughput ratio at ${CONNECTIONS} clients)`,
+        measured: `${ratio.toFixed(2)}× (direct ${fmt(direct.requestsPerSecond)} vs Apollo ${fmt(apollo.requestsPerSecond)} req/s; p50 ${fmt(direct.p50, 1)} vs ${fmt(apollo.p50, 1)} ms)`,
+        met: ratio <= 1.3,
+      });
+    }
+  }
+  const comparisonApollo = find(rows, scale, 'comparison', 'apollo');
+  const comparisonSql = find(rows, scale, 'comparison', 'sql');
+  if (comparisonApollo && comparisonSql && scale === 1) {
+    const ratio = comparisonSql.requestsPerSecond / comparisonApollo.requestsPerSecond;
+    checks.push({
+      target: 'comparison ≤ 3× the hand-written SQL limit at N=1 (throughput ratio)',
+      measured: `${ratio.toFixed(1)}× (SQL ${fmt(comparisonSql.requestsPerSecond)} vs Apollo ${fmt(comparisonApollo.requestsPerSecond)} req/s)`,
+      met: ratio <= 3,
+    });
+  }
+  for (const row of rows.filter((r) => (r.mode === 'apollo' || r.mode === 'hive') && r.scale >= 50)) {
+    checks.push({ target: `p99 ≤ 250 ms at ${CONNECTIONS} clients, N=${row.scale}: ${row.journey} via ${MODE_LABEL[row.mode]}`, measured: `${fmt(row.p99, 1)} ms`, met: row.p99 <= 250 });
+  }
+  if (scalingRows.length) {
+    const scales = [...new Set(scalingRows.map((r) => r.scale))].sort((a, b) => a - b);
+    const low = scales[0]!;
+    const high = scales[scales.length - 1]!;
+    for (const journey of [...new Set(scalingRows.map((r) => r.journey))]) {
+      const series = scales.map((s) => find(scalingRows, s, journey, 'apollo'));
+      const counts = series.map((r) => r?.statements ?? null);
+      checks.push({
+        target: `${journey}: SQL statements per request constant from N=${low} to N=${high}`,
+        measured: counts.map((c, k) => `N=${scales[k]}: ${c ?? '-'}`).join(', '),
+        met: counts.every((c) => c !== null && c === counts[0]),
+      });
+      if (journey === 'comparison') {
+        const a = find(scalingRows, low, journey, 'apollo');
+        const b = find(scalingRows, high, journey, 'apollo');
+        if (a && b) {
+          checks.push({
+            target: `comparison: p99 at N=${high} ≤ 2× p99 at N=${low}`,
+            measured: `${fmt(b.p99, 1)} ms vs ${fmt(a.p99, 1)} ms (${(b.p99 / a.p99).toFixed(2)}×)`,
+            met: b.p99 <= 2 * a.p99,
+          });
+        }
+      }
+    }
+  }
+  return checks;
+}

@@ -1,0 +1,27 @@
+import { MODE_LABEL } from './settings';
+import { Row } from './load';
+import { TargetCheck } from './checks';
+
+/** The report: markdown tables of the rows and the targets. */
+
+export const fmt = (value: number | null | undefined, digits = 0) => (value === null || value === undefined || Number.isNaN(value) ? '-' : value.toFixed(digits));
+
+export function markdownTable(rows: Row[]): string {
+  const lines = [
+    '| N | journey | path | req/s | p50 ms | p99 ms | SQL stmts/req | subgraph fetches | gateway RSS MB (peak) | same answer | errors |',
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | :---: | ---: |',
+  ];
+  for (const row of rows) {
+    const fetches = row.fetches ? Object.entries(row.fetches).map(([name, count]) => `${name} ${count}`).join(', ') : row.mode === 'direct' ? '1 (direct)' : '-';
+    const memory = row.gatewayRssMb === null ? '-' : `${fmt(row.gatewayRssMb)} (${fmt(row.gatewayPeakMb)})`;
+    const same = row.answerMatchesApollo === null ? '-' : row.answerMatchesApollo ? 'yes' : 'NO';
+    lines.push(
+      `| ${row.scale} | ${row.journey} | ${MODE_LABEL[row.mode]} | ${fmt(row.requestsPerSecond)} | ${fmt(row.p50, 1)} | ${fmt(row.p99, 1)} | ${row.statements ?? '-'} | ${fetches} | ${memory} | ${same} | ${row.errors}${row.note ? ` (${row.note})` : ''} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function targetTable(checks: TargetCheck[]): string {
+  return ['| target | measured | met |', '| --- | --- | :---: |', ...checks.map((c) => `| ${c.target} | ${c.measured} | ${c.met === null ? '-' : c.met ? 'yes' : '**no**'} |`)].join('\n');
+}

@@ -1,0 +1,18 @@
+import { PGlite } from '@electric-sql/pglite';
+let t = Date.now();
+const db = await PGlite.create();
+console.log('create', Date.now() - t);
+await db.exec('create table x(a int); insert into x select generate_series(1,100000)');
+t = Date.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump', Date.now() - t, dump.size);
+t = Date.now();
+const dumpg = await db.dumpDataDir('gzip');
+console.log('dump gzip', Date.now() - t, dumpg.size);
+await db.close();
+t = Date.now();
+const db2 = await PGlite.create({ loadDataDir: dump });
+console.log('load', Date.now() - t, (await db2.query('select count(*) from x')).rows);
+t = Date.now();
+const db3 = await PGlite.create({ loadDataDir: dumpg });
+console.log('load gz', Date.now() - t, (await db3.query('select count(*) from x')).rows);

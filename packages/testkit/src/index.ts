@@ -1,4 +1,0 @@
-export * from './database';
-export * from './federation';
-export * from './migrations';
-export * from './identity-provider';
