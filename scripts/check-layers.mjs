@@ -15,7 +15,10 @@ const workspaceFolders = (folder) =>
   fs.existsSync(path.join(root, folder, 'package.json'))
     ? [path.join(root, folder)]
     : fs.existsSync(path.join(root, folder))
-      ? fs.readdirSync(path.join(root, folder)).map((name) => path.join(root, folder, name)).filter((dir) => fs.existsSync(path.join(dir, 'package.json')))
+      ? fs
+          .readdirSync(path.join(root, folder))
+          .map((name) => path.join(root, folder, name))
+          .filter((dir) => fs.existsSync(path.join(dir, 'package.json')))
       : [];
 const forbiddenNames = new Set(above.flatMap(workspaceFolders).map((dir) => readJson(path.join(dir, 'package.json')).name));
 
@@ -23,7 +26,8 @@ const problems = [];
 for (const dir of workspaceFolders('packages')) {
   const manifest = readJson(path.join(dir, 'package.json'));
   for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) {
-    for (const name of Object.keys(manifest[field] ?? {})) if (forbiddenNames.has(name)) problems.push(`${path.relative(root, dir)}/package.json: ${field} names ${name}`);
+    for (const name of Object.keys(manifest[field] ?? {}))
+      if (forbiddenNames.has(name)) problems.push(`${path.relative(root, dir)}/package.json: ${field} names ${name}`);
   }
   const files = fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -39,7 +43,8 @@ for (const dir of workspaceFolders('packages')) {
     }
     // A path built into a subgraph, app or tool (path.join(REPOSITORY_ROOT, 'services', ...)) is an import too. Not
     // the gateway: config's default for the gateway's persisted-operations manifest names a data file, not code.
-    for (const [match] of text.matchAll(/REPOSITORY_ROOT\s*,\s*['"](services|apps|tools)['"]/g)) problems.push(`${path.relative(root, file)}: builds a path into ${match.split(/['"]/)[1]}/`);
+    for (const [match] of text.matchAll(/REPOSITORY_ROOT\s*,\s*['"](services|apps|tools)['"]/g))
+      problems.push(`${path.relative(root, file)}: builds a path into ${match.split(/['"]/)[1]}/`);
   }
 }
 if (problems.length > 0) {

@@ -48,7 +48,14 @@ export interface Row {
   note?: string;
 }
 
-export async function measureJourney(scale: number, journey: Journey, modes: Mode[], federation: Federation, instrumented: Instrumented, duration: number): Promise<Row[]> {
+export async function measureJourney(
+  scale: number,
+  journey: Journey,
+  modes: Mode[],
+  federation: Federation,
+  instrumented: Instrumented,
+  duration: number,
+): Promise<Row[]> {
   const check = await checkJourney(journey, instrumented, modes);
   for (const problem of check.problems) console.error(`  ! ${journey.name}: ${problem}`);
   const rows: Row[] = [];

@@ -33,7 +33,11 @@ export async function startCountingProxies(): Promise<CountingProxies> {
             const value = request.headers[key];
             if (typeof value === 'string') headers[key] = value;
           }
-          const answer = await fetch(subgraphUrl(name), { method: request.method, headers, body: request.method === 'POST' ? Buffer.concat(chunks) : undefined });
+          const answer = await fetch(subgraphUrl(name), {
+            method: request.method,
+            headers,
+            body: request.method === 'POST' ? Buffer.concat(chunks) : undefined,
+          });
           statements += Number(answer.headers.get('x-sql-statements') ?? 0);
           fetches[name] = (fetches[name] ?? 0) + 1;
           const body = Buffer.from(await answer.arrayBuffer());
@@ -75,7 +79,12 @@ export interface Instrumented {
 
 export async function startInstrumented(): Promise<Instrumented> {
   const proxies = await startCountingProxies();
-  const apollo = await createGateway({ subgraphUrls: proxies.urls, userTokenSecret: config.secrets.userToken, gatewaySecret: config.secrets.gateway, developmentTools: true });
+  const apollo = await createGateway({
+    subgraphUrls: proxies.urls,
+    userTokenSecret: config.secrets.userToken,
+    gatewaySecret: config.secrets.gateway,
+    developmentTools: true,
+  });
   const hive = createHiveGateway({ subgraphUrls: proxies.urls, userTokenSecret: config.secrets.userToken, gatewaySecret: config.secrets.gateway });
   return { proxies, apollo, hive, apolloUrl: await apollo.listen(0), hiveUrl: await hive.listen(0) };
 }
@@ -89,7 +98,11 @@ export async function stopInstrumented(instrumented: Instrumented | undefined): 
 
 /** SQL statements (summed over subgraphs) and subgraph fetches of one request through a gateway, after one warming request. */
 
-export async function countThrough(instrumented: Instrumented, url: string, journey: Journey): Promise<{ statements: number; fetches: Record<string, number> }> {
+export async function countThrough(
+  instrumented: Instrumented,
+  url: string,
+  journey: Journey,
+): Promise<{ statements: number; fetches: Record<string, number> }> {
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${userToken(journey.grants)}` };
   const body = JSON.stringify(journey.gateway);
   await post(url, headers, body);

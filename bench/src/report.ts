@@ -4,7 +4,8 @@ import { TargetCheck } from './checks';
 
 /** The report: markdown tables of the rows and the targets. */
 
-export const fmt = (value: number | null | undefined, digits = 0) => (value === null || value === undefined || Number.isNaN(value) ? '-' : value.toFixed(digits));
+export const fmt = (value: number | null | undefined, digits = 0) =>
+  value === null || value === undefined || Number.isNaN(value) ? '-' : value.toFixed(digits);
 
 export function markdownTable(rows: Row[]): string {
   const lines = [
@@ -12,7 +13,13 @@ export function markdownTable(rows: Row[]): string {
     '| ---: | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | :---: | ---: |',
   ];
   for (const row of rows) {
-    const fetches = row.fetches ? Object.entries(row.fetches).map(([name, count]) => `${name} ${count}`).join(', ') : row.mode === 'direct' ? '1 (direct)' : '-';
+    const fetches = row.fetches
+      ? Object.entries(row.fetches)
+          .map(([name, count]) => `${name} ${count}`)
+          .join(', ')
+      : row.mode === 'direct'
+        ? '1 (direct)'
+        : '-';
     const memory = row.gatewayRssMb === null ? '-' : `${fmt(row.gatewayRssMb)} (${fmt(row.gatewayPeakMb)})`;
     const same = row.answerMatchesApollo === null ? '-' : row.answerMatchesApollo ? 'yes' : 'NO';
     lines.push(
@@ -23,5 +30,9 @@ export function markdownTable(rows: Row[]): string {
 }
 
 export function targetTable(checks: TargetCheck[]): string {
-  return ['| target | measured | met |', '| --- | --- | :---: |', ...checks.map((c) => `| ${c.target} | ${c.measured} | ${c.met === null ? '-' : c.met ? 'yes' : '**no**'} |`)].join('\n');
+  return [
+    '| target | measured | met |',
+    '| --- | --- | :---: |',
+    ...checks.map((c) => `| ${c.target} | ${c.measured} | ${c.met === null ? '-' : c.met ? 'yes' : '**no**'} |`),
+  ].join('\n');
 }

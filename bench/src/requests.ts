@@ -26,7 +26,11 @@ export function requestFor(journey: Journey, mode: Exclude<Mode, 'sql'>): { url:
   };
 }
 
-export async function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; json: any; headers: Headers; bytes: number }> {
+export async function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; json: any; headers: Headers; bytes: number }> {
   const response = await fetch(url, { method: 'POST', headers, body });
   const text = await response.text();
   return { status: response.status, json: JSON.parse(text), headers: response.headers, bytes: Buffer.byteLength(text) };

@@ -32,7 +32,9 @@ async function databaseFacts(): Promise<{ scale: number; forumMeetingId: string;
       `SELECT m.id FROM arrangements.agenda a JOIN arrangements.meeting m ON m.id = a.meeting_id WHERE m.body_id = 'joint.lsp-forum' ORDER BY m.meeting_date LIMIT 1`,
     );
     if (!meeting.rows[0]) throw new Error('The bench data has no forum agenda; regenerate it with npm run bench:data.');
-    const bodies = await client.query<{ body_id: string }>(`SELECT body_id FROM arrangements.body_partnership WHERE partnership_id = $1 ORDER BY body_id`, [LARGE_SLUG]);
+    const bodies = await client.query<{ body_id: string }>(`SELECT body_id FROM arrangements.body_partnership WHERE partnership_id = $1 ORDER BY body_id`, [
+      LARGE_SLUG,
+    ]);
     const counts = {
       partnerships: await count('SELECT count(*) AS n FROM arrangements.partnership'),
       bodies: await count('SELECT count(*) AS n FROM arrangements.body'),
@@ -50,7 +52,10 @@ async function databaseFacts(): Promise<{ scale: number; forumMeetingId: string;
 function regenerate(scale: number): Promise<void> {
   return new Promise((resolve, reject) => {
     console.log(`\n== Regenerating bench data at N=${scale}`);
-    const child = spawn(process.execPath, [path.join(BENCH_ROOT, 'dist', 'generate-data.js'), '--scale', String(scale)], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    const child = spawn(process.execPath, [path.join(BENCH_ROOT, 'dist', 'generate-data.js'), '--scale', String(scale)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: process.env,
+    });
     children.add(child);
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -93,7 +98,9 @@ async function main(): Promise<void> {
     subgraphs: subgraphs.map((s) => s.name),
     note: 'Shared machine: other engineers run test suites against the same PostgreSQL during the run, so figures are noisy.',
   };
-  console.log(`Bench on ${new URL(databaseUrl).pathname.slice(1)} at N=${facts.scale} (${JSON.stringify(facts.counts)}); ${CONNECTIONS} clients, ${DURATION} s per path after ${WARMUP} s warm-up`);
+  console.log(
+    `Bench on ${new URL(databaseUrl).pathname.slice(1)} at N=${facts.scale} (${JSON.stringify(facts.counts)}); ${CONNECTIONS} clients, ${DURATION} s per path after ${WARMUP} s warm-up`,
+  );
 
   const rows = await runAt(facts.scale, journeys, MODES, DURATION);
 
@@ -102,7 +109,9 @@ async function main(): Promise<void> {
   const write = () => {
     const checks = targets(rows, journeys, facts.scale, scalingRows);
     const report = [
-      `## Journeys at N=${facts.scale} (${Object.entries(facts.counts).map(([k, v]) => `${v.toLocaleString('en-GB')} ${k}`).join(', ')})`,
+      `## Journeys at N=${facts.scale} (${Object.entries(facts.counts)
+        .map(([k, v]) => `${v.toLocaleString('en-GB')} ${k}`)
+        .join(', ')})`,
       '',
       markdownTable(rows),
       ...(scalingRows.length ? ['', `## Scaling (N = ${SCALES.join(', ')}; ${SCALING_DURATION} s per path)`, '', markdownTable(scalingRows)] : []),
@@ -115,7 +124,23 @@ async function main(): Promise<void> {
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     fs.writeFileSync(
       file,
-      JSON.stringify({ startedAt: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, environment, scale: facts.scale, counts: facts.counts, journeys: journeys.map(({ name, description, singleSubgraph }) => ({ name, description, singleSubgraph })), rows, scalingRows, scalingErrors, targets: checks, markdown: report }, null, 2),
+      JSON.stringify(
+        {
+          startedAt: new Date(started).toISOString(),
+          seconds: (Date.now() - started) / 1000,
+          environment,
+          scale: facts.scale,
+          counts: facts.counts,
+          journeys: journeys.map(({ name, description, singleSubgraph }) => ({ name, description, singleSubgraph })),
+          rows,
+          scalingRows,
+          scalingErrors,
+          targets: checks,
+          markdown: report,
+        },
+        null,
+        2,
+      ),
     );
     return report;
   };

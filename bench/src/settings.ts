@@ -13,7 +13,9 @@ export const CONNECTIONS = Number(args.connections ?? 20);
 
 export const SCALING_DURATION = Number(args['scaling-duration'] ?? 5);
 
-export const SCALES = String(args.scales ?? '1,10,50').split(',').map(Number);
+export const SCALES = String(args.scales ?? '1,10,50')
+  .split(',')
+  .map(Number);
 
 export const ONLY = typeof args.journeys === 'string' ? args.journeys.split(',') : undefined;
 

@@ -90,7 +90,12 @@ export function feedRevocations(shared: SharedState | undefined): FeedRevocation
   const key = (id: string) => `${shared.keyPrefix}calendar-feed-revoked:${id}`;
   const unavailable = (error: unknown) => {
     shared.reportFailure('private calendar feeds refused (revocations cannot be checked)', error);
-    return problem(503, 'REVOCATIONS_UNAVAILABLE', 'Private feeds are unavailable just now', 'Whether this feed has been revoked cannot be checked just now; try again shortly.');
+    return problem(
+      503,
+      'REVOCATIONS_UNAVAILABLE',
+      'Private feeds are unavailable just now',
+      'Whether this feed has been revoked cannot be checked just now; try again shortly.',
+    );
   };
   return {
     async revoke(id, until) {
@@ -116,7 +121,15 @@ export function londonTime(date: string, time: string): Date {
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   const asIfUtc = Date.UTC(year, month - 1, day, hour, minute);
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    })
       .formatToParts(new Date(asIfUtc))
       .map((part) => [part.type, Number(part.value)]),
   ) as Record<string, number>;
@@ -136,11 +149,12 @@ export function calendarText(name: string, bodies: CalendarBody[], uidDomain = '
       const agenda = meeting.agenda?.items.length
         ? `\n\nAgenda${meeting.agenda.status === 'PUBLISHED' ? '' : ' (draft, not published)'}:\n${meeting.agenda.items.map((item, index) => `${index + 1}. ${item.title}`).join('\n')}`
         : '';
-      const description = [
-        `${body.name} (${partnerships}).`,
-        `Papers due ${meeting.paperwork.papersDueOn}; draft action notes due ${meeting.paperwork.draftActionNotesDueOn}${clock}.`,
-        meeting.startTime ? `The end time is not recorded; shown as ${SHOWN_DURATION_MINUTES / 60} hours.` : 'The start time is not recorded.',
-      ].join('\n') + agenda;
+      const description =
+        [
+          `${body.name} (${partnerships}).`,
+          `Papers due ${meeting.paperwork.papersDueOn}; draft action notes due ${meeting.paperwork.draftActionNotesDueOn}${clock}.`,
+          meeting.startTime ? `The end time is not recorded; shown as ${SHOWN_DURATION_MINUTES / 60} hours.` : 'The start time is not recorded.',
+        ].join('\n') + agenda;
       const start = meeting.startTime ? londonTime(meeting.date, meeting.startTime) : allDay(meeting.date);
       calendar.createEvent({
         id: `meeting.${meeting.id}@${uidDomain}`,
@@ -190,7 +204,13 @@ async function calendarFor(apollo: GatewayApollo, caller: Caller, scope: Calenda
 function scopeFrom(kind: string, name: string, parameter: string): CalendarScope {
   if (kind === 'body' && BODY_ID.test(name) && name.length <= 200) return { kind, id: name };
   if (kind === 'partnership' && SLUG.test(name) && name.length <= 100) return { kind, slug: name };
-  throw problem(400, 'PARAMETER_INVALID', 'Not a calendar', `"${name.slice(0, 40)}" is not a ${kind === 'body' ? "body's id" : "partnership's slug"}.`, parameter);
+  throw problem(
+    400,
+    'PARAMETER_INVALID',
+    'Not a calendar',
+    `"${name.slice(0, 40)}" is not a ${kind === 'body' ? "body's id" : "partnership's slug"}.`,
+    parameter,
+  );
 }
 
 function sendCalendar(response: express.Response, text: string, cacheControl: string): void {
@@ -211,7 +231,10 @@ export function calendarsRouter(options: Omit<DownloadsOptions, 'settings'> & { 
   const revocations = feedRevocations(options.shared);
   const router = express.Router();
   const refuseQueryToken = (request: express.Request) =>
-    refuseTokenInQuery(new URLSearchParams(request.originalUrl.split('?')[1] ?? ''), 'For a calendar that shows what you may read, make a private feed URL (POST /calendars/feeds).');
+    refuseTokenInQuery(
+      new URLSearchParams(request.originalUrl.split('?')[1] ?? ''),
+      'For a calendar that shows what you may read, make a private feed URL (POST /calendars/feeds).',
+    );
 
   // Public feeds: what the public reads, whoever asks (calendar programs send no credentials).
   for (const kind of ['body', 'partnership'] as const) {
@@ -231,8 +254,10 @@ export function calendarsRouter(options: Omit<DownloadsOptions, 'settings'> & { 
     withProblems(async (request, response) => {
       const caller = signedInPerson(callerFor, response, 'make a private calendar feed (public calendars need none)');
       const requested = (request.body ?? {}) as { body?: unknown; partnership?: unknown };
-      const [kind, name] = typeof requested.body === 'string' ? ['body', requested.body] : typeof requested.partnership === 'string' ? ['partnership', requested.partnership] : [];
-      if (!kind || !name) throw problem(400, 'PARAMETER_MISSING', 'Say which calendar', 'Send JSON {"body": "<body id>"} or {"partnership": "<slug>"}.', 'body');
+      const [kind, name] =
+        typeof requested.body === 'string' ? ['body', requested.body] : typeof requested.partnership === 'string' ? ['partnership', requested.partnership] : [];
+      if (!kind || !name)
+        throw problem(400, 'PARAMETER_MISSING', 'Say which calendar', 'Send JSON {"body": "<body id>"} or {"partnership": "<slug>"}.', 'body');
       const scope = scopeFrom(kind, name, kind);
       // Made only for a calendar that exists and the caller can read now.
       await calendarFor(apollo, caller, scope, response.locals.requestId as string | undefined);
@@ -246,7 +271,14 @@ export function calendarsRouter(options: Omit<DownloadsOptions, 'settings'> & { 
     withProblems(async (request, response) => {
       refuseQueryToken(request);
       const claims = await verifyUrlToken(feedKey, 'calendar-feed', icsName(request.params.file as string, 'feed'), 'feed');
-      if (await revocations.isRevoked(claims.id)) throw problem(410, 'FEED_REVOKED', 'This calendar feed was revoked', 'Its maker revoked this calendar feed; ask them for a new one, or make your own (POST /calendars/feeds).', 'feed');
+      if (await revocations.isRevoked(claims.id))
+        throw problem(
+          410,
+          'FEED_REVOKED',
+          'This calendar feed was revoked',
+          'Its maker revoked this calendar feed; ask them for a new one, or make your own (POST /calendars/feeds).',
+          'feed',
+        );
       const scope = scopeFrom(claims.target, claims.parameters[claims.target] ?? '', 'feed');
       sendCalendar(response, await calendarFor(apollo, claims.caller, scope, response.locals.requestId as string | undefined), 'private, no-store');
     }),
@@ -258,7 +290,8 @@ export function calendarsRouter(options: Omit<DownloadsOptions, 'settings'> & { 
     withProblems(async (request, response) => {
       const caller = signedInPerson(callerFor, response, 'revoke a calendar feed');
       const claims = await verifyUrlToken(feedKey, 'calendar-feed', icsName(request.params.file as string, 'feed'), 'feed', true);
-      if (claims.caller.subject !== caller.subject) throw problem(403, 'FORBIDDEN', 'Not your feed', 'Only the person who made a calendar feed may revoke it.', 'feed');
+      if (claims.caller.subject !== caller.subject)
+        throw problem(403, 'FORBIDDEN', 'Not your feed', 'Only the person who made a calendar feed may revoke it.', 'feed');
       await revocations.revoke(claims.id, claims.expiresAt);
       response.status(204).end();
     }),

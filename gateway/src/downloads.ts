@@ -61,7 +61,13 @@ export function downloadsRouter(options: DownloadsOptions): express.Router {
         // A signed link stands for its maker, for exactly the export and parameters it was made for.
         const claims = await verifyUrlToken(linkKey, 'export-download', link, LINK_PARAMETER);
         if (claims.target !== definition.name || !sameParameters(claims.parameters, prepared.parameters)) {
-          throw problem(401, 'LINK_INVALID', 'The download link is not valid', 'This download link was made for another export or other parameters; ask for a new one.', LINK_PARAMETER);
+          throw problem(
+            401,
+            'LINK_INVALID',
+            'The download link is not valid',
+            'This download link was made for another export or other parameters; ask for a new one.',
+            LINK_PARAMETER,
+          );
         }
         caller = claims.caller;
       } else {
@@ -81,10 +87,18 @@ export function downloadsRouter(options: DownloadsOptions): express.Router {
       const path = (request.body as { path?: unknown } | undefined)?.path;
       // The address as the front end has it, with or without the gateway's origin.
       const match = typeof path === 'string' ? /^(?:https?:\/\/[^/]+)?\/exports\/([\w-]+)\.csv(?:\?(.*))?$/.exec(path) : null;
-      if (!match) throw problem(400, 'PARAMETER_INVALID', 'Say which export', 'Send JSON {"path": "/exports/<name>.csv?<parameters>"}, the address you would download.', 'path');
+      if (!match)
+        throw problem(
+          400,
+          'PARAMETER_INVALID',
+          'Say which export',
+          'Send JSON {"path": "/exports/<name>.csv?<parameters>"}, the address you would download.',
+          'path',
+        );
       const definition = findExport(match[1]!);
       const query = new URLSearchParams(match[2] ?? '');
-      if (query.has(LINK_PARAMETER)) throw problem(400, 'PARAMETER_INVALID', 'Already a link', 'The path is already a download link; send the export\'s own path.', 'path');
+      if (query.has(LINK_PARAMETER))
+        throw problem(400, 'PARAMETER_INVALID', 'Already a link', "The path is already a download link; send the export's own path.", 'path');
       const prepared = prepareExport(definition, query);
       const { token, claims } = await signUrlToken(linkKey, 'export-download', caller, definition.name, prepared.parameters, lifetime);
       const parameters = new URLSearchParams({ ...prepared.parameters, [LINK_PARAMETER]: token });
@@ -98,9 +112,20 @@ export function downloadsRouter(options: DownloadsOptions): express.Router {
   router.use(((error, request, response, next) => {
     if (response.headersSent || !(request.path.startsWith('/exports') || request.path.startsWith('/calendars'))) return next(error);
     const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
-    if (status >= 400 && status < 500) return sendProblem(response, { status, code: 'BAD_REQUEST', title: 'The request could not be read', detail: 'Send a JSON body with the content type application/json.' });
+    if (status >= 400 && status < 500)
+      return sendProblem(response, {
+        status,
+        code: 'BAD_REQUEST',
+        title: 'The request could not be read',
+        detail: 'Send a JSON body with the content type application/json.',
+      });
     options.logger.error({ err: error }, 'download failed');
-    sendProblem(response, { status: 500, code: 'INTERNAL_SERVER_ERROR', title: 'Something went wrong', detail: 'The failure has been logged; try again, and report it if it persists.' });
+    sendProblem(response, {
+      status: 500,
+      code: 'INTERNAL_SERVER_ERROR',
+      title: 'Something went wrong',
+      detail: 'The failure has been logged; try again, and report it if it persists.',
+    });
   }) as express.ErrorRequestHandler);
 
   return router;

@@ -55,7 +55,13 @@ export interface ExportDefinition {
   columns: (Column | Pivot)[];
 }
 
-const partnership = (description = 'the partnership (slug)'): ExportParameter => ({ name: 'partnership', variable: 'slug', kind: 'partnership', required: true, description });
+const partnership = (description = 'the partnership (slug)'): ExportParameter => ({
+  name: 'partnership',
+  variable: 'slug',
+  kind: 'partnership',
+  required: true,
+  description,
+});
 const body: ExportParameter = { name: 'body', variable: 'id', kind: 'body', required: true, description: 'the body (id), e.g. telford-and-wrekin.executive' };
 const asOf: ExportParameter = { name: 'asOf', variable: 'asOf', kind: 'date', description: 'the date (YYYY-MM-DD; default today)' };
 const date = (name: string, description: string, required = false): ExportParameter => ({ name, variable: name, kind: 'date', required, description });
@@ -71,7 +77,14 @@ export const EXPORT_DEFINITIONS: ExportDefinition[] = [
     name: 'comparison',
     description: 'Partnerships side by side (comparePartnerships): one row per measure, a value and a note column per partnership.',
     parameters: [
-      { name: 'partnerships', variable: 'slugs', kind: 'partnerships', default: THREE_PARTNERSHIPS, aliases: ['slugs'], description: 'the partnerships (comma-separated slugs; default all three)' },
+      {
+        name: 'partnerships',
+        variable: 'slugs',
+        kind: 'partnerships',
+        default: THREE_PARTNERSHIPS,
+        aliases: ['slugs'],
+        description: 'the partnerships (comma-separated slugs; default all three)',
+      },
       asOf,
     ],
     operation: `query ComparisonExport($slugs: [String!]!, $asOf: Date) {
@@ -183,7 +196,8 @@ export const EXPORT_DEFINITIONS: ExportDefinition[] = [
   },
   {
     name: 'attendance',
-    description: "Attendance at a body's meetings: one row per member per meeting, with the meeting's quorum. Analysts, regional admins and the body's own partnerships may read it.",
+    description:
+      "Attendance at a body's meetings: one row per member per meeting, with the meeting's quorum. Analysts, regional admins and the body's own partnerships may read it.",
     parameters: [body, date('from', 'the first meeting date (YYYY-MM-DD)'), date('to', 'the last meeting date (YYYY-MM-DD)')],
     operation: `query AttendanceExport($id: ID!, $from: Date, $to: Date) {
       body(id: $id) { meetings(from: $from, to: $to) {
@@ -209,7 +223,8 @@ export const EXPORT_DEFINITIONS: ExportDefinition[] = [
   },
   {
     name: 'reviews',
-    description: "A partnership's case reviews and audits with their clocks: due date, whether overdue, days late. Unpublished ones only for the partnership's own members and admins.",
+    description:
+      "A partnership's case reviews and audits with their clocks: due date, whether overdue, days late. Unpublished ones only for the partnership's own members and admins.",
     parameters: [partnership()],
     operation: `query ReviewsExport($slug: String!) {
       partnership(slug: $slug) { reviews { id code kind { name } status notifiedOn startedOn signedOffOn publishedOn dueDate isOverdue daysLate workingDaysTaken themes { name } isSynthetic } }
@@ -235,7 +250,12 @@ export const EXPORT_DEFINITIONS: ExportDefinition[] = [
   {
     name: 'review-timeliness',
     description: 'Per kind of review: how many were signed off between from and to, how many on time, the median working days, how many are overdue on asOf.',
-    parameters: [partnership(), date('from', 'the first sign-off date counted (YYYY-MM-DD)', true), date('to', 'the last sign-off date counted (YYYY-MM-DD)', true), asOf],
+    parameters: [
+      partnership(),
+      date('from', 'the first sign-off date counted (YYYY-MM-DD)', true),
+      date('to', 'the last sign-off date counted (YYYY-MM-DD)', true),
+      asOf,
+    ],
     operation: `query ReviewTimelinessExport($slug: String!, $from: Date!, $to: Date!, $asOf: Date) {
       partnership(slug: $slug) { reviewTimeliness(from: $from, to: $to, asOf: $asOf) {
         reviewKind { id name } clock { description } completed completedOnTime completedLate medianWorkingDaysToSignOff
@@ -284,7 +304,8 @@ export const EXPORT_DEFINITIONS: ExportDefinition[] = [
   },
   {
     name: 'training-reach',
-    description: "Training reach by agency between from and to: places booked, attendances, sessions attended. Analysts and the partnership's own members may read it.",
+    description:
+      "Training reach by agency between from and to: places booked, attendances, sessions attended. Analysts and the partnership's own members may read it.",
     parameters: [partnership(), date('from', 'the first session date (YYYY-MM-DD)', true), date('to', 'the last session date (YYYY-MM-DD)', true)],
     operation: `query TrainingReachExport($slug: String!, $from: Date!, $to: Date!) {
       partnership(slug: $slug) { trainingReach(from: $from, to: $to) { byAgency { organisation { id name } sector placesBooked attendances sessionsAttended } } }
@@ -321,7 +342,13 @@ export const EXPORT_DEFINITIONS: ExportDefinition[] = [
     name: 'threshold-crosswalk',
     description: "The regional threshold crosswalk: one row per regional level, with each partnership's levels that map onto it.",
     parameters: [
-      { name: 'partnerships', variable: 'slugs', kind: 'partnerships', default: THREE_PARTNERSHIPS, description: 'the partnerships (comma-separated slugs; default all three)' },
+      {
+        name: 'partnerships',
+        variable: 'slugs',
+        kind: 'partnerships',
+        default: THREE_PARTNERSHIPS,
+        description: 'the partnerships (comma-separated slugs; default all three)',
+      },
       asOf,
     ],
     operation: `query ThresholdCrosswalkExport($slugs: [String!]!, $asOf: Date) {

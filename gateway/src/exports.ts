@@ -27,30 +27,40 @@ const badParameter = (parameter: string, detail: string) => problem(400, 'PARAME
 function checkedDate(name: string, text: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== text) throw badParameter(name, `"${name}" must be a date written YYYY-MM-DD, e.g. 2025-06-01; "${text.slice(0, 40)}" is not one.`);
+  if (!date || date.toISOString().slice(0, 10) !== text)
+    throw badParameter(name, `"${name}" must be a date written YYYY-MM-DD, e.g. 2025-06-01; "${text.slice(0, 40)}" is not one.`);
   return text;
 }
 
 function checkedSlug(name: string, text: string): string {
-  if (!SLUG.test(text) || text.length > 100) throw badParameter(name, `"${name}" must name partnerships by slug (lower-case words joined by hyphens, e.g. telford-and-wrekin); "${text.slice(0, 40)}" is not a slug.`);
+  if (!SLUG.test(text) || text.length > 100)
+    throw badParameter(
+      name,
+      `"${name}" must name partnerships by slug (lower-case words joined by hyphens, e.g. telford-and-wrekin); "${text.slice(0, 40)}" is not a slug.`,
+    );
   return text;
 }
 
 const PARSERS: Record<ExportParameter['kind'], (name: string, text: string) => unknown> = {
   partnership: checkedSlug,
   partnerships(name, text) {
-    const slugs = text.split(',').map((slug) => slug.trim()).filter(Boolean);
+    const slugs = text
+      .split(',')
+      .map((slug) => slug.trim())
+      .filter(Boolean);
     if (!slugs.length) throw badParameter(name, `"${name}" must list at least one partnership slug, separated by commas.`);
     if (slugs.length > 20) throw badParameter(name, `"${name}" may list at most 20 partnerships.`);
     return slugs.map((slug) => checkedSlug(name, slug));
   },
   body(name, text) {
-    if (!BODY_ID.test(text) || text.length > 200) throw badParameter(name, `"${name}" must be a body's id, e.g. telford-and-wrekin.executive; "${text.slice(0, 40)}" is not one.`);
+    if (!BODY_ID.test(text) || text.length > 200)
+      throw badParameter(name, `"${name}" must be a body's id, e.g. telford-and-wrekin.executive; "${text.slice(0, 40)}" is not one.`);
     return text;
   },
   date: checkedDate,
   count(name, text) {
-    if (!/^\d{1,4}$/.test(text) || Number(text) < 1) throw badParameter(name, `"${name}" must be a whole number from 1 to 9999; "${text.slice(0, 40)}" is not.`);
+    if (!/^\d{1,4}$/.test(text) || Number(text) < 1)
+      throw badParameter(name, `"${name}" must be a whole number from 1 to 9999; "${text.slice(0, 40)}" is not.`);
     return Number(text);
   },
 };
@@ -70,7 +80,10 @@ export function findExport(name: string): ExportDefinition {
 
 /** Checks the query parameters against the export's (400 naming the first at fault) and makes the operation's variables. */
 export function prepareExport(definition: ExportDefinition, query: URLSearchParams): PreparedExport {
-  refuseTokenInQuery(query, 'Send it in the header "Authorization: Bearer <token>", or ask for a download link (POST /exports/links) that a plain link can use.');
+  refuseTokenInQuery(
+    query,
+    'Send it in the header "Authorization: Bearer <token>", or ask for a download link (POST /exports/links) that a plain link can use.',
+  );
   const byName = new Map<string, ExportParameter>();
   for (const parameter of definition.parameters) for (const name of [parameter.name, ...(parameter.aliases ?? [])]) byName.set(name, parameter);
   const given = new Map<ExportParameter, string>();
@@ -79,7 +92,13 @@ export function prepareExport(definition: ExportDefinition, query: URLSearchPara
     const parameter = byName.get(name);
     if (!parameter) {
       const accepted = definition.parameters.map((p) => p.name).join(', ') || 'none';
-      throw problem(400, 'PARAMETER_UNKNOWN', 'Unknown parameter', `The ${definition.name} export has no parameter "${name.slice(0, 40)}"; it takes: ${accepted}.`, name.slice(0, 40));
+      throw problem(
+        400,
+        'PARAMETER_UNKNOWN',
+        'Unknown parameter',
+        `The ${definition.name} export has no parameter "${name.slice(0, 40)}"; it takes: ${accepted}.`,
+        name.slice(0, 40),
+      );
     }
     if (query.getAll(name).length > 1 || given.has(parameter)) throw badParameter(parameter.name, `"${parameter.name}" is given more than once; give it once.`);
     given.set(parameter, query.get(name)!);
@@ -90,7 +109,13 @@ export function prepareExport(definition: ExportDefinition, query: URLSearchPara
     const text = given.get(parameter)?.trim();
     if (text === undefined || text === '') {
       if (parameter.required) {
-        throw problem(400, 'PARAMETER_MISSING', 'A parameter is missing', `The ${definition.name} export needs "${parameter.name}": ${parameter.description}.`, parameter.name);
+        throw problem(
+          400,
+          'PARAMETER_MISSING',
+          'A parameter is missing',
+          `The ${definition.name} export needs "${parameter.name}": ${parameter.description}.`,
+          parameter.name,
+        );
       }
       if (parameter.default !== undefined) variables[parameter.variable] = PARSERS[parameter.kind](parameter.name, parameter.default);
       continue;
@@ -117,7 +142,12 @@ function operationProblem(errors: readonly OperationError[]): ProblemError {
   const message = first && !/\$\w|Variable "|Cannot query field|Unknown argument|Syntax Error/.test(first.message) ? first.message : undefined;
   switch (code) {
     case 'UNAUTHENTICATED':
-      return problem(401, 'UNAUTHENTICATED', 'Sign in to download this', message ?? 'This export needs you to sign in: send "Authorization: Bearer <token>", or use a download link (POST /exports/links).');
+      return problem(
+        401,
+        'UNAUTHENTICATED',
+        'Sign in to download this',
+        message ?? 'This export needs you to sign in: send "Authorization: Bearer <token>", or use a download link (POST /exports/links).',
+      );
     case 'FORBIDDEN':
       return problem(403, 'FORBIDDEN', 'You may not download this', message ?? 'Your role does not allow this export.');
     case 'BAD_USER_INPUT':
@@ -128,13 +158,25 @@ function operationProblem(errors: readonly OperationError[]): ProblemError {
     case 'RATE_LIMITED':
       return problem(429, 'RATE_LIMITED', 'Too many requests', message ?? 'Too many requests; wait a moment and try again.');
     default:
-      return problem(502, 'EXPORT_FAILED', 'The export could not be made', 'The export could not be made just now; try again shortly, and report it if it persists.');
+      return problem(
+        502,
+        'EXPORT_FAILED',
+        'The export could not be made',
+        'The export could not be made just now; try again shortly, and report it if it persists.',
+      );
   }
 }
 
-export async function runOperation(apollo: GatewayApollo, caller: Caller, query: string, variables: Record<string, unknown>, requestId?: string): Promise<Record<string, any>> {
+export async function runOperation(
+  apollo: GatewayApollo,
+  caller: Caller,
+  query: string,
+  variables: Record<string, unknown>,
+  requestId?: string,
+): Promise<Record<string, any>> {
   const result = await apollo.executeOperation({ query, variables }, { contextValue: { caller, requestId } });
-  if (result.body.kind !== 'single') throw problem(502, 'EXPORT_FAILED', 'The export could not be made', 'The answer came in parts, which exports cannot read.');
+  if (result.body.kind !== 'single')
+    throw problem(502, 'EXPORT_FAILED', 'The export could not be made', 'The answer came in parts, which exports cannot read.');
   const { data, errors } = result.body.singleResult;
   if (errors?.length || !data) throw operationProblem(errors ?? []);
   return data;
@@ -153,13 +195,26 @@ async function checkExists(apollo: GatewayApollo, caller: Caller, prepared: Prep
     for (const parameter of partnershipParameters) {
       const unknown = ([] as string[]).concat(variables[parameter.variable] as string | string[]).filter((slug) => !known.has(slug));
       if (unknown.length) {
-        throw problem(404, 'PARTNERSHIP_NOT_FOUND', 'No such partnership', `No partnership has the slug ${unknown.map((slug) => `"${slug}"`).join(', ')}; the partnerships are ${[...known].join(', ')}.`, parameter.name);
+        throw problem(
+          404,
+          'PARTNERSHIP_NOT_FOUND',
+          'No such partnership',
+          `No partnership has the slug ${unknown.map((slug) => `"${slug}"`).join(', ')}; the partnerships are ${[...known].join(', ')}.`,
+          parameter.name,
+        );
       }
     }
   }
   for (const parameter of named.filter((p) => p.kind === 'body')) {
     const answer = await runOperation(apollo, caller, BODY_EXISTS, { id: variables[parameter.variable] }, requestId);
-    if (!answer.body) throw problem(404, 'BODY_NOT_FOUND', 'No such body', `No body has the id "${variables[parameter.variable]}"; a partnership's bodies are in /exports/bodies.csv.`, parameter.name);
+    if (!answer.body)
+      throw problem(
+        404,
+        'BODY_NOT_FOUND',
+        'No such body',
+        `No body has the id "${variables[parameter.variable]}"; a partnership's bodies are in /exports/bodies.csv.`,
+        parameter.name,
+      );
   }
 }
 
@@ -202,7 +257,11 @@ function rowBindings(answer: Record<string, unknown>, path: string): Record<stri
   return rows.map(({ bindings }) => bindings);
 }
 
-export function toTable(definition: ExportDefinition, answer: Record<string, unknown>, variables: Record<string, unknown>): { header: string[]; rows: CellValue[][] } {
+export function toTable(
+  definition: ExportDefinition,
+  answer: Record<string, unknown>,
+  variables: Record<string, unknown>,
+): { header: string[]; rows: CellValue[][] } {
   const root = { ...answer, variables };
   const header: string[] = [];
   const cellsOf: ((bindings: Record<string, unknown>) => CellValue[])[] = [];

@@ -25,7 +25,11 @@ export const DEFAULT_HTTP_CACHING: HttpCachingSettings = { publicMaxAgeSeconds: 
  * the anonymous public's error-free GETs are cacheable. Exported so other GET answers (CSV
  * exports) can follow the same policy.
  */
-export function cacheControlFor(caller: Caller, answer: { method: string | undefined; authorization: string | undefined; hasErrors: boolean; status: number }, settings: HttpCachingSettings): string | undefined {
+export function cacheControlFor(
+  caller: Caller,
+  answer: { method: string | undefined; authorization: string | undefined; hasErrors: boolean; status: number },
+  settings: HttpCachingSettings,
+): string | undefined {
   const anonymous = caller === ANONYMOUS_CALLER && !answer.authorization;
   if (!anonymous || answer.method !== 'GET' || answer.hasErrors || answer.status !== 200 || settings.publicMaxAgeSeconds === 0) return undefined;
   // Not "max-age=N, public", the order Apollo's cache-control plugin parses and then narrows by

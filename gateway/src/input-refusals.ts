@@ -58,7 +58,12 @@ export function refusalAtFields(refusal: SubgraphInputRefusal, options: GraphQLD
   return { errors: paths.map((path) => ({ message: refusal.message, path, extensions: { ...refusal.extensions } })) };
 }
 
-export function refusedFieldPaths(refusal: { message: string; subgraphLocations?: readonly { line: number; column: number }[] }, query: string | undefined, variables: Record<string, unknown> | undefined, schema: GraphQLSchema | undefined): Path[] {
+export function refusedFieldPaths(
+  refusal: { message: string; subgraphLocations?: readonly { line: number; column: number }[] },
+  query: string | undefined,
+  variables: Record<string, unknown> | undefined,
+  schema: GraphQLSchema | undefined,
+): Path[] {
   if (!query) return [];
   let document;
   try {
@@ -69,7 +74,9 @@ export function refusedFieldPaths(refusal: { message: string; subgraphLocations?
   const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
   if (!operation) return [];
   const fragments = new Map(
-    document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+    document.definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
   );
   const fields = fieldsWithPaths(operation, fragments, variables, schema);
   const offsets = (refusal.subgraphLocations ?? []).map((location) => offsetOf(query, location));
@@ -112,7 +119,7 @@ function fieldsWithPaths(
           const representations = Array.isArray(variables?.representations) ? (variables.representations as unknown[]) : [];
           representations.forEach((representation, index) => {
             const entityType = (representation as { __typename?: unknown } | null)?.__typename;
-            const named = typeof entityType === 'string' ? schema?.getType(entityType) ?? undefined : undefined;
+            const named = typeof entityType === 'string' ? (schema?.getType(entityType) ?? undefined) : undefined;
             walk(selection.selectionSet!, [...fieldPath, index], named, typeof entityType === 'string' ? entityType : undefined, false);
           });
           continue;
@@ -121,7 +128,13 @@ function fieldsWithPaths(
         if (!selection.selectionSet) continue;
         const definition = type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[name] : undefined;
         const fieldType = definition ? getNullableType(definition.type) : undefined;
-        walk(selection.selectionSet, fieldPath, fieldType ? getNamedType(fieldType) : undefined, undefined, listReached || (fieldType !== undefined && isListType(fieldType)));
+        walk(
+          selection.selectionSet,
+          fieldPath,
+          fieldType ? getNamedType(fieldType) : undefined,
+          undefined,
+          listReached || (fieldType !== undefined && isListType(fieldType)),
+        );
         continue;
       }
       const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
@@ -129,10 +142,15 @@ function fieldsWithPaths(
       const condition = fragment.typeCondition?.name.value;
       // Under _entities, only the fragments on this representation's type apply to it.
       if (typename !== undefined && condition !== undefined && condition !== typename) continue;
-      walk(fragment.selectionSet, path, condition ? schema?.getType(condition) ?? type : type, typename, listReached);
+      walk(fragment.selectionSet, path, condition ? (schema?.getType(condition) ?? type) : type, typename, listReached);
     }
   };
-  const root = operation.operation === 'mutation' ? schema?.getMutationType() : operation.operation === 'subscription' ? schema?.getSubscriptionType() : schema?.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema?.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema?.getSubscriptionType()
+        : schema?.getQueryType();
   walk(operation.selectionSet, [], root ?? undefined, undefined, false);
   return found;
 }

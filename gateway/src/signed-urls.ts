@@ -27,7 +27,14 @@ export function signingKey(gatewaySecret: string, purpose: SignedUrlPurpose): Ui
   return createHmac('sha256', gatewaySecret).update(`safeguarding-partnerships signed URLs: ${purpose}`).digest();
 }
 
-export async function signUrlToken(key: Uint8Array, purpose: SignedUrlPurpose, caller: Caller, target: string, parameters: Record<string, string>, lifetimeSeconds: number): Promise<{ token: string; claims: SignedClaims }> {
+export async function signUrlToken(
+  key: Uint8Array,
+  purpose: SignedUrlPurpose,
+  caller: Caller,
+  target: string,
+  parameters: Record<string, string>,
+  lifetimeSeconds: number,
+): Promise<{ token: string; claims: SignedClaims }> {
   const id = randomUUID();
   const issuedAt = Math.floor(Date.now() / 1000);
   const token = await new SignJWT({ grants: caller.grants, target, parameters })
@@ -45,17 +52,40 @@ export async function signUrlToken(key: Uint8Array, purpose: SignedUrlPurpose, c
  * The claims of a token this gateway signed for `purpose`; refuses (401, naming `parameter`) one
  * that has expired or was altered. `allowExpired` is for revoking a feed that has run out anyway.
  */
-export async function verifyUrlToken(key: Uint8Array, purpose: SignedUrlPurpose, token: string, parameter: string, allowExpired = false): Promise<SignedClaims> {
+export async function verifyUrlToken(
+  key: Uint8Array,
+  purpose: SignedUrlPurpose,
+  token: string,
+  parameter: string,
+  allowExpired = false,
+): Promise<SignedClaims> {
   try {
     const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], audience: purpose, ...(allowExpired ? { currentDate: new Date(0) } : {}) });
-    const { sub, jti, iat, exp, grants, target, parameters } = payload as typeof payload & { grants?: Grant[]; target?: string; parameters?: Record<string, string> };
-    if (!sub || !jti || !iat || !exp || !Array.isArray(grants) || typeof target !== 'string' || typeof parameters !== 'object' || !parameters) throw new Error('incomplete claims');
+    const { sub, jti, iat, exp, grants, target, parameters } = payload as typeof payload & {
+      grants?: Grant[];
+      target?: string;
+      parameters?: Record<string, string>;
+    };
+    if (!sub || !jti || !iat || !exp || !Array.isArray(grants) || typeof target !== 'string' || typeof parameters !== 'object' || !parameters)
+      throw new Error('incomplete claims');
     return { id: jti, caller: { subject: sub, grants }, target, parameters, issuedAt: new Date(iat * 1000), expiresAt: new Date(exp * 1000) };
   } catch (error) {
     const what = purpose === 'export-download' ? 'download link' : 'calendar feed URL';
     if (error instanceof errors.JWTExpired) {
-      throw problem(401, purpose === 'export-download' ? 'LINK_EXPIRED' : 'FEED_EXPIRED', `The ${what} has expired`, `This ${what} has expired; ask for a new one${purpose === 'export-download' ? ' (POST /exports/links)' : ' (POST /calendars/feeds)'}.`, parameter);
+      throw problem(
+        401,
+        purpose === 'export-download' ? 'LINK_EXPIRED' : 'FEED_EXPIRED',
+        `The ${what} has expired`,
+        `This ${what} has expired; ask for a new one${purpose === 'export-download' ? ' (POST /exports/links)' : ' (POST /calendars/feeds)'}.`,
+        parameter,
+      );
     }
-    throw problem(401, purpose === 'export-download' ? 'LINK_INVALID' : 'FEED_INVALID', `The ${what} is not valid`, `This ${what} was not made by this platform or has been altered; ask for a new one.`, parameter);
+    throw problem(
+      401,
+      purpose === 'export-download' ? 'LINK_INVALID' : 'FEED_INVALID',
+      `The ${what} is not valid`,
+      `This ${what} was not made by this platform or has been altered; ask for a new one.`,
+      parameter,
+    );
   }
 }

@@ -15,7 +15,9 @@ import { baseUrl, config } from './support/harness';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = fs.existsSync(CHROMIUM);
 if (!available) {
-  console.warn(`The browser test is skipped: Chromium is not installed at ${CHROMIUM}. Run scripts/install-browser.sh (needs root and apt-get), or set CHROMIUM_PATH.`);
+  console.warn(
+    `The browser test is skipped: Chromium is not installed at ${CHROMIUM}. Run scripts/install-browser.sh (needs root and apt-get), or set CHROMIUM_PATH.`,
+  );
 }
 
 /** The front end: plain fetch calls, as any client library makes them, with the results kept for the test. */
@@ -120,7 +122,11 @@ async function servePage(): Promise<{ server: http.Server; origin: string }> {
     const page = await open(allowed.origin);
     const answer = await page.evaluate(([gateway]) => (window as any).graphql(gateway, '{ partnerships { id slug name } }'), [gatewayOrigin]);
     expect(answer.status).toBe(200);
-    expect(answer.body.data.partnerships.map((partnership: { slug: string }) => partnership.slug).sort()).toEqual(['shropshire', 'solihull', 'telford-and-wrekin']);
+    expect(answer.body.data.partnerships.map((partnership: { slug: string }) => partnership.slug).sort()).toEqual([
+      'shropshire',
+      'solihull',
+      'telford-and-wrekin',
+    ]);
     // An exposed header: the page can quote the request id when it reports a problem.
     expect(answer.requestId).toMatch(/\S{8,}/);
   });
@@ -129,11 +135,15 @@ async function servePage(): Promise<{ server: http.Server; origin: string }> {
     const page = await open(allowed.origin);
     const token = tokenFor([grant('partnership-admin', 'telford-and-wrekin')]);
     const before = preflights();
-    const read = await page.evaluate(([gateway, token]) => (window as any).graphql(gateway, '{ body(id: "telford-and-wrekin.executive") { id version purpose } }', {}, token), [gatewayOrigin, token]);
+    const read = await page.evaluate(
+      ([gateway, token]) => (window as any).graphql(gateway, '{ body(id: "telford-and-wrekin.executive") { id version purpose } }', {}, token),
+      [gatewayOrigin, token],
+    );
     expect(read.status).toBe(200);
     const { version } = read.body.data.body;
     const purpose = `Strategic leadership, changed from a browser at ${Date.now()}`;
-    const mutation = 'mutation Update($version: Int!, $purpose: String!) { updateBody(id: "telford-and-wrekin.executive", expectedVersion: $version, input: { purpose: $purpose }) { id purpose version } }';
+    const mutation =
+      'mutation Update($version: Int!, $purpose: String!) { updateBody(id: "telford-and-wrekin.executive", expectedVersion: $version, input: { purpose: $purpose }) { id purpose version } }';
     const changed = await page.evaluate(({ gateway, query, token, variables }) => (window as any).graphql(gateway, query, variables, token), {
       gateway: gatewayOrigin,
       query: mutation,
@@ -182,7 +192,10 @@ async function servePage(): Promise<{ server: http.Server; origin: string }> {
     // The browser keeps the answer from the page (no CORS headers); the gateway had refused it anyway.
     expect(bare.blocked).toMatch(/Failed to fetch/);
     expect(answered.slice(before)).toEqual([{ method: 'GET', url: expect.stringMatching(/^\/graphql\?query=/), status: 400 }]);
-    const posted = await page.evaluate(([gateway]) => (window as any).graphql(gateway, '{ partnerships { slug } }').catch((error: unknown) => ({ blocked: String(error) })), [gatewayOrigin]);
+    const posted = await page.evaluate(
+      ([gateway]) => (window as any).graphql(gateway, '{ partnerships { slug } }').catch((error: unknown) => ({ blocked: String(error) })),
+      [gatewayOrigin],
+    );
     expect(posted.blocked).toMatch(/Failed to fetch/);
     // The browser asked first, was refused (403), and sent nothing after.
     expect(answered.slice(before + 1)).toEqual([{ method: 'OPTIONS', url: '/graphql', status: 403 }]);

@@ -55,7 +55,19 @@ async function problem(response: Response) {
 const day = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 /** An instant as a London wall-clock date and time, worked out independently of the gateway's own conversion. */
 const inLondon = (date: Date) => {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(date).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 };
 
@@ -96,20 +108,37 @@ it('a public body feed has every meeting of the past year on, with its paper and
 });
 
 it('a public partnership feed has the meetings of all its bodies', async () => {
-  const { data } = await federation.query(`query ($from: Date) { partnership(slug: "telford-and-wrekin") { bodies { meetings(from: $from) { id } } } }`, { variables: { from: aYearAgo() } });
-  const ids = (data!.partnership.bodies as { meetings: { id: string }[] }[]).flatMap((body) => body.meetings.map((m) => `meeting.${m.id}@safeguarding-partnerships`));
+  const { data } = await federation.query(`query ($from: Date) { partnership(slug: "telford-and-wrekin") { bodies { meetings(from: $from) { id } } } }`, {
+    variables: { from: aYearAgo() },
+  });
+  const ids = (data!.partnership.bodies as { meetings: { id: string }[] }[]).flatMap((body) =>
+    body.meetings.map((m) => `meeting.${m.id}@safeguarding-partnerships`),
+  );
   expect(ids.length).toBeGreaterThan(0);
   const { response, events } = await feed('/calendars/partnerships/telford-and-wrekin.ics');
   expect(response.status).toBe(200);
-  expect(events.map((event) => event.uid).filter((uid) => uid.startsWith('meeting.')).sort()).toEqual(ids.sort());
+  expect(
+    events
+      .map((event) => event.uid)
+      .filter((uid) => uid.startsWith('meeting.'))
+      .sort(),
+  ).toEqual(ids.sort());
 });
 
 it('refuses unknown calendars and tokens in the address with a problem', async () => {
   expect(await problem(await fetch(`${base()}/calendars/bodies/nowhere.executive.ics`))).toMatchObject({ httpStatus: 404, code: 'BODY_NOT_FOUND' });
   expect(await problem(await fetch(`${base()}/calendars/partnerships/nowhere.ics`))).toMatchObject({ httpStatus: 404, code: 'PARTNERSHIP_NOT_FOUND' });
-  expect(await problem(await fetch(`${base()}/calendars/bodies/${FORUM}.ics?access_token=${tokenFor([grant('analyst')])}`))).toMatchObject({ httpStatus: 400, code: 'ACCESS_TOKEN_IN_QUERY', parameter: 'access_token' });
+  expect(await problem(await fetch(`${base()}/calendars/bodies/${FORUM}.ics?access_token=${tokenFor([grant('analyst')])}`))).toMatchObject({
+    httpStatus: 400,
+    code: 'ACCESS_TOKEN_IN_QUERY',
+    parameter: 'access_token',
+  });
   expect(await problem(await fetch(`${base()}/calendars/feeds/not-a-feed.ics`))).toMatchObject({ httpStatus: 401, code: 'FEED_INVALID' });
-  const anonymous = await fetch(`${base()}/calendars/feeds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: FORUM }) });
+  const anonymous = await fetch(`${base()}/calendars/feeds`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ body: FORUM }),
+  });
   expect(await problem(anonymous)).toMatchObject({ httpStatus: 401, code: 'UNAUTHENTICATED' });
 });
 
@@ -118,19 +147,29 @@ describe('private feeds', () => {
   const draftTitle = 'Calendar test: exploitation across the footprint (draft)';
 
   async function makeFeed(headers: Record<string, string>, request: Record<string, string>, at = base()) {
-    const response = await fetch(`${at}/calendars/feeds`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(request) });
+    const response = await fetch(`${at}/calendars/feeds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(request),
+    });
     expect(response.status).toBe(201);
     return (await response.json()) as { url: string; id: string; expiresAt: string };
   }
 
   beforeAll(async () => {
     // A forum meeting with a draft agenda: the secretariat reads it, the public does not.
-    const scheduled = await federation.query(`mutation ($bodyId: ID!, $date: Date!) { scheduleMeeting(bodyId: $bodyId, input: { date: $date, startTime: "14:00" }) { id } }`, {
-      as: [grant('partnership-admin', 'shropshire')],
-      variables: { bodyId: FORUM, date: inDays(40) },
-    });
+    const scheduled = await federation.query(
+      `mutation ($bodyId: ID!, $date: Date!) { scheduleMeeting(bodyId: $bodyId, input: { date: $date, startTime: "14:00" }) { id } }`,
+      {
+        as: [grant('partnership-admin', 'shropshire')],
+        variables: { bodyId: FORUM, date: inDays(40) },
+      },
+    );
     expect(scheduled.errors).toBeUndefined();
-    const prepared = await federation.query(`mutation ($id: ID!) { prepareAgenda(meetingId: $id) { id } }`, { as: secretariat, variables: { id: scheduled.data!.scheduleMeeting.id } });
+    const prepared = await federation.query(`mutation ($id: ID!) { prepareAgenda(meetingId: $id) { id } }`, {
+      as: secretariat,
+      variables: { id: scheduled.data!.scheduleMeeting.id },
+    });
     expect(prepared.errors).toBeUndefined();
     const added = await federation.query(`mutation ($agendaId: ID!, $input: AgendaItemInput!) { addAgendaItem(agendaId: $agendaId, input: $input) { id } }`, {
       as: secretariat,
@@ -157,7 +196,10 @@ describe('private feeds', () => {
     const [first, second] = [await gatewayWith({ redisUrl: MACHINE_REDIS }), await gatewayWith({ redisUrl: MACHINE_REDIS })];
     const made = await makeFeed(bearer(grant('member', 'telford-and-wrekin')), { partnership: 'telford-and-wrekin' }, first);
     expect((await feed(made.url, second)).response.status).toBe(200);
-    const someoneElse = await fetch(`${first}${made.url}`, { method: 'DELETE', headers: { authorization: `Bearer ${tokenFor([grant('member', 'telford-and-wrekin')], 'someone-else')}` } });
+    const someoneElse = await fetch(`${first}${made.url}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${tokenFor([grant('member', 'telford-and-wrekin')], 'someone-else')}` },
+    });
     expect(await problem(someoneElse)).toMatchObject({ httpStatus: 403, code: 'FORBIDDEN' });
     expect((await fetch(`${first}${made.url}`, { method: 'DELETE', headers: bearer(grant('member', 'telford-and-wrekin')) })).status).toBe(204);
     for (const gateway of [second, first]) expect(await problem(await fetch(`${gateway}${made.url}`))).toMatchObject({ httpStatus: 410, code: 'FEED_REVOKED' });
@@ -186,6 +228,9 @@ describe('private feeds', () => {
     const [header, payload, signature] = made.url.slice('/calendars/feeds/'.length, -'.ics'.length).split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
     const widened = Buffer.from(JSON.stringify({ ...claims, grants: [grant('forum-secretariat')] })).toString('base64url');
-    expect(await problem(await fetch(`${base()}/calendars/feeds/${header}.${widened}.${signature}.ics`))).toMatchObject({ httpStatus: 401, code: 'FEED_INVALID' });
+    expect(await problem(await fetch(`${base()}/calendars/feeds/${header}.${widened}.${signature}.ics`))).toMatchObject({
+      httpStatus: 401,
+      code: 'FEED_INVALID',
+    });
   });
 });

@@ -56,17 +56,24 @@ describe('automatic persisted query errors', () => {
     return { status: response.status, code: body.errors[0]!.extensions.code, message: body.errors[0]!.message };
   };
 
-  it.each(['GET', 'POST'] as const)('a hash that is not the query\'s: 400 PERSISTED_QUERY_INVALID saying what to send (%s)', async (method) => {
+  it.each(['GET', 'POST'] as const)("a hash that is not the query's: 400 PERSISTED_QUERY_INVALID saying what to send (%s)", async (method) => {
     const answer = await send(federation.gatewayUrl, method, '{ partnerships { slug } }', sha256('{ partnerships { name } }'));
-    expect(answer).toEqual({ status: 400, code: 'PERSISTED_QUERY_INVALID', message: expect.stringMatching(/sha256Hash does not match the query; send the SHA-256 of exactly the query text/) });
+    expect(answer).toEqual({
+      status: 400,
+      code: 'PERSISTED_QUERY_INVALID',
+      message: expect.stringMatching(/sha256Hash does not match the query; send the SHA-256 of exactly the query text/),
+    });
   });
 
-  it.each(['GET', 'POST'] as const)('a hash the gateway has not seen: 200 PERSISTED_QUERY_NOT_FOUND, as clients expect before they send the text (%s)', async (method) => {
-    // 200 and the message "PersistedQueryNotFound" are the protocol: urql matches the message, and
-    // Apollo Client turns persisted queries off for good after a 400 or 500 to a hash.
-    const answer = await send(federation.gatewayUrl, method, undefined, sha256(`{ partnerships { slug } } # ${Date.now()} ${method}`));
-    expect(answer).toEqual({ status: 200, code: 'PERSISTED_QUERY_NOT_FOUND', message: 'PersistedQueryNotFound' });
-  });
+  it.each(['GET', 'POST'] as const)(
+    'a hash the gateway has not seen: 200 PERSISTED_QUERY_NOT_FOUND, as clients expect before they send the text (%s)',
+    async (method) => {
+      // 200 and the message "PersistedQueryNotFound" are the protocol: urql matches the message, and
+      // Apollo Client turns persisted queries off for good after a 400 or 500 to a hash.
+      const answer = await send(federation.gatewayUrl, method, undefined, sha256(`{ partnerships { slug } } # ${Date.now()} ${method}`));
+      expect(answer).toEqual({ status: 200, code: 'PERSISTED_QUERY_NOT_FOUND', message: 'PersistedQueryNotFound' });
+    },
+  );
 });
 
 describe('refused input, at the path of the field whose argument was refused', () => {
@@ -74,14 +81,21 @@ describe('refused input, at the path of the field whose argument was refused', (
     const response = await federation.query('{ partnership(slug: "shropshire") { name bodies(asOf: "2024-13-45") { name } } }');
     expect(response.status).toBe(200);
     expect(response.errors).toEqual([
-      { message: '"2024-13-45" is not a real calendar date between 1900 and 2200', path: ['partnership', 'bodies'], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) },
+      {
+        message: '"2024-13-45" is not a real calendar date between 1900 and 2200',
+        path: ['partnership', 'bodies'],
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      },
     ]);
   });
 
   it('an impossible date in a variable: every field that uses it', async () => {
-    const response = await federation.query('query Structure($on: Date) { partnership(slug: "shropshire") { bodies(asOf: $on) { name } strategicPriorities(asOf: $on) { title } } }', {
-      variables: { on: '2024-02-30' },
-    });
+    const response = await federation.query(
+      'query Structure($on: Date) { partnership(slug: "shropshire") { bodies(asOf: $on) { name } strategicPriorities(asOf: $on) { title } } }',
+      {
+        variables: { on: '2024-02-30' },
+      },
+    );
     expect(response.errors!.map((error) => [error.path, error.extensions!.code])).toEqual([
       [['partnership', 'bodies'], 'BAD_USER_INPUT'],
       [['partnership', 'strategicPriorities'], 'BAD_USER_INPUT'],
@@ -92,7 +106,13 @@ describe('refused input, at the path of the field whose argument was refused', (
   it('a bad date in a field another subgraph adds to an entity: the rest of the answer is kept', async () => {
     const response = await federation.query('{ partnership(slug: "shropshire") { name thresholdModel(asOf: "not a date") { id } } }');
     expect(response.data).toEqual({ partnership: { name: expect.stringMatching(/Shropshire/), thresholdModel: null } });
-    expect(response.errors).toEqual([{ message: expect.stringMatching(/"not a date" is not a date/), path: ['partnership', 'thresholdModel'], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }]);
+    expect(response.errors).toEqual([
+      {
+        message: expect.stringMatching(/"not a date" is not a date/),
+        path: ['partnership', 'thresholdModel'],
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      },
+    ]);
   });
 
   it('a bad date below a list: at the list, since its items are not known', async () => {
@@ -100,8 +120,10 @@ describe('refused input, at the path of the field whose argument was refused', (
     expect(response.errors!.map((error) => error.path)).toEqual([['partnerships']]);
   });
 
-  it('a bad date in a mutation\'s argument', async () => {
-    const response = await federation.query('mutation { recordSuccessMeasurement(statementId: "x", measuredOn: "2025-02-29", value: 1) { id } }', { as: [grant('partnership-admin', 'shropshire')] });
+  it("a bad date in a mutation's argument", async () => {
+    const response = await federation.query('mutation { recordSuccessMeasurement(statementId: "x", measuredOn: "2025-02-29", value: 1) { id } }', {
+      as: [grant('partnership-admin', 'shropshire')],
+    });
     expect(response.errors!.map((error) => [error.path, error.extensions!.code])).toEqual([[['recordSuccessMeasurement'], 'BAD_USER_INPUT']]);
   });
 });

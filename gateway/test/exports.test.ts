@@ -50,7 +50,11 @@ interface Problem {
   code: string;
   parameter?: string;
 }
-async function problemAt(path: string, headers: Record<string, string> = {}, at = base()): Promise<Problem & { httpStatus: number; authenticate: string | null }> {
+async function problemAt(
+  path: string,
+  headers: Record<string, string> = {},
+  at = base(),
+): Promise<Problem & { httpStatus: number; authenticate: string | null }> {
   const response = await fetch(`${at}${path}`, { headers });
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   const text = await response.text();
@@ -204,11 +208,17 @@ it('writes the seeded values in their columns: members, meeting deadlines, the c
   const { data } = await federation.query('{ body(id: "telford-and-wrekin.executive") { members(asOf: "2025-06-01") { organisation { name } role } } }');
   expect(members.rows.slice(1).map((row) => [row[2], row[5]])).toEqual(data!.body.members.map((m: any) => [m.organisation.name, m.role]));
   const meetings = await csv('/exports/meetings.csv?body=joint.lsp-forum&from=2025-01-01');
-  const answer = await federation.query('{ body(id: "joint.lsp-forum") { meetings(from: "2025-01-01") { date paperwork { papersDueOn draftActionNotesDueOn } } } }');
-  expect(meetings.rows.slice(1).map((row) => [row[1], row[6], row[7]])).toEqual(answer.data!.body.meetings.map((m: any) => [m.date, m.paperwork.papersDueOn, m.paperwork.draftActionNotesDueOn]));
+  const answer = await federation.query(
+    '{ body(id: "joint.lsp-forum") { meetings(from: "2025-01-01") { date paperwork { papersDueOn draftActionNotesDueOn } } } }',
+  );
+  expect(meetings.rows.slice(1).map((row) => [row[1], row[6], row[7]])).toEqual(
+    answer.data!.body.meetings.map((m: any) => [m.date, m.paperwork.papersDueOn, m.paperwork.draftActionNotesDueOn]),
+  );
   const crosswalk = await csv('/exports/threshold-crosswalk.csv?partnerships=telford-and-wrekin&asOf=2025-06-01');
   const levels = await federation.query('{ compareThresholds(partnershipSlugs: ["telford-and-wrekin"], asOf: "2025-06-01") { entries { levels { name } } } }');
-  expect(crosswalk.rows.slice(1).map((row) => row[2])).toEqual(levels.data!.compareThresholds.map((row: any) => row.entries[0].levels.map((l: any) => l.name).join('; ')));
+  expect(crosswalk.rows.slice(1).map((row) => row[2])).toEqual(
+    levels.data!.compareThresholds.map((row: any) => row.entries[0].levels.map((l: any) => l.name).join('; ')),
+  );
 });
 
 describe('errors: one problem+json shape, naming the parameter', () => {
@@ -216,7 +226,11 @@ describe('errors: one problem+json shape, naming the parameter', () => {
     const missing = await problemAt('/exports/bodies.csv');
     expect(missing).toMatchObject({ httpStatus: 400, code: 'PARAMETER_MISSING', parameter: 'partnership' });
     expect(missing.detail).toMatch(/needs "partnership"/);
-    expect(await problemAt('/exports/review-timeliness.csv?partnership=shropshire&from=2024-01-01')).toMatchObject({ httpStatus: 400, code: 'PARAMETER_MISSING', parameter: 'to' });
+    expect(await problemAt('/exports/review-timeliness.csv?partnership=shropshire&from=2024-01-01')).toMatchObject({
+      httpStatus: 400,
+      code: 'PARAMETER_MISSING',
+      parameter: 'to',
+    });
   });
 
   it('400 for a bad value, naming the parameter and never the GraphQL variable', async () => {
@@ -225,14 +239,21 @@ describe('errors: one problem+json shape, naming the parameter', () => {
     expect(badDate.detail).toMatch(/YYYY-MM-DD/);
     expect(await problemAt('/exports/comparison.csv?slugs=Not%20a%20slug')).toMatchObject({ code: 'PARAMETER_INVALID', parameter: 'partnerships' });
     expect(await problemAt('/exports/repeated-themes.csv?minimumReviews=0')).toMatchObject({ code: 'PARAMETER_INVALID', parameter: 'minimumReviews' });
-    expect(await problemAt('/exports/bodies.csv?partnership=shropshire&partnership=solihull')).toMatchObject({ code: 'PARAMETER_INVALID', parameter: 'partnership' });
+    expect(await problemAt('/exports/bodies.csv?partnership=shropshire&partnership=solihull')).toMatchObject({
+      code: 'PARAMETER_INVALID',
+      parameter: 'partnership',
+    });
     const unknown = await problemAt('/exports/bodies.csv?partnerships=shropshire');
     expect(unknown).toMatchObject({ httpStatus: 400, code: 'PARAMETER_UNKNOWN', parameter: 'partnerships' });
     expect(unknown.detail).toMatch(/it takes: partnership, asOf/);
   });
 
   it('404 for an unknown partnership or body, instead of a header row', async () => {
-    expect(await problemAt('/exports/bodies.csv?partnership=nowhere')).toMatchObject({ httpStatus: 404, code: 'PARTNERSHIP_NOT_FOUND', parameter: 'partnership' });
+    expect(await problemAt('/exports/bodies.csv?partnership=nowhere')).toMatchObject({
+      httpStatus: 404,
+      code: 'PARTNERSHIP_NOT_FOUND',
+      parameter: 'partnership',
+    });
     const inList = await problemAt('/exports/comparison.csv?partnerships=shropshire,nowhere');
     expect(inList).toMatchObject({ httpStatus: 404, code: 'PARTNERSHIP_NOT_FOUND', parameter: 'partnerships' });
     expect(inList.detail).toMatch(/"nowhere"/);
@@ -246,7 +267,10 @@ describe('errors: one problem+json shape, naming the parameter', () => {
     expect(forged.authenticate).toMatch(/^Bearer realm=/);
     const anonymous = await problemAt('/exports/training-reach.csv?partnership=telford-and-wrekin&from=2024-04-01&to=2025-03-31');
     expect(anonymous).toMatchObject({ httpStatus: 401, code: 'UNAUTHENTICATED' });
-    const otherPartnership = await problemAt('/exports/training-reach.csv?partnership=telford-and-wrekin&from=2024-04-01&to=2025-03-31', bearer(grant('member', 'solihull')));
+    const otherPartnership = await problemAt(
+      '/exports/training-reach.csv?partnership=telford-and-wrekin&from=2024-04-01&to=2025-03-31',
+      bearer(grant('member', 'solihull')),
+    );
     expect(otherPartnership).toMatchObject({ httpStatus: 403, code: 'FORBIDDEN' });
   });
 
@@ -262,7 +286,11 @@ describe('errors: one problem+json shape, naming the parameter', () => {
 describe('signed download links', () => {
   const reach = '/exports/training-reach.csv?partnership=telford-and-wrekin&from=2020-01-01&to=2026-12-31';
   async function linkFor(path: string, headers: Record<string, string>, at = base()) {
-    const response = await fetch(`${at}/exports/links`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ path }) });
+    const response = await fetch(`${at}/exports/links`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ path }),
+    });
     return { status: response.status, body: (await response.json()) as { url: string; expiresAt: string } & Partial<Problem> };
   }
 
@@ -313,7 +341,9 @@ describe('signed download links', () => {
     expect(await problemAt(solihullMember.body.url)).toMatchObject({ httpStatus: 403, code: 'FORBIDDEN' });
     // The same claims with an analyst's grants, signed with any other key, are refused.
     const claims = decodeJwt(new URL(solihullMember.body.url, base()).searchParams.get('link')!);
-    const widened = await new SignJWT({ ...claims, grants: ANALYST }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(config.secrets.userToken));
+    const widened = await new SignJWT({ ...claims, grants: ANALYST })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode(config.secrets.userToken));
     expect(await problemAt(solihullMember.body.url.replace(/link=[^&]*/, `link=${widened}`))).toMatchObject({ httpStatus: 401, code: 'LINK_INVALID' });
     // A bearer token is not a link, nor a link a bearer token.
     expect(await problemAt(`${reach}&link=${tokenFor(ANALYST)}`)).toMatchObject({ httpStatus: 401, code: 'LINK_INVALID' });

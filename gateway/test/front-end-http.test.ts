@@ -44,7 +44,10 @@ describe('CORS', () => {
   const FRONT_END = 'https://safeguarding-app.example.org';
   let productionLike: string;
   beforeAll(async () => {
-    productionLike = await gatewayWith({ developmentTools: false, crossOrigin: { allowedOrigins: [FRONT_END], anyLocalhostPort: false, preflightMaxAgeSeconds: 600 } });
+    productionLike = await gatewayWith({
+      developmentTools: false,
+      crossOrigin: { allowedOrigins: [FRONT_END], anyLocalhostPort: false, preflightMaxAgeSeconds: 600 },
+    });
   });
 
   it('answers a preflight from a listed origin for /graphql: its origin, credentials, the headers it asked for, and how long to keep the answer', async () => {
@@ -76,7 +79,11 @@ describe('CORS', () => {
   });
 
   it('puts CORS headers on refusals too, so the page can read why (a bad token: 401)', async () => {
-    const response = await fetch(productionLike, { method: 'POST', headers: { origin: FRONT_END, 'content-type': 'application/json', authorization: 'Bearer nonsense' }, body: JSON.stringify({ query: QUERY }) });
+    const response = await fetch(productionLike, {
+      method: 'POST',
+      headers: { origin: FRONT_END, 'content-type': 'application/json', authorization: 'Bearer nonsense' },
+      body: JSON.stringify({ query: QUERY }),
+    });
     expect(response.status).toBe(401);
     expect(response.headers.get('access-control-allow-origin')).toBe(FRONT_END);
     expect(response.headers.get('access-control-expose-headers')).toMatch(/www-authenticate/);
@@ -89,7 +96,11 @@ describe('CORS', () => {
     const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0]!.extensions.code).toBe('ORIGIN_NOT_ALLOWED');
     expect(body.errors[0]!.message).toMatch(/http:\/\/localhost:5173 .*CORS_ORIGINS/);
-    const direct = await fetch(productionLike, { method: 'POST', headers: { origin: 'https://elsewhere.example', 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+    const direct = await fetch(productionLike, {
+      method: 'POST',
+      headers: { origin: 'https://elsewhere.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: QUERY }),
+    });
     expect(direct.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -97,7 +108,11 @@ describe('CORS', () => {
     const development = federation.gatewayUrl;
     for (const origin of ['http://localhost:5173', 'http://127.0.0.1:3000', 'http://[::1]:8080']) {
       const response = await preflight(development, origin);
-      expect({ origin, status: response.status, allowed: response.headers.get('access-control-allow-origin') }).toEqual({ origin, status: 204, allowed: origin });
+      expect({ origin, status: response.status, allowed: response.headers.get('access-control-allow-origin') }).toEqual({
+        origin,
+        status: 204,
+        allowed: origin,
+      });
     }
     expect((await preflight(development, 'http://localhost.example.org:5173')).status).toBe(403);
   });
@@ -105,7 +120,11 @@ describe('CORS', () => {
 
 describe('the CSRF check', () => {
   it('refuses a simple POST (text/plain, no preflight header) as before, with a message saying what to send', async () => {
-    const response = await fetch(federation.gatewayUrl, { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'http://localhost:5173' }, body: JSON.stringify({ query: QUERY }) });
+    const response = await fetch(federation.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'http://localhost:5173' },
+      body: JSON.stringify({ query: QUERY }),
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
@@ -127,7 +146,7 @@ describe('the CSRF check', () => {
 
   it.each([
     ['typed into the address bar', { 'sec-fetch-site': 'none' }],
-    ['sent by the gateway\'s own pages', { 'sec-fetch-site': 'same-origin' }],
+    ["sent by the gateway's own pages", { 'sec-fetch-site': 'same-origin' }],
     ['sent by a page on an allowed origin', { 'sec-fetch-site': 'same-site', origin: 'http://localhost:5173' }],
   ])('serves a bare GET %s', async (_case, headers) => {
     const response = await fetch(getUrl(federation.gatewayUrl), { headers });
@@ -135,7 +154,9 @@ describe('the CSRF check', () => {
   });
 
   it('never runs a mutation over GET (405), whatever the headers', async () => {
-    const response = await fetch(getUrl(federation.gatewayUrl, 'mutation { endMembership(id: "x", endDate: "2025-01-01") { id } }'), { headers: { 'apollo-require-preflight': 'true' } });
+    const response = await fetch(getUrl(federation.gatewayUrl, 'mutation { endMembership(id: "x", endDate: "2025-01-01") { id } }'), {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(response.status).toBe(405);
   });
 });
@@ -148,13 +169,21 @@ describe('GET queries from common clients', () => {
 
   it('graphql-request with method GET, as it comes', async () => {
     const client = new GraphQLClient(federation.gatewayUrl, { method: 'GET' });
-    const data = await client.request<{ partnership: { name: string } }>('query Partnership($slug: String!) { partnership(slug: $slug) { id name } }', { slug: 'shropshire' });
+    const data = await client.request<{ partnership: { name: string } }>('query Partnership($slug: String!) { partnership(slug: $slug) { id name } }', {
+      slug: 'shropshire',
+    });
     expect(data.partnership.name).toMatch(/Shropshire/);
   });
 
   it('Apollo Client with useGETForQueries (it sends content-type: application/json on GET)', async () => {
-    const search = new URLSearchParams({ operationName: 'Partnership', query: 'query Partnership($slug: String!) { partnership(slug: $slug) { id name __typename } }', variables: JSON.stringify({ slug: 'telford-and-wrekin' }) });
-    const response = await fetch(`${federation.gatewayUrl}?${search}`, { headers: { accept: 'application/graphql-response+json,application/json;q=0.9', 'content-type': 'application/json' } });
+    const search = new URLSearchParams({
+      operationName: 'Partnership',
+      query: 'query Partnership($slug: String!) { partnership(slug: $slug) { id name __typename } }',
+      variables: JSON.stringify({ slug: 'telford-and-wrekin' }),
+    });
+    const response = await fetch(`${federation.gatewayUrl}?${search}`, {
+      headers: { accept: 'application/graphql-response+json,application/json;q=0.9', 'content-type': 'application/json' },
+    });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { data: { partnership: { name: string } } }).data.partnership.name).toMatch(/Telford/);
   });
@@ -179,7 +208,7 @@ function revalidate(url: string, etag: string): Promise<{ status: number; body: 
 describe('HTTP caching', () => {
   const cacheControl = async (url: string, init: RequestInit = {}) => (await fetch(url, init)).headers.get('cache-control');
 
-  it('lets browsers and shared caches keep the anonymous public\'s GET answer for a minute, varying by Origin and Authorization', async () => {
+  it("lets browsers and shared caches keep the anonymous public's GET answer for a minute, varying by Origin and Authorization", async () => {
     const response = await fetch(getUrl(federation.gatewayUrl));
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('public, max-age=60');
@@ -196,12 +225,16 @@ describe('HTTP caching', () => {
     expect(other.status).toBe(200);
   });
 
-  it('never lets a signed-in caller\'s answer be kept: no-store, even for public data', async () => {
+  it("never lets a signed-in caller's answer be kept: no-store, even for public data", async () => {
     expect(await cacheControl(getUrl(federation.gatewayUrl), { headers: { authorization: `Bearer ${tokenFor([grant('analyst')])}` } })).toBe('no-store');
   });
 
   it('keeps POSTs, answers with errors and refusals no-store', async () => {
-    const post = await fetch(federation.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+    const post = await fetch(federation.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: QUERY }),
+    });
     expect(post.headers.get('cache-control')).toBe('no-store');
     // An answer with an error (here an impossible date) must not outlive the request.
     const refused = await fetch(getUrl(federation.gatewayUrl, '{ partnership(slug: "solihull") { id bodies(asOf: "2024-02-30") { id } } }'));

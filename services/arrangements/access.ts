@@ -31,7 +31,6 @@ export const AGENDA_EDIT_ACTION: Partial<Record<BodyKind, ArrangementsAction>> =
 
 export const agendaEditAction = (kind: BodyKind): ArrangementsAction => AGENDA_EDIT_ACTION[kind] ?? 'editAgenda';
 
-
 async function partnershipIdsOf(body: BodyEntity, loaders: ArrangementsLoaders): Promise<string[]> {
   return (await loaders.bodyPartnerships.load(body.id)).map((link) => link.partnershipId);
 }

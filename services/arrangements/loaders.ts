@@ -47,7 +47,10 @@ export function createLoaders(dataSource: DataSource) {
       (ids) => rowsWhereAnyOf(dataSource, PartnershipEntity, 'id', ids),
       (row) => row.id,
     ),
-    body: loaderByKey<string, BodyEntity>((ids) => rowsWhereAnyOf(dataSource, BodyEntity, 'id', ids), (row) => row.id),
+    body: loaderByKey<string, BodyEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, BodyEntity, 'id', ids),
+      (row) => row.id,
+    ),
     bodyPartnerships,
     partnershipBodies,
     bodiesReportingTo: loaderOfMany<string, BodyEntity>(
@@ -57,9 +60,7 @@ export function createLoaders(dataSource: DataSource) {
     /** Relationships are stored once; each is returned for both of its ends. */
     relationships: loaderOfMany<string, { bodyId: string; relatedBodyId: string }>(
       async (ids) => {
-        const rows = await dataSource
-          .getRepository(BodyRelationshipEntity)
-          .find({ where: [{ bodyId: In([...ids]) }, { relatedBodyId: In([...ids]) }] });
+        const rows = await dataSource.getRepository(BodyRelationshipEntity).find({ where: [{ bodyId: In([...ids]) }, { relatedBodyId: In([...ids]) }] });
         return rows.flatMap((row) => [row, { bodyId: row.relatedBodyId, relatedBodyId: row.bodyId }]);
       },
       (row) => row.bodyId,
@@ -111,7 +112,10 @@ export function createLoaders(dataSource: DataSource) {
       (ids) => rowsWhereAnyOf(dataSource, SuccessStatementEntity, 'id', ids),
       (row) => row.id,
     ),
-    agenda: loaderByKey<string, AgendaEntity>((ids) => rowsWhereAnyOf(dataSource, AgendaEntity, 'id', ids), (row) => row.id),
+    agenda: loaderByKey<string, AgendaEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, AgendaEntity, 'id', ids),
+      (row) => row.id,
+    ),
     agendaByMeeting: loaderByKey<string, AgendaEntity>(
       (ids) => rowsWhereAnyOf(dataSource, AgendaEntity, 'meetingId', ids),
       (row) => row.meetingId,

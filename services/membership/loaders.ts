@@ -1,14 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { loaderByKey, loaderOfMany, rowsWhereAnyOf } from '@safeguarding/subgraph-runtime';
-import {
-  AttendanceEntity,
-  BodyReferenceEntity,
-  DesignationEntity,
-  MembershipEntity,
-  OrganisationEntity,
-  PostEntity,
-  PostHoldingEntity,
-} from './entities';
+import { AttendanceEntity, BodyReferenceEntity, DesignationEntity, MembershipEntity, OrganisationEntity, PostEntity, PostHoldingEntity } from './entities';
 
 /** A meeting's natural key here: its body and date (arrangements owns the meeting and its id). */
 export const meetingKey = (bodyId: string, meetingDate: string) => `${bodyId}|${meetingDate}`;
@@ -17,9 +9,18 @@ export const meetingKey = (bodyId: string, meetingDate: string) => `${bodyId}|${
 export function createLoaders(dataSource: DataSource) {
   const repository = <T extends object>(entity: new () => T) => dataSource.getRepository(entity);
   return {
-    organisation: loaderByKey<string, OrganisationEntity>((ids) => rowsWhereAnyOf(dataSource, OrganisationEntity, 'id', ids), (row) => row.id),
-    bodyReference: loaderByKey<string, BodyReferenceEntity>((ids) => rowsWhereAnyOf(dataSource, BodyReferenceEntity, 'bodyId', ids), (row) => row.bodyId),
-    post: loaderByKey<string, PostEntity>((ids) => rowsWhereAnyOf(dataSource, PostEntity, 'id', ids), (row) => row.id),
+    organisation: loaderByKey<string, OrganisationEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, OrganisationEntity, 'id', ids),
+      (row) => row.id,
+    ),
+    bodyReference: loaderByKey<string, BodyReferenceEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, BodyReferenceEntity, 'bodyId', ids),
+      (row) => row.bodyId,
+    ),
+    post: loaderByKey<string, PostEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, PostEntity, 'id', ids),
+      (row) => row.id,
+    ),
     postsByOrganisation: loaderOfMany<string, PostEntity>(
       (ids) => rowsWhereAnyOf(dataSource, PostEntity, 'organisationId', ids, ['title']),
       (row) => row.organisationId,
@@ -28,7 +29,10 @@ export function createLoaders(dataSource: DataSource) {
       (ids) => rowsWhereAnyOf(dataSource, PostHoldingEntity, 'postId', ids, ['startDate']),
       (row) => row.postId,
     ),
-    membership: loaderByKey<string, MembershipEntity>((ids) => rowsWhereAnyOf(dataSource, MembershipEntity, 'id', ids), (row) => row.id),
+    membership: loaderByKey<string, MembershipEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, MembershipEntity, 'id', ids),
+      (row) => row.id,
+    ),
     /** Every seat of a body, current or ended; resolvers filter by date in memory (tens per body). */
     membershipsByBody: loaderOfMany<string, MembershipEntity>(
       (ids) => rowsWhereAnyOf(dataSource, MembershipEntity, 'bodyId', ids, ['startDate', 'id']),

@@ -20,7 +20,6 @@ export const rolesFor = table.rolesFor;
 /** True when the caller may take `action` on something of partnership `partnershipId`. */
 export const mayAct = (caller: Caller, action: ReviewsAction, partnershipId: string): boolean => table.mayAct(caller, action, [partnershipId]);
 
-
 export function canSeeReview(caller: Caller, review: { status: string; partnershipId: string }): boolean {
   return review.status === 'PUBLISHED' || mayAct(caller, 'readUnpublished', review.partnershipId);
 }

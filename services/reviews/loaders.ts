@@ -26,7 +26,10 @@ export function createLoaders(dataSource: DataSource) {
       const bounds: RowBound<ReviewEntity>[] = [];
       if (from) bounds.push({ property: 'notifiedOn', operator: '>=', value: from });
       if (to) bounds.push({ property: 'notifiedOn', operator: '<=', value: to });
-      loader = loaderOfMany<string, ReviewEntity>((ids) => rowsWhereAnyOf(dataSource, ReviewEntity, 'partnershipId', ids, ['notifiedOn', 'code'], bounds), (row) => row.partnershipId);
+      loader = loaderOfMany<string, ReviewEntity>(
+        (ids) => rowsWhereAnyOf(dataSource, ReviewEntity, 'partnershipId', ids, ['notifiedOn', 'code'], bounds),
+        (row) => row.partnershipId,
+      );
       notifiedWithin.set(key, loader);
     }
     return loader;
@@ -36,7 +39,10 @@ export function createLoaders(dataSource: DataSource) {
     (row) => row.themeId,
   );
   return {
-    review: loaderByKey<string, ReviewEntity>((ids) => rowsWhereAnyOf(dataSource, ReviewEntity, 'id', ids), (row) => row.id),
+    review: loaderByKey<string, ReviewEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, ReviewEntity, 'id', ids),
+      (row) => row.id,
+    ),
     /** Every review of each partnership, published or not (row-level security does not filter it): for counts and aggregates. */
     reviewsByPartnership: loaderOfMany<string, ReviewEntity>(
       (ids) => rowsWhereAnyOf(dataSource, ReviewForCountsEntity, 'partnershipId', ids, ['notifiedOn', 'code']),
@@ -56,7 +62,10 @@ export function createLoaders(dataSource: DataSource) {
       (ids) => rowsWhereAnyOf(dataSource, ActionPlanActionEntity, 'reviewId', ids, ['position', 'id']),
       (row) => row.reviewId,
     ),
-    theme: loaderByKey<string, ThemeEntity>((ids) => rowsWhereAnyOf(dataSource, ThemeEntity, 'id', ids), (row) => row.id),
+    theme: loaderByKey<string, ThemeEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, ThemeEntity, 'id', ids),
+      (row) => row.id,
+    ),
     reviewKind: loaderByKey<string, ReviewKindEntity>(
       (ids) => rowsWhereAnyOf(dataSource, ReviewKindEntity, 'id', ids),
       (row) => row.id,
@@ -66,7 +75,10 @@ export function createLoaders(dataSource: DataSource) {
       () => dataSource.getRepository(ReviewKindEntity).find({ order: { sortOrder: 'ASC' } }),
       () => ALL,
     ),
-    allClocks: loaderOfMany<typeof ALL, ReviewClockEntity>(() => dataSource.getRepository(ReviewClockEntity).find(), () => ALL),
+    allClocks: loaderOfMany<typeof ALL, ReviewClockEntity>(
+      () => dataSource.getRepository(ReviewClockEntity).find(),
+      () => ALL,
+    ),
     /** How many reviews carry each theme, whoever may see them: an aggregate. */
     themeReviewCount: loaderByKey<string, { themeId: string; count: number }>(
       async (ids) =>

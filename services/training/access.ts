@@ -27,7 +27,11 @@ export const learningCoverageDenied = (partnershipId: string) =>
 /** True when the caller may take `action` on a course's sessions: scoped to the partnerships offering it. */
 export async function mayActOnCourse(caller: Caller, action: TrainingAction, courseId: string, loaders: TrainingLoaders): Promise<boolean> {
   const offering = await loaders.partnershipsByCourse.load(courseId);
-  return mayAct(caller, action, offering.map((link) => link.partnershipId));
+  return mayAct(
+    caller,
+    action,
+    offering.map((link) => link.partnershipId),
+  );
 }
 
 /**

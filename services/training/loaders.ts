@@ -1,20 +1,22 @@
 import type { DataSource } from 'typeorm';
 import { loaderByKey, loaderOfMany, rowsWhereAnyOf } from '@safeguarding/subgraph-runtime';
-import {
-  CourseEntity,
-  CoursePartnershipEntity,
-  CourseThemeEntity,
-  ImpactEvidenceEntity,
-  TrainingBookingEntity,
-  TrainingSessionEntity,
-} from './entities';
+import { CourseEntity, CoursePartnershipEntity, CourseThemeEntity, ImpactEvidenceEntity, TrainingBookingEntity, TrainingSessionEntity } from './entities';
 
 /** Per-request loaders: every relation of this subgraph is one batched query per level. */
 export function createLoaders(dataSource: DataSource) {
   return {
-    course: loaderByKey<string, CourseEntity>((ids) => rowsWhereAnyOf(dataSource, CourseEntity, 'id', ids), (row) => row.id),
-    session: loaderByKey<string, TrainingSessionEntity>((ids) => rowsWhereAnyOf(dataSource, TrainingSessionEntity, 'id', ids), (row) => row.id),
-    booking: loaderByKey<string, TrainingBookingEntity>((ids) => rowsWhereAnyOf(dataSource, TrainingBookingEntity, 'id', ids), (row) => row.id),
+    course: loaderByKey<string, CourseEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, CourseEntity, 'id', ids),
+      (row) => row.id,
+    ),
+    session: loaderByKey<string, TrainingSessionEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, TrainingSessionEntity, 'id', ids),
+      (row) => row.id,
+    ),
+    booking: loaderByKey<string, TrainingBookingEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, TrainingBookingEntity, 'id', ids),
+      (row) => row.id,
+    ),
     themesByCourse: loaderOfMany<string, CourseThemeEntity>(
       (ids) => rowsWhereAnyOf(dataSource, CourseThemeEntity, 'courseId', ids, ['themeId']),
       (row) => row.courseId,

@@ -13,7 +13,15 @@ import path from 'node:path';
 import { REPOSITORY_ROOT } from '@safeguarding/config';
 import { createTestDatabase, postGraphQL, type TestDatabase } from '@safeguarding/testkit';
 
-const PORTS = { GATEWAY_PORT: 4110, ARRANGEMENTS_PORT: 4111, MEMBERSHIP_PORT: 4112, REVIEWS_PORT: 4113, TRAINING_PORT: 4114, THRESHOLDS_PORT: 4115, EMBEDDED_PORT: 4119 };
+const PORTS = {
+  GATEWAY_PORT: 4110,
+  ARRANGEMENTS_PORT: 4111,
+  MEMBERSHIP_PORT: 4112,
+  REVIEWS_PORT: 4113,
+  TRAINING_PORT: 4114,
+  THRESHOLDS_PORT: 4115,
+  EMBEDDED_PORT: 4119,
+};
 const GATEWAY = `http://127.0.0.1:${PORTS.GATEWAY_PORT}/graphql`;
 // arrangements, reviews and thresholds; each field nullable, so one subgraph down nulls only its own.
 const QUERY = `{ partnership(slug: "shropshire") { name } theme(id: "neglect") { name } thresholdModel(id: "shropshire.2017") { id } }`;
@@ -56,7 +64,10 @@ describe('the launcher supervises the platform', () => {
       ...Object.fromEntries(Object.entries(PORTS).map(([key, value]) => [key, String(value)])),
       ...(database ? { DATABASE_URL: database.url } : {}),
     };
-    launcher = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'apps', 'launcher', 'dist', 'main.js')], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+    launcher = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'apps', 'launcher', 'dist', 'main.js')], {
+      env: environment,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const collect = (chunk: Buffer) => {
       const now = Date.now();
       for (const line of chunk.toString().split('\n').filter(Boolean)) {
@@ -113,12 +124,17 @@ describe('the launcher supervises the platform', () => {
     if (!backAt) throw new Error(`reviews did not serve again within 60 s; the launcher printed:\n${lines.slice(-15).join('\n')}`);
     const timeline = lines.map((line, i) => `${((stamps[i]! - killedAt) / 1000).toFixed(1)} s ${line.slice(0, 160)}`).filter((line) => !line.startsWith('-'));
     const firstAnswerBack = answers.find(({ at, answer }) => at > killedAt && unavailable(answer).length === 1);
-    if (backAt - killedAt >= 5000) throw new Error(`reviews took ${(backAt - killedAt) / 1000} s (first whole answer ${firstAnswerBack ? (firstAnswerBack.at - killedAt) / 1000 : '-'} s); launcher output since the kill:\n${timeline.join('\n')}`);
+    if (backAt - killedAt >= 5000)
+      throw new Error(
+        `reviews took ${(backAt - killedAt) / 1000} s (first whole answer ${firstAnswerBack ? (firstAnswerBack.at - killedAt) / 1000 : '-'} s); launcher output since the kill:\n${timeline.join('\n')}`,
+      );
     expect(killedAt).toBeGreaterThan(0);
     expect(backAt).toBeGreaterThan(0);
     expect(backAt - killedAt).toBeLessThan(5000);
     // Every answer, during the outage too, carried arrangements' part.
-    expect(answers.every(({ answer }) => answer.status === 200 && answer.data?.partnership?.name === 'Shropshire Safeguarding Community Partnership')).toBe(true);
+    expect(answers.every(({ answer }) => answer.status === 200 && answer.data?.partnership?.name === 'Shropshire Safeguarding Community Partnership')).toBe(
+      true,
+    );
     // The outage was seen, and named reviews.
     expect(answers.some(({ answer }) => unavailable(answer).includes('reviews'))).toBe(true);
     expect(await waitForLine(/^reviews stopped unexpectedly \(killed by SIGKILL\).*restarting it in 0\.25 s \(restart 1\)/, 1000)).toBeTruthy();

@@ -23,8 +23,9 @@ export interface AccessTable<Action extends string> {
 
 export function accessTable<Action extends string>(table: Record<Action, AccessRule>): AccessTable<Action> {
   return {
-    rolesFor: (...actions) =>
-      [...new Set(actions.flatMap((action) => [...table[action].regionalRoles, ...table[action].partnershipRoles, ...(table[action].forumRoles ?? [])]))],
+    rolesFor: (...actions) => [
+      ...new Set(actions.flatMap((action) => [...table[action].regionalRoles, ...table[action].partnershipRoles, ...(table[action].forumRoles ?? [])])),
+    ],
     mayAct: (caller, action, partnershipIds = []) => {
       const rule = table[action];
       if (rule.regionalRoles.some((role) => hasRole(caller, role))) return true;

@@ -54,7 +54,10 @@ export const DEFAULT_PUBLIC_CACHE_MAX_AGE_SECONDS = 60;
 export function parseAllowedOrigins(value: string): { origins: string[]; problems: string[] } {
   const origins: string[] = [];
   const problems: string[] = [];
-  for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     let url: URL | undefined;
     try {
       url = new URL(entry);
@@ -112,9 +115,21 @@ const environmentSchema = z
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
     // Gateway → subgraph calls: a deadline each (mutations get longer: they may write a lot and are
     // never retried), and how long a failing subgraph is skipped before /ready is probed again.
-    SUBGRAPH_DEADLINE_SECONDS: z.coerce.number().positive().max(300).default(DEFAULT_SUBGRAPH_CALLS.deadlineMilliseconds / 1000),
-    SUBGRAPH_MUTATION_DEADLINE_SECONDS: z.coerce.number().positive().max(600).default(DEFAULT_SUBGRAPH_CALLS.mutationDeadlineMilliseconds / 1000),
-    SUBGRAPH_CIRCUIT_RESET_SECONDS: z.coerce.number().positive().max(300).default(DEFAULT_SUBGRAPH_CALLS.circuitResetMilliseconds / 1000),
+    SUBGRAPH_DEADLINE_SECONDS: z.coerce
+      .number()
+      .positive()
+      .max(300)
+      .default(DEFAULT_SUBGRAPH_CALLS.deadlineMilliseconds / 1000),
+    SUBGRAPH_MUTATION_DEADLINE_SECONDS: z.coerce
+      .number()
+      .positive()
+      .max(600)
+      .default(DEFAULT_SUBGRAPH_CALLS.mutationDeadlineMilliseconds / 1000),
+    SUBGRAPH_CIRCUIT_RESET_SECONDS: z.coerce
+      .number()
+      .positive()
+      .max(300)
+      .default(DEFAULT_SUBGRAPH_CALLS.circuitResetMilliseconds / 1000),
     // Browsers: which other origins' pages may call /graphql and /exports (gateway/src/cross-origin.ts),
     // and how long a browser may reuse a preflight's answer.
     CORS_ORIGINS: z.string().optional(),
@@ -124,7 +139,10 @@ const environmentSchema = z
     // Traces go to an OTLP/HTTP collector when one of these is set (read by @safeguarding/tracing,
     // which starts before config is loaded; validated here so a typo stops the process at start).
     OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url({ message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be a URL such as http://127.0.0.1:4318' }).optional(),
-    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url({ message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be a URL such as http://127.0.0.1:4318/v1/traces' }).optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z
+      .string()
+      .url({ message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be a URL such as http://127.0.0.1:4318/v1/traces' })
+      .optional(),
   })
   .superRefine((environment, context) => {
     const production = environment.NODE_ENV === 'production';
@@ -205,7 +223,6 @@ export interface HttpCachingSettings {
   /** max-age of the anonymous public's GET query answers (Cache-Control: public); 0 turns public caching off. */
   publicMaxAgeSeconds: number;
 }
-
 
 export interface QueryLimits {
   /** Largest request body express accepts, e.g. "1mb". */

@@ -27,10 +27,14 @@ describe('loadConfig', () => {
       CORS_MAX_AGE_SECONDS: '600',
     });
     // Written as a browser sends it: lower-case host, no trailing slash.
-    expect(production.crossOrigin).toEqual({ allowedOrigins: ['https://safeguarding.example.org', 'http://localhost:5173'], anyLocalhostPort: false, preflightMaxAgeSeconds: 600 });
+    expect(production.crossOrigin).toEqual({
+      allowedOrigins: ['https://safeguarding.example.org', 'http://localhost:5173'],
+      anyLocalhostPort: false,
+      preflightMaxAgeSeconds: 600,
+    });
   });
 
-  it('caches the public\'s GET answers for 60 s unless PUBLIC_CACHE_MAX_AGE_SECONDS says otherwise', () => {
+  it("caches the public's GET answers for 60 s unless PUBLIC_CACHE_MAX_AGE_SECONDS says otherwise", () => {
     expect(loadConfig({}).httpCaching).toEqual({ publicMaxAgeSeconds: 60 });
     expect(loadConfig({ PUBLIC_CACHE_MAX_AGE_SECONDS: '0' }).httpCaching).toEqual({ publicMaxAgeSeconds: 0 });
   });

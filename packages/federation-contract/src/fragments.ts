@@ -54,7 +54,9 @@ export function contractDefinitionsFor(own: DocumentNode): NamedDefinition[] {
     if (definition.kind === Kind.SCHEMA_EXTENSION || definition.kind === Kind.SCHEMA_DEFINITION || !('name' in definition) || !definition.name) continue;
     const name = definition.name.value;
     if (shared.has(name)) {
-      throw new Error(`${name} is defined by the federation contract (packages/federation-contract/sdl/${shared.get(name)!.fragment}.graphql); delete it from the subgraph's schema/ and use it by name.`);
+      throw new Error(
+        `${name} is defined by the federation contract (packages/federation-contract/sdl/${shared.get(name)!.fragment}.graphql); delete it from the subgraph's schema/ and use it by name.`,
+      );
     }
     defined.add(name);
   }

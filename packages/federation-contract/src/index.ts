@@ -7,4 +7,11 @@ export * from './fragments';
 export * from './audit-trail';
 export * from './served';
 export * from './resolvers';
-export { type AgendaCandidatesKey, type ComparisonKey, agendaCandidatesKey, comparisonKey, parseAgendaCandidatesKey, parseComparisonKey } from '@safeguarding/federated-keys';
+export {
+  type AgendaCandidatesKey,
+  type ComparisonKey,
+  agendaCandidatesKey,
+  comparisonKey,
+  parseAgendaCandidatesKey,
+  parseComparisonKey,
+} from '@safeguarding/federated-keys';

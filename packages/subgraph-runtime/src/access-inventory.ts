@@ -67,7 +67,9 @@ export function accessInventory(source: InventorySource, notes: Record<string, s
       const chosen = isFieldMap(typeRules) ? typeRules[field] : undefined;
       const fieldRule = chosen ?? runtime[type]?.[field];
       if (fieldRule === undefined) {
-        problems.push(`${type}.${field} has no rule in ${file}, so it is denied to everyone; classify it (readableByEveryone, hasAnyRole, or a described rule).`);
+        problems.push(
+          `${type}.${field} has no rule in ${file}, so it is denied to everyone; classify it (readableByEveryone, hasAnyRole, or a described rule).`,
+        );
         continue;
       }
       const summary: RuleSummary | undefined = isAuditTrail ? AUDIT_TRAIL_SUMMARY : summaryOf(fieldRule);
@@ -115,13 +117,18 @@ export function renderAccessInventory(inventories: SubgraphInventory[]): string 
     '- **–**: refused: an anonymous caller gets `UNAUTHENTICATED` (HTTP 401 when nothing else in the',
     '  operation was answered) with how to sign in; a signed-in caller gets `FORBIDDEN`.',
     '',
-    'Query and Mutation fields are here too; for who may call each one, with the resolvers\' scope checks,',
+    "Query and Mutation fields are here too; for who may call each one, with the resolvers' scope checks,",
     'see the authorisation matrix (`gateway/test/authorisation-matrix.ts`). Notes under a table say what the',
     'resolvers filter below plainly readable fields (unpublished reviews, draft agendas).',
     '',
   ];
   for (const inventory of inventories) {
-    lines.push(`## ${inventory.subgraph}`, '', `| type | fields | ${CALLER_KINDS.join(' | ')} | who |`, `| --- | --- | ${CALLER_KINDS.map(() => '---').join(' | ')} | --- |`);
+    lines.push(
+      `## ${inventory.subgraph}`,
+      '',
+      `| type | fields | ${CALLER_KINDS.join(' | ')} | who |`,
+      `| --- | --- | ${CALLER_KINDS.map(() => '---').join(' | ')} | --- |`,
+    );
     const rows = new Map<string, { type: string; fields: string[]; entry: InventoryEntry }>();
     for (const entry of inventory.entries) {
       const key = `${entry.type}\u0000${entry.who}\u0000${CALLER_KINDS.map((kind) => entry.reach[kind]).join()}`;
@@ -130,7 +137,9 @@ export function renderAccessInventory(inventories: SubgraphInventory[]): string 
       rows.set(key, row);
     }
     for (const { type, fields, entry } of rows.values()) {
-      lines.push(`| ${type} | ${fields.map((field) => `\`${field}\``).join(', ')} | ${CALLER_KINDS.map((kind) => CELL[entry.reach[kind]]).join(' | ')} | ${entry.who} |`);
+      lines.push(
+        `| ${type} | ${fields.map((field) => `\`${field}\``).join(', ')} | ${CALLER_KINDS.map((kind) => CELL[entry.reach[kind]]).join(' | ')} | ${entry.who} |`,
+      );
     }
     const notes = Object.entries(inventory.notes);
     if (notes.length > 0) {

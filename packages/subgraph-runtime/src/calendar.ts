@@ -42,10 +42,7 @@ export function inForceOn(record: { startDate: string | null; endDate: string | 
 }
 
 /** Whether two periods share a day; an open end runs for ever, an open start from the beginning. */
-export function periodsOverlap(
-  a: { startDate: string | null; endDate: string | null },
-  b: { startDate: string | null; endDate: string | null },
-): boolean {
+export function periodsOverlap(a: { startDate: string | null; endDate: string | null }, b: { startDate: string | null; endDate: string | null }): boolean {
   const aStart = a.startDate ?? '0000-01-01';
   const bStart = b.startDate ?? '0000-01-01';
   const aEnd = a.endDate ?? '9999-12-31';

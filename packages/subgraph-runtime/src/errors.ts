@@ -63,7 +63,8 @@ export function createErrorFormatter(logger: pino.Logger) {
       // range): the request's fault, not the server's. Say so without echoing the SQL.
       logger.warn({ err: original, path: formatted.path }, 'a value was refused by the database');
       return {
-        message: 'A value in the request cannot be stored or looked up as given (an id of the wrong form, say, or a number out of range); check the ids and values you sent.',
+        message:
+          'A value in the request cannot be stored or looked up as given (an id of the wrong form, say, or a number out of range); check the ids and values you sent.',
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: ErrorCode.BAD_USER_INPUT },

@@ -95,7 +95,8 @@ export function singleLineText(value: string, field: string, maximum: number, op
 /** A description or notes: as singleLineText, but newlines (\n or \r\n) and tabs are kept. */
 export function multiLineText(value: string, field: string, maximum: number, options: FreeTextOptions = {}): string {
   const text = boundedText(value, field, maximum);
-  if (UNICODE_LINE_BREAK.test(text)) throw badUserInput(`${field} contains a Unicode line or paragraph separator; use an ordinary newline (\\n) instead.`, field);
+  if (UNICODE_LINE_BREAK.test(text))
+    throw badUserInput(`${field} contains a Unicode line or paragraph separator; use an ordinary newline (\\n) instead.`, field);
   refuseMisleadingCharacters(text, field);
   if (options.refuseIdentifiers) refuseIdentifiers(text, field);
   return text;
@@ -150,7 +151,10 @@ const A_DATE = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{1,2}-\\d{1,2}|\
  * A date of birth is a date said to be one: after "DOB", "D.O.B.", "date of birth", "birth date",
  * "born (on)" or "b." (a date alone is the date of a meeting or a visit, and passes).
  */
-const DATE_OF_BIRTH = new RegExp(`\\b(?:d\\.?\\s?o\\.?\\s?b\\.?|date\\s+of\\s+birth|birth\\s*date|born(?:\\s+on)?|b\\.)\\s*(?:[:=,-]\\s*)?(?:on\\s+)?(${A_DATE})`, 'gi');
+const DATE_OF_BIRTH = new RegExp(
+  `\\b(?:d\\.?\\s?o\\.?\\s?b\\.?|date\\s+of\\s+birth|birth\\s*date|born(?:\\s+on)?|b\\.)\\s*(?:[:=,-]\\s*)?(?:on\\s+)?(${A_DATE})`,
+  'gi',
+);
 export function findDatesOfBirth(text: string): string[] {
   return [...textAsDisplayed(text).matchAll(DATE_OF_BIRTH)].map((match) => match[1]!);
 }
@@ -160,7 +164,9 @@ const POSTCODE_SHAPE = /\b[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[A-Z]{2}\b/gi;
 /** "A1 2nd", "B3 4th": an ordinal in lower case is not the inward code of a postcode. */
 const ORDINAL = /(?:1st|2nd|3rd|[04-9]th)$/;
 export function findPostcodes(text: string): string[] {
-  return [...textAsDisplayed(text).matchAll(POSTCODE_SHAPE)].map((match) => match[0]).filter((candidate) => !ORDINAL.test(candidate) && isValidPostcode(candidate));
+  return [...textAsDisplayed(text).matchAll(POSTCODE_SHAPE)]
+    .map((match) => match[0])
+    .filter((candidate) => !ORDINAL.test(candidate) && isValidPostcode(candidate));
 }
 
 /**
@@ -169,7 +175,8 @@ export function findPostcodes(text: string): string[] {
  * its length (figure: bench/BASELINE.md, "Figures moved out of code comments"), which a client
  * could use to stall a subgraph.
  */
-const EMAIL = /[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]{1,64}@[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?){1,8}/gu;
+const EMAIL =
+  /[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]{1,64}@[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?){1,8}/gu;
 export function findEmailAddresses(text: string): string[] {
   return [...textAsDisplayed(text).matchAll(EMAIL)].map((match) => match[0]);
 }

@@ -41,10 +41,7 @@ export function selectsField(info: { fieldNodes: readonly { selectionSet?: { sel
   );
 }
 
-export function loaderOfMany<K extends string, V>(
-  batch: (keys: readonly K[]) => Promise<V[]>,
-  keyOf: (value: V) => K,
-): DataLoader<K, V[]> {
+export function loaderOfMany<K extends string, V>(batch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => {
     const rows = await batch(keys);
     const byKey = new Map<K, V[]>(keys.map((key) => [key, []]));

@@ -47,8 +47,18 @@ export function createSubgraphMetrics(subgraph: string, logger: pino.Logger): Su
   const registry = new Registry();
   registry.setDefaultLabels({ subgraph });
   const labels = ['operation'] as const;
-  const requests = new Counter({ name: 'subgraph_operations_total', help: 'GraphQL operations answered, by operation name', labelNames: labels, registers: [registry] });
-  const errors = new Counter({ name: 'subgraph_operation_errors_total', help: 'GraphQL operations answered with at least one error, by operation name', labelNames: labels, registers: [registry] });
+  const requests = new Counter({
+    name: 'subgraph_operations_total',
+    help: 'GraphQL operations answered, by operation name',
+    labelNames: labels,
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'subgraph_operation_errors_total',
+    help: 'GraphQL operations answered with at least one error, by operation name',
+    labelNames: labels,
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'subgraph_operation_duration_seconds',
     help: 'Time to answer a GraphQL operation, by operation name',

@@ -59,7 +59,10 @@ export interface RuleSummary {
 const summaries = new WeakMap<object, RuleSummary>();
 
 function reachOf(yes: readonly CallerKind[], scoped: readonly CallerKind[] = []): Record<CallerKind, Reach> {
-  return Object.fromEntries(CALLER_KINDS.map((kind) => [kind, yes.includes(kind) ? 'yes' : scoped.includes(kind) ? 'scoped' : 'no'])) as Record<CallerKind, Reach>;
+  return Object.fromEntries(CALLER_KINDS.map((kind) => [kind, yes.includes(kind) ? 'yes' : scoped.includes(kind) ? 'scoped' : 'no'])) as Record<
+    CallerKind,
+    Reach
+  >;
 }
 
 /** Attaches the inventory's summary to a rule a subgraph writes itself (returns the rule). */

@@ -21,7 +21,9 @@ export function servedResolvers<Loaders>(module: SubgraphModule<Loaders>, audit:
 type ObjectNode = ObjectTypeDefinitionNode | ObjectTypeExtensionNode;
 
 function directiveArgument(node: ObjectNode, directive: string, argument: string) {
-  return (node.directives ?? []).filter((used) => used.name.value === directive).map((used) => used.arguments?.find((given) => given.name.value === argument)?.value);
+  return (node.directives ?? [])
+    .filter((used) => used.name.value === directive)
+    .map((used) => used.arguments?.find((given) => given.name.value === argument)?.value);
 }
 
 /** Field names a `fields: "..."` selection names at its top level (nested selections skipped). */
@@ -71,7 +73,9 @@ export function missingResolvers<Loaders>(module: SubgraphModule<Loaders>): stri
       (field) => !keyFields.has(field.name.value) && !(field.directives ?? []).some((used) => used.name.value === 'external'),
     );
     if (resolvedHere.length > 0 && !has(type, '__resolveReference')) {
-      missing.push(`${type} is an entity whose fields ${module.name} resolves (${resolvedHere.map((field) => field.name.value).join(', ')}) but it has no __resolveReference (${file} or the federation contract).`);
+      missing.push(
+        `${type} is an entity whose fields ${module.name} resolves (${resolvedHere.map((field) => field.name.value).join(', ')}) but it has no __resolveReference (${file} or the federation contract).`,
+      );
     }
   }
   return missing;

@@ -120,10 +120,7 @@ const nulCharacterGuard: ApolloServerPlugin<SubgraphContext> = {
   },
 };
 
-export async function createSubgraphServer<Loaders>(
-  module: SubgraphModule<Loaders>,
-  options: SubgraphServerOptions,
-): Promise<RunningSubgraph> {
+export async function createSubgraphServer<Loaders>(module: SubgraphModule<Loaders>, options: SubgraphServerOptions): Promise<RunningSubgraph> {
   const logger = options.logger ?? pino({ level: 'silent' });
   // Served: the subgraph's schema/ SDL, the federation contract's shared types it uses and, with
   // the Partnership entity, the audit trail (the same servedTypeDefs compose and codegen read).

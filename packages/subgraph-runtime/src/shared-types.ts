@@ -13,4 +13,3 @@ export function moneyFromPence(minorUnits: number | null | undefined): Money | n
   if (minorUnits === null || minorUnits === undefined) return null;
   return { minorUnits, currency: 'GBP', formatted: pounds.format(minorUnits / 100) };
 }
-

@@ -7,12 +7,18 @@ const names = (sdl: string) => contractDefinitionsFor(parse(sdl)).map((definitio
 
 describe('the federation contract', () => {
   it('serves the shared types a subgraph names, and the ones those name in turn', () => {
-    expect(names('type PartnershipComparison @key(fields: "id") { id: ID! reviews: [ComparisonRow!] }')).toEqual(['SourceCitation', 'ComparisonRow', 'ComparisonCell']);
+    expect(names('type PartnershipComparison @key(fields: "id") { id: ID! reviews: [ComparisonRow!] }')).toEqual([
+      'SourceCitation',
+      'ComparisonRow',
+      'ComparisonCell',
+    ]);
     expect(names('type Query { a: Int }')).toEqual([]);
   });
 
   it('refuses a subgraph that defines a shared type itself, naming the fragment', () => {
-    expect(() => names('type SourceCitation @shareable { document: String! } type Query { s: SourceCitation }')).toThrow(/SourceCitation is defined by the federation contract \(packages\/federation-contract\/sdl\/source-citation\.graphql\)/);
+    expect(() => names('type SourceCitation @shareable { document: String! } type Query { s: SourceCitation }')).toThrow(
+      /SourceCitation is defined by the federation contract \(packages\/federation-contract\/sdl\/source-citation\.graphql\)/,
+    );
   });
 
   it('resolves an AgendaCandidates reference from its key, keeping what the gateway passed for @requires', () => {

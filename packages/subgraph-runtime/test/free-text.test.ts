@@ -37,7 +37,9 @@ const nationalInsuranceNumber = fc
   .tuple(fc.constantFrom(...NI_FIRST), fc.constantFrom(...NI_SECOND), fc.stringMatching(/^[0-9]{6}$/), fc.constantFrom('A', 'B', 'C', 'D', ''), fc.boolean())
   .filter(([first, second]) => !['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ'].includes(first + second))
   .map(([first, second, digits, suffix, spaced]) =>
-    spaced ? `${first}${second} ${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4)}${suffix ? ` ${suffix}` : ''}` : `${first}${second}${digits}${suffix}`,
+    spaced
+      ? `${first}${second} ${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4)}${suffix ? ` ${suffix}` : ''}`
+      : `${first}${second}${digits}${suffix}`,
   );
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -45,7 +47,12 @@ const birthday = fc.date({ min: new Date('1930-01-01T00:00:00Z'), max: new Date(
 const writtenDate = fc.tuple(birthday, fc.integer({ min: 0, max: 3 })).map(([date, style]) => {
   const [day, month, year] = [date.getUTCDate(), date.getUTCMonth() + 1, date.getUTCFullYear()];
   const two = (n: number) => String(n).padStart(2, '0');
-  return [`${two(day)}/${two(month)}/${year}`, `${day}.${month}.${String(year).slice(2)}`, `${day} ${MONTHS[month - 1]} ${year}`, `${MONTHS[month - 1]!.slice(0, 3)} ${day}, ${year}`][style]!;
+  return [
+    `${two(day)}/${two(month)}/${year}`,
+    `${day}.${month}.${String(year).slice(2)}`,
+    `${day} ${MONTHS[month - 1]} ${year}`,
+    `${MONTHS[month - 1]!.slice(0, 3)} ${day}, ${year}`,
+  ][style]!;
 });
 const dateOfBirth = fc
   .tuple(fc.constantFrom('DOB ', 'DOB: ', 'd.o.b. ', 'D.O.B ', 'date of birth ', 'Date of birth: ', 'born ', 'born on ', 'b. '), writtenDate)
@@ -53,7 +60,12 @@ const dateOfBirth = fc
 
 /** Real outward codes (Shropshire, Telford, Solihull, central London) and any inward code. */
 const postcode = fc
-  .tuple(fc.constantFrom('SY1', 'SY3', 'TF1', 'TF3', 'B91', 'B37', 'EC1A', 'W1A', 'SW1A', 'M1', 'LS2'), fc.integer({ min: 0, max: 9 }), fc.stringMatching(/^[ABDEFGHJLNPQRSTUWXYZ]{2}$/), fc.constantFrom(' ', ''))
+  .tuple(
+    fc.constantFrom('SY1', 'SY3', 'TF1', 'TF3', 'B91', 'B37', 'EC1A', 'W1A', 'SW1A', 'M1', 'LS2'),
+    fc.integer({ min: 0, max: 9 }),
+    fc.stringMatching(/^[ABDEFGHJLNPQRSTUWXYZ]{2}$/),
+    fc.constantFrom(' ', ''),
+  )
   .chain(([outward, digit, letters, space]) => fc.constantFrom(`${outward}${space}${digit}${letters}`, `${outward}${space}${digit}${letters}`.toLowerCase()))
   // In lower case "1st", "2nd", "3rd", "4th" read as ordinals, not inward codes (a documented miss).
   .filter((code) => !/(?:1st|2nd|3rd|[04-9]th)$/.test(code));
@@ -72,7 +84,9 @@ const phoneNumber = fc.oneof(
 
 /** A generated identifier inside ordinary practice wording. */
 const inSentence = (identifier: fc.Arbitrary<string>) =>
-  fc.tuple(fc.constantFrom('Child A was not seen by the health visitor', 'The GP recorded', 'Contact the mother via'), identifier).map(([before, value]) => `${before} (${value}) before the strategy meeting.`);
+  fc
+    .tuple(fc.constantFrom('Child A was not seen by the health visitor', 'The GP recorded', 'Contact the mother via'), identifier)
+    .map(([before, value]) => `${before} (${value}) before the strategy meeting.`);
 
 const runs = { numRuns: 200, seed: 20_251_202 };
 
@@ -182,7 +196,10 @@ describe('National Insurance numbers', () => {
   });
 
   it('finds every generated one', () => {
-    fc.assert(fc.property(inSentence(nationalInsuranceNumber), (text) => expect(identifierKindsIn(text)).toContain('National Insurance number')), runs);
+    fc.assert(
+      fc.property(inSentence(nationalInsuranceNumber), (text) => expect(identifierKindsIn(text)).toContain('National Insurance number')),
+      runs,
+    );
   });
 });
 
@@ -198,7 +215,10 @@ describe('dates of birth', () => {
   });
 
   it('finds every generated one', () => {
-    fc.assert(fc.property(inSentence(dateOfBirth), (text) => expect(identifierKindsIn(text)).toContain('date of birth')), runs);
+    fc.assert(
+      fc.property(inSentence(dateOfBirth), (text) => expect(identifierKindsIn(text)).toContain('date of birth')),
+      runs,
+    );
   });
 });
 
@@ -209,7 +229,10 @@ describe('postcodes', () => {
   });
 
   it('finds every generated one', () => {
-    fc.assert(fc.property(inSentence(postcode), (text) => expect(identifierKindsIn(text)).toContain('postcode')), runs);
+    fc.assert(
+      fc.property(inSentence(postcode), (text) => expect(identifierKindsIn(text)).toContain('postcode')),
+      runs,
+    );
   });
 });
 
@@ -220,7 +243,10 @@ describe('email addresses', () => {
   });
 
   it('finds every generated one', () => {
-    fc.assert(fc.property(inSentence(fc.emailAddress()), (text) => expect(identifierKindsIn(text)).toContain('email address')), runs);
+    fc.assert(
+      fc.property(inSentence(fc.emailAddress()), (text) => expect(identifierKindsIn(text)).toContain('email address')),
+      runs,
+    );
   });
 
   it('reads a long run of letters with no "@" in linear time (a quadratic pattern took 6 s for 16,000; this would outlast the test timeout)', () => {
@@ -239,7 +265,10 @@ describe('phone numbers', () => {
   });
 
   it('finds every generated one', () => {
-    fc.assert(fc.property(inSentence(phoneNumber), (text) => expect(identifierKindsIn(text)).toContain('phone number')), runs);
+    fc.assert(
+      fc.property(inSentence(phoneNumber), (text) => expect(identifierKindsIn(text)).toContain('phone number')),
+      runs,
+    );
   });
 });
 
@@ -274,7 +303,8 @@ describe('the issue\u2019s example', () => {
 // Characters that mislead
 // ---------------------------------------------------------------------------------------------
 
-const refusal = (message: RegExp, field: string) => expect.objectContaining({ message: expect.stringMatching(message), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) });
+const refusal = (message: RegExp, field: string) =>
+  expect.objectContaining({ message: expect.stringMatching(message), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) });
 
 describe('single-line text (names, titles)', () => {
   it.each([
@@ -311,7 +341,14 @@ describe('single-line text (names, titles)', () => {
   });
 
   it('keeps emoji sequences, variation selectors, flags, accents and joining scripts', () => {
-    for (const text of ['Family \u{1F468}\u200D\u{1F469}\u200D\u{1F467}', 'Love \u2764\uFE0F', 'England \u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}', 'Caf\u00E9 e\u0301', '\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645', '\u0645\u062C\u0644\u0633']) {
+    for (const text of [
+      'Family \u{1F468}\u200D\u{1F469}\u200D\u{1F467}',
+      'Love \u2764\uFE0F',
+      'England \u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}',
+      'Caf\u00E9 e\u0301',
+      '\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645',
+      '\u0645\u062C\u0644\u0633',
+    ]) {
       expect(singleLineText(text, 'name', 200)).toBe(text);
     }
   });

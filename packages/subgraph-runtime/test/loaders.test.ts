@@ -22,7 +22,7 @@ describe('loaderByKey', () => {
 });
 
 describe('selectsField', () => {
-  const fieldOf = (source: string) => ((parse(source).definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode);
+  const fieldOf = (source: string) => (parse(source).definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
   it('finds a direct child field, also inside an inline fragment, and not deeper', () => {
     expect(selectsField({ fieldNodes: [fieldOf('{ members { role organisation { id } } }')] }, 'organisation')).toBe(true);
     expect(selectsField({ fieldNodes: [fieldOf('{ members { ... on Membership { organisation { id } } } }')] }, 'organisation')).toBe(true);

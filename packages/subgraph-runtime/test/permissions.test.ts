@@ -89,10 +89,12 @@ describe('createPermissions', () => {
     expect(byPath['unlisted']!.extensions.code).toBe('FORBIDDEN');
   });
 
-  it('splits resolvers\' scope refusals the same way', () => {
+  it("splits resolvers' scope refusals the same way", () => {
     const anonymousRefusal = notPermitted(anonymous.caller, 'Only a partnership-admin of shropshire may change it.');
     expect(anonymousRefusal.extensions.code).toBe('UNAUTHENTICATED');
-    expect(anonymousRefusal.message).toMatch(/^Only a partnership-admin of shropshire may change it\. You are not signed in: send your token in the header "Authorization: Bearer <token>"/);
+    expect(anonymousRefusal.message).toMatch(
+      /^Only a partnership-admin of shropshire may change it\. You are not signed in: send your token in the header "Authorization: Bearer <token>"/,
+    );
     expect(notPermitted(asCaller([]).caller as never, 'Only a partnership-admin of shropshire may change it.').extensions.code).toBe('FORBIDDEN');
     expect(notPermitted(asCaller(['member']).caller as never, 'Only a partnership-admin of shropshire may change it.').extensions.code).toBe('FORBIDDEN');
   });
@@ -105,10 +107,10 @@ describe('the access inventory', () => {
     const inventory = accessInventory(source(rules));
     // Thing has a wildcard, so it is reported; the fields it names are still listed.
     expect(inventory.problems).toEqual([
-      "Query.unlisted has no rule in services/things/permissions.ts, so it is denied to everyone; classify it (readableByEveryone, hasAnyRole, or a described rule).",
+      'Query.unlisted has no rule in services/things/permissions.ts, so it is denied to everyone; classify it (readableByEveryone, hasAnyRole, or a described rule).',
       "Thing has a wildcard ('*') rule in services/things/permissions.ts; name a rule for each field instead (readableByEveryone(...) for the public ones).",
-      "Thing.name has no rule in services/things/permissions.ts, so it is denied to everyone; classify it (readableByEveryone, hasAnyRole, or a described rule).",
-      "Thing.note has no rule in services/things/permissions.ts, so it is denied to everyone; classify it (readableByEveryone, hasAnyRole, or a described rule).",
+      'Thing.name has no rule in services/things/permissions.ts, so it is denied to everyone; classify it (readableByEveryone, hasAnyRole, or a described rule).',
+      'Thing.note has no rule in services/things/permissions.ts, so it is denied to everyone; classify it (readableByEveryone, hasAnyRole, or a described rule).',
     ]);
     expect(inventory.entries.find((entry) => entry.field === 'secret')).toEqual({
       type: 'Thing',
@@ -119,7 +121,10 @@ describe('the access inventory', () => {
   });
 
   it('passes when every field is classified, and renders fields with the same rule on one row', () => {
-    const reviewer = describeRule(rule('things:reviewer')(() => true), { who: 'analysts', yes: ['analyst'] });
+    const reviewer = describeRule(
+      rule('things:reviewer')(() => true),
+      { who: 'analysts', yes: ['analyst'] },
+    );
     const classified = {
       Query: { publicThing: allow, adminThing: admin, unlisted: deny },
       Thing: { ...readableByEveryone('name', 'note'), secret: reviewer },
@@ -136,7 +141,13 @@ describe('the access inventory', () => {
 
   it('reports rules without a summary and rules for fields the subgraph does not serve', () => {
     const undescribed = rule('things:undescribed')(() => true);
-    const inventory = accessInventory(source({ Query: { publicThing: allow, adminThing: undescribed, unlisted: allow, gone: allow }, Thing: readableByEveryone('name', 'note', 'secret'), Ghost: readableByEveryone('id') }));
+    const inventory = accessInventory(
+      source({
+        Query: { publicThing: allow, adminThing: undescribed, unlisted: allow, gone: allow },
+        Thing: readableByEveryone('name', 'note', 'secret'),
+        Ghost: readableByEveryone('id'),
+      }),
+    );
     expect(inventory.problems).toEqual([
       "Query.adminThing's rule in services/things/permissions.ts has no inventory summary; wrap it in describeRule(rule, { who, yes, scoped }).",
       'services/things/permissions.ts has a rule for Query.gone, which the things subgraph does not serve; remove it.',

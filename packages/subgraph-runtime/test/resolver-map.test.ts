@@ -12,9 +12,9 @@ describe('mergeResolvers', () => {
   });
 
   it('throws on a field defined twice, naming both files', () => {
-    expect(() =>
-      mergeResolvers({ 'query.ts': { Query: { partnership: () => 'a' } }, 'partnership.ts': { Query: { partnership: () => 'b' } } }),
-    ).toThrow('Query.partnership has a resolver in both "query.ts" and "partnership.ts"');
+    expect(() => mergeResolvers({ 'query.ts': { Query: { partnership: () => 'a' } }, 'partnership.ts': { Query: { partnership: () => 'b' } } })).toThrow(
+      'Query.partnership has a resolver in both "query.ts" and "partnership.ts"',
+    );
   });
 
   it('keeps a scalar as one value and refuses a second definition', () => {

@@ -33,12 +33,37 @@ beforeAll(async () => {
   await setup.initialize();
   await setup.query(`CREATE SCHEMA "${SCHEMA}"`);
   await setup.destroy();
-  dataSource = new DataSource({ type: 'postgres', url, entities: [SeatEntity], synchronize: true, logger: new CountingLogger(pino({ level: 'silent' })), extra: { max: 2 } });
+  dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities: [SeatEntity],
+    synchronize: true,
+    logger: new CountingLogger(pino({ level: 'silent' })),
+    extra: { max: 2 },
+  });
   await dataSource.initialize();
   await dataSource.getRepository(SeatEntity).save([
-    { id: 's1', bodyId: 'b1', startDate: '2024-10-01', source: { document: '001.md', section: 'Membership' }, alsoKnownAs: ['WMP'], places: 3, editedAt: new Date('2026-01-02T03:04:05Z'), oddName: 'x' },
+    {
+      id: 's1',
+      bodyId: 'b1',
+      startDate: '2024-10-01',
+      source: { document: '001.md', section: 'Membership' },
+      alsoKnownAs: ['WMP'],
+      places: 3,
+      editedAt: new Date('2026-01-02T03:04:05Z'),
+      oddName: 'x',
+    },
     { id: 's2', bodyId: 'b1', startDate: null, source: null, alsoKnownAs: [], places: 0, editedAt: null, oddName: null },
-    { id: 's3', bodyId: 'b2', startDate: '2019-04-01', source: { document: '003.md' }, alsoKnownAs: ['a', 'b "quoted"'], places: -1, editedAt: null, oddName: null },
+    {
+      id: 's3',
+      bodyId: 'b2',
+      startDate: '2019-04-01',
+      source: { document: '003.md' },
+      alsoKnownAs: ['a', 'b "quoted"'],
+      places: -1,
+      editedAt: null,
+      oddName: null,
+    },
     { id: 's4', bodyId: 'b3', startDate: '2025-01-01', source: null, alsoKnownAs: [], places: 9, editedAt: null, oddName: null },
   ]);
 });
@@ -59,13 +84,24 @@ it('returns what find returns, ordered the same', async () => {
   const rows = await rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', keys, ['startDate', 'id']);
   expect(rows).toEqual(expected.map((entity) => ({ ...entity })));
   expect(rows.map((row) => row.id)).toEqual(['s3', 's1', 's2']);
-  expect(rows[1]).toMatchObject({ startDate: '2024-10-01', source: { document: '001.md', section: 'Membership' }, alsoKnownAs: ['WMP'], places: 3, oddName: 'x' });
+  expect(rows[1]).toMatchObject({
+    startDate: '2024-10-01',
+    source: { document: '001.md', section: 'Membership' },
+    alsoKnownAs: ['WMP'],
+    places: 3,
+    oddName: 'x',
+  });
   expect(rows[1]!.editedAt).toEqual(new Date('2026-01-02T03:04:05Z'));
 });
 
 it('uses one statement whatever the number of keys, and returns nothing for no match', async () => {
   const before = statementCounter.total();
-  await rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', Array.from({ length: 500 }, (_, index) => `b${index}`));
+  await rowsWhereAnyOf(
+    dataSource,
+    SeatEntity,
+    'bodyId',
+    Array.from({ length: 500 }, (_, index) => `b${index}`),
+  );
   expect(statementCounter.total() - before).toBe(1);
   expect(await rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', [])).toEqual([]);
 });
@@ -75,15 +111,22 @@ it('refuses an order or key that is not a column of the entity', async () => {
 });
 
 it('applies bounds in SQL, with their values as parameters', async () => {
-  const rows = await rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', ['b1', 'b2', 'b3'], ['startDate'], [
-    { property: 'startDate', operator: '>=', value: '2020-01-01' },
-    { property: 'startDate', operator: '<=', value: '2024-12-31' },
-  ]);
+  const rows = await rowsWhereAnyOf(
+    dataSource,
+    SeatEntity,
+    'bodyId',
+    ['b1', 'b2', 'b3'],
+    ['startDate'],
+    [
+      { property: 'startDate', operator: '>=', value: '2020-01-01' },
+      { property: 'startDate', operator: '<=', value: '2024-12-31' },
+    ],
+  );
   expect(rows.map((row) => row.id)).toEqual(['s1']);
   // A value is a parameter, never SQL: PostgreSQL reads it as a (bad) date and the table stays.
-  await expect(rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', ['b1'], [], [{ property: 'startDate', operator: '<=', value: "2024-12-31'; DROP TABLE seat; --" }])).rejects.toThrow(
-    /invalid input syntax for type date/,
-  );
+  await expect(
+    rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', ['b1'], [], [{ property: 'startDate', operator: '<=', value: "2024-12-31'; DROP TABLE seat; --" }]),
+  ).rejects.toThrow(/invalid input syntax for type date/);
   expect(await dataSource.getRepository(SeatEntity).count()).toBe(4);
   expect(await rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', ['b1', 'b2', 'b3'], [], [{ property: 'places', operator: '=', value: 9 }])).toEqual([
     expect.objectContaining({ id: 's4' }),

@@ -13,7 +13,10 @@ describe('boundedText', () => {
     ['two high surrogates', '\uD83D\uD83D\uDE00'],
   ])('refuses %s with BAD_USER_INPUT naming the field', (_case, value) => {
     expect(() => boundedText(value, 'title', 300)).toThrow(
-      expect.objectContaining({ message: expect.stringMatching(/^title contains half of a character/), extensions: { code: 'BAD_USER_INPUT', field: 'title' } }),
+      expect.objectContaining({
+        message: expect.stringMatching(/^title contains half of a character/),
+        extensions: { code: 'BAD_USER_INPUT', field: 'title' },
+      }),
     );
   });
 

@@ -38,12 +38,7 @@ export class SuccessMeasurementEntity {
 }
 
 export type ActionPlanHeading =
-  | 'PREVENTION'
-  | 'PREVENTING_CRIME'
-  | 'UNDERSTANDING_WHAT_IS_HAPPENING'
-  | 'PROTECT_AND_PURSUE'
-  | 'LEARNING_AND_DEVELOPMENT'
-  | 'EXPERIENCE_OF_INDIVIDUALS';
+  'PREVENTION' | 'PREVENTING_CRIME' | 'UNDERSTANDING_WHAT_IS_HAPPENING' | 'PROTECT_AND_PURSUE' | 'LEARNING_AND_DEVELOPMENT' | 'EXPERIENCE_OF_INDIVIDUALS';
 
 /** One row of a group's Strategic Action Plan (002 Appendix 2 template). */
 @Entity({ name: 'strategic_action' })

@@ -5,4 +5,10 @@ import { CreateStrategicPlans1732800000000 } from './1732800000000-create-strate
 import { CreateAgendas1732900000000 } from './1732900000000-create-agendas';
 
 /** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
-export const migrations = [CreateArrangements1732600000000, CreateMeetings1732700000000, CreateStrategicPlans1732800000000, CreateAgendas1732900000000, CreateAuditTrail1733200000000];
+export const migrations = [
+  CreateArrangements1732600000000,
+  CreateMeetings1732700000000,
+  CreateStrategicPlans1732800000000,
+  CreateAgendas1732900000000,
+  CreateAuditTrail1733200000000,
+];

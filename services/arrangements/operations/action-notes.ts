@@ -15,7 +15,10 @@ export const actionNotesStageOn = (notes: ActionNotesParent, date: string) =>
   date <= paperworkDeadlines(notes.meetingDate, notes.rule).amendmentRequestsCloseOn ? 'AMENDMENTS_OPEN' : 'RECORD';
 
 /** The notes as this caller may see them: drafts stay inside the partnerships; the record is public. */
-export async function visibleActionNotes(meeting: MeetingEntity, { caller, loaders }: Pick<OperationContext, 'caller' | 'loaders'>): Promise<ActionNotesParent | null> {
+export async function visibleActionNotes(
+  meeting: MeetingEntity,
+  { caller, loaders }: Pick<OperationContext, 'caller' | 'loaders'>,
+): Promise<ActionNotesParent | null> {
   const notes = await loaders.actionNotes.load(meeting.id);
   if (!notes) return null;
   const body = (await loaders.body.load(meeting.bodyId))!;
@@ -30,10 +33,17 @@ export async function issueDraftActionNotes({ caller, dataSource, loaders }: Ope
   const meeting = isUuid(meetingId) ? await loaders.meeting.load(meetingId) : null;
   if (!meeting) throw notFound(`No meeting has the id "${meetingId.slice(0, 80)}".`);
   const body = (await loaders.body.load(meeting.bodyId))!;
-  if (!(await mayEditAgenda(caller, body, loaders))) throw notPermitted(caller, 'Only whoever prepares the agenda (the forum secretariat for the joint forum) issues the action notes.');
+  if (!(await mayEditAgenda(caller, body, loaders)))
+    throw notPermitted(caller, 'Only whoever prepares the agenda (the forum secretariat for the joint forum) issues the action notes.');
   const today = todayInEngland();
   if (meeting.meetingDate > today) throw badUserInput(`The meeting is on ${meeting.meetingDate}; notes are issued after it.`, 'meetingId');
-  const notes = { meetingId, text: multiLineText(text, 'text', 50_000, { refuseIdentifiers: true }), issuedOn: today, issuedBy: caller.subject, amendmentRequests: [] };
+  const notes = {
+    meetingId,
+    text: multiLineText(text, 'text', 50_000, { refuseIdentifiers: true }),
+    issuedOn: today,
+    issuedBy: caller.subject,
+    amendmentRequests: [],
+  };
   try {
     await dataSource.getRepository(MeetingActionNotesEntity).insert(notes);
   } catch (error) {
@@ -44,11 +54,16 @@ export async function issueDraftActionNotes({ caller, dataSource, loaders }: Ope
 }
 
 /** A member of the body's partnerships asks for an amendment while the window is open. */
-export async function requestActionNotesAmendment({ caller, dataSource, loaders }: OperationContext, meetingId: string, request: string): Promise<ActionNotesParent> {
+export async function requestActionNotesAmendment(
+  { caller, dataSource, loaders }: OperationContext,
+  meetingId: string,
+  request: string,
+): Promise<ActionNotesParent> {
   const meeting: MeetingEntity | null = isUuid(meetingId) ? await loaders.meeting.load(meetingId) : null;
   if (!meeting) throw notFound(`No meeting has the id "${meetingId.slice(0, 80)}".`);
   const body = (await loaders.body.load(meeting.bodyId))!;
-  if (!(await mayReadAgendaDrafts(caller, body, loaders))) throw notPermitted(caller, "Only members of the body's partnerships may request amendments to its notes.");
+  if (!(await mayReadAgendaDrafts(caller, body, loaders)))
+    throw notPermitted(caller, "Only members of the body's partnerships may request amendments to its notes.");
   const rule = paperworkClockFor(body);
   const closes = paperworkDeadlines(meeting.meetingDate, rule).amendmentRequestsCloseOn;
   const today = todayInEngland();

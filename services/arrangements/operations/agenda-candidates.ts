@@ -28,7 +28,12 @@ export async function candidatesForMeeting(meeting: MeetingEntity, loaders: Arra
   const held = (await loaders.meetingsByBody.load(meeting.bodyId)).filter((m) => m.status === 'HELD' && m.meetingDate < meeting.meetingDate);
   const window = candidateWindow(meeting.meetingDate, held.length ? held[held.length - 1]!.meetingDate : null);
   const partnershipIds = (await loaders.bodyPartnerships.load(meeting.bodyId)).map((link) => link.partnershipId).sort();
-  return { id: agendaCandidatesKey(meeting.id, window.since, window.until, partnershipIds), meetingId: meeting.id, ...window, partnershipSlugs: partnershipIds };
+  return {
+    id: agendaCandidatesKey(meeting.id, window.since, window.until, partnershipIds),
+    meetingId: meeting.id,
+    ...window,
+    partnershipSlugs: partnershipIds,
+  };
 }
 
 /** Bodies of the window's partnerships, in force during it, de-duplicated (shared bodies count once). */
@@ -36,7 +41,8 @@ async function bodiesInWindow(window: AgendaCandidatesParent, loaders: Arrangeme
   const links = (await Promise.all(window.partnershipSlugs.map((partnershipId) => loaders.partnershipBodies.load(partnershipId)))).flat();
   const bodies = await loaders.body.loadMany([...new Set(links.map((link) => link.bodyId))]);
   return bodies.filter(
-    (body): body is BodyEntity => isLoaded(body) && (body.validFrom === null || body.validFrom <= window.until) && (body.validTo === null || body.validTo >= window.since),
+    (body): body is BodyEntity =>
+      isLoaded(body) && (body.validFrom === null || body.validFrom <= window.until) && (body.validTo === null || body.validTo >= window.since),
   );
 }
 
@@ -54,9 +60,13 @@ export async function governanceCandidates(window: AgendaCandidatesParent, loade
     list.filter((p) => p.periodStart <= window.until && p.periodEnd >= window.since),
   );
   const allStatements = await Promise.all(
-    allPriorities.map(async (priorities) => (await Promise.all(priorities.map((p) => loaders.successStatementsByPriority.load(p.id)))).flat().filter((s) => s.target)),
+    allPriorities.map(async (priorities) =>
+      (await Promise.all(priorities.map((p) => loaders.successStatementsByPriority.load(p.id)))).flat().filter((s) => s.target),
+    ),
   );
-  const allMeasurements = await Promise.all(allStatements.map((statements) => Promise.all(statements.map((statement) => loaders.measurementsByStatement.load(statement.id)))));
+  const allMeasurements = await Promise.all(
+    allStatements.map((statements) => Promise.all(statements.map((statement) => loaders.measurementsByStatement.load(statement.id)))),
+  );
   const allLinks = await Promise.all(partnershipIds.map((partnershipId) => loaders.partnershipBodies.load(partnershipId)));
   const allBodies = await Promise.all(
     allLinks.map(async (links) =>
@@ -106,7 +116,9 @@ export async function governanceCandidates(window: AgendaCandidatesParent, loade
   }
   const procedures = await loaders.allProcedures.load('all');
   const chapters = (await Promise.all(procedures.map((procedure) => loaders.chaptersByProcedure.load(procedure.id)))).flat();
-  const changed = chapters.filter((chapter: RegionalProcedureChapterEntity) => chapter.changeSummary && chapter.effectiveFrom > window.since && chapter.effectiveFrom <= window.until);
+  const changed = chapters.filter(
+    (chapter: RegionalProcedureChapterEntity) => chapter.changeSummary && chapter.effectiveFrom > window.since && chapter.effectiveFrom <= window.until,
+  );
   for (const chapter of changed) {
     candidates.push({
       key: `procedure-change:${chapter.id}`,

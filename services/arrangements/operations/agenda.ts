@@ -1,5 +1,17 @@
 import type { Caller } from '@safeguarding/auth';
-import { badUserInput, conflict, type FreeTextOptions, isLoaded, isUniqueViolation, isUuid, multiLineText, notFound, notPermitted, singleLineText, slugArgument } from '@safeguarding/subgraph-runtime';
+import {
+  badUserInput,
+  conflict,
+  type FreeTextOptions,
+  isLoaded,
+  isUniqueViolation,
+  isUuid,
+  multiLineText,
+  notFound,
+  notPermitted,
+  singleLineText,
+  slugArgument,
+} from '@safeguarding/subgraph-runtime';
 import type { DataSource, EntityManager } from 'typeorm';
 import { mayEditAgenda, mayReadAgendaDrafts } from '../access';
 import type { OperationContext } from '../context';
@@ -26,7 +38,12 @@ async function editableAgenda(agendaId: string, caller: Caller, dataSource: Data
   if (!agenda) throw notFound(`No agenda has the id "${agendaId.slice(0, 80)}"; start one with prepareAgenda(meetingId).`);
   const { meeting, body } = await meetingAndBody(agenda.meetingId, loaders);
   if (!(await mayEditAgenda(caller, body, loaders))) {
-    throw notPermitted(caller, body.kind === 'LEAD_PARTNERS_FORUM' ? "Only the forum secretariat edits the joint forum's agenda." : `Only a partnership-admin of "${body.name}"'s partnership edits its agenda.`);
+    throw notPermitted(
+      caller,
+      body.kind === 'LEAD_PARTNERS_FORUM'
+        ? "Only the forum secretariat edits the joint forum's agenda."
+        : `Only a partnership-admin of "${body.name}"'s partnership edits its agenda.`,
+    );
   }
   return { agenda, meeting, body };
 }
@@ -34,7 +51,12 @@ async function editableAgenda(agendaId: string, caller: Caller, dataSource: Data
 /** Runs `work` with the agenda row locked, so concurrent edits queue instead of overwriting each other. */
 async function withLockedAgenda<T>(dataSource: DataSource, agendaId: string, work: (agenda: AgendaEntity, manager: EntityManager) => Promise<T>): Promise<T> {
   return dataSource.transaction(async (manager) => {
-    const agenda = await manager.getRepository(AgendaEntity).createQueryBuilder('agenda').setLock('pessimistic_write').where('agenda.id = :agendaId', { agendaId }).getOneOrFail();
+    const agenda = await manager
+      .getRepository(AgendaEntity)
+      .createQueryBuilder('agenda')
+      .setLock('pessimistic_write')
+      .where('agenda.id = :agendaId', { agendaId })
+      .getOneOrFail();
     return work(agenda, manager);
   });
 }
@@ -92,7 +114,7 @@ export async function agendaDocument(meeting: MeetingEntity, context: Pick<Opera
       status: version === null ? 'Draft, not published' : `Published version ${version}`,
       items: items.map((item) => ({
         ...item,
-        ownerPartnershipName: item.ownerPartnershipId ? partnershipNames.get(item.ownerPartnershipId) ?? item.ownerPartnershipId : null,
+        ownerPartnershipName: item.ownerPartnershipId ? (partnershipNames.get(item.ownerPartnershipId) ?? item.ownerPartnershipId) : null,
         paperLate: item.paperSubmittedOn ? isPaperLate(meeting.meetingDate, item.paperSubmittedOn, rule) : false,
       })),
     }),
@@ -103,11 +125,22 @@ export async function agendaDocument(meeting: MeetingEntity, context: Pick<Opera
 export async function prepareAgenda({ caller, dataSource, loaders }: OperationContext, meetingId: string): Promise<AgendaParent> {
   const { meeting, body } = await meetingAndBody(meetingId, loaders);
   if (!(await mayEditAgenda(caller, body, loaders))) {
-    throw notPermitted(caller, body.kind === 'LEAD_PARTNERS_FORUM' ? "Only the forum secretariat prepares the joint forum's agenda." : `Only a partnership-admin of "${body.name}"'s partnership prepares its agenda.`);
+    throw notPermitted(
+      caller,
+      body.kind === 'LEAD_PARTNERS_FORUM'
+        ? "Only the forum secretariat prepares the joint forum's agenda."
+        : `Only a partnership-admin of "${body.name}"'s partnership prepares its agenda.`,
+    );
   }
   if (meeting.status === 'CANCELLED') throw badUserInput('The meeting is cancelled; schedule another meeting to prepare an agenda.', 'meetingId');
   // Two secretaries preparing at once get the same agenda: the unique meeting_id settles it.
-  await dataSource.createQueryBuilder().insert().into(AgendaEntity).values({ meetingId, status: 'DRAFT', version: 1, publishedVersion: 0 }).orIgnore().execute();
+  await dataSource
+    .createQueryBuilder()
+    .insert()
+    .into(AgendaEntity)
+    .values({ meetingId, status: 'DRAFT', version: 1, publishedVersion: 0 })
+    .orIgnore()
+    .execute();
   return { ...(await dataSource.getRepository(AgendaEntity).findOneByOrFail({ meetingId })), seesDrafts: true };
 }
 
@@ -143,7 +176,12 @@ export async function addAgendaItem({ caller, dataSource, loaders }: OperationCo
   };
   try {
     await withLockedAgenda(dataSource, agendaId, async (agenda, manager) => {
-      const { last } = (await manager.getRepository(AgendaItemEntity).createQueryBuilder('item').select('MAX(item.position)', 'last').where('item.agendaId = :agendaId', { agendaId }).getRawOne()) as { last: number | null };
+      const { last } = (await manager
+        .getRepository(AgendaItemEntity)
+        .createQueryBuilder('item')
+        .select('MAX(item.position)', 'last')
+        .where('item.agendaId = :agendaId', { agendaId })
+        .getRawOne()) as { last: number | null };
       await manager.getRepository(AgendaItemEntity).insert({ ...values, position: (last ?? 0) + 1 });
       await manager.getRepository(AgendaEntity).update({ id: agenda.id }, { version: agenda.version + 1, status: 'DRAFT' });
     });
@@ -155,10 +193,16 @@ export async function addAgendaItem({ caller, dataSource, loaders }: OperationCo
 }
 
 /** Puts the items in the given order, only from the version the caller read. */
-export async function reorderAgenda({ caller, dataSource, loaders }: OperationContext, agendaId: string, expectedVersion: number, itemIds: readonly string[]): Promise<AgendaParent> {
+export async function reorderAgenda(
+  { caller, dataSource, loaders }: OperationContext,
+  agendaId: string,
+  expectedVersion: number,
+  itemIds: readonly string[],
+): Promise<AgendaParent> {
   await editableAgenda(agendaId, caller, dataSource, loaders);
   await withLockedAgenda(dataSource, agendaId, async (agenda, manager) => {
-    if (agenda.version !== expectedVersion) throw conflict(`The agenda changed since version ${expectedVersion} (it is at ${agenda.version}); read it again and reorder.`);
+    if (agenda.version !== expectedVersion)
+      throw conflict(`The agenda changed since version ${expectedVersion} (it is at ${agenda.version}); read it again and reorder.`);
     const items = await manager.getRepository(AgendaItemEntity).findBy({ agendaId });
     const current = new Set(items.map((item) => item.id));
     if (itemIds.length !== items.length || new Set(itemIds).size !== itemIds.length || !itemIds.every((id) => current.has(id))) {
@@ -180,7 +224,8 @@ export async function publishAgenda(
   await editableAgenda(agendaId, caller, dataSource, loaders);
   const note = optionalText(changeNote, 'changeNote', 1000, aboutCases);
   await withLockedAgenda(dataSource, agendaId, async (agenda, manager) => {
-    if (agenda.version !== expectedVersion) throw conflict(`The agenda changed since version ${expectedVersion} (it is at ${agenda.version}); review it and publish again.`);
+    if (agenda.version !== expectedVersion)
+      throw conflict(`The agenda changed since version ${expectedVersion} (it is at ${agenda.version}); review it and publish again.`);
     if (agenda.status === 'PUBLISHED') throw badUserInput('Nothing has changed since the last publication.', 'agendaId');
     const items = await manager.getRepository(AgendaItemEntity).find({ where: { agendaId }, order: { position: 'ASC' } });
     if (items.length === 0) throw badUserInput('The agenda has no items; add some before publishing.', 'agendaId');

@@ -13,7 +13,12 @@ export async function bodiesInForce(partnershipId: string, asOf: string, loaders
 }
 
 /** Changes a body's terms, only from the version the caller read (optimistic lock). */
-export async function updateBody({ caller, dataSource, loaders }: OperationContext, id: string, expectedVersion: number, input: UpdateBodyInput): Promise<BodyEntity> {
+export async function updateBody(
+  { caller, dataSource, loaders }: OperationContext,
+  id: string,
+  expectedVersion: number,
+  input: UpdateBodyInput,
+): Promise<BodyEntity> {
   const body = await loaders.body.load(id);
   if (!body) throw notFound(`No body has the id "${id.slice(0, 80)}"; query partnership { bodies { id } } for the ids.`);
   if (!(await mayEditBody(caller, body, loaders))) {

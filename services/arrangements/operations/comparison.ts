@@ -28,7 +28,13 @@ const known = (partnershipId: string, value: number | null, source: SourceCitati
   missingReason: null,
   source,
 });
-const missing = (partnershipId: string, missingReason: string): Cell => ({ partnershipSlug: partnershipId, value: null, text: null, missingReason, source: null });
+const missing = (partnershipId: string, missingReason: string): Cell => ({
+  partnershipSlug: partnershipId,
+  value: null,
+  text: null,
+  missingReason,
+  source: null,
+});
 
 /** The compared partnerships that exist, in the order asked. */
 export async function comparedPartnerships(comparison: PartnershipComparisonParent, loaders: ArrangementsLoaders): Promise<PartnershipEntity[]> {
@@ -39,7 +45,8 @@ export async function comparedPartnerships(comparison: PartnershipComparisonPare
 export async function governanceRows(comparison: PartnershipComparisonParent, loaders: ArrangementsLoaders): Promise<Row[]> {
   const { asOf, partnershipSlugs: partnershipIds } = comparison;
   const present = await comparedPartnerships(comparison, loaders);
-  const each = <T>(load: (partnership: PartnershipEntity) => Promise<T>) => Promise.all(present.map(async (p) => [p.id, await load(p)] as const)).then((pairs) => new Map(pairs));
+  const each = <T>(load: (partnership: PartnershipEntity) => Promise<T>) =>
+    Promise.all(present.map(async (p) => [p.id, await load(p)] as const)).then((pairs) => new Map(pairs));
   // Independent loads start together: one statement per loader still, but run side by side on the
   // pool instead of one round trip after another.
   const [bodiesByPartnership, functionsByPartnership, budgetsByPartnership, partnersByPartnership, prioritiesByPartnership] = await Promise.all([
@@ -75,7 +82,11 @@ export async function governanceRows(comparison: PartnershipComparisonParent, lo
     row('Budget (latest stated)', 'GBP', (p) => {
       const stated = budgetsByPartnership.get(p.id)!.filter((b) => b.totalMinorUnits !== null);
       const latest = stated[stated.length - 1];
-      if (!latest) return missing(p.id, budgetsByPartnership.get(p.id)!.length ? 'A budget is described but no total is stated.' : 'No budget is stated in the documents.');
+      if (!latest)
+        return missing(
+          p.id,
+          budgetsByPartnership.get(p.id)!.length ? 'A budget is described but no total is stated.' : 'No budget is stated in the documents.',
+        );
       return known(p.id, latest.totalMinorUnits! / 100, latest.source, moneyFromPence(latest.totalMinorUnits)!.formatted);
     }),
     row('Bodies', 'bodies', (p) => known(p.id, bodiesByPartnership.get(p.id)!.length, p.source)),
@@ -89,7 +100,11 @@ export async function governanceRows(comparison: PartnershipComparisonParent, lo
   ];
   const kinds = [...new Set([...bodiesByPartnership.values()].flat().map((b) => b.kind))].sort();
   for (const kind of kinds) {
-    rows.push(row(`Bodies: ${kind.toLowerCase().replace(/_/g, ' ')}`, 'bodies', (p) => known(p.id, bodiesByPartnership.get(p.id)!.filter((b) => b.kind === kind).length, p.source)));
+    rows.push(
+      row(`Bodies: ${kind.toLowerCase().replace(/_/g, ' ')}`, 'bodies', (p) =>
+        known(p.id, bodiesByPartnership.get(p.id)!.filter((b) => b.kind === kind).length, p.source),
+      ),
+    );
   }
   rows.push(
     row('Success statements in force', 'statements', (p) => {

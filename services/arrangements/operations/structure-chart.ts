@@ -8,13 +8,23 @@ import { bodiesInForce } from './bodies';
 /** Draws a partnership's structure on a date from its loaded bodies, their links and shared partnerships. */
 export async function drawStructureChart(partnership: PartnershipEntity, asOf: string, format: ChartFormat, loaders: ArrangementsLoaders) {
   const bodies = (await bodiesInForce(partnership.id, asOf, loaders)).sort((a, b) => a.name.localeCompare(b.name));
-  const relationships = (await Promise.all(bodies.map((body) => loaders.relationships.load(body.id)))).flat().filter((link) => link.bodyId < link.relatedBodyId);
+  const relationships = (await Promise.all(bodies.map((body) => loaders.relationships.load(body.id))))
+    .flat()
+    .filter((link) => link.bodyId < link.relatedBodyId);
   const links = await Promise.all(bodies.map(async (body) => [body.id, await loaders.bodyPartnerships.load(body.id)] as const));
-  const otherIds = [...new Set(links.flatMap(([, partnershipLinks]) => partnershipLinks.map((link) => link.partnershipId)).filter((id) => id !== partnership.id))];
+  const otherIds = [
+    ...new Set(links.flatMap(([, partnershipLinks]) => partnershipLinks.map((link) => link.partnershipId)).filter((id) => id !== partnership.id)),
+  ];
   const others = new Map((await loaders.partnership.loadMany(otherIds)).flatMap((p) => (isLoaded(p) ? [[p.id, p.name] as const] : [])));
   const sharedWith = new Map(
     links
-      .map(([bodyId, partnershipLinks]) => [bodyId, partnershipLinks.filter((link) => link.partnershipId !== partnership.id).map((link) => others.get(link.partnershipId) ?? link.partnershipId)] as const)
+      .map(
+        ([bodyId, partnershipLinks]) =>
+          [
+            bodyId,
+            partnershipLinks.filter((link) => link.partnershipId !== partnership.id).map((link) => others.get(link.partnershipId) ?? link.partnershipId),
+          ] as const,
+      )
       .filter(([, names]) => names.length > 0),
   );
   const input = {

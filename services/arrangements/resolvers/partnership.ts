@@ -36,4 +36,3 @@ export const partnershipResolvers: Resolvers = {
     viewerCanEdit: (partnership, _args, { caller }) => mayAct(caller, 'editBody', [partnership.id]),
   },
 };
-

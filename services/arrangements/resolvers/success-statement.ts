@@ -6,7 +6,8 @@ import { statementRag } from '../operations/strategic-plan';
 export const successStatementResolvers: Resolvers = {
   SuccessStatement: {
     measurable: (statement) => statement.target !== null,
-    target: (statement) => (statement.target ? { ...statement.target, baselineValue: statement.baselineValue, baselineSource: statement.baselineSource } : null),
+    target: (statement) =>
+      statement.target ? { ...statement.target, baselineValue: statement.baselineValue, baselineSource: statement.baselineSource } : null,
     measurements: (statement, _args, { loaders }) => loaders.measurementsByStatement.load(statement.id),
     rag: (statement, { asOf }, { loaders }) => statementRag(statement, asOf ?? todayInEngland(), loaders),
     viewerCanRecordMeasurement: async (statement, _args, { caller, loaders }) => {

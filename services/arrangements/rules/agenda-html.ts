@@ -20,7 +20,7 @@ const SECTION_NAMES = { JOINT: 'Joint business', CHILDREN: 'Children', ADULTS: '
 
 export function renderAgendaHtml(input: AgendaDocumentInput): string {
   const e = (value: string | number | null | undefined) => escapeHtml(value == null ? '' : String(value));
-  const where = input.meeting.isVirtual ? 'Virtual meeting' : input.meeting.location ?? 'Venue to be confirmed';
+  const where = input.meeting.isVirtual ? 'Virtual meeting' : (input.meeting.location ?? 'Venue to be confirmed');
   let clock = 0;
   const rows = input.items
     .map((item) => {

@@ -17,7 +17,10 @@ export const TELFORD_AND_WREKIN_PAPERWORK_CLOCK: PaperworkClockRule = {
   papersDaysBefore: 7,
   draftNotesDaysAfter: 7,
   amendmentWindowDays: 7,
-  source: { document: '003_b1549964c7b91fcb.txt', section: 'Appendix A, terms of reference: Meetings (papers 7 days before; draft action notes within 7 days; 7 days to request amendments)' },
+  source: {
+    document: '003_b1549964c7b91fcb.txt',
+    section: 'Appendix A, terms of reference: Meetings (papers 7 days before; draft action notes within 7 days; 7 days to request amendments)',
+  },
 };
 
 export type PaperworkStage = 'PAPERS_DUE' | 'PAPERS_LATE' | 'AWAITING_DRAFT_NOTES' | 'AMENDMENTS_OPEN' | 'NOTES_ARE_RECORD';

@@ -43,12 +43,15 @@ export function structureChartDot(input: ChartInput): string {
     `  graph [rankdir=TB, label=${quote(`${input.partnershipName}: structure`)}, labelloc=t, fontname="DejaVu Sans"];`,
     `  node [shape=box, style="rounded,filled", fillcolor="#f1f5f9", fontname="DejaVu Sans", fontsize=11];`,
   ];
-  for (const body of input.bodies) lines.push(`  ${quote(body.id)} [label=${dotLabel(body.name)}${KIND_STYLE[body.kind] ? `, ${KIND_STYLE[body.kind]}` : ''}];`);
+  for (const body of input.bodies)
+    lines.push(`  ${quote(body.id)} [label=${dotLabel(body.name)}${KIND_STYLE[body.kind] ? `, ${KIND_STYLE[body.kind]}` : ''}];`);
   for (const body of input.bodies) {
-    if (body.reportsToBodyId && drawn.has(body.reportsToBodyId)) lines.push(`  ${quote(body.reportsToBodyId)} -> ${quote(body.id)} [dir=back, label="reports to", fontsize=9];`);
+    if (body.reportsToBodyId && drawn.has(body.reportsToBodyId))
+      lines.push(`  ${quote(body.reportsToBodyId)} -> ${quote(body.id)} [dir=back, label="reports to", fontsize=9];`);
   }
   for (const link of input.relationships) {
-    if (drawn.has(link.bodyId) && drawn.has(link.relatedBodyId)) lines.push(`  ${quote(link.bodyId)} -> ${quote(link.relatedBodyId)} [style=dashed, dir=none, constraint=false];`);
+    if (drawn.has(link.bodyId) && drawn.has(link.relatedBodyId))
+      lines.push(`  ${quote(link.bodyId)} -> ${quote(link.relatedBodyId)} [style=dashed, dir=none, constraint=false];`);
   }
   for (const [bodyId, others] of input.sharedWith) {
     for (const other of others) {

@@ -33,7 +33,8 @@ export function parseSuccessTarget(statement: string): SuccessTarget | null {
   const beyond = /beyond (\d+(?:\.\d+)?)%/i.exec(statement);
   if (beyond) return { comparison: 'ABOVE', value: Number(beyond[1]), unit: 'PERCENT', baselinePeriod: null, measures: 'the percentage the statement names' };
   const atLeast = /at least (\d+(?:\.\d+)?)%/i.exec(statement);
-  if (atLeast) return { comparison: 'AT_LEAST', value: Number(atLeast[1]), unit: 'PERCENT', baselinePeriod: null, measures: 'the percentage the statement names' };
+  if (atLeast)
+    return { comparison: 'AT_LEAST', value: Number(atLeast[1]), unit: 'PERCENT', baselinePeriod: null, measures: 'the percentage the statement names' };
   // "within 15 working days", "within six months", "with 10 months" (sic), "within the specified 6 month timescale"
   const clock = /\bwith(?:in)?\s+(?:the specified\s+)?(\d+|[a-z]+)\s+(working days?|months?|month timescale)/i.exec(statement);
   if (clock && !Number.isNaN(number(clock[1]!))) {

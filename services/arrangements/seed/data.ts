@@ -163,8 +163,7 @@ export const leadSafeguardingPartners: LeadSafeguardingPartnerSeed[] = [
   {
     partnershipSlug: 'telford-and-wrekin',
     organisationId: WEST_MERCIA_POLICE,
-    delegatedPost:
-      'Telford & Wrekin Local Policing Area Commander; Local Policing Chief Superintendent Telford and Shropshire',
+    delegatedPost: 'Telford & Wrekin Local Policing Area Commander; Local Policing Chief Superintendent Telford and Shropshire',
     source: S003_EXEC_MEMBERSHIP,
   },
 
@@ -206,10 +205,7 @@ export const arrangementDocuments: ArrangementDocumentSeed[] = [
     title: 'Safeguarding Partnership Arrangements for Telford and Wrekin',
     publishedOn: '2019-06-01',
     reviewOn: '2019-12-01',
-    source: cite(
-      D003,
-      'Title page ("June 2019"; "For review December 2019" - months only, recorded as the first of each month: 2019-06-01 and 2019-12-01)',
-    ),
+    source: cite(D003, 'Title page ("June 2019"; "For review December 2019" - months only, recorded as the first of each month: 2019-06-01 and 2019-12-01)'),
   },
   {
     partnershipSlug: 'solihull',
@@ -428,7 +424,7 @@ export const bodies: BodySeed[] = [
     kind: 'STANDING_GROUP',
     partnershipSlugs: ['shropshire'],
     purpose:
-      "Standing group that meets to alleviate and minimise the risks and impact associated with all types of exploitation of children and young people (000, 001). 002 also lists it as one of three joint strategic priority groups (children, adults with care and support needs and communities), with success statements including increasing disruption of perpetrators, public and parent awareness and community involvement, and reductions in exclusions, NEET and exploited children entering care. " +
+      'Standing group that meets to alleviate and minimise the risks and impact associated with all types of exploitation of children and young people (000, 001). 002 also lists it as one of three joint strategic priority groups (children, adults with care and support needs and communities), with success statements including increasing disruption of perpetrators, public and parent awareness and community involvement, and reductions in exclusions, NEET and exploited children entering care. ' +
       S002_REPORTS_TO_SGG,
     reportsToBodyId: SH_SGG,
     meetingFrequency: { meetingsPerYear: 6, description: 'bi-monthly', period: 'CALENDAR_YEAR' },
@@ -715,8 +711,7 @@ export const regionalProcedures: RegionalProcedureSeed[] = [
     id: 'west-midlands-regional-child-protection-procedures',
     title: 'Regional Child Protection Procedures for West Midlands',
     region: 'West Midlands',
-    description:
-      'Regional child protection procedures, regularly updated and widely disseminated to partner agencies.',
+    description: 'Regional child protection procedures, regularly updated and widely disseminated to partner agencies.',
     adoptions: [
       {
         partnershipSlug: 'shropshire',

@@ -15,7 +15,7 @@ const PERIOD_START = '2024-04-01';
 const PERIOD_END = '2027-03-31';
 const SYNTHETIC: SourceCitation = {
   document: 'synthetic',
-  section: 'Generated from the body\'s meeting frequency (seed/meetings.ts); dates, places and cancellations are not from any document',
+  section: "Generated from the body's meeting frequency (seed/meetings.ts); dates, places and cancellations are not from any document",
   synthetic: true,
 };
 
@@ -55,7 +55,9 @@ export function generateMeetings(): MeetingSeed[] {
         bodyId: body.id,
         meetingDate: date,
         startTime: faker.helpers.arrayElement(['09:30', '10:00', '13:30', '14:00']),
-        location: isVirtual ? null : faker.helpers.arrayElement(['Shirehall, Shrewsbury', 'Addenbrooke House, Telford', 'Solihull Council House', 'Police HQ, Hindlip']),
+        location: isVirtual
+          ? null
+          : faker.helpers.arrayElement(['Shirehall, Shrewsbury', 'Addenbrooke House, Telford', 'Solihull Council House', 'Police HQ, Hindlip']),
         isVirtual,
         status: past ? (faker.number.int({ min: 0, max: 11 }) === 0 ? 'CANCELLED' : 'HELD') : 'SCHEDULED',
         source: SYNTHETIC,

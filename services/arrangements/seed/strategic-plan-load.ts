@@ -16,7 +16,18 @@ const SYNTHETIC_ACTION: SourceCitation = {
   synthetic: true,
 };
 /** Quarter ends on which synthetic measurements fall. */
-const QUARTER_ENDS = ['2024-06-30', '2024-09-30', '2024-12-31', '2025-03-31', '2025-06-30', '2025-09-30', '2025-12-31', '2026-03-31', '2026-06-30', '2026-09-30'];
+const QUARTER_ENDS = [
+  '2024-06-30',
+  '2024-09-30',
+  '2024-12-31',
+  '2025-03-31',
+  '2025-06-30',
+  '2025-09-30',
+  '2025-12-31',
+  '2026-03-31',
+  '2026-06-30',
+  '2026-09-30',
+];
 const PERIODS = ['2023-24', '2024-25', '2025-26'];
 const OWNERS = ['shropshire-council', 'shropshire-telford-and-wrekin-icb', 'west-mercia-police'];
 
@@ -38,7 +49,9 @@ export async function seedStrategicPlans(manager: EntityManager): Promise<void> 
         target,
         // 002 names the baseline year but not its figure: the figure is synthetic and says so.
         baselineValue: reduction ? faker.number.float({ min: 20, max: 30, fractionDigits: 1 }) : null,
-        baselineSource: reduction ? { ...SYNTHETIC_MEASUREMENT, section: `Synthetic ${target!.baselinePeriod} baseline: 002 names the baseline year, not its value` } : null,
+        baselineSource: reduction
+          ? { ...SYNTHETIC_MEASUREMENT, section: `Synthetic ${target!.baselinePeriod} baseline: 002 names the baseline year, not its value` }
+          : null,
         source: priority.source,
       };
     });
@@ -46,7 +59,12 @@ export async function seedStrategicPlans(manager: EntityManager): Promise<void> 
     const measurements = rows.flatMap((row, index) => {
       if (!row.target) return [];
       const statementId = inserted.identifiers[index]!.id as string;
-      const centre = row.target.comparison === 'REDUCE_BY_AT_LEAST_PERCENT' ? row.baselineValue! * 0.97 : row.target.comparison === 'COMPLETED_WITHIN' ? 90 : row.target.value;
+      const centre =
+        row.target.comparison === 'REDUCE_BY_AT_LEAST_PERCENT'
+          ? row.baselineValue! * 0.97
+          : row.target.comparison === 'COMPLETED_WITHIN'
+            ? 90
+            : row.target.value;
       return QUARTER_ENDS.map((measuredOn) => ({
         statementId,
         measuredOn,
@@ -70,7 +88,11 @@ export async function seedStrategicPlans(manager: EntityManager): Promise<void> 
           description: isMultiAgencyCaseFileAudit
             ? `Complete a multi-agency case file audit on ${faker.helpers.arrayElement(['thresholds', 'information sharing', 'voice of the person', 'escalation'])}`
             : `${faker.helpers.arrayElement(['Develop', 'Review', 'Deliver', 'Embed'])} ${faker.helpers.arrayElement(['guidance', 'a briefing', 'a dataset', 'a workshop', 'a pathway'])} for ${faker.helpers.arrayElement(['practitioners', 'partner agencies', 'schools', 'communities'])}`,
-          successMeasure: faker.helpers.arrayElement(['Audit findings reported to the Strategic Governing Group', 'Data reported quarterly', 'Practitioner feedback shows improved confidence']),
+          successMeasure: faker.helpers.arrayElement([
+            'Audit findings reported to the Strategic Governing Group',
+            'Data reported quarterly',
+            'Practitioner feedback shows improved confidence',
+          ]),
           ownerOrganisationId: faker.helpers.arrayElement(OWNERS),
           dueOn: `${periodStartYear + 1}-03-31`,
           progress: periodIndex === 0 ? 'COMPLETED' : faker.helpers.arrayElement(['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED'] as const),

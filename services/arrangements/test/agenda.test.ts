@@ -29,7 +29,10 @@ async function schedule(bodyId: string, date: string, as = shropshireAdmin): Pro
 
 async function setStatus(bodyId: string, from: string, to: string, status: 'HELD' | 'CANCELLED') {
   const rows = await meetings().createQueryBuilder('m').where('m.body_id = :bodyId AND m.meeting_date BETWEEN :from AND :to', { bodyId, from, to }).getMany();
-  await meetings().update(rows.map((row) => row.id), { status });
+  await meetings().update(
+    rows.map((row) => row.id),
+    { status },
+  );
   return rows.length;
 }
 
@@ -41,19 +44,27 @@ describe('agenda candidates', () => {
     await setStatus(FORUM, shift(-365), shift(29), 'CANCELLED');
     const lastHeld = (await meetings().find({ where: { bodyId: FORUM, status: 'HELD' }, order: { meetingDate: 'DESC' }, take: 1 }))[0]!;
     await setStatus('telford-and-wrekin.executive', lastHeld.meetingDate, shift(30), 'CANCELLED');
-    const statements = await federation.query(`{ partnership(slug: "shropshire") { strategicPriorities(asOf: "2025-06-01") { successStatements { id text } } } }`);
-    const audit = statements.data!.partnership.strategicPriorities
-      .flatMap((p: { successStatements: { id: string; text: string }[] }) => p.successStatements)
+    const statements = await federation.query(
+      `{ partnership(slug: "shropshire") { strategicPriorities(asOf: "2025-06-01") { successStatements { id text } } } }`,
+    );
+    const audit = statements
+      .data!.partnership.strategicPriorities.flatMap((p: { successStatements: { id: string; text: string }[] }) => p.successStatements)
       .find((s: { text: string }) => s.text.startsWith('We expect at least 75%'));
-    const recorded = await federation.query(`mutation ($id: ID!, $on: Date!) { recordSuccessMeasurement(statementId: $id, measuredOn: $on, value: 40) { rag } }`, {
-      as: shropshireAdmin,
-      variables: { id: audit.id, on: todayInEngland() },
-    });
+    const recorded = await federation.query(
+      `mutation ($id: ID!, $on: Date!) { recordSuccessMeasurement(statementId: $id, measuredOn: $on, value: 40) { rag } }`,
+      {
+        as: shropshireAdmin,
+        variables: { id: audit.id, on: todayInEngland() },
+      },
+    );
     expect(recorded.data!.recordSuccessMeasurement.rag).toBe('RED');
 
-    const { data, errors } = await federation.query(`query ($id: ID!) { meeting(id: $id) {
+    const { data, errors } = await federation.query(
+      `query ($id: ID!) { meeting(id: $id) {
       agendaCandidates { since until partnershipSlugs governance { key partnershipSlug title reason subjectType subjectId } }
-    } }`, { variables: { id: next } });
+    } }`,
+      { variables: { id: next } },
+    );
     expect(errors).toBeUndefined();
     const candidates = data!.meeting.agendaCandidates;
     expect(candidates).toMatchObject({ since: lastHeld.meetingDate, until: shift(30), partnershipSlugs: ['shropshire', 'telford-and-wrekin'] });
@@ -96,15 +107,40 @@ describe('preparing, publishing and amending the forum agenda', () => {
   });
 
   it('runs prepare → add → reorder → publish → amend → republish, keeping every version', async () => {
-    const prepared = await federation.query(`mutation ($id: ID!) { prepareAgenda(meetingId: $id) { id status version } }`, { as: secretariat, variables: { id: meetingId } });
+    const prepared = await federation.query(`mutation ($id: ID!) { prepareAgenda(meetingId: $id) { id status version } }`, {
+      as: secretariat,
+      variables: { id: meetingId },
+    });
     expect(prepared.data!.prepareAgenda).toMatchObject({ status: 'DRAFT', version: 1 });
     agendaId = prepared.data!.prepareAgenda.id;
 
     const meetingDate = shift(40);
     const items = [
-      { title: 'Escalations from the Executive', section: 'JOINT', ownerPartnershipSlug: 'telford-and-wrekin', minutesAllotted: 20, paperTitle: 'Escalation log', paperSubmittedOn: shift(40 - 8) },
-      { title: 'Children: exploitation across the footprint', section: 'CHILDREN', ownerPartnershipSlug: 'shropshire', minutesAllotted: 30, paperTitle: 'Exploitation profile', paperSubmittedOn: shift(40 - 3) },
-      { title: 'Adults: self-neglect learning', section: 'ADULTS', ownerPartnershipSlug: 'shropshire', minutesAllotted: 25, candidateKey: 'missed-cadence:telford-and-wrekin.executive:x', subjectType: 'BODY', subjectId: 'telford-and-wrekin.executive' },
+      {
+        title: 'Escalations from the Executive',
+        section: 'JOINT',
+        ownerPartnershipSlug: 'telford-and-wrekin',
+        minutesAllotted: 20,
+        paperTitle: 'Escalation log',
+        paperSubmittedOn: shift(40 - 8),
+      },
+      {
+        title: 'Children: exploitation across the footprint',
+        section: 'CHILDREN',
+        ownerPartnershipSlug: 'shropshire',
+        minutesAllotted: 30,
+        paperTitle: 'Exploitation profile',
+        paperSubmittedOn: shift(40 - 3),
+      },
+      {
+        title: 'Adults: self-neglect learning',
+        section: 'ADULTS',
+        ownerPartnershipSlug: 'shropshire',
+        minutesAllotted: 25,
+        candidateKey: 'missed-cadence:telford-and-wrekin.executive:x',
+        subjectType: 'BODY',
+        subjectId: 'telford-and-wrekin.executive',
+      },
     ];
     for (const input of items) {
       const { errors } = await federation.query(ADD, { as: secretariat, variables: { agendaId, input } });
@@ -121,15 +157,20 @@ describe('preparing, publishing and amending the forum agenda', () => {
     expect(view.items[2].subject).toEqual({ __typename: 'Body', id: 'telford-and-wrekin.executive', name: 'Safeguarding Partnership Executive' });
     expect(meetingDate > todayInEngland()).toBe(true);
 
-    const reordered = await federation.query(`mutation ($agendaId: ID!, $version: Int!, $ids: [ID!]!) { reorderAgenda(agendaId: $agendaId, expectedVersion: $version, itemIds: $ids) { version items { title } } }`, {
-      as: secretariat,
-      variables: { agendaId, version: view.version, ids: [view.items[1].id, view.items[0].id, view.items[2].id] },
-    });
+    const reordered = await federation.query(
+      `mutation ($agendaId: ID!, $version: Int!, $ids: [ID!]!) { reorderAgenda(agendaId: $agendaId, expectedVersion: $version, itemIds: $ids) { version items { title } } }`,
+      {
+        as: secretariat,
+        variables: { agendaId, version: view.version, ids: [view.items[1].id, view.items[0].id, view.items[2].id] },
+      },
+    );
     expect(reordered.data!.reorderAgenda.items[0].title).toBe(items[1]!.title);
 
     // Nothing is visible to the public before publication; members of either partnership read the draft.
     expect((await federation.query(AGENDA, { variables: { id: meetingId } })).data!.meeting.agenda).toBeNull();
-    expect((await federation.query(AGENDA, { as: [grant('member', 'telford-and-wrekin')], variables: { id: meetingId } })).data!.meeting.agenda.items).toHaveLength(3);
+    expect(
+      (await federation.query(AGENDA, { as: [grant('member', 'telford-and-wrekin')], variables: { id: meetingId } })).data!.meeting.agenda.items,
+    ).toHaveLength(3);
 
     const PUBLISH = `mutation ($agendaId: ID!, $version: Int!, $note: String) { publishAgenda(agendaId: $agendaId, expectedVersion: $version, changeNote: $note) { status publishedVersion version } }`;
     const first = await federation.query(PUBLISH, { as: secretariat, variables: { agendaId, version: reordered.data!.reorderAgenda.version } });
@@ -161,11 +202,17 @@ describe('preparing, publishing and amending the forum agenda', () => {
       as: secretariat,
       variables: { agendaId, version: view.version },
     });
-    const { data } = await federation.query(`query ($id: ID!) { meeting(id: $id) { agendaDocument { title version html } } }`, { variables: { id: meetingId } });
+    const { data } = await federation.query(`query ($id: ID!) { meeting(id: $id) { agendaDocument { title version html } } }`, {
+      variables: { id: meetingId },
+    });
     const document = data!.meeting.agendaDocument;
     expect(document.version).toBe(3);
     expect(document.html).toMatch(/^<!doctype html>/);
-    const rows = [...document.html.matchAll(/<tr data-section="(\w+)">\s*<td class="number">(\d+)<\/td>\s*<td><strong>([^<]*)<\/strong>/g)].map((m) => [m[1], Number(m[2]), m[3]]);
+    const rows = [...document.html.matchAll(/<tr data-section="(\w+)">\s*<td class="number">(\d+)<\/td>\s*<td><strong>([^<]*)<\/strong>/g)].map((m) => [
+      m[1],
+      Number(m[2]),
+      m[3],
+    ]);
     expect(rows).toEqual([
       ['CHILDREN', 1, 'Children: exploitation across the footprint'],
       ['JOINT', 2, 'Escalations from the Executive'],
@@ -181,17 +228,26 @@ describe('preparing, publishing and amending the forum agenda', () => {
   it('keeps both items when two secretaries add at once, and refuses a stale reorder', async () => {
     const before = (await federation.query(AGENDA, { as: secretariat, variables: { id: meetingId } })).data!.meeting.agenda;
     const added = await Promise.all(
-      ['Item from secretary A', 'Item from secretary B'].map((title) => federation.query(ADD, { as: secretariat, variables: { agendaId, input: { title, minutesAllotted: 10 } } })),
+      ['Item from secretary A', 'Item from secretary B'].map((title) =>
+        federation.query(ADD, { as: secretariat, variables: { agendaId, input: { title, minutesAllotted: 10 } } }),
+      ),
     );
     expect(added.every((result) => !result.errors)).toBe(true);
     const stored = await federation.dataSources.arrangements!.getRepository(AgendaItemEntity).find({ where: { agendaId }, order: { position: 'ASC' } });
-    expect(stored.map((item) => item.title).slice(-2).sort()).toEqual(['Item from secretary A', 'Item from secretary B']);
+    expect(
+      stored
+        .map((item) => item.title)
+        .slice(-2)
+        .sort(),
+    ).toEqual(['Item from secretary A', 'Item from secretary B']);
     expect(new Set(stored.map((item) => item.position)).size).toBe(stored.length);
 
     const ids = stored.map((item) => item.id);
     const REORDER = `mutation ($agendaId: ID!, $version: Int!, $ids: [ID!]!) { reorderAgenda(agendaId: $agendaId, expectedVersion: $version, itemIds: $ids) { version } }`;
     const version = before.version + 2;
-    const results = await Promise.all([ids, [...ids].reverse()].map((order) => federation.query(REORDER, { as: secretariat, variables: { agendaId, version, ids: order } })));
+    const results = await Promise.all(
+      [ids, [...ids].reverse()].map((order) => federation.query(REORDER, { as: secretariat, variables: { agendaId, version, ids: order } })),
+    );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.find((r) => r.errors)!.errors![0]!.extensions!.code).toBe('CONFLICT');
   });
@@ -226,20 +282,29 @@ describe('action notes on the paperwork clock', () => {
     expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const [first, second] = await Promise.all([1, 2].map(() => federation.query(AMEND, { as: [grant('member', 'telford-and-wrekin')], variables: { id } })));
     expect(first!.errors ?? second!.errors).toBeUndefined();
-    const { data } = await federation.query(`query ($id: ID!) { meeting(id: $id) { actionNotes { amendmentRequests { request } } } }`, { as: telfordAdmin, variables: { id } });
+    const { data } = await federation.query(`query ($id: ID!) { meeting(id: $id) { actionNotes { amendmentRequests { request } } } }`, {
+      as: telfordAdmin,
+      variables: { id },
+    });
     expect(data!.meeting.actionNotes.amendmentRequests).toHaveLength(2);
   });
 
   it('refuses an amendment request with half an emoji, clearly, and keeps the notes as they were', async () => {
     const id = await schedule('telford-and-wrekin.executive', shift(-2), telfordAdmin);
     expect((await federation.query(ISSUE, { as: telfordAdmin, variables: { id } })).errors).toBeUndefined();
-    const refused = await federation.query(`mutation ($id: ID!, $request: String!) { requestActionNotesAmendment(meetingId: $id, request: $request) { stage } }`, {
-      as: [grant('member', 'telford-and-wrekin')],
-      variables: { id, request: 'Item 2: \uDE00 wrong' },
-    });
+    const refused = await federation.query(
+      `mutation ($id: ID!, $request: String!) { requestActionNotesAmendment(meetingId: $id, request: $request) { stage } }`,
+      {
+        as: [grant('member', 'telford-and-wrekin')],
+        variables: { id, request: 'Item 2: \uDE00 wrong' },
+      },
+    );
     expect(refused.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(refused.errors![0]!.message).toMatch(/^request contains half of a character/);
-    const { data } = await federation.query(`query ($id: ID!) { meeting(id: $id) { actionNotes { amendmentRequests { request } } } }`, { as: telfordAdmin, variables: { id } });
+    const { data } = await federation.query(`query ($id: ID!) { meeting(id: $id) { actionNotes { amendmentRequests { request } } } }`, {
+      as: telfordAdmin,
+      variables: { id },
+    });
     expect(data!.meeting.actionNotes.amendmentRequests).toEqual([]);
   });
 
@@ -259,7 +324,9 @@ describe('action notes on the paperwork clock', () => {
 
 describe('regional procedures', () => {
   it('lists chapters, who adopted the procedures, and what changed since a date', async () => {
-    const { data, errors } = await federation.query(`{ regionalProcedures { id adoptedBy { partnership { slug } localVariation } chapters { number version } changesSince(date: "2026-01-01") { number version changeSummary } } }`);
+    const { data, errors } = await federation.query(
+      `{ regionalProcedures { id adoptedBy { partnership { slug } localVariation } chapters { number version } changesSince(date: "2026-01-01") { number version changeSummary } } }`,
+    );
     expect(errors).toBeUndefined();
     const procedure = data!.regionalProcedures.find((p: { id: string }) => p.id === 'west-midlands-regional-child-protection-procedures');
     expect(procedure.adoptedBy.map((a: { partnership: { slug: string } }) => a.partnership.slug)).toEqual(['shropshire']);

@@ -36,7 +36,8 @@ it('compares the three partnerships with the figures the documents give', async 
   expect(cell('Budget (latest stated)', 'telford-and-wrekin')).toMatchObject({ value: 150000, text: '£150,000.00' });
   expect(cell('Statutory functions', 'shropshire').value).toBe(3);
   expect(cell('Lead Safeguarding Partners', 'solihull').value).toBe(3);
-  const current = (slug: string) => bodies.filter((b) => b.partnershipSlugs.includes(slug) && (!b.validTo || b.validTo >= '2025-06-01') && (!b.validFrom || b.validFrom <= '2025-06-01'));
+  const current = (slug: string) =>
+    bodies.filter((b) => b.partnershipSlugs.includes(slug) && (!b.validTo || b.validTo >= '2025-06-01') && (!b.validFrom || b.validFrom <= '2025-06-01'));
   for (const slug of ['shropshire', 'telford-and-wrekin', 'solihull']) {
     expect(cell('Bodies', slug).value).toBe(current(slug).length);
     const withFrequency = current(slug).filter((b) => b.meetingFrequency);
@@ -69,14 +70,19 @@ it('names an unknown partnership in its cells and refuses malformed input', asyn
 
 describe('structure charts', () => {
   it.each(['shropshire', 'telford-and-wrekin', 'solihull'])('draws every current body of %s as SVG, which renders to a PNG', async (slug) => {
-    const { data, errors } = await federation.query(`query ($slug: String!) { partnership(slug: $slug) { structureChart(asOf: "2025-06-01") { format content bodyNames } } }`, {
-      variables: { slug },
-    });
+    const { data, errors } = await federation.query(
+      `query ($slug: String!) { partnership(slug: $slug) { structureChart(asOf: "2025-06-01") { format content bodyNames } } }`,
+      {
+        variables: { slug },
+      },
+    );
     expect(errors).toBeUndefined();
     const chart = data!.partnership.structureChart;
     expect(chart.format).toBe('SVG');
     expect(chart.content).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*<\/svg>\s*$/);
-    const current = bodies.filter((b) => b.partnershipSlugs.includes(slug) && (!b.validTo || b.validTo >= '2025-06-01') && (!b.validFrom || b.validFrom <= '2025-06-01'));
+    const current = bodies.filter(
+      (b) => b.partnershipSlugs.includes(slug) && (!b.validTo || b.validTo >= '2025-06-01') && (!b.validFrom || b.validFrom <= '2025-06-01'),
+    );
     const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
     for (const body of current) expect(chart.content.includes(body.name) || chart.content.includes(escape(body.name))).toBe(true);
     const png = new Resvg(chart.content, { fitTo: { mode: 'width', value: 1600 }, font: { loadSystemFonts: true } }).render();

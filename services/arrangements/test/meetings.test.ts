@@ -45,8 +45,16 @@ it('says when a body states no paperwork rule and the platform default applies',
 it('checks cadence against the seeded meetings', async () => {
   const body = 'shropshire.childrens-case-review-group';
   const held = seeded.filter((m) => m.bodyId === body && m.status === 'HELD' && m.meetingDate >= '2024-04-01' && m.meetingDate <= '2025-03-31').length;
-  const { data } = await federation.query(`{ body(id: "${body}") { missedCadence(from: "2024-04-01", to: "2025-03-31") { expectedMeetings heldMeetings shortfall missed rule { meetingsPerYear } } } }`);
-  expect(data!.body.missedCadence).toEqual({ expectedMeetings: 12, heldMeetings: held, shortfall: Math.max(0, 12 - held), missed: held < 12, rule: { meetingsPerYear: 12 } });
+  const { data } = await federation.query(
+    `{ body(id: "${body}") { missedCadence(from: "2024-04-01", to: "2025-03-31") { expectedMeetings heldMeetings shortfall missed rule { meetingsPerYear } } } }`,
+  );
+  expect(data!.body.missedCadence).toEqual({
+    expectedMeetings: 12,
+    heldMeetings: held,
+    shortfall: Math.max(0, 12 - held),
+    missed: held < 12,
+    rule: { meetingsPerYear: 12 },
+  });
 });
 
 it('refuses a backwards period', async () => {
@@ -86,7 +94,10 @@ describe('scheduling and recording meetings', () => {
   });
 
   it('schedules, then records one of two racing status changes', async () => {
-    const { data } = await federation.query(SCHEDULE, { as: admin, variables: { bodyId: 'telford-and-wrekin.executive', input: { date: '2025-06-10', startTime: '10:00' } } });
+    const { data } = await federation.query(SCHEDULE, {
+      as: admin,
+      variables: { bodyId: 'telford-and-wrekin.executive', input: { date: '2025-06-10', startTime: '10:00' } },
+    });
     const meeting = data!.scheduleMeeting;
     expect(meeting).toMatchObject({ date: '2025-06-10', status: 'SCHEDULED', version: 1, body: { id: 'telford-and-wrekin.executive' } });
     const SET = `mutation ($id: ID!, $status: MeetingStatus!) { setMeetingStatus(id: $id, expectedVersion: 1, status: $status) { status version } }`;
@@ -101,9 +112,12 @@ describe('scheduling and recording meetings', () => {
 
   it('resolves a meeting by id, and null for an unknown one', async () => {
     const [one] = await meetings().find({ take: 1 });
-    const { data } = await federation.query(`query ($id: ID!) { meeting(id: $id) { id body { name } } unknown: meeting(id: "00000000-0000-0000-0000-000000000000") { id } }`, {
-      variables: { id: one!.id },
-    });
+    const { data } = await federation.query(
+      `query ($id: ID!) { meeting(id: $id) { id body { name } } unknown: meeting(id: "00000000-0000-0000-0000-000000000000") { id } }`,
+      {
+        variables: { id: one!.id },
+      },
+    );
     expect(data!.meeting.id).toBe(one!.id);
     expect(data!.unknown).toBeNull();
   });

@@ -11,7 +11,8 @@ afterAll(async () => {
 });
 
 // Before the undo below: a column in an entity and not in the migrations (or the other way) fails.
-it('has every entity column in the migrated schema, with its type and nullability, and no column without an entity', async () => expect(await database.entityMismatches()).toEqual([]));
+it('has every entity column in the migrated schema, with its type and nullability, and no column without an entity', async () =>
+  expect(await database.entityMismatches()).toEqual([]));
 
 it('applies and undoes every migration', async () => {
   const { tables } = database;

@@ -19,7 +19,14 @@ let database: TestDatabase;
 let dataSource: DataSource;
 beforeAll(async () => {
   database = await createTestDatabase();
-  dataSource = await openSubgraphDatabase({ url: database.url, schema: 'arrangements', entities, migrations, poolSize: database.poolSize, applicationName: 'test-operations' });
+  dataSource = await openSubgraphDatabase({
+    url: database.url,
+    schema: 'arrangements',
+    entities,
+    migrations,
+    poolSize: database.poolSize,
+    applicationName: 'test-operations',
+  });
   await seedArrangements(dataSource);
 });
 afterAll(async () => {
@@ -50,11 +57,17 @@ describe('the agenda workflow', () => {
     // Nothing is published yet: the public sees no agenda.
     expect(await visibleAgenda(meeting, as(anonymous))).toBeNull();
 
-    const added = await addAgendaItem(as(secretariat), prepared.id, { title: 'Regional procedures: what changed', minutesAllotted: 20, ownerPartnershipSlug: 'telford-and-wrekin' });
-    expect(added).toMatchObject({ version: 2, status: 'DRAFT' });
-    await expect(addAgendaItem(as(secretariat), prepared.id, { title: 'Budget', minutesAllotted: 10, ownerPartnershipSlug: 'solihull' })).rejects.toMatchObject({
-      message: `"solihull" is not one of this body's partnerships (shropshire, telford-and-wrekin).`,
+    const added = await addAgendaItem(as(secretariat), prepared.id, {
+      title: 'Regional procedures: what changed',
+      minutesAllotted: 20,
+      ownerPartnershipSlug: 'telford-and-wrekin',
     });
+    expect(added).toMatchObject({ version: 2, status: 'DRAFT' });
+    await expect(addAgendaItem(as(secretariat), prepared.id, { title: 'Budget', minutesAllotted: 10, ownerPartnershipSlug: 'solihull' })).rejects.toMatchObject(
+      {
+        message: `"solihull" is not one of this body's partnerships (shropshire, telford-and-wrekin).`,
+      },
+    );
     const published = await publishAgenda(as(secretariat), prepared.id, 2, null);
     expect(published).toMatchObject({ status: 'PUBLISHED', publishedVersion: 1, version: 3 });
 
@@ -87,8 +100,12 @@ describe('the structure chart', () => {
   it("draws Telford & Wrekin's bodies from the loaded rows, with the forum shared with Shropshire", async () => {
     const partnership = (await as(anonymous).loaders.partnership.load('telford-and-wrekin'))!;
     const chart = await drawStructureChart(partnership, '2025-06-01', 'DOT', as(anonymous).loaders);
-    expect(chart.bodyNames).toEqual(expect.arrayContaining(['Combined Shropshire and Telford & Wrekin Lead Safeguarding Partners forum', 'Safeguarding Partnership Executive']));
+    expect(chart.bodyNames).toEqual(
+      expect.arrayContaining(['Combined Shropshire and Telford & Wrekin Lead Safeguarding Partners forum', 'Safeguarding Partnership Executive']),
+    );
     expect(chart.content).toMatch(/^digraph structure \{/);
-    expect(chart.content).toContain('"joint.lsp-forum" -> "other:Shropshire Safeguarding Community Partnership" [style=dotted, dir=none, label="shared with", fontsize=9];');
+    expect(chart.content).toContain(
+      '"joint.lsp-forum" -> "other:Shropshire Safeguarding Community Partnership" [style=dotted, dir=none, label="shared with", fontsize=9];',
+    );
   });
 });

@@ -69,13 +69,28 @@ import { parseSuccessTarget } from '../rules/success-target';
 
 describe('targets read from success statements (002)', () => {
   it.each([
-    ['Increase the number of S42 enquires about self-neglect beyond 3% of total S42 enquires', { comparison: 'ABOVE', value: 3, unit: 'PERCENT', baselinePeriod: null }],
-    ['We expect at least 75% of Multi-Agency Case File Audits where self-neglect is factor, shows clear evidence', { comparison: 'AT_LEAST', value: 75, unit: 'PERCENT', baselinePeriod: null }],
-    ['Reduce re-offending by at least 5% based on 2022-23 data', { comparison: 'REDUCE_BY_AT_LEAST_PERCENT', value: 5, unit: 'PERCENT', baselinePeriod: '2022-23' }],
+    [
+      'Increase the number of S42 enquires about self-neglect beyond 3% of total S42 enquires',
+      { comparison: 'ABOVE', value: 3, unit: 'PERCENT', baselinePeriod: null },
+    ],
+    [
+      'We expect at least 75% of Multi-Agency Case File Audits where self-neglect is factor, shows clear evidence',
+      { comparison: 'AT_LEAST', value: 75, unit: 'PERCENT', baselinePeriod: null },
+    ],
+    [
+      'Reduce re-offending by at least 5% based on 2022-23 data',
+      { comparison: 'REDUCE_BY_AT_LEAST_PERCENT', value: 5, unit: 'PERCENT', baselinePeriod: '2022-23' },
+    ],
     ['The Completion of Rapid Reviews within 15 working days', { comparison: 'COMPLETED_WITHIN', value: 15, unit: 'WORKING_DAYS', baselinePeriod: null }],
-    ['The Completion of Local Child Safeguarding Practice Reviews within six months', { comparison: 'COMPLETED_WITHIN', value: 6, unit: 'MONTHS', baselinePeriod: null }],
+    [
+      'The Completion of Local Child Safeguarding Practice Reviews within six months',
+      { comparison: 'COMPLETED_WITHIN', value: 6, unit: 'MONTHS', baselinePeriod: null },
+    ],
     ['To complete Safeguarding Adult Reviews with 10 months', { comparison: 'COMPLETED_WITHIN', value: 10, unit: 'MONTHS', baselinePeriod: null }],
-    ['To complete Domestic Homicide Reviews within the specified 6 month timescale', { comparison: 'COMPLETED_WITHIN', value: 6, unit: 'MONTHS', baselinePeriod: null }],
+    [
+      'To complete Domestic Homicide Reviews within the specified 6 month timescale',
+      { comparison: 'COMPLETED_WITHIN', value: 6, unit: 'MONTHS', baselinePeriod: null },
+    ],
   ])('reads %j', (text, expected) => {
     expect(parseSuccessTarget(text)).toMatchObject(expected);
   });

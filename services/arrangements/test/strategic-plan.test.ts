@@ -50,7 +50,13 @@ it('parses the targets the text states and leaves the rest as text', async () =>
   const measurable = statements.filter((s: { measurable: boolean }) => s.measurable);
   expect(measurable).toHaveLength(11);
   const reoffending = statements.find((s: { text: string }) => s.text.startsWith('Reduce re-offending'));
-  expect(reoffending.target).toEqual({ comparison: 'REDUCE_BY_AT_LEAST_PERCENT', value: 5, unit: 'PERCENT', baselinePeriod: '2022-23', baselineSource: { synthetic: true } });
+  expect(reoffending.target).toEqual({
+    comparison: 'REDUCE_BY_AT_LEAST_PERCENT',
+    value: 5,
+    unit: 'PERCENT',
+    baselinePeriod: '2022-23',
+    baselineSource: { synthetic: true },
+  });
   const violence = statements.find((s: { text: string }) => s.text === 'A reduction in serious violence');
   expect(violence).toMatchObject({ measurable: false, target: null, rag: null });
   expect(measurable.every((s: { rag: string }) => ['RED', 'AMBER', 'GREEN'].includes(s.rag))).toBe(true);
@@ -116,9 +122,13 @@ describe('recording a measurement', () => {
   it('keeps one measurement per date when two are recorded at once', async () => {
     const statement = await statementFor('We expect at least 75%');
     const admin = [grant('partnership-admin', 'shropshire')];
-    const results = await Promise.all([70, 71].map((value) => federation.query(RECORD, { as: admin, variables: { id: statement.id, on: '2026-08-01', value } })));
+    const results = await Promise.all(
+      [70, 71].map((value) => federation.query(RECORD, { as: admin, variables: { id: statement.id, on: '2026-08-01', value } })),
+    );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.find((r) => r.errors)!.errors![0]!.extensions!.code).toBe('CONFLICT');
-    expect(await federation.dataSources.arrangements!.getRepository(SuccessMeasurementEntity).countBy({ statementId: statement.id, measuredOn: '2026-08-01' })).toBe(1);
+    expect(
+      await federation.dataSources.arrangements!.getRepository(SuccessMeasurementEntity).countBy({ statementId: statement.id, measuredOn: '2026-08-01' }),
+    ).toBe(1);
   });
 });

@@ -60,11 +60,7 @@ export class MembershipEntity {
 }
 
 export type DesignationKind =
-  | 'LEAD_SAFEGUARDING_PARTNER'
-  | 'DELEGATED_SAFEGUARDING_PARTNER'
-  | 'INDEPENDENT_SCRUTINEER'
-  | 'INDEPENDENT_CHAIR'
-  | 'ACCOUNTABLE_BODY';
+  'LEAD_SAFEGUARDING_PARTNER' | 'DELEGATED_SAFEGUARDING_PARTNER' | 'INDEPENDENT_SCRUTINEER' | 'INDEPENDENT_CHAIR' | 'ACCOUNTABLE_BODY';
 
 @Entity({ name: 'designation' })
 export class DesignationEntity {

@@ -12,12 +12,16 @@ export class PartnershipIdColumns1733400000000 implements MigrationInterface {
     const t = schemaTables(queryRunner);
     await queryRunner.query(`ALTER TABLE ${t('body_reference')} RENAME COLUMN partnership_slugs TO partnership_ids`);
     await queryRunner.query(`ALTER TABLE ${t('designation')} RENAME COLUMN partnership_slug TO partnership_id`);
-    await queryRunner.query(`ALTER TABLE ${t('designation')} RENAME CONSTRAINT designation_partnership_slug_kind_organisation_id_key TO designation_partnership_id_kind_organisation_id_key`);
+    await queryRunner.query(
+      `ALTER TABLE ${t('designation')} RENAME CONSTRAINT designation_partnership_slug_kind_organisation_id_key TO designation_partnership_id_kind_organisation_id_key`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const t = schemaTables(queryRunner);
-    await queryRunner.query(`ALTER TABLE ${t('designation')} RENAME CONSTRAINT designation_partnership_id_kind_organisation_id_key TO designation_partnership_slug_kind_organisation_id_key`);
+    await queryRunner.query(
+      `ALTER TABLE ${t('designation')} RENAME CONSTRAINT designation_partnership_id_kind_organisation_id_key TO designation_partnership_slug_kind_organisation_id_key`,
+    );
     await queryRunner.query(`ALTER TABLE ${t('designation')} RENAME COLUMN partnership_id TO partnership_slug`);
     await queryRunner.query(`ALTER TABLE ${t('body_reference')} RENAME COLUMN partnership_ids TO partnership_slugs`);
   }

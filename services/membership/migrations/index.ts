@@ -4,4 +4,9 @@ import { CreateMemberships1732800000000 } from './1732800000000-create-membershi
 import { PartnershipIdColumns1733400000000 } from './1733400000000-partnership-id-columns';
 
 /** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
-export const migrations = [CreateOrganisationRegistry1732600000000, CreateMemberships1732800000000, CreateAuditTrail1733200000000, PartnershipIdColumns1733400000000];
+export const migrations = [
+  CreateOrganisationRegistry1732600000000,
+  CreateMemberships1732800000000,
+  CreateAuditTrail1733200000000,
+  PartnershipIdColumns1733400000000,
+];

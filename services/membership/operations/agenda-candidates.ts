@@ -17,11 +17,17 @@ export async function quorumFailureCandidates(window: AgendaCandidatesParent, ca
     if (!(await canSeeQuorumFailures(caller, () => loaders.bodyReference.load(bodyId)))) continue;
     const records = (await loaders.attendanceByBody.load(bodyId)).filter((record) => record.meetingDate >= window.since && record.meetingDate < window.until);
     const seats = await loaders.membership.loadMany(records.map((record) => record.membershipId));
-    const byDate = new Map<string, { organisationId: string; outcome: (typeof records)[number]['outcome']; attendedAs: (typeof records)[number]['attendedAs'] }[]>();
+    const byDate = new Map<
+      string,
+      { organisationId: string; outcome: (typeof records)[number]['outcome']; attendedAs: (typeof records)[number]['attendedAs'] }[]
+    >();
     records.forEach((record, index) => {
       const seat = seats[index] as MembershipEntity | Error | null;
       if (!seat || seat instanceof Error) return;
-      byDate.set(record.meetingDate, [...(byDate.get(record.meetingDate) ?? []), { organisationId: seat.organisationId, outcome: record.outcome, attendedAs: record.attendedAs }]);
+      byDate.set(record.meetingDate, [
+        ...(byDate.get(record.meetingDate) ?? []),
+        { organisationId: seat.organisationId, outcome: record.outcome, attendedAs: record.attendedAs },
+      ]);
     });
     for (const [meetingDate, facts] of byDate) {
       const result = evaluateQuorum(
@@ -34,7 +40,9 @@ export async function quorumFailureCandidates(window: AgendaCandidatesParent, ca
         facts,
       );
       if (result.quorate !== false) continue;
-      const names = (await loaders.organisation.loadMany(result.missingOrganisationIds)).map((o, i) => (o && !(o instanceof Error) ? o.name : result.missingOrganisationIds[i]));
+      const names = (await loaders.organisation.loadMany(result.missingOrganisationIds)).map((o, i) =>
+        o && !(o instanceof Error) ? o.name : result.missingOrganisationIds[i],
+      );
       candidates.push({
         key: `quorum-failure:${bodyId}:${meetingDate}`,
         // The joint forum's bodies belong to no one partnership; a body id starts with its partnership's id.

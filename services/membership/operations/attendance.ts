@@ -52,9 +52,13 @@ export async function quorumAt(meeting: MeetingParent, loaders: MembershipLoader
     attendedAs: record.attendedAs,
   }));
   const result = evaluateQuorum(
-    { kind: rule.kind, namedDeputyCounts: rule.namedDeputyCounts, requiredOrganisationIds: rule.requiredOrganisations.map((organisation: { id: string }) => organisation.id), unexplainedAbsenceReported: rule.unexplainedAbsenceReported },
+    {
+      kind: rule.kind,
+      namedDeputyCounts: rule.namedDeputyCounts,
+      requiredOrganisationIds: rule.requiredOrganisations.map((organisation: { id: string }) => organisation.id),
+      unexplainedAbsenceReported: rule.unexplainedAbsenceReported,
+    },
     facts,
   );
   return { kind: rule.kind, ...result, reportUnexplainedAbsencesToLineManager: rule.unexplainedAbsenceReported };
 }
-

@@ -37,7 +37,11 @@ export async function chairContext(partnershipIds: readonly string[], organisati
 }
 
 /** The same, read inside an edit's transaction (the pool may have no other connection to lend). */
-export async function chairContextInTransaction(manager: EntityManager, partnershipIds: readonly string[], organisationIds: readonly string[]): Promise<ChairContext> {
+export async function chairContextInTransaction(
+  manager: EntityManager,
+  partnershipIds: readonly string[],
+  organisationIds: readonly string[],
+): Promise<ChairContext> {
   const designations = await manager.getRepository(DesignationEntity).findBy({ partnershipId: In([...partnershipIds]) });
   const organisations = await manager.getRepository(OrganisationEntity).findBy({ id: In([...new Set(organisationIds)]) });
   return contextFrom(designations, organisations);
@@ -62,7 +66,11 @@ export async function chairCompliance(body: BodyParent, loaders: MembershipLoade
   if (!body.chairRule) return null;
   const appointments = (await loaders.membershipsByBody.load(body.id)).filter(isChairSeat).map(asAppointment);
   const reference = await loaders.bodyReference.load(body.id);
-  const context = await chairContext(reference?.partnershipIds ?? [], appointments.map((a) => a.organisationId), loaders);
+  const context = await chairContext(
+    reference?.partnershipIds ?? [],
+    appointments.map((a) => a.organisationId),
+    loaders,
+  );
   const breaches = evaluateChairRule(snapshotOf(body.chairRule), appointments, context);
   return { compliant: breaches.length === 0, appointmentsChecked: appointments.length, breaches };
 }

@@ -1,5 +1,17 @@
 import type { Caller } from '@safeguarding/auth';
-import { badUserInput, conflict, inForceOn, isUniqueViolation, isUuid, multiLineText, notFound, notPermitted, periodsOverlap, singleLineText, todayInEngland } from '@safeguarding/subgraph-runtime';
+import {
+  badUserInput,
+  conflict,
+  inForceOn,
+  isUniqueViolation,
+  isUuid,
+  multiLineText,
+  notFound,
+  notPermitted,
+  periodsOverlap,
+  singleLineText,
+  todayInEngland,
+} from '@safeguarding/subgraph-runtime';
 import type { EntityManager } from 'typeorm';
 import { AttendanceEntity, BodyReferenceEntity, MembershipEntity, PostEntity } from '../entities';
 import type { MembershipOperationContext } from '../context';
@@ -21,7 +33,10 @@ async function editableBody(bodyId: string, caller: Caller, { loaders }: Members
   const body = bodyId.length > 200 ? null : await loaders.bodyReference.load(bodyId);
   if (!body) throw notFound(`No body has the id "${bodyId.slice(0, 80)}"; query partnership { bodies { id } } for the ids.`);
   if (!canEditMembership(caller, body)) {
-    throw notPermitted(caller, `Only a partnership-admin of ${body.partnershipIds.join(' or ')}${body.kind === 'LEAD_PARTNERS_FORUM' ? ', or the forum secretariat,' : ''} may change the membership of "${body.bodyId}".`);
+    throw notPermitted(
+      caller,
+      `Only a partnership-admin of ${body.partnershipIds.join(' or ')}${body.kind === 'LEAD_PARTNERS_FORUM' ? ', or the forum secretariat,' : ''} may change the membership of "${body.bodyId}".`,
+    );
   }
   return body;
 }
@@ -34,13 +49,17 @@ async function organisationAndPost(organisationId: string, postId: string | null
   const post = isUuid(postId) ? await loaders.post.load(postId) : null;
   if (!post) throw notFound(`No post has the id "${postId.slice(0, 80)}"; query organisation(id: "${organisationId}") { posts { id title } } for its posts.`);
   if (post.organisationId !== organisationId) {
-    throw badUserInput(`The post "${post.title}" belongs to ${post.organisationId}, not to ${organisationId}; give one of ${organisationId}'s posts, or add it with addPost.`, 'postId');
+    throw badUserInput(
+      `The post "${post.title}" belongs to ${post.organisationId}, not to ${organisationId}; give one of ${organisationId}'s posts, or add it with addPost.`,
+      'postId',
+    );
   }
   return post.id;
 }
 
 function datesInOrder(startDate: string, endDate: string | null | undefined): void {
-  if (endDate != null && endDate < startDate) throw badUserInput(`endDate ${endDate} is before startDate ${startDate}; a seat must end on or after the day it starts.`, 'endDate');
+  if (endDate != null && endDate < startDate)
+    throw badUserInput(`endDate ${endDate} is before startDate ${startDate}; a seat must end on or after the day it starts.`, 'endDate');
 }
 
 /**
@@ -51,7 +70,12 @@ function datesInOrder(startDate: string, endDate: string | null | undefined): vo
  */
 async function lockedEdit<T>(context: MembershipOperationContext, bodyId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   return context.dataSource.transaction(async (manager) => {
-    await manager.getRepository(BodyReferenceEntity).createQueryBuilder('body').setLock('pessimistic_write').where('body.body_id = :bodyId', { bodyId }).getOneOrFail();
+    await manager
+      .getRepository(BodyReferenceEntity)
+      .createQueryBuilder('body')
+      .setLock('pessimistic_write')
+      .where('body.body_id = :bodyId', { bodyId })
+      .getOneOrFail();
     const result = await work(manager);
     await manager.getRepository(BodyReferenceEntity).increment({ bodyId }, 'membershipVersion', 1);
     return result;
@@ -79,10 +103,13 @@ export async function addMembership(context: MembershipOperationContext, input: 
   datesInOrder(input.startDate, input.endDate);
   let deputyFor: MembershipEntity | null = null;
   if (input.role === 'NAMED_DEPUTY') {
-    if (!input.deputyForMembershipId) throw badUserInput('A NAMED_DEPUTY needs deputyForMembershipId: the member seat they deputise for.', 'deputyForMembershipId');
+    if (!input.deputyForMembershipId)
+      throw badUserInput('A NAMED_DEPUTY needs deputyForMembershipId: the member seat they deputise for.', 'deputyForMembershipId');
     deputyFor = isUuid(input.deputyForMembershipId) ? await context.loaders.membership.load(input.deputyForMembershipId) : null;
-    if (!deputyFor || deputyFor.bodyId !== body.bodyId) throw badUserInput(`deputyForMembershipId "${input.deputyForMembershipId.slice(0, 40)}" is not a seat on ${body.bodyId}.`, 'deputyForMembershipId');
-    if (deputyFor.organisationId !== input.organisationId) throw badUserInput(`A named deputy comes from the same organisation as the member they deputise for (${deputyFor.organisationId}).`, 'organisationId');
+    if (!deputyFor || deputyFor.bodyId !== body.bodyId)
+      throw badUserInput(`deputyForMembershipId "${input.deputyForMembershipId.slice(0, 40)}" is not a seat on ${body.bodyId}.`, 'deputyForMembershipId');
+    if (deputyFor.organisationId !== input.organisationId)
+      throw badUserInput(`A named deputy comes from the same organisation as the member they deputise for (${deputyFor.organisationId}).`, 'organisationId');
     if (!['MEMBER', 'CHAIR', 'VICE_CHAIR'].includes(deputyFor.role) || !inForceOn(deputyFor, input.startDate)) {
       throw badUserInput(`The seat deputised for must be a member, chair or vice-chair seat in force on ${input.startDate}.`, 'deputyForMembershipId');
     }
@@ -111,9 +138,17 @@ export async function addMembership(context: MembershipOperationContext, input: 
   };
   return lockedEdit(context, body.bodyId, async (manager) => {
     const existing = await manager.getRepository(MembershipEntity).findBy({ bodyId: body.bodyId, organisationId: input.organisationId, role: input.role });
-    const duplicate = existing.find((other) => other.postId === postId && other.deputyForMembershipId === seat.deputyForMembershipId && other.coOptedForReview === coOptedForReview && periodsOverlap(other, seat));
+    const duplicate = existing.find(
+      (other) =>
+        other.postId === postId &&
+        other.deputyForMembershipId === seat.deputyForMembershipId &&
+        other.coOptedForReview === coOptedForReview &&
+        periodsOverlap(other, seat),
+    );
     if (duplicate) {
-      throw conflict(`${input.organisationId}${postId ? ' (that post)' : ''} already holds a ${input.role} seat on ${body.bodyId} from ${duplicate.startDate ?? 'an unknown date'}${duplicate.endDate ? ` to ${duplicate.endDate}` : ''}; end it first or change the dates.`);
+      throw conflict(
+        `${input.organisationId}${postId ? ' (that post)' : ''} already holds a ${input.role} seat on ${body.bodyId} from ${duplicate.startDate ?? 'an unknown date'}${duplicate.endDate ? ` to ${duplicate.endDate}` : ''}; end it first or change the dates.`,
+      );
     }
     const inserted = await manager.getRepository(MembershipEntity).insert(seat);
     return manager.getRepository(MembershipEntity).findOneByOrFail({ id: inserted.identifiers[0]!.id as string });
@@ -128,7 +163,8 @@ export async function endMembership(context: MembershipOperationContext, id: str
   return lockedEdit(context, body.bodyId, async (manager) => {
     const current = await manager.getRepository(MembershipEntity).findOneByOrFail({ id });
     if (current.endDate !== null) throw badUserInput(`The seat already ended on ${current.endDate}.`, 'id');
-    if (current.startDate !== null && endDate < current.startDate) throw badUserInput(`endDate ${endDate} is before the seat began (${current.startDate}).`, 'endDate');
+    if (current.startDate !== null && endDate < current.startDate)
+      throw badUserInput(`endDate ${endDate} is before the seat began (${current.startDate}).`, 'endDate');
     await manager.getRepository(MembershipEntity).update({ id }, { endDate });
     return manager.getRepository(MembershipEntity).findOneByOrFail({ id });
   });
@@ -168,7 +204,8 @@ export async function appointChair(context: MembershipOperationContext, input: A
 /** A meeting's attendance, one record per seat, all or none; a seat recorded again is replaced. */
 export async function recordAttendance(context: MembershipOperationContext, input: RecordAttendanceInput): Promise<AttendanceRecordParent[]> {
   const body = await editableBody(input.bodyId, context.caller, context);
-  if (input.meetingDate > todayInEngland()) throw badUserInput(`The meeting on ${input.meetingDate} has not happened yet; record attendance on or after the day.`, 'meetingDate');
+  if (input.meetingDate > todayInEngland())
+    throw badUserInput(`The meeting on ${input.meetingDate} has not happened yet; record attendance on or after the day.`, 'meetingDate');
   if (input.records.length === 0 || input.records.length > MAXIMUM_ATTENDANCE_RECORDS) {
     throw badUserInput(`Give between 1 and ${MAXIMUM_ATTENDANCE_RECORDS} records.`, 'records');
   }
@@ -177,23 +214,32 @@ export async function recordAttendance(context: MembershipOperationContext, inpu
   const seats = await context.loaders.membership.loadMany(ids.map((id) => (isUuid(id) ? id : '00000000-0000-0000-0000-000000000000')));
   const rows = input.records.map((record, index) => {
     const seat = seats[index];
-    if (!seat || seat instanceof Error || seat.bodyId !== body.bodyId) throw badUserInput(`records[${index}].membershipId is not a seat on ${body.bodyId}.`, `records[${index}].membershipId`);
-    if (!inForceOn(seat, input.meetingDate)) throw badUserInput(`records[${index}]: the seat was not on ${body.bodyId} on ${input.meetingDate}.`, `records[${index}].membershipId`);
+    if (!seat || seat instanceof Error || seat.bodyId !== body.bodyId)
+      throw badUserInput(`records[${index}].membershipId is not a seat on ${body.bodyId}.`, `records[${index}].membershipId`);
+    if (!inForceOn(seat, input.meetingDate))
+      throw badUserInput(`records[${index}]: the seat was not on ${body.bodyId} on ${input.meetingDate}.`, `records[${index}].membershipId`);
     const apologies = record.outcome === 'APOLOGIES';
     if (!apologies && (record.apologyReason != null || record.apologyReasonValid != null)) {
       throw badUserInput(`records[${index}]: apologyReason and apologyReasonValid are for APOLOGIES only.`, `records[${index}]`);
     }
     if (apologies && record.apologyReasonValid == null) {
-      throw badUserInput(`records[${index}]: say whether the apology's reason is valid (apologyReasonValid); absences without a valid reason are reported.`, `records[${index}].apologyReasonValid`);
+      throw badUserInput(
+        `records[${index}]: say whether the apology's reason is valid (apologyReasonValid); absences without a valid reason are reported.`,
+        `records[${index}].apologyReasonValid`,
+      );
     }
-    if (record.outcome !== 'ATTENDED' && record.attendedAs != null) throw badUserInput(`records[${index}]: attendedAs is for ATTENDED only.`, `records[${index}].attendedAs`);
+    if (record.outcome !== 'ATTENDED' && record.attendedAs != null)
+      throw badUserInput(`records[${index}]: attendedAs is for ATTENDED only.`, `records[${index}].attendedAs`);
     return {
       bodyId: body.bodyId,
       meetingDate: input.meetingDate,
       membershipId: seat.id,
       outcome: record.outcome,
       attendedAs: record.outcome === 'ATTENDED' ? (record.attendedAs ?? 'MEMBER') : null,
-      apologyReason: apologies && record.apologyReason != null ? multiLineText(record.apologyReason, `records[${index}].apologyReason`, 500, { refuseIdentifiers: true }) : null,
+      apologyReason:
+        apologies && record.apologyReason != null
+          ? multiLineText(record.apologyReason, `records[${index}].apologyReason`, 500, { refuseIdentifiers: true })
+          : null,
       apologyReasonValid: apologies ? record.apologyReasonValid! : null,
       source: null,
     };

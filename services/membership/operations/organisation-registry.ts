@@ -12,10 +12,9 @@ export function listOrganisations(
   if (sector) query.andWhere('organisation.sector = :sector', { sector });
   if (nameContains) {
     const text = boundedText(nameContains, 'nameContains', 100).replace(/[\\%_]/g, (match) => `\\${match}`);
-    query.andWhere(
-      "(organisation.name ILIKE :pattern OR EXISTS (SELECT 1 FROM unnest(organisation.also_known_as) AS alias WHERE alias ILIKE :pattern))",
-      { pattern: `%${text}%` },
-    );
+    query.andWhere('(organisation.name ILIKE :pattern OR EXISTS (SELECT 1 FROM unnest(organisation.also_known_as) AS alias WHERE alias ILIKE :pattern))', {
+      pattern: `%${text}%`,
+    });
   }
   return query.getMany();
 }
@@ -28,7 +27,10 @@ export interface OrganisationRegistration {
 }
 
 /** Registers an agency once; a second registration of the same id or name is a conflict. */
-export async function registerOrganisation({ dataSource }: Pick<MembershipOperationContext, 'dataSource'>, input: OrganisationRegistration): Promise<OrganisationEntity> {
+export async function registerOrganisation(
+  { dataSource }: Pick<MembershipOperationContext, 'dataSource'>,
+  input: OrganisationRegistration,
+): Promise<OrganisationEntity> {
   const organisation = {
     id: slugArgument(input.id, 'id'),
     name: singleLineText(input.name, 'name', 200),

@@ -17,15 +17,23 @@ export async function sharedAgencies(
   // The argument keeps its public name (partnershipSlugs); its values are Partnership ids.
   const asked = [...new Set(partnershipIds.map((partnershipId) => slugArgument(partnershipId, 'partnershipSlugs')))];
   if (asked.length < 2 || asked.length > MAXIMUM_PARTNERSHIPS) {
-    throw badUserInput(`Name between 2 and ${MAXIMUM_PARTNERSHIPS} different partnerships, e.g. ["shropshire", "telford-and-wrekin"]; got ${asked.length}.`, 'partnershipSlugs');
+    throw badUserInput(
+      `Name between 2 and ${MAXIMUM_PARTNERSHIPS} different partnerships, e.g. ["shropshire", "telford-and-wrekin"]; got ${asked.length}.`,
+      'partnershipSlugs',
+    );
   }
   let bodies = await dataSource.getRepository(BodyReferenceEntity).find();
   const unknownPartnerships = asked.filter((partnershipId) => !bodies.some((b) => b.partnershipIds.includes(partnershipId)));
-  if (unknownPartnerships.length > 0) throw badUserInput(`No bodies belong to the partnership(s) ${unknownPartnerships.join(', ')}; the partnerships are shropshire, telford-and-wrekin and solihull.`, 'partnershipSlugs');
+  if (unknownPartnerships.length > 0)
+    throw badUserInput(
+      `No bodies belong to the partnership(s) ${unknownPartnerships.join(', ')}; the partnerships are shropshire, telford-and-wrekin and solihull.`,
+      'partnershipSlugs',
+    );
   if (bodyIds) {
     if (bodyIds.length > MAXIMUM_BODIES) throw badUserInput(`At most ${MAXIMUM_BODIES} bodyIds.`, 'bodyIds');
     const unknown = bodyIds.filter((id) => !bodies.some((b) => b.bodyId === id));
-    if (unknown.length > 0) throw badUserInput(`Unknown body id(s): ${unknown.map((id) => id.slice(0, 80)).join(', ')}; query partnership { bodies { id } } for the ids.`, 'bodyIds');
+    if (unknown.length > 0)
+      throw badUserInput(`Unknown body id(s): ${unknown.map((id) => id.slice(0, 80)).join(', ')}; query partnership { bodies { id } } for the ids.`, 'bodyIds');
     bodies = bodies.filter((b) => bodyIds.includes(b.bodyId));
   }
   bodies = bodies.filter((b) => b.partnershipIds.some((partnershipId) => asked.includes(partnershipId)));

@@ -7,7 +7,9 @@ import { chairCompliance } from '../operations/chairs';
 /** Chairs first, then members, deputies and virtual members; then by organisation. */
 const ROLE_ORDER = ['CHAIR', 'VICE_CHAIR', 'MEMBER', 'CO_OPTED', 'NAMED_DEPUTY', 'VIRTUAL_MEMBER'];
 const bySeat = (a: MembershipEntity, b: MembershipEntity) =>
-  ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.organisationId.localeCompare(b.organisationId) || (a.startDate ?? '').localeCompare(b.startDate ?? '');
+  ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
+  a.organisationId.localeCompare(b.organisationId) ||
+  (a.startDate ?? '').localeCompare(b.startDate ?? '');
 
 const latestInForce = (seats: MembershipEntity[], role: string, asOf: string) =>
   seats.filter((s) => s.role === role && inForceOn(s, asOf)).sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''))[0] ?? null;

@@ -96,11 +96,23 @@ export function checkTermLength(rule: ChairRuleSnapshot, appointments: readonly 
   if (months === null) return [];
   return appointments.flatMap((a) => {
     if (!a.startDate || !a.endDate) {
-      return [{ check: 'TERM_LENGTH' as const, appointmentId: a.id, explanation: `The ${a.role === 'CHAIR' ? 'chair' : 'vice-chair'} term ${term(a)} has no fixed dates; the rule sets a ${months}-month term.` }];
+      return [
+        {
+          check: 'TERM_LENGTH' as const,
+          appointmentId: a.id,
+          explanation: `The ${a.role === 'CHAIR' ? 'chair' : 'vice-chair'} term ${term(a)} has no fixed dates; the rule sets a ${months}-month term.`,
+        },
+      ];
     }
     const latestEnd = addDays(addMonths(a.startDate, months), -1);
     return a.endDate > latestEnd
-      ? [{ check: 'TERM_LENGTH' as const, appointmentId: a.id, explanation: `The ${a.role === 'CHAIR' ? 'chair' : 'vice-chair'} term ${term(a)} is longer than ${months} months; it should end by ${latestEnd}.` }]
+      ? [
+          {
+            check: 'TERM_LENGTH' as const,
+            appointmentId: a.id,
+            explanation: `The ${a.role === 'CHAIR' ? 'chair' : 'vice-chair'} term ${term(a)} is longer than ${months} months; it should end by ${latestEnd}.`,
+          },
+        ]
       : [];
   });
 }
@@ -122,33 +134,45 @@ export function checkFinancialYearTerm(rule: ChairRuleSnapshot, appointments: re
 }
 
 /** The same organisation never chairs two terms running (rotation). */
-export function checkNoConsecutiveTermsSameOrganisation(rule: ChairRuleSnapshot, appointments: readonly ChairAppointment[], context: ChairContext): ChairRuleBreach[] {
+export function checkNoConsecutiveTermsSameOrganisation(
+  rule: ChairRuleSnapshot,
+  appointments: readonly ChairAppointment[],
+  context: ChairContext,
+): ChairRuleBreach[] {
   if (!rule.noConsecutiveTermsSameOrganisation) return [];
   const ordered = chairs(appointments);
   return ordered.slice(1).flatMap((current, index) => {
     const previous = ordered[index]!;
     return previous.organisationId === current.organisationId
-      ? [{
-          check: 'NO_CONSECUTIVE_TERMS_SAME_ORGANISATION' as const,
-          appointmentId: current.id,
-          explanation: `${context.organisationName(current.organisationId)} chairs from ${current.startDate ?? 'an unknown date'} straight after its own previous term (${term(previous)}); the chair must rotate to another organisation.`,
-        }]
+      ? [
+          {
+            check: 'NO_CONSECUTIVE_TERMS_SAME_ORGANISATION' as const,
+            appointmentId: current.id,
+            explanation: `${context.organisationName(current.organisationId)} chairs from ${current.startDate ?? 'an unknown date'} straight after its own previous term (${term(previous)}); the chair must rotate to another organisation.`,
+          },
+        ]
       : [];
   });
 }
 
 /** A vice-chair is from a different organisation from the chair serving alongside. */
-export function checkViceChairFromDifferentOrganisation(rule: ChairRuleSnapshot, appointments: readonly ChairAppointment[], context: ChairContext): ChairRuleBreach[] {
+export function checkViceChairFromDifferentOrganisation(
+  rule: ChairRuleSnapshot,
+  appointments: readonly ChairAppointment[],
+  context: ChairContext,
+): ChairRuleBreach[] {
   if (!rule.viceChairFromDifferentOrganisation) return [];
   const chairTerms = chairs(appointments);
   return vices(appointments).flatMap((vice) => {
     const clash = chairTerms.find((chair) => chair.organisationId === vice.organisationId && periodsOverlap(chair, vice));
     return clash
-      ? [{
-          check: 'VICE_CHAIR_FROM_DIFFERENT_ORGANISATION' as const,
-          appointmentId: vice.id,
-          explanation: `The vice-chair from ${vice.startDate ?? 'an unknown date'} is from ${context.organisationName(vice.organisationId)}, the same organisation as the chair (${term(clash)}); the vice-chair must come from a different organisation.`,
-        }]
+      ? [
+          {
+            check: 'VICE_CHAIR_FROM_DIFFERENT_ORGANISATION' as const,
+            appointmentId: vice.id,
+            explanation: `The vice-chair from ${vice.startDate ?? 'an unknown date'} is from ${context.organisationName(vice.organisationId)}, the same organisation as the chair (${term(clash)}); the vice-chair must come from a different organisation.`,
+          },
+        ]
       : [];
   });
 }
@@ -163,11 +187,13 @@ export function checkViceChairSucceeds(rule: ChairRuleSnapshot, appointments: re
     // The vice who served alongside the previous chair, latest first.
     const vice = [...viceTerms].reverse().find((v) => periodsOverlap(v, previous));
     if (!vice || vice.organisationId === next.organisationId) return [];
-    return [{
-      check: 'VICE_CHAIR_SUCCEEDS' as const,
-      appointmentId: next.id,
-      explanation: `The chair from ${next.startDate ?? 'an unknown date'} is from ${context.organisationName(next.organisationId)}, but the vice-chair of the previous term (${term(previous)}) was from ${context.organisationName(vice.organisationId)}; the vice-chair succeeds the chair.`,
-    }];
+    return [
+      {
+        check: 'VICE_CHAIR_SUCCEEDS' as const,
+        appointmentId: next.id,
+        explanation: `The chair from ${next.startDate ?? 'an unknown date'} is from ${context.organisationName(next.organisationId)}, but the vice-chair of the previous term (${term(previous)}) was from ${context.organisationName(vice.organisationId)}; the vice-chair succeeds the chair.`,
+      },
+    ];
   });
 }
 
@@ -177,11 +203,13 @@ export function checkOverlappingTerms(appointments: readonly ChairAppointment[])
     ordered.flatMap((current, index) => {
       const earlier = ordered.slice(0, index).find((other) => periodsOverlap(other, current));
       return earlier
-        ? [{
-            check: 'OVERLAPPING_TERMS' as const,
-            appointmentId: current.id,
-            explanation: `The ${current.role === 'CHAIR' ? 'chair' : 'vice-chair'} term ${term(current)} overlaps the term ${term(earlier)}; end that term first.`,
-          }]
+        ? [
+            {
+              check: 'OVERLAPPING_TERMS' as const,
+              appointmentId: current.id,
+              explanation: `The ${current.role === 'CHAIR' ? 'chair' : 'vice-chair'} term ${term(current)} overlaps the term ${term(earlier)}; end that term first.`,
+            },
+          ]
         : [];
     }),
   );

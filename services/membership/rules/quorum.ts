@@ -28,9 +28,11 @@ export interface QuorumResult {
 
 export function evaluateQuorum(rule: QuorumRuleSnapshot, attendance: readonly AttendanceFact[]): QuorumResult {
   const attendanceRecorded = attendance.length > 0;
-  const counts = (fact: AttendanceFact) => fact.outcome === 'ATTENDED' && (fact.attendedAs === 'MEMBER' || (fact.attendedAs === 'NAMED_DEPUTY' && rule.namedDeputyCounts));
+  const counts = (fact: AttendanceFact) =>
+    fact.outcome === 'ATTENDED' && (fact.attendedAs === 'MEMBER' || (fact.attendedAs === 'NAMED_DEPUTY' && rule.namedDeputyCounts));
   // Until attendance is taken nobody is missing: the meeting is simply not evaluated yet.
-  if (!attendanceRecorded || rule.kind === 'NOT_STATED') return { quorate: null, missingOrganisationIds: [], representedOrganisationIds: [], attendanceRecorded };
+  if (!attendanceRecorded || rule.kind === 'NOT_STATED')
+    return { quorate: null, missingOrganisationIds: [], representedOrganisationIds: [], attendanceRecorded };
   const present = new Set(attendance.filter(counts).map((fact) => fact.organisationId));
   const representedOrganisationIds = rule.requiredOrganisationIds.filter((id) => present.has(id));
   const missingOrganisationIds = rule.requiredOrganisationIds.filter((id) => !present.has(id));

@@ -29,31 +29,112 @@ const S003_PARTNERS = cite(D003, 'Introduction ("Three safeguarding partners (Po
 // Executive members act for the three partners.
 const S003_DELEGATES = cite(D003, 'Foreword signatories; Appendix A – Terms of Reference: Safeguarding Partnership Executive, Membership');
 const S004_LSP = cite(D004, 'What is the Safeguarding Children Partnership? (Lead Safeguarding Partners list)');
-const S004_DELEGATES = cite(D004, 'What is the Safeguarding Children Partnership? ("The delegated officers for the three lead safeguarding partners meet regularly as an Executive group"; posts not named)');
+const S004_DELEGATES = cite(
+  D004,
+  'What is the Safeguarding Children Partnership? ("The delegated officers for the three lead safeguarding partners meet regularly as an Executive group"; posts not named)',
+);
 
 export const designations: DesignationSeed[] = [
   // Shropshire
   { partnershipId: 'shropshire', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'shropshire-council', postTitle: null, source: S000_LSP },
   { partnershipId: 'shropshire', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'shropshire-telford-and-wrekin-icb', postTitle: null, source: S000_LSP },
   { partnershipId: 'shropshire', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'west-mercia-police', postTitle: null, source: S000_LSP },
-  { partnershipId: 'shropshire', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'shropshire-council', postTitle: 'Executive Director of People', source: S000_DSP },
-  { partnershipId: 'shropshire', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'shropshire-telford-and-wrekin-icb', postTitle: 'Chief Nursing Officer', source: S000_DSP },
-  { partnershipId: 'shropshire', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'west-mercia-police', postTitle: 'Local Policing Commander', source: S000_DSP },
-  { partnershipId: 'shropshire', kind: 'INDEPENDENT_SCRUTINEER', organisationId: 'shropshire-independent-scrutineer', postTitle: 'Independent Scrutineer', source: cite(D001, 'Independent Scrutiny') },
-  { partnershipId: 'shropshire', kind: 'INDEPENDENT_CHAIR', organisationId: 'shropshire-independent-scrutineer', postTitle: 'Independent Scrutineer', source: cite(D002, 'Foreword from the Independent Chair ("Independent Chair and Scrutineer")') },
-  { partnershipId: 'shropshire', kind: 'ACCOUNTABLE_BODY', organisationId: 'shropshire-council', postTitle: null, source: cite(D001, 'Partnership Support and Management') },
+  {
+    partnershipId: 'shropshire',
+    kind: 'DELEGATED_SAFEGUARDING_PARTNER',
+    organisationId: 'shropshire-council',
+    postTitle: 'Executive Director of People',
+    source: S000_DSP,
+  },
+  {
+    partnershipId: 'shropshire',
+    kind: 'DELEGATED_SAFEGUARDING_PARTNER',
+    organisationId: 'shropshire-telford-and-wrekin-icb',
+    postTitle: 'Chief Nursing Officer',
+    source: S000_DSP,
+  },
+  {
+    partnershipId: 'shropshire',
+    kind: 'DELEGATED_SAFEGUARDING_PARTNER',
+    organisationId: 'west-mercia-police',
+    postTitle: 'Local Policing Commander',
+    source: S000_DSP,
+  },
+  {
+    partnershipId: 'shropshire',
+    kind: 'INDEPENDENT_SCRUTINEER',
+    organisationId: 'shropshire-independent-scrutineer',
+    postTitle: 'Independent Scrutineer',
+    source: cite(D001, 'Independent Scrutiny'),
+  },
+  {
+    partnershipId: 'shropshire',
+    kind: 'INDEPENDENT_CHAIR',
+    organisationId: 'shropshire-independent-scrutineer',
+    postTitle: 'Independent Scrutineer',
+    source: cite(D002, 'Foreword from the Independent Chair ("Independent Chair and Scrutineer")'),
+  },
+  {
+    partnershipId: 'shropshire',
+    kind: 'ACCOUNTABLE_BODY',
+    organisationId: 'shropshire-council',
+    postTitle: null,
+    source: cite(D001, 'Partnership Support and Management'),
+  },
   // Telford & Wrekin
-  { partnershipId: 'telford-and-wrekin', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'telford-and-wrekin-council', postTitle: null, source: S003_PARTNERS },
-  { partnershipId: 'telford-and-wrekin', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'shropshire-telford-and-wrekin-icb', postTitle: null, source: S003_PARTNERS },
+  {
+    partnershipId: 'telford-and-wrekin',
+    kind: 'LEAD_SAFEGUARDING_PARTNER',
+    organisationId: 'telford-and-wrekin-council',
+    postTitle: null,
+    source: S003_PARTNERS,
+  },
+  {
+    partnershipId: 'telford-and-wrekin',
+    kind: 'LEAD_SAFEGUARDING_PARTNER',
+    organisationId: 'shropshire-telford-and-wrekin-icb',
+    postTitle: null,
+    source: S003_PARTNERS,
+  },
   { partnershipId: 'telford-and-wrekin', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'west-mercia-police', postTitle: null, source: S003_PARTNERS },
-  { partnershipId: 'telford-and-wrekin', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'telford-and-wrekin-council', postTitle: "Director of Children's Services and Director of Adult Social Services", source: S003_DELEGATES },
-  { partnershipId: 'telford-and-wrekin', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'shropshire-telford-and-wrekin-icb', postTitle: 'Chief Officer, Telford & Wrekin CCG', source: S003_DELEGATES },
-  { partnershipId: 'telford-and-wrekin', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'west-mercia-police', postTitle: 'Telford & Wrekin Local Policing Area Commander', source: S003_DELEGATES },
-  { partnershipId: 'telford-and-wrekin', kind: 'INDEPENDENT_CHAIR', organisationId: 'telford-and-wrekin-independent-chair', postTitle: 'Independent Chair', source: cite(D003, 'Independent Challenge and Scrutiny ("the Partnership will be independently chaired with the chair a member of the Executive")') },
+  {
+    partnershipId: 'telford-and-wrekin',
+    kind: 'DELEGATED_SAFEGUARDING_PARTNER',
+    organisationId: 'telford-and-wrekin-council',
+    postTitle: "Director of Children's Services and Director of Adult Social Services",
+    source: S003_DELEGATES,
+  },
+  {
+    partnershipId: 'telford-and-wrekin',
+    kind: 'DELEGATED_SAFEGUARDING_PARTNER',
+    organisationId: 'shropshire-telford-and-wrekin-icb',
+    postTitle: 'Chief Officer, Telford & Wrekin CCG',
+    source: S003_DELEGATES,
+  },
+  {
+    partnershipId: 'telford-and-wrekin',
+    kind: 'DELEGATED_SAFEGUARDING_PARTNER',
+    organisationId: 'west-mercia-police',
+    postTitle: 'Telford & Wrekin Local Policing Area Commander',
+    source: S003_DELEGATES,
+  },
+  {
+    partnershipId: 'telford-and-wrekin',
+    kind: 'INDEPENDENT_CHAIR',
+    organisationId: 'telford-and-wrekin-independent-chair',
+    postTitle: 'Independent Chair',
+    source: cite(D003, 'Independent Challenge and Scrutiny ("the Partnership will be independently chaired with the chair a member of the Executive")'),
+  },
   // Solihull
   { partnershipId: 'solihull', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'solihull-mbc', postTitle: 'Chief Executive', source: S004_LSP },
   { partnershipId: 'solihull', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'west-midlands-police', postTitle: 'Chief Constable', source: S004_LSP },
-  { partnershipId: 'solihull', kind: 'LEAD_SAFEGUARDING_PARTNER', organisationId: 'birmingham-and-solihull-icb', postTitle: 'Accountable Officer', source: S004_LSP },
+  {
+    partnershipId: 'solihull',
+    kind: 'LEAD_SAFEGUARDING_PARTNER',
+    organisationId: 'birmingham-and-solihull-icb',
+    postTitle: 'Accountable Officer',
+    source: S004_LSP,
+  },
   { partnershipId: 'solihull', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'solihull-mbc', postTitle: null, source: S004_DELEGATES },
   { partnershipId: 'solihull', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'west-midlands-police', postTitle: null, source: S004_DELEGATES },
   { partnershipId: 'solihull', kind: 'DELEGATED_SAFEGUARDING_PARTNER', organisationId: 'birmingham-and-solihull-icb', postTitle: null, source: S004_DELEGATES },

@@ -30,7 +30,10 @@ export async function seedMembership(dataSource: DataSource): Promise<void> {
 }
 
 async function seedMemberships(manager: EntityManager): Promise<void> {
-  await manager.insert(BodyReferenceEntity, bodyReferences.map((b) => ({ ...b })));
+  await manager.insert(
+    BodyReferenceEntity,
+    bodyReferences.map((b) => ({ ...b })),
+  );
 
   const tables: MembershipTableSeed[] = [...membershipTables, ...membershipsFromText, ...namedChairs];
   const titles = new Map<string, { organisationId: string; title: string; source: MembershipTableSeed['source'] }>();
@@ -94,7 +97,8 @@ async function seedMemberships(manager: EntityManager): Promise<void> {
       override.seat[0] === seat.organisationId && postId(override.seat[0], override.seat[1]) === seat.postId;
     // A typo in the synthetic data must fail the seed, not silently mark everyone present.
     for (const override of meeting.overrides) {
-      if (!present.some((seat) => matches(override, seat))) throw new Error(`Synthetic attendance for ${meeting.bodyId} on ${meeting.meetingDate} names no seat: ${override.seat.join(', ')}`);
+      if (!present.some((seat) => matches(override, seat)))
+        throw new Error(`Synthetic attendance for ${meeting.bodyId} on ${meeting.meetingDate} names no seat: ${override.seat.join(', ')}`);
     }
     return present.map((seat) => {
       const override = meeting.overrides.find((o) => matches(o, seat));

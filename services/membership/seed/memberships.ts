@@ -286,7 +286,12 @@ export const membershipTables: MembershipTableSeed[] = [
       [TW_COUNCIL, 'Service Delivery Manager: Housing'],
       [SSSFT, 'Sexual Health Services'],
       // The row names no agency; the CPSG table places the 0-25 emotional health service (BeeU) in MPFT.
-      [MPFT, 'Service Manager, Emotional Health and Wellbeing Service 0-25', 'MEMBER', 'Agency not named in the row; BeeU (0-25) is MPFT\'s service (003 CPSG membership)'],
+      [
+        MPFT,
+        'Service Manager, Emotional Health and Wellbeing Service 0-25',
+        'MEMBER',
+        "Agency not named in the row; BeeU (0-25) is MPFT's service (003 CPSG membership)",
+      ],
       [YJS, 'Head of Service'],
       [NPS, 'Deputy Head of Service'],
       [CRC, 'Assistant Chief Officer'],
@@ -399,7 +404,10 @@ export const namedChairs: MembershipTableSeed[] = [
     // An 18-month rotation from the partnership's start; 001 names the current chair only.
     endDate: '2026-03-31',
     rows: [[SHROPSHIRE_COUNCIL, 'Executive Director of People', 'CHAIR', 'Tanya Miles; term end inferred from the 18-month rotation']],
-    source: cite(D001, 'Structure ("chaired by a DSP Lead on an 18-month rotational basis; the current chair is Tanya Miles, Executive Director of People, Shropshire Council")'),
+    source: cite(
+      D001,
+      'Structure ("chaired by a DSP Lead on an 18-month rotational basis; the current chair is Tanya Miles, Executive Director of People, Shropshire Council")',
+    ),
   },
   {
     table: "Children's Case Review Group chair (000, 001)",

@@ -109,10 +109,7 @@ export const organisations: OrganisationSeed[] = [
     id: 'sscp-business-unit',
     name: 'SSCP Business Unit',
     sector: 'PARTNERSHIP_BUSINESS_UNIT',
-    alsoKnownAs: [
-      'Shropshire Safeguarding Community Partnership (SSCP)',
-      'Shropshire Safeguarding Community Partnership Business Unit',
-    ],
+    alsoKnownAs: ['Shropshire Safeguarding Community Partnership (SSCP)', 'Shropshire Safeguarding Community Partnership Business Unit'],
     source: cite(D000, 'Site navigation: About us > Meet the business unit; Contact the Business Unit'),
   },
   {
@@ -142,11 +139,7 @@ export const organisations: OrganisationSeed[] = [
     id: 'shrewsbury-and-telford-hospital-nhs-trust',
     name: 'Shrewsbury and Telford Hospital NHS Trust',
     sector: 'HEALTH_PROVIDER',
-    alsoKnownAs: [
-      'Shrewsbury and Telford NHS Hospital Trust',
-      'Shrewsbury & Telford Hospital NHS Trust',
-      'Shropshire and Telford Hospitals NHS Trust',
-    ],
+    alsoKnownAs: ['Shrewsbury and Telford NHS Hospital Trust', 'Shrewsbury & Telford Hospital NHS Trust', 'Shropshire and Telford Hospitals NHS Trust'],
     source: S001_RA,
   },
   {
@@ -159,11 +152,7 @@ export const organisations: OrganisationSeed[] = [
     id: 'midlands-partnership-nhs-foundation-trust',
     name: 'Midlands Partnership NHS Foundation Trust',
     sector: 'HEALTH_PROVIDER',
-    alsoKnownAs: [
-      'Midlands Partnership NHS foundation Trust',
-      'Midlands Partnership Foundation NHS Trust',
-      'Midlands Partnership Foundation Trust',
-    ],
+    alsoKnownAs: ['Midlands Partnership NHS foundation Trust', 'Midlands Partnership Foundation NHS Trust', 'Midlands Partnership Foundation Trust'],
     source: S001_RA,
   },
   {
@@ -184,11 +173,7 @@ export const organisations: OrganisationSeed[] = [
     id: 'national-probation-service',
     name: 'National Probation Service',
     sector: 'PROBATION',
-    alsoKnownAs: [
-      'West Mercia National Probation Service',
-      'National Probation Service, West Mercia',
-      'National Probation Service (NPS)',
-    ],
+    alsoKnownAs: ['West Mercia National Probation Service', 'National Probation Service, West Mercia', 'National Probation Service (NPS)'],
     source: S001_RA,
   },
   {

@@ -12,7 +12,7 @@ import type { AttendanceOutcome, AttendedAs } from '../entities';
 
 export const SYNTHETIC_CHAIRS: SourceCitation = {
   document: 'synthetic',
-  section: 'Chair history generated to follow the body\'s chair rule (seed/synthetic.ts); not from any document',
+  section: "Chair history generated to follow the body's chair rule (seed/synthetic.ts); not from any document",
   synthetic: true,
 };
 export const SYNTHETIC_ATTENDANCE: SourceCitation = {
@@ -140,6 +140,13 @@ export const syntheticAttendance: SyntheticMeetingAttendance[] = [
   {
     bodyId: SCP,
     meetingDate: '2026-10-13',
-    overrides: [{ seat: ['robert-jones-and-agnes-hunt-orthopaedic-hospital', 'Named Nurse for Safeguarding'], outcome: 'APOLOGIES', apologyReason: 'Not stated', apologyReasonValid: false }],
+    overrides: [
+      {
+        seat: ['robert-jones-and-agnes-hunt-orthopaedic-hospital', 'Named Nurse for Safeguarding'],
+        outcome: 'APOLOGIES',
+        apologyReason: 'Not stated',
+        apologyReasonValid: false,
+      },
+    ],
   },
 ];

@@ -14,7 +14,9 @@ const QUERY = `{ body(id: "joint.lsp-forum") { meetings(from: "2025-01-01", to: 
 it('brings each partnership’s quorum failures since the forum last met, with the reason', async () => {
   const { data, errors } = await federation.query(QUERY, { as: [grant('forum-secretariat')] });
   expect(errors).toBeUndefined();
-  const byDate = Object.fromEntries(data!.body.meetings.map((m: { date: string; agendaCandidates: { membership: unknown[] } }) => [m.date, m.agendaCandidates.membership]));
+  const byDate = Object.fromEntries(
+    data!.body.meetings.map((m: { date: string; agendaCandidates: { membership: unknown[] } }) => [m.date, m.agendaCandidates.membership]),
+  );
   // Seeded attendance: nobody from the ICB at the T&W Executive on 2025-01-14; only a police deputy
   // (who does not count under Shropshire's rule) at the Shropshire partnership on 2025-06-10.
   expect(byDate['2025-04-08']).toEqual([
@@ -22,7 +24,8 @@ it('brings each partnership’s quorum failures since the forum last met, with t
       key: 'quorum-failure:telford-and-wrekin.executive:2025-01-14',
       partnershipSlug: 'telford-and-wrekin',
       title: 'Safeguarding Partnership Executive was not quorate on 2025-01-14',
-      reason: 'No representative or named deputy of Shropshire, Telford & Wrekin Integrated Care Board attended; the quorum rule needs every statutory partner.',
+      reason:
+        'No representative or named deputy of Shropshire, Telford & Wrekin Integrated Care Board attended; the quorum rule needs every statutory partner.',
       subjectType: 'BODY',
       subjectId: 'telford-and-wrekin.executive',
     },
@@ -43,6 +46,8 @@ it('shows quorum failures only to those who may read attendance', async () => {
     expect(data!.body.meetings.every((m: { agendaCandidates: { membership: unknown[] } }) => m.agendaCandidates.membership.length === 0)).toBe(true);
   }
   const member = await federation.query(QUERY, { as: [grant('member', 'telford-and-wrekin')] });
-  const keys = member.data!.body.meetings.flatMap((m: { agendaCandidates: { membership: { key: string }[] } }) => m.agendaCandidates.membership.map((c) => c.key));
+  const keys = member.data!.body.meetings.flatMap((m: { agendaCandidates: { membership: { key: string }[] } }) =>
+    m.agendaCandidates.membership.map((c) => c.key),
+  );
   expect(keys).toEqual(['quorum-failure:telford-and-wrekin.executive:2025-01-14']);
 });

@@ -35,17 +35,32 @@ describe('which agencies sit on both partnerships’ exploitation groups?', () =
       {
         organisation: { id: 'west-mercia-police' },
         partnerships: [
-          { partnership: { slug: 'shropshire', name: 'Shropshire Safeguarding Community Partnership' }, bodies: [{ id: 'shropshire.tackling-exploitation-group', name: 'Tackling Exploitation Group' }] },
-          { partnership: { slug: 'telford-and-wrekin', name: 'Telford & Wrekin Safeguarding Partnership' }, bodies: [{ id: 'telford-and-wrekin.exploitation', name: 'Exploitation thematic group' }] },
+          {
+            partnership: { slug: 'shropshire', name: 'Shropshire Safeguarding Community Partnership' },
+            bodies: [{ id: 'shropshire.tackling-exploitation-group', name: 'Tackling Exploitation Group' }],
+          },
+          {
+            partnership: { slug: 'telford-and-wrekin', name: 'Telford & Wrekin Safeguarding Partnership' },
+            bodies: [{ id: 'telford-and-wrekin.exploitation', name: 'Exploitation thematic group' }],
+          },
         ],
       },
     ]);
   });
 
   it('lists the agencies serving both partnerships across all bodies', async () => {
-    const { data } = await federation.query(`{ sharedAgencies(partnershipSlugs: ["shropshire", "telford-and-wrekin"], asOf: "2025-06-01") { organisation { id } } }`);
+    const { data } = await federation.query(
+      `{ sharedAgencies(partnershipSlugs: ["shropshire", "telford-and-wrekin"], asOf: "2025-06-01") { organisation { id } } }`,
+    );
     const ids = data!.sharedAgencies.map((s: { organisation: { id: string } }) => s.organisation.id);
-    for (const id of ['west-mercia-police', 'shropshire-community-health-nhs-trust', 'shrewsbury-and-telford-hospital-nhs-trust', 'midlands-partnership-nhs-foundation-trust', 'national-probation-service', 'west-mercia-youth-justice-service']) {
+    for (const id of [
+      'west-mercia-police',
+      'shropshire-community-health-nhs-trust',
+      'shrewsbury-and-telford-hospital-nhs-trust',
+      'midlands-partnership-nhs-foundation-trust',
+      'national-probation-service',
+      'west-mercia-youth-justice-service',
+    ]) {
       expect(ids).toContain(id);
     }
     expect(ids).not.toContain('telford-college');
@@ -96,13 +111,31 @@ describe('who chairs what, and is the rotation rule kept?', () => {
   it('flags recorded history that breaks the rule, read against the live rule', async () => {
     // History recorded straight into the table (as an import would), not through appointChair.
     const body = 'telford-and-wrekin.corporate-parenting-strategic-group';
-    const inserted = await seats().insert({ bodyId: body, organisationId: 'west-mercia-police', postId: null, role: 'CHAIR', startDate: '2018-01-01', endDate: '2018-12-31', source: null });
-    const { data } = await federation.query(`{ body(id: "${body}") { chairCompliance { compliant breaches { check appointment { organisation { id } } explanation } } } }`);
+    const inserted = await seats().insert({
+      bodyId: body,
+      organisationId: 'west-mercia-police',
+      postId: null,
+      role: 'CHAIR',
+      startDate: '2018-01-01',
+      endDate: '2018-12-31',
+      source: null,
+    });
+    const { data } = await federation.query(
+      `{ body(id: "${body}") { chairCompliance { compliant breaches { check appointment { organisation { id } } explanation } } } }`,
+    );
     expect(data!.body.chairCompliance.compliant).toBe(false);
     // Not from the named organisation; and it overlaps the document's chair, whose term has no dates.
     expect(data!.body.chairCompliance.breaches).toEqual([
-      { check: 'OVERLAPPING_TERMS', appointment: { organisation: { id: 'west-mercia-police' } }, explanation: expect.stringMatching(/overlaps the term an unknown date to open-ended/) },
-      { check: 'CHAIR_SOURCE', appointment: { organisation: { id: 'west-mercia-police' } }, explanation: expect.stringMatching(/the rule says the chair comes from Telford & Wrekin Council/) },
+      {
+        check: 'OVERLAPPING_TERMS',
+        appointment: { organisation: { id: 'west-mercia-police' } },
+        explanation: expect.stringMatching(/overlaps the term an unknown date to open-ended/),
+      },
+      {
+        check: 'CHAIR_SOURCE',
+        appointment: { organisation: { id: 'west-mercia-police' } },
+        explanation: expect.stringMatching(/the rule says the chair comes from Telford & Wrekin Council/),
+      },
     ]);
     await seats().delete({ id: inserted.identifiers[0]!.id });
   });
@@ -137,7 +170,13 @@ describe('was the last Executive quorate?', () => {
     });
     expect(last.attendance).toHaveLength(8);
     expect(last.attendance).toContainEqual({
-      organisation: { id: 'west-mercia-police' }, post: { title: 'Telford & Wrekin Local Policing Area Commander' }, outcome: 'ATTENDED', attendedAs: 'NAMED_DEPUTY', apologyReason: null, apologyReasonValid: null, unexplained: false,
+      organisation: { id: 'west-mercia-police' },
+      post: { title: 'Telford & Wrekin Local Policing Area Commander' },
+      outcome: 'ATTENDED',
+      attendedAs: 'NAMED_DEPUTY',
+      apologyReason: null,
+      apologyReasonValid: null,
+      unexplained: false,
     });
     expect(last.unexplainedAbsences).toEqual([]);
   });
@@ -155,22 +194,36 @@ describe('was the last Executive quorate?', () => {
 
   it('in Shropshire a deputy does not make an agency represented, and unexplained absences go to the line manager', async () => {
     const { data } = await federation.query(MEETINGS, { as: analyst, variables: { id: SCP, from: '2025-06-01', to: '2025-06-30' } });
-    expect(data!.body.meetings[0].quorum).toMatchObject({ quorate: false, missingAgencies: [{ id: 'west-mercia-police' }], reportUnexplainedAbsencesToLineManager: true });
+    expect(data!.body.meetings[0].quorum).toMatchObject({
+      quorate: false,
+      missingAgencies: [{ id: 'west-mercia-police' }],
+      reportUnexplainedAbsencesToLineManager: true,
+    });
     const last = await federation.query(MEETINGS, { as: analyst, variables: { id: SCP, from: '2026-10-01', to: '2026-10-31' } });
     const [meeting] = last.data!.body.meetings;
     expect(meeting.quorum.quorate).toBe(true);
     expect(meeting.attendance).toHaveLength(24);
-    expect(meeting.unexplainedAbsences).toEqual([{ organisation: { id: 'robert-jones-and-agnes-hunt-orthopaedic-hospital' }, post: { title: 'Named Nurse for Safeguarding' }, outcome: 'APOLOGIES' }]);
+    expect(meeting.unexplainedAbsences).toEqual([
+      { organisation: { id: 'robert-jones-and-agnes-hunt-orthopaedic-hospital' }, post: { title: 'Named Nurse for Safeguarding' }, outcome: 'APOLOGIES' },
+    ]);
   });
 
   it('resolves attendance from a meeting fetched on its own, and leaves an unrecorded meeting unjudged', async () => {
     const { data } = await federation.query(`{ body(id: "${EXECUTIVE}") { meetings(from: "2027-01-01") { id } } }`);
-    const next = await federation.query(`query ($id: ID!) { meeting(id: $id) { date quorum { quorate attendanceRecorded missingAgencies { id } } attendance { outcome } unexplainedAbsences { outcome } } }`, {
-      as: analyst,
-      variables: { id: data!.body.meetings[0].id },
-    });
+    const next = await federation.query(
+      `query ($id: ID!) { meeting(id: $id) { date quorum { quorate attendanceRecorded missingAgencies { id } } attendance { outcome } unexplainedAbsences { outcome } } }`,
+      {
+        as: analyst,
+        variables: { id: data!.body.meetings[0].id },
+      },
+    );
     expect(next.errors).toBeUndefined();
-    expect(next.data!.meeting).toEqual({ date: '2027-01-12', quorum: { quorate: null, attendanceRecorded: false, missingAgencies: [] }, attendance: [], unexplainedAbsences: [] });
+    expect(next.data!.meeting).toEqual({
+      date: '2027-01-12',
+      quorum: { quorate: null, attendanceRecorded: false, missingAgencies: [] },
+      attendance: [],
+      unexplainedAbsences: [],
+    });
   });
 
   it.each([
@@ -193,7 +246,9 @@ describe('was the last Executive quorate?', () => {
     ['its partnership admin', twAdmin],
     ['a regional admin', [grant('regional-admin')]],
   ])('shows attendance to %s', async (_who, as) => {
-    const { errors, data } = await federation.query(`{ body(id: "${EXECUTIVE}") { meetings(from: "2026-10-01", to: "2026-10-31") { quorum { quorate } } } }`, { as });
+    const { errors, data } = await federation.query(`{ body(id: "${EXECUTIVE}") { meetings(from: "2026-10-01", to: "2026-10-31") { quorum { quorate } } } }`, {
+      as,
+    });
     expect(errors).toBeUndefined();
     expect(data!.body.meetings[0].quorum.quorate).toBe(true);
   });
@@ -212,13 +267,21 @@ describe('organisations across partnerships', () => {
     expect(data!.wmids).toEqual({
       partnerships: [{ slug: 'solihull' }],
       memberships: [],
-      designations: [{ kind: 'DELEGATED_SAFEGUARDING_PARTNER', post: null }, { kind: 'LEAD_SAFEGUARDING_PARTNER', post: { title: 'Chief Constable' } }],
+      designations: [
+        { kind: 'DELEGATED_SAFEGUARDING_PARTNER', post: null },
+        { kind: 'LEAD_SAFEGUARDING_PARTNER', post: { title: 'Chief Constable' } },
+      ],
     });
   });
 
-  it("gives a partnership its designations from its own page", async () => {
-    const { data } = await federation.query(`{ partnership(slug: "solihull") { name designations(kind: LEAD_SAFEGUARDING_PARTNER) { organisation { name } post { title } } } }`);
-    expect(data!.partnership.designations).toContainEqual({ organisation: { name: 'Solihull Metropolitan Borough Council' }, post: { title: 'Chief Executive' } });
+  it('gives a partnership its designations from its own page', async () => {
+    const { data } = await federation.query(
+      `{ partnership(slug: "solihull") { name designations(kind: LEAD_SAFEGUARDING_PARTNER) { organisation { name } post { title } } } }`,
+    );
+    expect(data!.partnership.designations).toContainEqual({
+      organisation: { name: 'Solihull Metropolitan Borough Council' },
+      post: { title: 'Chief Executive' },
+    });
   });
 });
 
@@ -244,29 +307,61 @@ describe('addMembership and endMembership', () => {
   it('seats an agency for the body’s partnership admin, and ends the seat', async () => {
     const { data, errors } = await federation.query(ADD, { as: twAdmin, variables: { input: base } });
     expect(errors).toBeUndefined();
-    expect(data!.addMembership).toMatchObject({ role: 'MEMBER', organisation: { id: 'cafcass' }, post: null, startDate: '2026-01-01', endDate: null, body: { id: 'telford-and-wrekin.neglect', name: 'Neglect thematic group' } });
-    const ended = await federation.query(`mutation ($id: ID!) { endMembership(id: $id, endDate: "2026-06-30") { endDate } }`, { as: twAdmin, variables: { id: data!.addMembership.id } });
+    expect(data!.addMembership).toMatchObject({
+      role: 'MEMBER',
+      organisation: { id: 'cafcass' },
+      post: null,
+      startDate: '2026-01-01',
+      endDate: null,
+      body: { id: 'telford-and-wrekin.neglect', name: 'Neglect thematic group' },
+    });
+    const ended = await federation.query(`mutation ($id: ID!) { endMembership(id: $id, endDate: "2026-06-30") { endDate } }`, {
+      as: twAdmin,
+      variables: { id: data!.addMembership.id },
+    });
     expect(ended.data!.endMembership.endDate).toBe('2026-06-30');
-    const again = await federation.query(`mutation ($id: ID!) { endMembership(id: $id, endDate: "2026-07-31") { endDate } }`, { as: twAdmin, variables: { id: data!.addMembership.id } });
+    const again = await federation.query(`mutation ($id: ID!) { endMembership(id: $id, endDate: "2026-07-31") { endDate } }`, {
+      as: twAdmin,
+      variables: { id: data!.addMembership.id },
+    });
     expect(again.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(again.errors![0]!.message).toMatch(/already ended on 2026-06-30/);
   });
 
   it('lets the forum secretariat seat an agency on the joint LSP forum', async () => {
-    const { errors } = await federation.query(ADD, { as: [grant('forum-secretariat')], variables: { input: { ...base, bodyId: 'joint.lsp-forum', organisationId: 'shropshire-independent-scrutineer', role: 'CO_OPTED', coOptedForReview: 'Child H rapid review' } } });
+    const { errors } = await federation.query(ADD, {
+      as: [grant('forum-secretariat')],
+      variables: {
+        input: {
+          ...base,
+          bodyId: 'joint.lsp-forum',
+          organisationId: 'shropshire-independent-scrutineer',
+          role: 'CO_OPTED',
+          coOptedForReview: 'Child H rapid review',
+        },
+      },
+    });
     expect(errors).toBeUndefined();
   });
 
   it('seats a named deputy for a member of the same organisation', async () => {
     const member = await seatId(EXECUTIVE, 'west-mercia-police', 'Telford & Wrekin Local Policing Area Commander');
-    const { data, errors } = await federation.query(ADD, { as: twAdmin, variables: { input: { ...base, bodyId: EXECUTIVE, organisationId: 'west-mercia-police', role: 'NAMED_DEPUTY', deputyForMembershipId: member } } });
+    const { data, errors } = await federation.query(ADD, {
+      as: twAdmin,
+      variables: { input: { ...base, bodyId: EXECUTIVE, organisationId: 'west-mercia-police', role: 'NAMED_DEPUTY', deputyForMembershipId: member } },
+    });
     expect(errors).toBeUndefined();
     expect(data!.addMembership.deputyFor).toEqual({ id: member });
   });
 
   it.each([
     ['dates out of order', { endDate: '2025-12-31' }, 'BAD_USER_INPUT', /before startDate/],
-    ['a post of another organisation', { postIdOf: ['west-mercia-police', 'Chief Inspector'] }, 'BAD_USER_INPUT', /belongs to west-mercia-police, not to cafcass/],
+    [
+      'a post of another organisation',
+      { postIdOf: ['west-mercia-police', 'Chief Inspector'] },
+      'BAD_USER_INPUT',
+      /belongs to west-mercia-police, not to cafcass/,
+    ],
     ['an unknown body', { bodyId: 'telford-and-wrekin.nothing' }, 'NOT_FOUND', /No body/],
     ['an unknown organisation', { organisationId: 'nobody' }, 'NOT_FOUND', /No organisation/],
     ['a deputy for nobody', { role: 'NAMED_DEPUTY' }, 'BAD_USER_INPUT', /deputyForMembershipId/],
@@ -285,10 +380,13 @@ describe('addMembership and endMembership', () => {
 
   it('never loses a write when two admins seat agencies on one body at once', async () => {
     const body = 'telford-and-wrekin.domestic-violence-and-abuse';
-    const version = async () => (await federation.dataSources.membership!.getRepository(BodyReferenceEntity).findOneByOrFail({ bodyId: body })).membershipVersion;
+    const version = async () =>
+      (await federation.dataSources.membership!.getRepository(BodyReferenceEntity).findOneByOrFail({ bodyId: body })).membershipVersion;
     const before = { seats: await seats().countBy({ bodyId: body }), version: await version() };
     const results = await Promise.all(
-      ['care-quality-commission', 'healthwatch', 'ofsted'].map((organisationId) => federation.query(ADD, { as: twAdmin, variables: { input: { ...base, bodyId: body, organisationId } } })),
+      ['care-quality-commission', 'healthwatch', 'ofsted'].map((organisationId) =>
+        federation.query(ADD, { as: twAdmin, variables: { input: { ...base, bodyId: body, organisationId } } }),
+      ),
     );
     expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined]);
     expect(await seats().countBy({ bodyId: body })).toBe(before.seats + 3);
@@ -304,14 +402,25 @@ describe('addMembership and endMembership', () => {
 });
 
 describe('appointChair', () => {
-  const next = (organisationId: string, change: Record<string, unknown> = {}) => ({ bodyId: EXECUTIVE, role: 'CHAIR', organisationId, startDate: '2027-04-01', endDate: '2028-03-31', ...change });
+  const next = (organisationId: string, change: Record<string, unknown> = {}) => ({
+    bodyId: EXECUTIVE,
+    role: 'CHAIR',
+    organisationId,
+    startDate: '2027-04-01',
+    endDate: '2028-03-31',
+    ...change,
+  });
 
   it.each([
     // 2026-27: the police chair, the ICB vice-chair; so 2027-28 belongs to the ICB.
     ['the same partner two years running', next('west-mercia-police'), /straight after its own previous term/],
     ['someone other than the vice-chair who should succeed', next('telford-and-wrekin-council'), /the vice-chair succeeds the chair/],
     ['a chair who is not a statutory partner', next('telford-college'), /statutory \(lead safeguarding\) partners/],
-    ['a term that is not a financial year', next('shropshire-telford-and-wrekin-icb', { startDate: '2027-05-01', endDate: '2028-04-30' }), /not a financial year/],
+    [
+      'a term that is not a financial year',
+      next('shropshire-telford-and-wrekin-icb', { startDate: '2027-05-01', endDate: '2028-04-30' }),
+      /not a financial year/,
+    ],
   ])('refuses %s with BAD_USER_INPUT and appoints nobody', async (_case, input, message) => {
     const before = await seats().countBy({ bodyId: EXECUTIVE });
     const { errors } = await federation.query(APPOINT, { as: twAdmin, variables: { input } });
@@ -321,16 +430,31 @@ describe('appointChair', () => {
   });
 
   it('appoints the vice-chair’s organisation for the next financial year, then refuses a second chair for it', async () => {
-    const { data, errors } = await federation.query(APPOINT, { as: twAdmin, variables: { input: next('shropshire-telford-and-wrekin-icb', { postId: await postId('shropshire-telford-and-wrekin-icb', 'Chief Officer, Telford & Wrekin CCG') }) } });
+    const { data, errors } = await federation.query(APPOINT, {
+      as: twAdmin,
+      variables: {
+        input: next('shropshire-telford-and-wrekin-icb', { postId: await postId('shropshire-telford-and-wrekin-icb', 'Chief Officer, Telford & Wrekin CCG') }),
+      },
+    });
     expect(errors).toBeUndefined();
-    expect(data!.appointChair).toMatchObject({ role: 'CHAIR', organisation: { id: 'shropshire-telford-and-wrekin-icb' }, startDate: '2027-04-01', endDate: '2028-03-31' });
+    expect(data!.appointChair).toMatchObject({
+      role: 'CHAIR',
+      organisation: { id: 'shropshire-telford-and-wrekin-icb' },
+      startDate: '2027-04-01',
+      endDate: '2028-03-31',
+    });
     const second = await federation.query(APPOINT, { as: twAdmin, variables: { input: next('shropshire-telford-and-wrekin-icb') } });
     expect(second.errors![0]!.extensions!.code).toBe('CONFLICT');
     expect(second.errors![0]!.message).toMatch(/overlaps/);
-    const sameOrganisationVice = await federation.query(APPOINT, { as: twAdmin, variables: { input: { ...next('shropshire-telford-and-wrekin-icb'), role: 'VICE_CHAIR' } } });
+    const sameOrganisationVice = await federation.query(APPOINT, {
+      as: twAdmin,
+      variables: { input: { ...next('shropshire-telford-and-wrekin-icb'), role: 'VICE_CHAIR' } },
+    });
     expect(sameOrganisationVice.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(sameOrganisationVice.errors![0]!.message).toMatch(/the vice-chair must come from a different organisation/);
-    const compliance = await federation.query(`{ body(id: "${EXECUTIVE}") { chair(asOf: "2027-06-01") { organisation { id } } chairCompliance { compliant } } }`);
+    const compliance = await federation.query(
+      `{ body(id: "${EXECUTIVE}") { chair(asOf: "2027-06-01") { organisation { id } } chairCompliance { compliant } } }`,
+    );
     expect(compliance.data!.body).toEqual({ chair: { organisation: { id: 'shropshire-telford-and-wrekin-icb' } }, chairCompliance: { compliant: true } });
   });
 
@@ -338,7 +462,10 @@ describe('appointChair', () => {
     const body = 'telford-and-wrekin.early-help';
     const results = await Promise.all(
       ['telford-and-wrekin-council', 'west-mercia-police'].map((organisationId) =>
-        federation.query(APPOINT, { as: twAdmin, variables: { input: { bodyId: body, role: 'CHAIR', organisationId, startDate: '2026-04-01', endDate: '2027-03-31' } } }),
+        federation.query(APPOINT, {
+          as: twAdmin,
+          variables: { input: { bodyId: body, role: 'CHAIR', organisationId, startDate: '2026-04-01', endDate: '2027-03-31' } },
+        }),
       ),
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
@@ -347,7 +474,10 @@ describe('appointChair', () => {
   });
 
   it('refuses an admin of another partnership', async () => {
-    const { errors } = await federation.query(APPOINT, { as: [grant('partnership-admin', 'solihull')], variables: { input: next('shropshire-telford-and-wrekin-icb') } });
+    const { errors } = await federation.query(APPOINT, {
+      as: [grant('partnership-admin', 'solihull')],
+      variables: { input: next('shropshire-telford-and-wrekin-icb') },
+    });
     expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 });
@@ -362,18 +492,41 @@ describe('recordAttendance', () => {
     const before = await attendanceRows().countBy({ bodyId: EXECUTIVE, meetingDate: MEETING_DATE });
     const { data, errors } = await federation.query(RECORD, {
       as: twAdmin,
-      variables: { input: { bodyId: EXECUTIVE, meetingDate: MEETING_DATE, records: [
-        { membershipId: chief, outcome: 'APOLOGIES', apologyReason: 'Illness', apologyReasonValid: true },
-        { membershipId: deputy, outcome: 'APOLOGIES', apologyReason: 'Another meeting', apologyReasonValid: false },
-      ] } },
+      variables: {
+        input: {
+          bodyId: EXECUTIVE,
+          meetingDate: MEETING_DATE,
+          records: [
+            { membershipId: chief, outcome: 'APOLOGIES', apologyReason: 'Illness', apologyReasonValid: true },
+            { membershipId: deputy, outcome: 'APOLOGIES', apologyReason: 'Another meeting', apologyReasonValid: false },
+          ],
+        },
+      },
     });
     expect(errors).toBeUndefined();
     expect(data!.recordAttendance).toEqual([
-      { organisation: { id: 'shropshire-telford-and-wrekin-icb' }, outcome: 'APOLOGIES', attendedAs: null, apologyReason: 'Illness', apologyReasonValid: true, unexplained: false },
-      { organisation: { id: 'shropshire-telford-and-wrekin-icb' }, outcome: 'APOLOGIES', attendedAs: null, apologyReason: 'Another meeting', apologyReasonValid: false, unexplained: true },
+      {
+        organisation: { id: 'shropshire-telford-and-wrekin-icb' },
+        outcome: 'APOLOGIES',
+        attendedAs: null,
+        apologyReason: 'Illness',
+        apologyReasonValid: true,
+        unexplained: false,
+      },
+      {
+        organisation: { id: 'shropshire-telford-and-wrekin-icb' },
+        outcome: 'APOLOGIES',
+        attendedAs: null,
+        apologyReason: 'Another meeting',
+        apologyReasonValid: false,
+        unexplained: true,
+      },
     ]);
     expect(await attendanceRows().countBy({ bodyId: EXECUTIVE, meetingDate: MEETING_DATE })).toBe(before);
-    const { data: after } = await federation.query(`{ body(id: "${EXECUTIVE}") { meetings(from: "${MEETING_DATE}", to: "${MEETING_DATE}") { quorum { quorate missingAgencies { id } } } } }`, { as: twAdmin });
+    const { data: after } = await federation.query(
+      `{ body(id: "${EXECUTIVE}") { meetings(from: "${MEETING_DATE}", to: "${MEETING_DATE}") { quorum { quorate missingAgencies { id } } } } }`,
+      { as: twAdmin },
+    );
     expect(after!.body.meetings[0].quorum).toEqual({ quorate: false, missingAgencies: [{ id: 'shropshire-telford-and-wrekin-icb' }] });
   });
 
@@ -396,7 +549,10 @@ describe('recordAttendance', () => {
 
   it('refuses a member who is not an admin', async () => {
     const membershipId = await seatId(EXECUTIVE, 'telford-and-wrekin-council', 'Assistant Director Adult Social Services');
-    const { errors } = await federation.query(RECORD, { as: [grant('member', 'telford-and-wrekin')], variables: { input: { bodyId: EXECUTIVE, meetingDate: MEETING_DATE, records: [{ membershipId, outcome: 'ABSENT' }] } } });
+    const { errors } = await federation.query(RECORD, {
+      as: [grant('member', 'telford-and-wrekin')],
+      variables: { input: { bodyId: EXECUTIVE, meetingDate: MEETING_DATE, records: [{ membershipId, outcome: 'ABSENT' }] } },
+    });
     expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 });

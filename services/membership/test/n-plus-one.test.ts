@@ -36,13 +36,17 @@ const NESTED = `{
 async function multiplySeats(times: number): Promise<number> {
   const dataSource = federation.dataSources.membership!;
   const original = await dataSource.getRepository(MembershipEntity).find({ where: { role: 'MEMBER' } });
-  const copies = Array.from({ length: times }, () => original.map(({ id: _id, ...seat }) => ({ ...seat, startDate: null, endDate: null, source: null }))).flat();
+  const copies = Array.from({ length: times }, () =>
+    original.map(({ id: _id, ...seat }) => ({ ...seat, startDate: null, endDate: null, source: null })),
+  ).flat();
   await dataSource.getRepository(MembershipEntity).insert(copies);
   // The new seats on the Executive attended its 2025 meetings.
   const executiveSeats = await dataSource.getRepository(MembershipEntity).findBy({ bodyId: 'telford-and-wrekin.executive', role: 'MEMBER' });
   const recorded = new Set((await dataSource.getRepository(AttendanceEntity).find()).map((a) => `${a.membershipId}|${a.meetingDate}`));
   const rows = ['2025-01-14', '2025-04-08', '2025-07-08', '2025-10-14'].flatMap((meetingDate) =>
-    executiveSeats.filter((seat) => !recorded.has(`${seat.id}|${meetingDate}`)).map((seat) => ({ bodyId: seat.bodyId, meetingDate, membershipId: seat.id, outcome: 'ATTENDED' as const, attendedAs: 'MEMBER' as const, source: null })),
+    executiveSeats
+      .filter((seat) => !recorded.has(`${seat.id}|${meetingDate}`))
+      .map((seat) => ({ bodyId: seat.bodyId, meetingDate, membershipId: seat.id, outcome: 'ATTENDED' as const, attendedAs: 'MEMBER' as const, source: null })),
   );
   if (rows.length > 0) await dataSource.getRepository(AttendanceEntity).insert(rows);
   return dataSource.getRepository(MembershipEntity).count();

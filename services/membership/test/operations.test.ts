@@ -60,7 +60,8 @@ describe('the agenda workflow (quorum failures)', () => {
         key: 'quorum-failure:telford-and-wrekin.executive:2025-01-14',
         partnershipSlug: 'telford-and-wrekin',
         title: 'Safeguarding Partnership Executive was not quorate on 2025-01-14',
-        reason: 'No representative or named deputy of Shropshire, Telford & Wrekin Integrated Care Board attended; the quorum rule needs every statutory partner.',
+        reason:
+          'No representative or named deputy of Shropshire, Telford & Wrekin Integrated Care Board attended; the quorum rule needs every statutory partner.',
         subjectType: 'BODY',
         subjectId: 'telford-and-wrekin.executive',
       },

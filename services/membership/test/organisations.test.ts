@@ -95,7 +95,10 @@ describe('registerOrganisation', () => {
   });
 
   it('refuses a second registration under the same name, whatever its case', async () => {
-    const { errors } = await federation.query(REGISTER, { as: admin, variables: { input: { ...input, id: 'duplicate', name: 'WEST MERCIA POLICE', sector: 'POLICE' } } });
+    const { errors } = await federation.query(REGISTER, {
+      as: admin,
+      variables: { input: { ...input, id: 'duplicate', name: 'WEST MERCIA POLICE', sector: 'POLICE' } },
+    });
     expect(errors![0]!.extensions!.code).toBe('CONFLICT');
   });
 });

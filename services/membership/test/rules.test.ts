@@ -115,8 +115,12 @@ describe('no consecutive terms from one organisation', () => {
 
 describe('vice-chair', () => {
   it('must come from a different organisation from the chair', () => {
-    expect(checkViceChairFromDifferentOrganisation(EXECUTIVE, [chair('council', '2024-04-01', '2025-03-31'), vice('police', '2024-04-01', '2025-03-31')], context)).toEqual([]);
-    expect(checkViceChairFromDifferentOrganisation(EXECUTIVE, [chair('council', '2024-04-01', '2025-03-31'), vice('council', '2024-04-01', '2025-03-31')], context)).toHaveLength(1);
+    expect(
+      checkViceChairFromDifferentOrganisation(EXECUTIVE, [chair('council', '2024-04-01', '2025-03-31'), vice('police', '2024-04-01', '2025-03-31')], context),
+    ).toEqual([]);
+    expect(
+      checkViceChairFromDifferentOrganisation(EXECUTIVE, [chair('council', '2024-04-01', '2025-03-31'), vice('council', '2024-04-01', '2025-03-31')], context),
+    ).toHaveLength(1);
   });
   it('succeeds the chair: the next chair is the previous vice-chair organisation', () => {
     const kept = [chair('council', '2024-06-01', '2025-05-31'), vice('police', '2024-06-01', '2025-05-31'), chair('police', '2025-06-01', '2026-05-31')];
@@ -151,7 +155,9 @@ describe('the whole rule', () => {
   it('reports only the breaches a proposed appointment adds', () => {
     const history = [chair('council', '2023-04-01', '2024-03-31'), vice('police', '2023-04-01', '2024-03-31')];
     expect(breachesAddedBy(EXECUTIVE, history, chair('police', '2024-04-01', '2025-03-31'), context)).toEqual([]);
-    const added = breachesAddedBy(EXECUTIVE, history, chair('council', '2024-04-01', '2025-03-31'), context).map((b) => b.check).sort();
+    const added = breachesAddedBy(EXECUTIVE, history, chair('council', '2024-04-01', '2025-03-31'), context)
+      .map((b) => b.check)
+      .sort();
     expect(added).toEqual(['NO_CONSECUTIVE_TERMS_SAME_ORGANISATION', 'VICE_CHAIR_SUCCEEDS']);
   });
   it('checks overlaps even for a body with no chair rule', () => {
@@ -161,7 +167,12 @@ describe('the whole rule', () => {
 });
 
 describe('quorum', () => {
-  const SHROPSHIRE: QuorumRuleSnapshot = { kind: 'ALL_STATUTORY_PARTNERS_REPRESENTED', namedDeputyCounts: false, requiredOrganisationIds: ['council', 'icb', 'police'], unexplainedAbsenceReported: true };
+  const SHROPSHIRE: QuorumRuleSnapshot = {
+    kind: 'ALL_STATUTORY_PARTNERS_REPRESENTED',
+    namedDeputyCounts: false,
+    requiredOrganisationIds: ['council', 'icb', 'police'],
+    unexplainedAbsenceReported: true,
+  };
   const TELFORD: QuorumRuleSnapshot = { ...SHROPSHIRE, namedDeputyCounts: true, unexplainedAbsenceReported: false };
   const all = [
     { organisationId: 'council', outcome: 'ATTENDED' as const, attendedAs: 'MEMBER' as const },
@@ -206,7 +217,10 @@ describe('unexplained absence', () => {
   ])('decides whether %s is unexplained', (_case, record, expected) => expect(isUnexplained(record)).toBe(expected));
   it('lists nothing before attendance is taken, then every expected seat without a valid reason', () => {
     expect(unexplainedAbsences(seats, new Map())).toEqual([]);
-    const recorded = new Map([['director', { outcome: 'ATTENDED' as const, apologyReasonValid: null }], ['nurse', { outcome: 'APOLOGIES' as const, apologyReasonValid: false }]]);
+    const recorded = new Map([
+      ['director', { outcome: 'ATTENDED' as const, apologyReasonValid: null }],
+      ['nurse', { outcome: 'APOLOGIES' as const, apologyReasonValid: false }],
+    ]);
     expect(unexplainedAbsences(seats, recorded).map((s) => s.id)).toEqual(['nurse', 'independent']);
   });
 });

@@ -20,14 +20,30 @@ const HAND_COUNTS: [bodyId: string, section: string, rows: number][] = [
   // Council 8, Police 1, SCHT 1, SaTH 1, MPFT 1, CCG 1, GP 1, Partners in Care 1, NPS 1, CRC 1,
   // College 1, Healthwatch 1, Wrekin Housing 1, Chief Officer Group 1, CQC 1, Education 6,
   // Probation 2, YJT 1, CAFCASS 1, Voluntary 1.
-  ['telford-and-wrekin.safeguarding-partnership', 'Appendix A – Terms of Reference: Telford & Wrekin Safeguarding Partnership, Membership (Children table)', 34],
+  [
+    'telford-and-wrekin.safeguarding-partnership',
+    'Appendix A – Terms of Reference: Telford & Wrekin Safeguarding Partnership, Membership (Children table)',
+    34,
+  ],
   // ... and its "Virtual Members": West Midlands Ambulance Service.
-  ['telford-and-wrekin.safeguarding-partnership', 'Appendix A – Terms of Reference: Telford & Wrekin Safeguarding Partnership, Membership (Virtual Members)', 1],
+  [
+    'telford-and-wrekin.safeguarding-partnership',
+    'Appendix A – Terms of Reference: Telford & Wrekin Safeguarding Partnership, Membership (Virtual Members)',
+    1,
+  ],
   // Safeguarding Partnership Executive, "Team/role & Agency" table.
   ['telford-and-wrekin.executive', 'Appendix A – Terms of Reference: Safeguarding Partnership Executive, Membership', 8],
   // Children Review, Learning & Training Group: 11 rows, then "Virtual Members" 1.
-  ['telford-and-wrekin.childrens-review-learning-and-training-group', 'Appendix A – Terms of Reference: Children Review, Learning & Training Group, Membership', 11],
-  ['telford-and-wrekin.childrens-review-learning-and-training-group', 'Appendix A – Terms of Reference: Children Review, Learning & Training Group, Membership (Virtual Members)', 1],
+  [
+    'telford-and-wrekin.childrens-review-learning-and-training-group',
+    'Appendix A – Terms of Reference: Children Review, Learning & Training Group, Membership',
+    11,
+  ],
+  [
+    'telford-and-wrekin.childrens-review-learning-and-training-group',
+    'Appendix A – Terms of Reference: Children Review, Learning & Training Group, Membership (Virtual Members)',
+    1,
+  ],
   // Adult Review, Learning & Training Group.
   ['telford-and-wrekin.adults-review-learning-and-training-group', 'Appendix A – Terms of Reference: Adult Review, Learning & Training Group, Membership', 10],
   // Thematic groups: Neglect; Exploitation "Adults" and "Children"; Domestic Abuse.
@@ -56,7 +72,10 @@ describe('membership tables', () => {
   });
 
   it.each(HAND_COUNTS)('%s has the %#th table complete through the gateway', async (bodyId, section, rows) => {
-    const { data, errors } = await federation.query(`query ($id: ID!) { body(id: $id) { name membershipHistory { role organisation { id name } source { section } } } }`, { variables: { id: bodyId } });
+    const { data, errors } = await federation.query(
+      `query ($id: ID!) { body(id: $id) { name membershipHistory { role organisation { id name } source { section } } } }`,
+      { variables: { id: bodyId } },
+    );
     expect(errors).toBeUndefined();
     const seats = data!.body.membershipHistory.filter((seat: { source: { section: string } | null }) => seat.source?.section === section);
     expect(seats).toHaveLength(rows);
@@ -88,8 +107,18 @@ describe('designations', () => {
     expect(lead('shropshire')).toEqual(['shropshire-council', 'shropshire-telford-and-wrekin-icb', 'west-mercia-police']);
     expect(lead('telford-and-wrekin')).toEqual(['shropshire-telford-and-wrekin-icb', 'telford-and-wrekin-council', 'west-mercia-police']);
     expect(lead('solihull')).toEqual(['birmingham-and-solihull-icb', 'solihull-mbc', 'west-midlands-police']);
-    expect(data!.designations).toContainEqual({ kind: 'DELEGATED_SAFEGUARDING_PARTNER', partnership: { slug: 'shropshire' }, organisation: { id: 'shropshire-telford-and-wrekin-icb' }, post: { title: 'Chief Nursing Officer' } });
-    expect(data!.designations).toContainEqual({ kind: 'ACCOUNTABLE_BODY', partnership: { slug: 'shropshire' }, organisation: { id: 'shropshire-council' }, post: null });
+    expect(data!.designations).toContainEqual({
+      kind: 'DELEGATED_SAFEGUARDING_PARTNER',
+      partnership: { slug: 'shropshire' },
+      organisation: { id: 'shropshire-telford-and-wrekin-icb' },
+      post: { title: 'Chief Nursing Officer' },
+    });
+    expect(data!.designations).toContainEqual({
+      kind: 'ACCOUNTABLE_BODY',
+      partnership: { slug: 'shropshire' },
+      organisation: { id: 'shropshire-council' },
+      post: null,
+    });
   });
 });
 
@@ -116,7 +145,11 @@ describe('the copies of arrangements data', () => {
   });
 
   it("synthetic attendance is for meetings arrangements' seed holds", () => {
-    const held = new Set(generateMeetings().filter((m) => m.status === 'HELD').map((m) => `${m.bodyId}|${m.meetingDate}`));
+    const held = new Set(
+      generateMeetings()
+        .filter((m) => m.status === 'HELD')
+        .map((m) => `${m.bodyId}|${m.meetingDate}`),
+    );
     for (const meeting of syntheticAttendance) expect(held).toContain(`${meeting.bodyId}|${meeting.meetingDate}`);
     // Every held meeting of the two bodies has attendance.
     for (const bodyId of ['telford-and-wrekin.executive', 'shropshire.safeguarding-children-partnership']) {

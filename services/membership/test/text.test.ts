@@ -20,34 +20,58 @@ describe('half a character in a mutation', () => {
   };
 
   it.each([
-    ['registerOrganisation name', 'name', async () => ({
-      document: `mutation ($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { id } }`,
-      as: [grant('regional-admin')],
-      input: { id: 'half-emoji-trust', name: HALF_EMOJI, sector: 'HEALTH_PROVIDER' },
-    })],
-    ['registerOrganisation alsoKnownAs', 'alsoKnownAs', async () => ({
-      document: `mutation ($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { id } }`,
-      as: [grant('regional-admin')],
-      input: { id: 'half-emoji-trust', name: 'Half Emoji Trust', sector: 'HEALTH_PROVIDER', alsoKnownAs: ['\uDE00 Trust'] },
-    })],
-    ['addPost title', 'title', async () => ({
-      document: `mutation ($input: AddPostInput!) { addPost(input: $input) { id } }`,
-      as: twAdmin,
-      input: { organisationId: 'cafcass', title: HALF_EMOJI },
-    })],
-    ['addMembership coOptedForReview', 'coOptedForReview', async () => ({
-      document: `mutation ($input: AddMembershipInput!) { addMembership(input: $input) { id } }`,
-      as: twAdmin,
-      input: { bodyId: 'telford-and-wrekin.neglect', organisationId: 'cafcass', role: 'CO_OPTED', coOptedForReview: HALF_EMOJI, startDate: '2026-01-01' },
-    })],
-    ['recordAttendance apologyReason', 'records[0].apologyReason', async () => {
-      const seat = await federation.dataSources.membership!.getRepository(MembershipEntity).findOneByOrFail({ bodyId: EXECUTIVE, role: 'MEMBER' });
-      return {
-        document: `mutation ($input: RecordAttendanceInput!) { recordAttendance(input: $input) { outcome } }`,
+    [
+      'registerOrganisation name',
+      'name',
+      async () => ({
+        document: `mutation ($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { id } }`,
+        as: [grant('regional-admin')],
+        input: { id: 'half-emoji-trust', name: HALF_EMOJI, sector: 'HEALTH_PROVIDER' },
+      }),
+    ],
+    [
+      'registerOrganisation alsoKnownAs',
+      'alsoKnownAs',
+      async () => ({
+        document: `mutation ($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { id } }`,
+        as: [grant('regional-admin')],
+        input: { id: 'half-emoji-trust', name: 'Half Emoji Trust', sector: 'HEALTH_PROVIDER', alsoKnownAs: ['\uDE00 Trust'] },
+      }),
+    ],
+    [
+      'addPost title',
+      'title',
+      async () => ({
+        document: `mutation ($input: AddPostInput!) { addPost(input: $input) { id } }`,
         as: twAdmin,
-        input: { bodyId: EXECUTIVE, meetingDate: '2026-07-14', records: [{ membershipId: seat.id, outcome: 'APOLOGIES', apologyReason: HALF_EMOJI, apologyReasonValid: true }] },
-      };
-    }],
+        input: { organisationId: 'cafcass', title: HALF_EMOJI },
+      }),
+    ],
+    [
+      'addMembership coOptedForReview',
+      'coOptedForReview',
+      async () => ({
+        document: `mutation ($input: AddMembershipInput!) { addMembership(input: $input) { id } }`,
+        as: twAdmin,
+        input: { bodyId: 'telford-and-wrekin.neglect', organisationId: 'cafcass', role: 'CO_OPTED', coOptedForReview: HALF_EMOJI, startDate: '2026-01-01' },
+      }),
+    ],
+    [
+      'recordAttendance apologyReason',
+      'records[0].apologyReason',
+      async () => {
+        const seat = await federation.dataSources.membership!.getRepository(MembershipEntity).findOneByOrFail({ bodyId: EXECUTIVE, role: 'MEMBER' });
+        return {
+          document: `mutation ($input: RecordAttendanceInput!) { recordAttendance(input: $input) { outcome } }`,
+          as: twAdmin,
+          input: {
+            bodyId: EXECUTIVE,
+            meetingDate: '2026-07-14',
+            records: [{ membershipId: seat.id, outcome: 'APOLOGIES', apologyReason: HALF_EMOJI, apologyReasonValid: true }],
+          },
+        };
+      },
+    ],
   ])('refuses it in %s with BAD_USER_INPUT and stores nothing, rather than storing U+FFFD', async (_case, field, call) => {
     const { document, as, input } = await call();
     const before = await counts();

@@ -23,7 +23,9 @@ export class ReviewRowLevelSecurity1733300000000 implements MigrationInterface {
     await queryRunner.query(`CREATE POLICY review_inside_its_partnership ON ${t('review')} USING (status = 'PUBLISHED' OR ${inScope})`);
     await queryRunner.query(`ALTER TABLE ${t('learning_point')} ENABLE ROW LEVEL SECURITY`);
     // The subquery is itself filtered by the review policy above.
-    await queryRunner.query(`CREATE POLICY learning_point_of_a_visible_review ON ${t('learning_point')} USING (EXISTS (SELECT 1 FROM ${t('review')} r WHERE r.id = review_id))`);
+    await queryRunner.query(
+      `CREATE POLICY learning_point_of_a_visible_review ON ${t('learning_point')} USING (EXISTS (SELECT 1 FROM ${t('review')} r WHERE r.id = review_id))`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

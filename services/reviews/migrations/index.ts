@@ -4,4 +4,9 @@ import { ReviewPartnershipNotified1733100000000 } from './1733100000000-review-p
 import { ReviewRowLevelSecurity1733300000000 } from './1733300000000-review-row-level-security';
 
 /** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
-export const migrations = [CreateReviews1732700000000, ReviewPartnershipNotified1733100000000, CreateAuditTrail1733200000000, ReviewRowLevelSecurity1733300000000];
+export const migrations = [
+  CreateReviews1732700000000,
+  ReviewPartnershipNotified1733100000000,
+  CreateAuditTrail1733200000000,
+  ReviewRowLevelSecurity1733300000000,
+];

@@ -20,7 +20,9 @@ export async function reviewCandidates(key: AgendaCandidatesKey, caller: Caller,
     const reviews = await loaders.reviewsByPartnership.load(partnershipId);
     const signedOff = reviews.filter((r) => r.signedOffOn !== null && r.signedOffOn > key.since && r.signedOffOn <= key.until);
     const overdue = reviews.filter(
-      (r) => r.notifiedOn <= key.until && evaluateDeadline(clockFor(clocks, partnershipId, r.reviewKindId, 'REVIEW_COMPLETION'), r.notifiedOn, r.signedOffOn, key.until).isOverdue,
+      (r) =>
+        r.notifiedOn <= key.until &&
+        evaluateDeadline(clockFor(clocks, partnershipId, r.reviewKindId, 'REVIEW_COMPLETION'), r.notifiedOn, r.signedOffOn, key.until).isOverdue,
     );
     const describe = (review: ReviewEntity) => `${review.code} (${kinds.get(review.reviewKindId) ?? review.reviewKindId})`;
     for (const [list, kind] of [
@@ -67,4 +69,3 @@ export function reviewThemesByPartnership(key: AgendaCandidatesKey, loaders: Rev
     }),
   );
 }
-

@@ -30,5 +30,7 @@ const MILESTONES: ClockMilestone[] = ['REVIEW_COMPLETION', 'ACTION_PLAN_COMPLETI
 /** The clock a partnership runs for every kind and milestone (its own, else the default). */
 export async function partnershipClocks(partnershipId: string, loaders: ReviewsLoaders): Promise<ReviewClockEntity[]> {
   const [kinds, clocks] = await Promise.all([loaders.allReviewKinds.load(loadAll), loaders.allClocks.load(loadAll)]);
-  return kinds.flatMap((kind) => MILESTONES.map((milestone) => clockFor(clocks, partnershipId, kind.id, milestone)).filter((clock): clock is ReviewClockEntity => clock !== null));
+  return kinds.flatMap((kind) =>
+    MILESTONES.map((milestone) => clockFor(clocks, partnershipId, kind.id, milestone)).filter((clock): clock is ReviewClockEntity => clock !== null),
+  );
 }

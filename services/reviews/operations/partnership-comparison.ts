@@ -20,20 +20,25 @@ export async function comparisonReviewRows(comparison: ComparisonKey, loaders: R
       timeliness: await partnershipTimeliness(partnershipId, from, comparison.asOf, comparison.asOf, loaders),
     })),
   );
-  const sum = (list: KindTimeliness[], field: keyof Omit<KindTimeliness, 'reviewKindId' | 'medianWorkingDaysToSignOff'>) => list.reduce((total, row) => total + row[field], 0);
+  const sum = (list: KindTimeliness[], field: keyof Omit<KindTimeliness, 'reviewKindId' | 'medianWorkingDaysToSignOff'>) =>
+    list.reduce((total, row) => total + row[field], 0);
   const row = (measure: string, unit: string, value: (data: (typeof rows)[number]) => { value: number | null; missingReason?: string }) => ({
     measure,
     unit,
     cells: rows.map((data) => {
-      if (data.reviews.length === 0) return { partnershipSlug: data.partnershipId, value: null, text: null, missingReason: 'No reviews are recorded for this partnership.', source: null };
+      if (data.reviews.length === 0)
+        return { partnershipSlug: data.partnershipId, value: null, text: null, missingReason: 'No reviews are recorded for this partnership.', source: null };
       const cell = value(data);
       return { partnershipSlug: data.partnershipId, value: cell.value, text: null, missingReason: cell.missingReason ?? null, source: SYNTHETIC };
     }),
   });
-  const percent = (part: number, whole: number) => (whole === 0 ? { value: null, missingReason: 'None completed in the period.' } : { value: Math.round((1000 * part) / whole) / 10 });
+  const percent = (part: number, whole: number) =>
+    whole === 0 ? { value: null, missingReason: 'None completed in the period.' } : { value: Math.round((1000 * part) / whole) / 10 };
   return [
     row(`Reviews signed off (${from} to ${comparison.asOf})`, 'reviews', (d) => ({ value: sum(d.timeliness, 'completed') })),
-    row('Reviews signed off on time', 'percent', (d) => percent(sum(d.timeliness, 'completedOnTime'), sum(d.timeliness, 'completedOnTime') + sum(d.timeliness, 'completedLate'))),
+    row('Reviews signed off on time', 'percent', (d) =>
+      percent(sum(d.timeliness, 'completedOnTime'), sum(d.timeliness, 'completedOnTime') + sum(d.timeliness, 'completedLate')),
+    ),
     row('Learning briefings published on time', 'percent', (d) => percent(sum(d.timeliness, 'learningBriefingsOnTime'), sum(d.timeliness, 'completed'))),
     row(`Open reviews on ${comparison.asOf}`, 'reviews', (d) => ({ value: sum(d.timeliness, 'openNow') })),
     row(`Reviews overdue on ${comparison.asOf}`, 'reviews', (d) => ({ value: sum(d.timeliness, 'overdueNow') })),

@@ -1,6 +1,16 @@
 import type { DataSource } from 'typeorm';
 import type { Caller } from '@safeguarding/auth';
-import { badUserInput, conflict, isUniqueViolation, isUuid, multiLineText, notFound, notPermitted, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
+import {
+  badUserInput,
+  conflict,
+  isUniqueViolation,
+  isUuid,
+  multiLineText,
+  notFound,
+  notPermitted,
+  slugArgument,
+  todayInEngland,
+} from '@safeguarding/subgraph-runtime';
 import {
   ActionPlanActionEntity,
   LearningPointEntity,
@@ -12,7 +22,14 @@ import {
   ThemeEntity,
 } from '../entities';
 import type { ReviewsOperationContext } from '../context';
-import type { ActionPlanActionInput, LearningPointInput, ReviewStage, SetReviewClockInput, StartReviewInput, UpdateActionPlanActionInput } from '../generated/graphql';
+import type {
+  ActionPlanActionInput,
+  LearningPointInput,
+  ReviewStage,
+  SetReviewClockInput,
+  StartReviewInput,
+  UpdateActionPlanActionInput,
+} from '../generated/graphql';
 import type { ReviewsLoaders } from '../loaders';
 import { planReviewStage } from '../rules/review-stages';
 import { canEditReviews, canSeeReview } from '../access';
@@ -128,7 +145,11 @@ export async function recordReviewStage(
 }
 
 /** Adds themes to a review (a theme already there stays once). */
-export async function tagReviewThemes({ caller, dataSource, loaders }: ReviewsOperationContext, id: string, themeIds: readonly string[]): Promise<ReviewEntity> {
+export async function tagReviewThemes(
+  { caller, dataSource, loaders }: ReviewsOperationContext,
+  id: string,
+  themeIds: readonly string[],
+): Promise<ReviewEntity> {
   const review = await editableReview(id, caller, loaders);
   const themes = await themesOrRefuse(themeIds, loaders, dataSource, 'themeIds');
   await dataSource
@@ -142,7 +163,11 @@ export async function tagReviewThemes({ caller, dataSource, loaders }: ReviewsOp
 }
 
 /** A learning point under one theme, which the review is then tagged with. */
-export async function addLearningPoint({ caller, dataSource, loaders }: ReviewsOperationContext, reviewId: string, input: LearningPointInput): Promise<LearningPointEntity> {
+export async function addLearningPoint(
+  { caller, dataSource, loaders }: ReviewsOperationContext,
+  reviewId: string,
+  input: LearningPointInput,
+): Promise<LearningPointEntity> {
   const review = await editableReview(reviewId, caller, loaders, 'reviewId');
   const [themeId] = await themesOrRefuse([input.themeId], loaders, dataSource, 'input.themeId');
   const text = multiLineText(input.text, 'input.text', 1000, { refuseIdentifiers: true });
@@ -155,7 +180,11 @@ export async function addLearningPoint({ caller, dataSource, loaders }: ReviewsO
 }
 
 /** An action of the review's action plan, owned by an organisation. */
-export async function addActionPlanAction({ caller, dataSource, loaders }: ReviewsOperationContext, reviewId: string, input: ActionPlanActionInput): Promise<ActionPlanActionEntity> {
+export async function addActionPlanAction(
+  { caller, dataSource, loaders }: ReviewsOperationContext,
+  reviewId: string,
+  input: ActionPlanActionInput,
+): Promise<ActionPlanActionEntity> {
   const review = await editableReview(reviewId, caller, loaders, 'reviewId');
   const description = multiLineText(input.description, 'input.description', 1000, { refuseIdentifiers: true });
   const ownerOrganisationId = slugArgument(input.ownerOrganisationId, 'input.ownerOrganisationId');
@@ -185,7 +214,8 @@ export async function updateActionPlanAction(
   const action = isUuid(id) ? await dataSource.getRepository(ActionPlanActionEntity).findOneBy({ id }) : null;
   if (!action) throw notFound(`No action has the id "${id.slice(0, 80)}"; list them with review { actionPlan { actions { id } } }.`);
   const review = await editableReview(action.reviewId, caller, loaders);
-  if (input.ragStatus === 'COMPLETED' && !input.completedOn) throw badUserInput('A COMPLETED action needs completedOn: the date it was done.', 'input.completedOn');
+  if (input.ragStatus === 'COMPLETED' && !input.completedOn)
+    throw badUserInput('A COMPLETED action needs completedOn: the date it was done.', 'input.completedOn');
   if (input.ragStatus !== 'COMPLETED' && input.completedOn) {
     throw badUserInput(`completedOn goes only with COMPLETED; leave it out for ${input.ragStatus}.`, 'input.completedOn');
   }
@@ -227,7 +257,5 @@ export async function setReviewClock({ caller, dataSource, loaders }: ReviewsOpe
      DO UPDATE SET length = EXCLUDED.length, unit = EXCLUDED.unit, starts_from = EXCLUDED.starts_from, source = NULL`,
     [partnershipId, kind.id, input.milestone, input.length, input.unit, MILESTONE_STARTS[input.milestone]],
   );
-  return dataSource
-    .getRepository(ReviewClockEntity)
-    .findOneByOrFail({ partnershipId, reviewKindId: kind.id, milestone: input.milestone });
+  return dataSource.getRepository(ReviewClockEntity).findOneByOrFail({ partnershipId, reviewKindId: kind.id, milestone: input.milestone });
 }

@@ -15,7 +15,12 @@ export function listThemes({ dataSource }: Pick<ReviewsOperationContext, 'dataSo
  */
 export async function repeatedThemesAcross(
   { dataSource }: Pick<ReviewsOperationContext, 'dataSource'>,
-  { partnershipIds, from, to, minimumReviews }: { partnershipIds?: readonly string[] | null; from?: string | null; to?: string | null; minimumReviews?: number | null },
+  {
+    partnershipIds,
+    from,
+    to,
+    minimumReviews,
+  }: { partnershipIds?: readonly string[] | null; from?: string | null; to?: string | null; minimumReviews?: number | null },
 ): Promise<RepeatedThemeCount[]> {
   if (from && to && from > to) throw badUserInput(`from ${from} is after to ${to}; give a range that runs forwards.`, 'from');
   const minimum = minimumReviews ?? 2;

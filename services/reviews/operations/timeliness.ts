@@ -9,8 +9,18 @@ import { summariseTimeliness } from '../rules/timeliness';
  * every review, published or not (nothing individual is returned). Partnership.reviewTimeliness
  * and the comparison's review section both read it.
  */
-export async function partnershipTimeliness(partnershipId: string, from: string, to: string, asOf: string, loaders: ReviewsLoaders): Promise<ReviewKindTimelinessModel[]> {
-  const [kinds, clocks, reviews] = await Promise.all([loaders.allReviewKinds.load(loadAll), loaders.allClocks.load(loadAll), loaders.reviewsByPartnership.load(partnershipId)]);
+export async function partnershipTimeliness(
+  partnershipId: string,
+  from: string,
+  to: string,
+  asOf: string,
+  loaders: ReviewsLoaders,
+): Promise<ReviewKindTimelinessModel[]> {
+  const [kinds, clocks, reviews] = await Promise.all([
+    loaders.allReviewKinds.load(loadAll),
+    loaders.allClocks.load(loadAll),
+    loaders.reviewsByPartnership.load(partnershipId),
+  ]);
   const actions = await loaders.actions.loadMany(reviews.map((review) => review.id));
   const facts = reviews.map((review, index) => {
     const reviewActions = actions[index];

@@ -9,7 +9,12 @@ export interface ActionProgress {
 /** The plan is complete when it has actions and all are completed: on the day the last one was. */
 export function actionPlanCompletedOn(actions: readonly ActionProgress[]): string | null {
   if (actions.length === 0 || actions.some((action) => action.ragStatus !== 'COMPLETED' || action.completedOn === null)) return null;
-  return actions.map((action) => action.completedOn as string).sort().at(-1) ?? null;
+  return (
+    actions
+      .map((action) => action.completedOn as string)
+      .sort()
+      .at(-1) ?? null
+  );
 }
 
 export function actionPlanStatus(actions: readonly ActionProgress[]): RagStatus {

@@ -20,12 +20,7 @@ export interface ClockRule {
 }
 
 /** A partnership's own clock wins over the default (the row with no partnership); null when neither exists. */
-export function clockFor<Rule extends ClockRule>(
-  rules: readonly Rule[],
-  partnershipId: string,
-  reviewKindId: string,
-  milestone: ClockMilestone,
-): Rule | null {
+export function clockFor<Rule extends ClockRule>(rules: readonly Rule[], partnershipId: string, reviewKindId: string, milestone: ClockMilestone): Rule | null {
   const matching = rules.filter((rule) => rule.reviewKindId === reviewKindId && rule.milestone === milestone);
   return matching.find((rule) => rule.partnershipId === partnershipId) ?? matching.find((rule) => rule.partnershipId === null) ?? null;
 }
@@ -60,7 +55,13 @@ export function evaluateDeadline(
 ): DeadlineEvaluation {
   const completed = completedOn !== null && completedOn <= asOf ? completedOn : null;
   if (!clock || !start || start > asOf) {
-    return { dueDate: clock && start ? dueDate(clock, start) : null, completedOn: completed, isOverdue: false, daysLate: clock && start ? 0 : null, completedOnTime: null };
+    return {
+      dueDate: clock && start ? dueDate(clock, start) : null,
+      completedOn: completed,
+      isOverdue: false,
+      daysLate: clock && start ? 0 : null,
+      completedOnTime: null,
+    };
   }
   const due = dueDate(clock, start);
   const end = completed ?? asOf;

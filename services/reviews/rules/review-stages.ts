@@ -54,9 +54,7 @@ const FIELD_WORDS: Record<DateField, string> = {
   learningBriefingPublishedOn: 'had its learning briefing published',
 };
 
-export type StagePlan =
-  | { ok: true; changes: Partial<ReviewDates> }
-  | { ok: false; message: string };
+export type StagePlan = { ok: true; changes: Partial<ReviewDates> } | { ok: false; message: string };
 
 /** Checks a stage recorded on `on` against the review as it stands and `today`; says what to do when refused. */
 export function planReviewStage(review: ReviewDates, stage: ReviewStage, on: string, today: string): StagePlan {

@@ -64,11 +64,9 @@ export function summariseTimeliness(
       medianWorkingDaysToSignOff: median(completed.map((review) => workingDaysBetween(review.notifiedOn, review.signedOffOn as string))),
       openNow: open.length,
       overdueNow: open.filter((review) => evaluateDeadline(reviewClock, review.notifiedOn, null, asOf).isOverdue).length,
-      learningBriefingsOnTime: completed.filter(
-        (review) => onTime(briefingClock, review.signedOffOn, review.learningBriefingPublishedOn, asOf) === true,
-      ).length,
-      actionPlansCompletedOnTime: completed.filter((review) => onTime(actionPlanClock, review.signedOffOn, review.actionPlanCompletedOn, asOf) === true)
+      learningBriefingsOnTime: completed.filter((review) => onTime(briefingClock, review.signedOffOn, review.learningBriefingPublishedOn, asOf) === true)
         .length,
+      actionPlansCompletedOnTime: completed.filter((review) => onTime(actionPlanClock, review.signedOffOn, review.actionPlanCompletedOn, asOf) === true).length,
       actionPlansOverdueNow: ofKind.filter((review) => evaluateDeadline(actionPlanClock, review.signedOffOn, review.actionPlanCompletedOn, asOf).isOverdue)
         .length,
     };

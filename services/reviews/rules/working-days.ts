@@ -52,7 +52,7 @@ export function isWorkingDay(date: string): boolean {
 export function addWorkingDays(date: string, count: number): string {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number of working days, got ${count}`);
   let current = date;
-  for (let remaining = count; remaining > 0; ) {
+  for (let remaining = count; remaining > 0;) {
     current = addDays(current, 1);
     if (isWorkingDay(current)) remaining -= 1;
   }

@@ -26,12 +26,18 @@ export async function seedReviews(dataSource: DataSource): Promise<void> {
       ['id'],
     );
     if ((await manager.count(ReviewKindEntity)) === 0) {
-      await manager.insert(PartnershipEntity, PARTNERSHIP_SLUGS.map((id) => ({ id })));
+      await manager.insert(
+        PartnershipEntity,
+        PARTNERSHIP_SLUGS.map((id) => ({ id })),
+      );
       await manager.insert(
         ReviewKindEntity,
         REVIEW_KINDS.map((kind, index) => ({ ...kind, sortOrder: index + 1 })),
       );
-      await manager.insert(ReviewClockEntity, DEFAULT_CLOCKS.map((clock) => ({ ...clock, partnershipId: null })));
+      await manager.insert(
+        ReviewClockEntity,
+        DEFAULT_CLOCKS.map((clock) => ({ ...clock, partnershipId: null })),
+      );
     }
     if ((await manager.count(ReviewEntity)) > 0) return;
     const reviews = generateSyntheticReviews();
@@ -39,7 +45,10 @@ export async function seedReviews(dataSource: DataSource): Promise<void> {
       ReviewEntity,
       reviews.map(({ themeIds: _themes, learningPoints: _points, actions: _actions, ...review }) => ({ ...review, isSynthetic: true })),
     );
-    await manager.insert(ReviewThemeEntity, reviews.flatMap((review) => review.themeIds.map((themeId) => ({ reviewId: review.id, themeId }))));
+    await manager.insert(
+      ReviewThemeEntity,
+      reviews.flatMap((review) => review.themeIds.map((themeId) => ({ reviewId: review.id, themeId }))),
+    );
     await manager.insert(
       LearningPointEntity,
       reviews.flatMap((review) => review.learningPoints.map((point, index) => ({ ...point, reviewId: review.id, position: index + 1 }))),

@@ -121,7 +121,14 @@ const BRIEFING_SOURCE = cite(D002, 'Case Review Groups (Learning Briefings publi
  * case review (002 states them for both the children's and the adults' groups); audits have none.
  */
 export const DEFAULT_CLOCKS: readonly ClockSeed[] = [
-  { reviewKindId: 'rapid-review', milestone: 'REVIEW_COMPLETION', length: 15, unit: 'WORKING_DAYS', startsFrom: 'NOTIFICATION', source: REVIEW_KINDS[0]!.source },
+  {
+    reviewKindId: 'rapid-review',
+    milestone: 'REVIEW_COMPLETION',
+    length: 15,
+    unit: 'WORKING_DAYS',
+    startsFrom: 'NOTIFICATION',
+    source: REVIEW_KINDS[0]!.source,
+  },
   {
     reviewKindId: 'local-child-safeguarding-practice-review',
     milestone: 'REVIEW_COMPLETION',
@@ -130,8 +137,22 @@ export const DEFAULT_CLOCKS: readonly ClockSeed[] = [
     startsFrom: 'NOTIFICATION',
     source: REVIEW_KINDS[1]!.source,
   },
-  { reviewKindId: 'safeguarding-adult-review', milestone: 'REVIEW_COMPLETION', length: 10, unit: 'MONTHS', startsFrom: 'NOTIFICATION', source: REVIEW_KINDS[2]!.source },
-  { reviewKindId: 'domestic-homicide-review', milestone: 'REVIEW_COMPLETION', length: 6, unit: 'MONTHS', startsFrom: 'NOTIFICATION', source: REVIEW_KINDS[3]!.source },
+  {
+    reviewKindId: 'safeguarding-adult-review',
+    milestone: 'REVIEW_COMPLETION',
+    length: 10,
+    unit: 'MONTHS',
+    startsFrom: 'NOTIFICATION',
+    source: REVIEW_KINDS[2]!.source,
+  },
+  {
+    reviewKindId: 'domestic-homicide-review',
+    milestone: 'REVIEW_COMPLETION',
+    length: 6,
+    unit: 'MONTHS',
+    startsFrom: 'NOTIFICATION',
+    source: REVIEW_KINDS[3]!.source,
+  },
   ...REVIEW_KINDS.filter((kind) => kind.category === 'CASE_REVIEW').flatMap((kind): ClockSeed[] => [
     { reviewKindId: kind.id, milestone: 'ACTION_PLAN_COMPLETION', length: 3, unit: 'MONTHS', startsFrom: 'SIGN_OFF', source: ACTION_PLAN_SOURCE },
     { reviewKindId: kind.id, milestone: 'LEARNING_BRIEFING_PUBLICATION', length: 10, unit: 'WORKING_DAYS', startsFrom: 'SIGN_OFF', source: BRIEFING_SOURCE },

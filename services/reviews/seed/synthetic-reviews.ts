@@ -196,7 +196,9 @@ export function generateSyntheticReviews(): SyntheticReview[] {
             : null;
         const briefingOnTime = faker.datatype.boolean({ probability: 0.75 });
         const learningBriefingPublishedOn =
-          kind.category === 'CASE_REVIEW' ? addWorkingDays(signedOffOn, briefingOnTime ? faker.number.int({ min: 2, max: 10 }) : faker.number.int({ min: 11, max: 30 })) : null;
+          kind.category === 'CASE_REVIEW'
+            ? addWorkingDays(signedOffOn, briefingOnTime ? faker.number.int({ min: 2, max: 10 }) : faker.number.int({ min: 11, max: 30 }))
+            : null;
 
         const frequent = faker.helpers.arrayElements(
           themes.filter((theme) => profile.frequentThemes.includes(theme.id)),

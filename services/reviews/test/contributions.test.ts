@@ -20,7 +20,8 @@ it('adds review timeliness to the comparison, agreeing with each partnership’s
   }`);
   expect(errors).toBeUndefined();
   const rows = data!.comparePartnerships.reviews;
-  const cell = (measure: string, slug: string) => rows.find((r: { measure: string }) => r.measure.startsWith(measure)).cells.find((c: { partnershipSlug: string }) => c.partnershipSlug === slug);
+  const cell = (measure: string, slug: string) =>
+    rows.find((r: { measure: string }) => r.measure.startsWith(measure)).cells.find((c: { partnershipSlug: string }) => c.partnershipSlug === slug);
   for (const [slug, key] of [
     ['shropshire', 'shropshire'],
     ['telford-and-wrekin', 'telford'],
@@ -34,7 +35,9 @@ it('adds review timeliness to the comparison, agreeing with each partnership’s
     const judged = sum('completedOnTime') + sum('completedLate');
     const onTime = cell('Reviews signed off on time', slug);
     // Nothing judged in the period is a reason, not 0 %.
-    expect(onTime).toMatchObject(judged === 0 ? { value: null, missingReason: 'None completed in the period.' } : { value: expect.closeTo((100 * sum('completedOnTime')) / judged, 1) });
+    expect(onTime).toMatchObject(
+      judged === 0 ? { value: null, missingReason: 'None completed in the period.' } : { value: expect.closeTo((100 * sum('completedOnTime')) / judged, 1) },
+    );
     expect(cell('Reviews overdue', slug).source.synthetic).toBe(true);
   }
   expect(SLUGS.every((slug) => cell('Reviews signed off (', slug).value !== null)).toBe(true);
@@ -49,15 +52,21 @@ it('lists the themes each partnership’s reviews raise', async () => {
 });
 
 it('puts reviews on a meeting’s agenda candidates, hiding unpublished ones from outsiders', async () => {
-  const { data } = await federation.query(`{ body(id: "telford-and-wrekin.executive") { meetings(from: "2025-01-01", to: "2026-10-31") { id agendaCandidates { since until reviews { key title reason subjectType subjectId } } } } }`, {
-    as: [grant('member', 'telford-and-wrekin')],
-  });
+  const { data } = await federation.query(
+    `{ body(id: "telford-and-wrekin.executive") { meetings(from: "2025-01-01", to: "2026-10-31") { id agendaCandidates { since until reviews { key title reason subjectType subjectId } } } } }`,
+    {
+      as: [grant('member', 'telford-and-wrekin')],
+    },
+  );
   const asMember = data!.body.meetings.flatMap((m: { agendaCandidates: { reviews: unknown[] } }) => m.agendaCandidates.reviews);
   expect(asMember.length).toBeGreaterThan(0);
   expect(asMember.every((c: { reason: string }) => /^(Signed off on|Not signed off by)/.test(c.reason))).toBe(true);
-  const outsider = await federation.query(`{ body(id: "telford-and-wrekin.executive") { meetings(from: "2025-01-01", to: "2026-10-31") { agendaCandidates { reviews { key title subjectId } } } } }`, {
-    as: [grant('forum-secretariat')],
-  });
+  const outsider = await federation.query(
+    `{ body(id: "telford-and-wrekin.executive") { meetings(from: "2025-01-01", to: "2026-10-31") { agendaCandidates { reviews { key title subjectId } } } } }`,
+    {
+      as: [grant('forum-secretariat')],
+    },
+  );
   const asOutsider = outsider.data!.body.meetings.flatMap((m: { agendaCandidates: { reviews: unknown[] } }) => m.agendaCandidates.reviews);
   const memberReviewIds = new Set(asMember.map((c: { subjectId: string }) => c.subjectId).filter(Boolean));
   const published = await federation.query(`{ partnership(slug: "telford-and-wrekin") { reviews { id } } }`);

@@ -71,34 +71,49 @@ describe("a Rapid Review's life", () => {
     const review = await startReview('Child Q2', 'local-child-safeguarding-practice-review', '2024-09-02');
     await stage(review.id, 1, 'IN_PROGRESS', '2024-09-03');
     await stage(review.id, 2, 'SIGNED_OFF', '2025-02-28');
-    const tagged = await federation.query(`mutation ($id: ID!) { tagReviewThemes(id: $id, themeIds: ["neglect", "neglect", "voice-of-the-child"]) { themes { id } } }`, {
-      as: admin(),
-      variables: { id: review.id },
-    });
+    const tagged = await federation.query(
+      `mutation ($id: ID!) { tagReviewThemes(id: $id, themeIds: ["neglect", "neglect", "voice-of-the-child"]) { themes { id } } }`,
+      {
+        as: admin(),
+        variables: { id: review.id },
+      },
+    );
     expect(tagged.data!.tagReviewThemes.themes.map((theme: { id: string }) => theme.id)).toEqual(['neglect', 'voice-of-the-child']);
-    const point = await federation.query(`mutation ($id: ID!) { addLearningPoint(reviewId: $id, input: { themeId: "information-sharing", text: " Health visitors did not see the school's concerns. " }) { theme { name } text } }`, {
-      as: admin(),
-      variables: { id: review.id },
-    });
+    const point = await federation.query(
+      `mutation ($id: ID!) { addLearningPoint(reviewId: $id, input: { themeId: "information-sharing", text: " Health visitors did not see the school's concerns. " }) { theme { name } text } }`,
+      {
+        as: admin(),
+        variables: { id: review.id },
+      },
+    );
     expect(point.data!.addLearningPoint).toEqual({ theme: { name: 'Information sharing' }, text: "Health visitors did not see the school's concerns." });
-    const action = await federation.query(`mutation ($id: ID!) { addActionPlanAction(reviewId: $id, input: { description: "Joint briefing for school nurses", ownerOrganisationId: "shropshire-community-health-nhs-trust" }) { id version ragStatus owner { name } } }`, {
-      as: admin(),
-      variables: { id: review.id },
-    });
+    const action = await federation.query(
+      `mutation ($id: ID!) { addActionPlanAction(reviewId: $id, input: { description: "Joint briefing for school nurses", ownerOrganisationId: "shropshire-community-health-nhs-trust" }) { id version ragStatus owner { name } } }`,
+      {
+        as: admin(),
+        variables: { id: review.id },
+      },
+    );
     expect(action.data!.addActionPlanAction).toMatchObject({ version: 1, ragStatus: 'NOT_STARTED', owner: { name: 'Shropshire Community Health NHS Trust' } });
     const actionId = action.data!.addActionPlanAction.id;
     const UPDATE = `mutation ($id: ID!, $version: Int!, $input: UpdateActionPlanActionInput!) { updateActionPlanAction(id: $id, expectedVersion: $version, input: $input) { ragStatus completedOn version } }`;
     const refused = await federation.query(UPDATE, { as: admin(), variables: { id: actionId, version: 1, input: { ragStatus: 'COMPLETED' } } });
     expect(refused.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
-    const done = await federation.query(UPDATE, { as: admin(), variables: { id: actionId, version: 1, input: { ragStatus: 'COMPLETED', completedOn: '2025-06-02' } } });
+    const done = await federation.query(UPDATE, {
+      as: admin(),
+      variables: { id: actionId, version: 1, input: { ragStatus: 'COMPLETED', completedOn: '2025-06-02' } },
+    });
     expect(done.data!.updateActionPlanAction).toEqual({ ragStatus: 'COMPLETED', completedOn: '2025-06-02', version: 2 });
     const stale = await federation.query(UPDATE, { as: admin(), variables: { id: actionId, version: 1, input: { ragStatus: 'IN_PROGRESS' } } });
     expect(stale.errors![0]!.extensions!.code).toBe('CONFLICT');
 
-    const { data } = await federation.query(`query ($id: ID!) { review(id: $id) { themes { id } learningPoints { theme { id } } actionPlan { dueDate status completedOn daysLate isOverdue } } }`, {
-      as: admin(),
-      variables: { id: review.id },
-    });
+    const { data } = await federation.query(
+      `query ($id: ID!) { review(id: $id) { themes { id } learningPoints { theme { id } } actionPlan { dueDate status completedOn daysLate isOverdue } } }`,
+      {
+        as: admin(),
+        variables: { id: review.id },
+      },
+    );
     expect(data!.review.themes.map((theme: { id: string }) => theme.id)).toEqual(['information-sharing', 'neglect', 'voice-of-the-child']);
     // Due 3 months after 2025-02-28 (2025-05-28); completed 2025-06-02: 5 days late.
     expect(data!.review.actionPlan).toEqual({ dueDate: '2025-05-28', status: 'COMPLETED', completedOn: '2025-06-02', daysLate: 5, isOverdue: false });
@@ -108,7 +123,7 @@ describe("a Rapid Review's life", () => {
 describe('bad input is refused with a clear error and changes nothing', () => {
   it.each([
     ['a name instead of a code', { code: 'Child Harry' }, /not a review code/],
-    ["a code that does not match the kind", { code: 'Adult B7' }, /write "Child"/],
+    ['a code that does not match the kind', { code: 'Adult B7' }, /write "Child"/],
     ['an unknown kind', { kindId: 'serious-case-review' }, /Unknown review kind/],
     ['a notification in the future', { notifiedOn: '2199-01-01' }, /in the future/],
   ])('startReview with %s', async (_case, change, message) => {
@@ -124,7 +139,10 @@ describe('bad input is refused with a clear error and changes nothing', () => {
   it('refuses a code already used in the partnership with CONFLICT', async () => {
     await startReview('Child Q4');
     const before = await reviewCount();
-    const { errors } = await federation.query(START, { as: admin(), variables: { input: { partnershipSlug: 'shropshire', kindId: 'rapid-review', code: 'Child Q4', notifiedOn: '2025-02-03' } } });
+    const { errors } = await federation.query(START, {
+      as: admin(),
+      variables: { input: { partnershipSlug: 'shropshire', kindId: 'rapid-review', code: 'Child Q4', notifiedOn: '2025-02-03' } },
+    });
     expect(errors![0]!.extensions!.code).toBe('CONFLICT');
     expect(await reviewCount()).toBe(before);
   });
@@ -149,14 +167,21 @@ describe('bad input is refused with a clear error and changes nothing', () => {
 
   it('refuses unknown themes, listing the vocabulary, and tags nothing', async () => {
     const review = await startReview('Child Q5');
-    const { errors } = await federation.query(`mutation ($id: ID!) { tagReviewThemes(id: $id, themeIds: ["neglect", "bad-luck"]) { id } }`, { as: admin(), variables: { id: review.id } });
+    const { errors } = await federation.query(`mutation ($id: ID!) { tagReviewThemes(id: $id, themeIds: ["neglect", "bad-luck"]) { id } }`, {
+      as: admin(),
+      variables: { id: review.id },
+    });
     expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(errors![0]!.message).toMatch(/Unknown theme "bad-luck"; themes are: .*neglect/);
     expect(await federation.dataSources.reviews!.getRepository(ReviewThemeEntity).countBy({ reviewId: review.id })).toBe(0);
   });
 
   it.each([
-    ['a learning point', 'Child S1', `mutation ($id: ID!, $text: String!) { addLearningPoint(reviewId: $id, input: { themeId: "neglect", text: $text }) { text } }`],
+    [
+      'a learning point',
+      'Child S1',
+      `mutation ($id: ID!, $text: String!) { addLearningPoint(reviewId: $id, input: { themeId: "neglect", text: $text }) { text } }`,
+    ],
     [
       'an action',
       'Child S2',
@@ -180,7 +205,10 @@ describe('bad input is refused with a clear error and changes nothing', () => {
     expect(missing.errors![0]!.extensions!.code).toBe('NOT_FOUND');
     const malformed = await stage('not-a-uuid', 1, 'IN_PROGRESS', '2025-01-07');
     expect(malformed.errors![0]!.extensions!.code).toBe('NOT_FOUND');
-    const nowhere = await federation.query(START, { as: admin('nowhere'), variables: { input: { partnershipSlug: 'nowhere', kindId: 'rapid-review', code: 'Child A', notifiedOn: '2025-01-06' } } });
+    const nowhere = await federation.query(START, {
+      as: admin('nowhere'),
+      variables: { input: { partnershipSlug: 'nowhere', kindId: 'rapid-review', code: 'Child A', notifiedOn: '2025-01-06' } },
+    });
     expect(nowhere.errors![0]!.extensions!.code).toBe('NOT_FOUND');
   });
 });
@@ -193,7 +221,10 @@ describe('permissions', () => {
     ["another partnership's admin", 'FORBIDDEN', [grant('partnership-admin', 'solihull')]],
   ])('refuses startReview to %s with %s', async (_who, code, as) => {
     const before = await reviewCount();
-    const { errors } = await federation.query(START, { as, variables: { input: { partnershipSlug: 'shropshire', kindId: 'rapid-review', code: 'Child Q6', notifiedOn: '2025-01-06' } } });
+    const { errors } = await federation.query(START, {
+      as,
+      variables: { input: { partnershipSlug: 'shropshire', kindId: 'rapid-review', code: 'Child Q6', notifiedOn: '2025-01-06' } },
+    });
     expect(errors![0]!.extensions!.code).toBe(code);
     expect(await reviewCount()).toBe(before);
   });
@@ -235,7 +266,7 @@ describe('concurrency', () => {
 });
 
 describe("a partnership's own clock", () => {
-  it("replaces the default for that partnership only, and dates its reviews by it", async () => {
+  it('replaces the default for that partnership only, and dates its reviews by it', async () => {
     const SET = `mutation ($input: SetReviewClockInput!) { setReviewClock(input: $input) { length unit startsFrom description partnership { id } reviewKind { id } } }`;
     const input = { partnershipSlug: 'telford-and-wrekin', kindId: 'multi-agency-case-file-audit', milestone: 'REVIEW_COMPLETION', length: 3, unit: 'MONTHS' };
     const refused = await federation.query(SET, { as: admin('solihull'), variables: { input } });
@@ -276,10 +307,13 @@ it('keeps actions it was given: one per addActionPlanAction', async () => {
   const review = await startReview('Child Q10');
   await Promise.all(
     ['west-mercia-police', 'shropshire-council'].map((owner) =>
-      federation.query(`mutation ($id: ID!, $owner: ID!) { addActionPlanAction(reviewId: $id, input: { description: "Concurrent action", ownerOrganisationId: $owner }) { id } }`, {
-        as: admin(),
-        variables: { id: review.id, owner },
-      }),
+      federation.query(
+        `mutation ($id: ID!, $owner: ID!) { addActionPlanAction(reviewId: $id, input: { description: "Concurrent action", ownerOrganisationId: $owner }) { id } }`,
+        {
+          as: admin(),
+          variables: { id: review.id, owner },
+        },
+      ),
     ),
   );
   expect(await federation.dataSources.reviews!.getRepository(ActionPlanActionEntity).countBy({ reviewId: review.id })).toBe(2);

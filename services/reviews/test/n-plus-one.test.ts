@@ -50,8 +50,15 @@ async function addSyntheticReviews(count: number): Promise<void> {
   });
   const inserted = await dataSource.getRepository(ReviewEntity).insert(reviews);
   const ids = inserted.identifiers.map((identifier) => identifier.id as string);
-  await dataSource.getRepository(ReviewThemeEntity).insert(ids.flatMap((reviewId) => [{ reviewId, themeId: 'neglect' }, { reviewId, themeId: 'mental-health' }]));
-  await dataSource.getRepository(LearningPointEntity).insert(ids.map((reviewId) => ({ reviewId, themeId: 'neglect', text: 'Synthetic example: statement-count test', position: 1 })));
+  await dataSource.getRepository(ReviewThemeEntity).insert(
+    ids.flatMap((reviewId) => [
+      { reviewId, themeId: 'neglect' },
+      { reviewId, themeId: 'mental-health' },
+    ]),
+  );
+  await dataSource
+    .getRepository(LearningPointEntity)
+    .insert(ids.map((reviewId) => ({ reviewId, themeId: 'neglect', text: 'Synthetic example: statement-count test', position: 1 })));
   await dataSource.getRepository(ActionPlanActionEntity).insert(
     ids.map((reviewId, index) => ({
       reviewId,

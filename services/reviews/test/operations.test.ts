@@ -49,7 +49,12 @@ describe("a review's stage change", () => {
 
   it("refuses another partnership's admin", async () => {
     await expect(
-      startReview(contextOf(as(grant('partnership-admin', 'solihull'))), { partnershipSlug: 'shropshire', kindId: 'rapid-review', code: 'Child Q8', notifiedOn: '2025-01-06' }),
+      startReview(contextOf(as(grant('partnership-admin', 'solihull'))), {
+        partnershipSlug: 'shropshire',
+        kindId: 'rapid-review',
+        code: 'Child Q8',
+        notifiedOn: '2025-01-06',
+      }),
     ).rejects.toThrow('Only a partnership-admin of shropshire may record its reviews.');
   });
 });

@@ -41,7 +41,11 @@ describe('the synthetic seed', () => {
     expect(errors).toBeUndefined();
     expect(data!.partnership.name).toBe('Shropshire Safeguarding Community Partnership');
     const reviews = data!.partnership.reviews as { code: string; isSynthetic: boolean; status: string }[];
-    expect(reviews.map((review) => review.code).sort()).toEqual(ofPartnership('shropshire').map((review) => review.code).sort());
+    expect(reviews.map((review) => review.code).sort()).toEqual(
+      ofPartnership('shropshire')
+        .map((review) => review.code)
+        .sort(),
+    );
     expect(reviews.every((review) => review.isSynthetic)).toBe(true);
     expect(reviews.some((review) => review.status !== 'PUBLISHED')).toBe(true);
   });
@@ -85,7 +89,12 @@ describe('visibility: unpublished reviews stay inside their partnership', () => 
         headers: { 'content-type': 'application/json', [GATEWAY_ASSERTION_HEADER]: signGatewayAssertion(secret, { subject: 'test', grants }) },
         body: JSON.stringify({
           query: 'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Review { code } } }',
-          variables: { representations: [{ __typename: 'Review', id: unpublished.id }, { __typename: 'Review', id: published[0]!.id }] },
+          variables: {
+            representations: [
+              { __typename: 'Review', id: unpublished.id },
+              { __typename: 'Review', id: published[0]!.id },
+            ],
+          },
         }),
       });
       return ((await response.json()) as { data: { _entities: ({ code: string } | null)[] } }).data._entities;
@@ -132,11 +141,29 @@ describe('filters', () => {
       ((await federation.query(LIST, { variables: { slug: 'telford-and-wrekin', filter }, as })).data!.partnership.reviews as { code: string }[])
         .map((review) => review.code)
         .sort();
-    expect(await codes({ kindIds: ['safeguarding-adult-review'] })).toEqual(own.filter((r) => r.reviewKindId === 'safeguarding-adult-review').map((r) => r.code).sort());
-    expect(await codes({ statuses: ['PUBLISHED'] })).toEqual(own.filter((r) => r.status === 'PUBLISHED').map((r) => r.code).sort());
-    expect(await codes({ themeIds: ['self-neglect'] })).toEqual(own.filter((r) => r.themeIds.includes('self-neglect')).map((r) => r.code).sort());
+    expect(await codes({ kindIds: ['safeguarding-adult-review'] })).toEqual(
+      own
+        .filter((r) => r.reviewKindId === 'safeguarding-adult-review')
+        .map((r) => r.code)
+        .sort(),
+    );
+    expect(await codes({ statuses: ['PUBLISHED'] })).toEqual(
+      own
+        .filter((r) => r.status === 'PUBLISHED')
+        .map((r) => r.code)
+        .sort(),
+    );
+    expect(await codes({ themeIds: ['self-neglect'] })).toEqual(
+      own
+        .filter((r) => r.themeIds.includes('self-neglect'))
+        .map((r) => r.code)
+        .sort(),
+    );
     expect(await codes({ signedOffFrom: '2025-10-01', signedOffTo: '2026-03-31' })).toEqual(
-      own.filter((r) => r.signedOffOn && r.signedOffOn >= '2025-10-01' && r.signedOffOn <= '2026-03-31').map((r) => r.code).sort(),
+      own
+        .filter((r) => r.signedOffOn && r.signedOffOn >= '2025-10-01' && r.signedOffOn <= '2026-03-31')
+        .map((r) => r.code)
+        .sort(),
     );
   });
 
@@ -156,15 +183,26 @@ describe('vocabulary, kinds and clocks', () => {
   it('serves the shared theme vocabulary as Theme entities, with stable ids', async () => {
     const { data } = await federation.query(`{ themes { id name appliesTo source { document synthetic } } }`);
     expect(data!.themes.map((theme: { id: string }) => theme.id).sort()).toEqual(THEMES.map((theme) => theme.id).sort());
-    expect(data!.themes.find((theme: { id: string }) => theme.id === 'self-neglect')).toMatchObject({ name: 'Self-neglect', appliesTo: 'ADULTS', source: { synthetic: false } });
+    expect(data!.themes.find((theme: { id: string }) => theme.id === 'self-neglect')).toMatchObject({
+      name: 'Self-neglect',
+      appliesTo: 'ADULTS',
+      source: { synthetic: false },
+    });
   });
 
   it('gives the statutory clocks of 002 as data', async () => {
-    const { data } = await federation.query(`{ reviewKinds { id name category defaultClocks { milestone length unit startsFrom description source { document } } } }`);
+    const { data } = await federation.query(
+      `{ reviewKinds { id name category defaultClocks { milestone length unit startsFrom description source { document } } } }`,
+    );
     const kinds = Object.fromEntries(data!.reviewKinds.map((kind: { id: string }) => [kind.id, kind]));
     expect(data!.reviewKinds).toHaveLength(9);
     const clock = (kind: string, milestone: string) => kinds[kind].defaultClocks.find((c: { milestone: string }) => c.milestone === milestone);
-    expect(clock('rapid-review', 'REVIEW_COMPLETION')).toMatchObject({ length: 15, unit: 'WORKING_DAYS', description: '15 working days from notification', source: { document: '002_93334ed95075e6c4.txt' } });
+    expect(clock('rapid-review', 'REVIEW_COMPLETION')).toMatchObject({
+      length: 15,
+      unit: 'WORKING_DAYS',
+      description: '15 working days from notification',
+      source: { document: '002_93334ed95075e6c4.txt' },
+    });
     expect(clock('local-child-safeguarding-practice-review', 'REVIEW_COMPLETION')).toMatchObject({ length: 6, unit: 'MONTHS' });
     expect(clock('safeguarding-adult-review', 'REVIEW_COMPLETION')).toMatchObject({ length: 10, unit: 'MONTHS' });
     expect(clock('domestic-homicide-review', 'REVIEW_COMPLETION')).toMatchObject({ length: 6, unit: 'MONTHS' });
@@ -182,6 +220,8 @@ describe('vocabulary, kinds and clocks', () => {
     });
     expect(data!.review).toMatchObject({ notifiedOn: review.notifiedOn, signedOffOn: review.signedOffOn, isOverdue: false, clock: { length: 15 } });
     expect(typeof data!.review.dueDate).toBe('string');
-    expect(data!.review.daysLate).toBe(review.signedOffOn! > data!.review.dueDate ? Math.round((Date.parse(review.signedOffOn!) - Date.parse(data!.review.dueDate)) / 86_400_000) : 0);
+    expect(data!.review.daysLate).toBe(
+      review.signedOffOn! > data!.review.dueDate ? Math.round((Date.parse(review.signedOffOn!) - Date.parse(data!.review.dueDate)) / 86_400_000) : 0,
+    );
   });
 });

@@ -61,8 +61,20 @@ describe('dueDate and evaluateDeadline', () => {
   });
 
   it('has no due date without a clock, or before the clock starts (a briefing before sign-off)', () => {
-    expect(evaluateDeadline(null, '2024-03-20', null, '2025-01-01')).toEqual({ dueDate: null, completedOn: null, isOverdue: false, daysLate: null, completedOnTime: null });
-    expect(evaluateDeadline(rapidReview, null, null, '2025-01-01')).toEqual({ dueDate: null, completedOn: null, isOverdue: false, daysLate: null, completedOnTime: null });
+    expect(evaluateDeadline(null, '2024-03-20', null, '2025-01-01')).toEqual({
+      dueDate: null,
+      completedOn: null,
+      isOverdue: false,
+      daysLate: null,
+      completedOnTime: null,
+    });
+    expect(evaluateDeadline(rapidReview, null, null, '2025-01-01')).toEqual({
+      dueDate: null,
+      completedOn: null,
+      isOverdue: false,
+      daysLate: null,
+      completedOnTime: null,
+    });
   });
 
   it('describes clocks in words', () => {
@@ -75,19 +87,41 @@ describe('dueDate and evaluateDeadline', () => {
 describe('action plan progress', () => {
   it('is complete on the day its last action was, only when every action is', () => {
     expect(actionPlanCompletedOn([])).toBeNull();
-    expect(actionPlanCompletedOn([{ ragStatus: 'COMPLETED', completedOn: '2024-05-01' }, { ragStatus: 'IN_PROGRESS', completedOn: null }])).toBeNull();
-    expect(actionPlanCompletedOn([{ ragStatus: 'COMPLETED', completedOn: '2024-06-10' }, { ragStatus: 'COMPLETED', completedOn: '2024-05-01' }])).toBe('2024-06-10');
+    expect(
+      actionPlanCompletedOn([
+        { ragStatus: 'COMPLETED', completedOn: '2024-05-01' },
+        { ragStatus: 'IN_PROGRESS', completedOn: null },
+      ]),
+    ).toBeNull();
+    expect(
+      actionPlanCompletedOn([
+        { ragStatus: 'COMPLETED', completedOn: '2024-06-10' },
+        { ragStatus: 'COMPLETED', completedOn: '2024-05-01' },
+      ]),
+    ).toBe('2024-06-10');
   });
   it('reads RAG from its actions', () => {
     expect(actionPlanStatus([])).toBe('NOT_STARTED');
     expect(actionPlanStatus([{ ragStatus: 'NOT_STARTED', completedOn: null }])).toBe('NOT_STARTED');
-    expect(actionPlanStatus([{ ragStatus: 'COMPLETED', completedOn: '2024-01-01' }, { ragStatus: 'NOT_STARTED', completedOn: null }])).toBe('IN_PROGRESS');
+    expect(
+      actionPlanStatus([
+        { ragStatus: 'COMPLETED', completedOn: '2024-01-01' },
+        { ragStatus: 'NOT_STARTED', completedOn: null },
+      ]),
+    ).toBe('IN_PROGRESS');
     expect(actionPlanStatus([{ ragStatus: 'COMPLETED', completedOn: '2024-01-01' }])).toBe('COMPLETED');
   });
 });
 
 describe('planReviewStage', () => {
-  const notified: ReviewDates = { status: 'NOTIFIED', notifiedOn: '2025-01-06', startedOn: null, signedOffOn: null, publishedOn: null, learningBriefingPublishedOn: null };
+  const notified: ReviewDates = {
+    status: 'NOTIFIED',
+    notifiedOn: '2025-01-06',
+    startedOn: null,
+    signedOffOn: null,
+    publishedOn: null,
+    learningBriefingPublishedOn: null,
+  };
   const inProgress: ReviewDates = { ...notified, status: 'IN_PROGRESS', startedOn: '2025-01-07' };
   const signedOff: ReviewDates = { ...inProgress, status: 'SIGNED_OFF', signedOffOn: '2025-01-24' };
   const today = '2025-06-01';
@@ -96,7 +130,10 @@ describe('planReviewStage', () => {
     expect(planReviewStage(notified, 'IN_PROGRESS', '2025-01-07', today)).toEqual({ ok: true, changes: { status: 'IN_PROGRESS', startedOn: '2025-01-07' } });
     expect(planReviewStage(inProgress, 'SIGNED_OFF', '2025-01-24', today)).toEqual({ ok: true, changes: { status: 'SIGNED_OFF', signedOffOn: '2025-01-24' } });
     expect(planReviewStage(signedOff, 'PUBLISHED', '2025-03-03', today)).toEqual({ ok: true, changes: { status: 'PUBLISHED', publishedOn: '2025-03-03' } });
-    expect(planReviewStage(signedOff, 'LEARNING_BRIEFING_PUBLISHED', '2025-02-10', today)).toEqual({ ok: true, changes: { learningBriefingPublishedOn: '2025-02-10' } });
+    expect(planReviewStage(signedOff, 'LEARNING_BRIEFING_PUBLISHED', '2025-02-10', today)).toEqual({
+      ok: true,
+      changes: { learningBriefingPublishedOn: '2025-02-10' },
+    });
   });
 
   it.each([
@@ -107,7 +144,13 @@ describe('planReviewStage', () => {
     ['a start before notification', notified, 'IN_PROGRESS', '2025-01-05', /before the review was notified \(2025-01-06\)/],
     ['a sign-off before the start', inProgress, 'SIGNED_OFF', '2025-01-06', /before the review was started \(2025-01-07\)/],
     ['a future date', inProgress, 'SIGNED_OFF', '2025-06-02', /in the future/],
-    ['a second briefing', { ...signedOff, learningBriefingPublishedOn: '2025-02-10' }, 'LEARNING_BRIEFING_PUBLISHED', '2025-02-11', /already had its learning briefing published on 2025-02-10/],
+    [
+      'a second briefing',
+      { ...signedOff, learningBriefingPublishedOn: '2025-02-10' },
+      'LEARNING_BRIEFING_PUBLISHED',
+      '2025-02-11',
+      /already had its learning briefing published on 2025-02-10/,
+    ],
   ] as const)('refuses %s', (_case, review, stage, on, message) => {
     const plan = planReviewStage(review, stage, on, today);
     expect(plan.ok).toBe(false);
@@ -123,17 +166,35 @@ describe('summariseTimeliness', () => {
   };
   const reviews = [
     // On time (15 working days), briefing on time (due 2024-04-26), plan on time (due 2024-07-12).
-    { reviewKindId: 'rapid-review', notifiedOn: '2024-03-20', signedOffOn: '2024-04-12', learningBriefingPublishedOn: '2024-04-26', actionPlanCompletedOn: '2024-07-01' },
+    {
+      reviewKindId: 'rapid-review',
+      notifiedOn: '2024-03-20',
+      signedOffOn: '2024-04-12',
+      learningBriefingPublishedOn: '2024-04-26',
+      actionPlanCompletedOn: '2024-07-01',
+    },
     // Due 2022-01-10, signed off 2022-01-12 after 17 working days; no briefing, no plan.
     { reviewKindId: 'rapid-review', notifiedOn: '2021-12-15', signedOffOn: '2022-01-12', learningBriefingPublishedOn: null, actionPlanCompletedOn: null },
     // 10 working days over Easter; briefing due 2024-04-24 but published 04-25; plan due 07-10, done 07-30.
-    { reviewKindId: 'rapid-review', notifiedOn: '2024-03-25', signedOffOn: '2024-04-10', learningBriefingPublishedOn: '2024-04-25', actionPlanCompletedOn: '2024-07-30' },
+    {
+      reviewKindId: 'rapid-review',
+      notifiedOn: '2024-03-25',
+      signedOffOn: '2024-04-10',
+      learningBriefingPublishedOn: '2024-04-25',
+      actionPlanCompletedOn: '2024-07-30',
+    },
     // Open: due 2024-11-22, so overdue on 2024-11-30.
     { reviewKindId: 'rapid-review', notifiedOn: '2024-11-01', signedOffOn: null, learningBriefingPublishedOn: null, actionPlanCompletedOn: null },
     // Open, not yet due.
     { reviewKindId: 'rapid-review', notifiedOn: '2024-11-25', signedOffOn: null, learningBriefingPublishedOn: null, actionPlanCompletedOn: null },
     // Another kind, with no clock at all.
-    { reviewKindId: 'multi-agency-case-file-audit', notifiedOn: '2024-02-01', signedOffOn: '2024-05-01', learningBriefingPublishedOn: null, actionPlanCompletedOn: null },
+    {
+      reviewKindId: 'multi-agency-case-file-audit',
+      notifiedOn: '2024-02-01',
+      signedOffOn: '2024-05-01',
+      learningBriefingPublishedOn: null,
+      actionPlanCompletedOn: null,
+    },
   ];
   const clockOf = (kind: string, milestone: string) => (kind === 'rapid-review' ? clocks[milestone]! : null);
 

@@ -10,19 +10,20 @@ beforeAll(async () => {
   federation = await startTestFederation({ only: ['arrangements', 'reviews'] });
   const dataSource = federation.dataSources.reviews!;
   await dataSource.query('DELETE FROM "reviews"."review"');
-  const review = (id: string, partnershipId: string, reviewKindId: string, code: string, dates: Partial<ReviewEntity>) => ({
-    id: `00000000-0000-4000-8000-0000000000${id}`,
-    partnershipId,
-    reviewKindId,
-    code,
-    status: dates.publishedOn ? 'PUBLISHED' : dates.signedOffOn ? 'SIGNED_OFF' : 'IN_PROGRESS',
-    startedOn: dates.notifiedOn!,
-    signedOffOn: null,
-    publishedOn: null,
-    learningBriefingPublishedOn: null,
-    isSynthetic: false,
-    ...dates,
-  }) as ReviewEntity;
+  const review = (id: string, partnershipId: string, reviewKindId: string, code: string, dates: Partial<ReviewEntity>) =>
+    ({
+      id: `00000000-0000-4000-8000-0000000000${id}`,
+      partnershipId,
+      reviewKindId,
+      code,
+      status: dates.publishedOn ? 'PUBLISHED' : dates.signedOffOn ? 'SIGNED_OFF' : 'IN_PROGRESS',
+      startedOn: dates.notifiedOn!,
+      signedOffOn: null,
+      publishedOn: null,
+      learningBriefingPublishedOn: null,
+      isSynthetic: false,
+      ...dates,
+    }) as ReviewEntity;
   const rows = [
     // Due 2024-04-12 (15 working days over Easter); signed off that day: on time, 15 working days.
     review('01', 'solihull', 'rapid-review', 'Child A', { notifiedOn: '2024-03-20', signedOffOn: '2024-04-12', learningBriefingPublishedOn: '2024-04-26' }),
@@ -35,7 +36,11 @@ beforeAll(async () => {
     // Open; due in December.
     review('05', 'solihull', 'rapid-review', 'Child E', { notifiedOn: '2024-11-25' }),
     // Six months: due 2024-03-01, signed off 2024-02-29, published.
-    review('06', 'solihull', 'local-child-safeguarding-practice-review', 'Child F', { notifiedOn: '2023-09-01', signedOffOn: '2024-02-29', publishedOn: '2024-04-02' }),
+    review('06', 'solihull', 'local-child-safeguarding-practice-review', 'Child F', {
+      notifiedOn: '2023-09-01',
+      signedOffOn: '2024-02-29',
+      publishedOn: '2024-04-02',
+    }),
     review('07', 'telford-and-wrekin', 'rapid-review', 'Child A', { notifiedOn: '2024-05-01' }),
     review('08', 'telford-and-wrekin', 'rapid-review', 'Child B', { notifiedOn: '2024-06-03' }),
   ];
@@ -55,9 +60,23 @@ beforeAll(async () => {
     .insert(themes.flatMap(([id, themeIds]) => themeIds.map((themeId) => ({ reviewId: `00000000-0000-4000-8000-0000000000${id}`, themeId }))));
   await dataSource.getRepository(ActionPlanActionEntity).insert([
     // Plan due 2024-07-12: done 07-01, on time.
-    { reviewId: '00000000-0000-4000-8000-000000000001', description: 'Fixture action', ownerOrganisationId: 'solihull-mbc', ragStatus: 'COMPLETED', completedOn: '2024-07-01', position: 1 },
+    {
+      reviewId: '00000000-0000-4000-8000-000000000001',
+      description: 'Fixture action',
+      ownerOrganisationId: 'solihull-mbc',
+      ragStatus: 'COMPLETED',
+      completedOn: '2024-07-01',
+      position: 1,
+    },
     // Plan due 2024-07-10: done 07-30, late.
-    { reviewId: '00000000-0000-4000-8000-000000000003', description: 'Fixture action', ownerOrganisationId: 'west-midlands-police', ragStatus: 'COMPLETED', completedOn: '2024-07-30', position: 1 },
+    {
+      reviewId: '00000000-0000-4000-8000-000000000003',
+      description: 'Fixture action',
+      ownerOrganisationId: 'west-midlands-police',
+      ragStatus: 'COMPLETED',
+      completedOn: '2024-07-30',
+      position: 1,
+    },
   ]);
 });
 afterAll(async () => {
@@ -80,7 +99,10 @@ const byKind = (data: Record<string, any> | null | undefined, kind: string) =>
 
 describe('reviewTimeliness', () => {
   it('gives the hand-computed figures per kind, to an analyst', async () => {
-    const { data, errors } = await federation.query(TIMELINESS, { variables: { from: '2021-12-01', to: '2024-12-31', asOf: '2024-11-30' }, as: [grant('analyst')] });
+    const { data, errors } = await federation.query(TIMELINESS, {
+      variables: { from: '2021-12-01', to: '2024-12-31', asOf: '2024-11-30' },
+      as: [grant('analyst')],
+    });
     expect(errors).toBeUndefined();
     expect(data!.partnership.reviewTimeliness).toHaveLength(9);
     expect(byKind(data, 'rapid-review')).toEqual({
@@ -121,9 +143,12 @@ describe('reviewTimeliness', () => {
   });
 
   it("gives a completed review's own due date and lateness, to its partnership's members", async () => {
-    const { data } = await federation.query(`{ review(id: "00000000-0000-4000-8000-000000000002") {
+    const { data } = await federation.query(
+      `{ review(id: "00000000-0000-4000-8000-000000000002") {
       code dueDate isOverdue daysLate workingDaysTaken learningBriefing { dueDate isOverdue } actionPlan { dueDate status completedOn }
-    } }`, { as: [grant('member', 'solihull')] });
+    } }`,
+      { as: [grant('member', 'solihull')] },
+    );
     expect(data!.review).toEqual({
       code: 'Child B',
       dueDate: '2022-01-10',
@@ -147,7 +172,13 @@ describe('repeatedThemes', () => {
   it('counts themes recurring across reviews, per partnership, for anyone', async () => {
     const { data, errors } = await federation.query(QUERY, { variables: { slugs: ['solihull', 'telford-and-wrekin'] } });
     expect(errors).toBeUndefined();
-    expect(data!.repeatedThemes.map((t: { theme: { id: string }; reviewCount: number; partnershipCount: number }) => [t.theme.id, t.reviewCount, t.partnershipCount])).toEqual([
+    expect(
+      data!.repeatedThemes.map((t: { theme: { id: string }; reviewCount: number; partnershipCount: number }) => [
+        t.theme.id,
+        t.reviewCount,
+        t.partnershipCount,
+      ]),
+    ).toEqual([
       ['neglect', 5, 2],
       ['exploitation', 2, 1],
       ['mental-health', 2, 2],
@@ -169,7 +200,11 @@ describe('repeatedThemes', () => {
 
   it('defaults to all partnerships, and finds nothing repeated in a partnership without reviews', async () => {
     const all = await federation.query(QUERY, {});
-    expect(all.data!.repeatedThemes[0].byPartnership.map((count: { partnership: { id: string } }) => count.partnership.id)).toEqual(['shropshire', 'solihull', 'telford-and-wrekin']);
+    expect(all.data!.repeatedThemes[0].byPartnership.map((count: { partnership: { id: string } }) => count.partnership.id)).toEqual([
+      'shropshire',
+      'solihull',
+      'telford-and-wrekin',
+    ]);
     const none = await federation.query(QUERY, { variables: { slugs: ['shropshire'] } });
     expect(none.data!.repeatedThemes).toEqual([]);
   });

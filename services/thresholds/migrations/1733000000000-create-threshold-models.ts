@@ -36,7 +36,9 @@ export class CreateThresholdModels1733000000000 implements MigrationInterface {
         CHECK (effective_to IS NULL OR effective_from IS NULL OR effective_to >= effective_from)
       )`);
     // Two versions of one partnership's model may not start on the same day: as-of would be ambiguous.
-    await queryRunner.query(`CREATE UNIQUE INDEX threshold_model_partnership_start ON ${t('threshold_model')} (partnership_id, effective_from) NULLS NOT DISTINCT`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX threshold_model_partnership_start ON ${t('threshold_model')} (partnership_id, effective_from) NULLS NOT DISTINCT`,
+    );
     await queryRunner.query(`
       CREATE TABLE ${t('threshold_level')} (
         id text PRIMARY KEY,

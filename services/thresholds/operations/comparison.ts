@@ -13,17 +13,32 @@ export interface ThresholdsComparisonRow {
 /** The thresholds section of the analysts' comparison: which model and levels each partnership uses on `asOf`. */
 export async function thresholdsComparisonRows(comparison: ComparisonKey, loaders: ThresholdsLoaders): Promise<ThresholdsComparisonRow[]> {
   const models = await Promise.all(
-    comparison.partnershipSlugs.map(async (partnershipId) => ({ partnershipId, model: modelInForce(await loaders.modelsByPartnership.load(partnershipId), comparison.asOf) })),
+    comparison.partnershipSlugs.map(async (partnershipId) => ({
+      partnershipId,
+      model: modelInForce(await loaders.modelsByPartnership.load(partnershipId), comparison.asOf),
+    })),
   );
   const levels = await Promise.all(models.map(({ model }) => (model ? loaders.levelsByModel.load(model.id) : Promise.resolve([]))));
-  const missing = (partnershipId: string) => ({ partnershipSlug: partnershipId, value: null, text: null, missingReason: `No threshold model in force on ${comparison.asOf} is recorded.`, source: null });
+  const missing = (partnershipId: string) => ({
+    partnershipSlug: partnershipId,
+    value: null,
+    text: null,
+    missingReason: `No threshold model in force on ${comparison.asOf} is recorded.`,
+    source: null,
+  });
   return [
     {
       measure: 'Threshold model in force',
       unit: null,
       cells: models.map(({ partnershipId, model }) =>
         model
-          ? { partnershipSlug: partnershipId, value: null, text: `${model.title}${model.documentVersion ? ` (${model.documentVersion.startsWith('v') ? '' : 'v'}${model.documentVersion})` : ''}`, missingReason: null, source: model.source }
+          ? {
+              partnershipSlug: partnershipId,
+              value: null,
+              text: `${model.title}${model.documentVersion ? ` (${model.documentVersion.startsWith('v') ? '' : 'v'}${model.documentVersion})` : ''}`,
+              missingReason: null,
+              source: model.source,
+            }
           : missing(partnershipId),
       ),
     },

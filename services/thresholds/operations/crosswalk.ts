@@ -21,9 +21,14 @@ async function modelFor(partnershipId: string, asOf: string, loaders: Thresholds
 }
 
 /** A model's levels with their crosswalk mappings, in the shape the rules take. */
-async function mappedLevels(model: ThresholdModelEntity, loaders: ThresholdsLoaders): Promise<{ levels: ThresholdLevelEntity[]; mapped: MappedLevel[]; mappings: Map<string, CrosswalkMappingEntity> }> {
+async function mappedLevels(
+  model: ThresholdModelEntity,
+  loaders: ThresholdsLoaders,
+): Promise<{ levels: ThresholdLevelEntity[]; mapped: MappedLevel[]; mappings: Map<string, CrosswalkMappingEntity> }> {
   const levels = await loaders.levelsByModel.load(model.id);
-  const mappings = new Map((await loaders.mappingByLevel.loadMany(levels.map((level) => level.id))).filter(isLoaded<CrosswalkMappingEntity>).map((m) => [m.levelId, m]));
+  const mappings = new Map(
+    (await loaders.mappingByLevel.loadMany(levels.map((level) => level.id))).filter(isLoaded<CrosswalkMappingEntity>).map((m) => [m.levelId, m]),
+  );
   const mapped = levels.flatMap((level) => {
     const mapping = mappings.get(level.id);
     return mapping ? [{ levelId: level.id, rank: level.rank, regionalLevelIds: mapping.regionalLevelIds, confidence: mapping.confidence }] : [];
@@ -62,7 +67,9 @@ export async function translateLevel(
   const [fromSide, toSide] = await Promise.all([mappedLevels(fromModel, loaders), mappedLevels(toModel, loaders)]);
   const fromLevel = findLevel(fromSide.levels, level);
   if (!fromLevel) {
-    throw notFound(`"${fromPartnershipId}" has no level "${level.trim().slice(0, 60)}" in ${fromModel.id}; its levels are ${fromSide.levels.map((l) => `${l.name} (${l.code})`).join(', ')}.`);
+    throw notFound(
+      `"${fromPartnershipId}" has no level "${level.trim().slice(0, 60)}" in ${fromModel.id}; its levels are ${fromSide.levels.map((l) => `${l.name} (${l.code})`).join(', ')}.`,
+    );
   }
   const fromMapped = fromSide.mapped.find((mapped) => mapped.levelId === fromLevel.id);
   if (!fromMapped) throw notFound(`${fromLevel.name} (${fromPartnershipId}) is not on the regional crosswalk yet; a regional administrator can map it.`);
@@ -114,7 +121,14 @@ export async function updateCrosswalkMapping(editor: Caller, edit: CrosswalkEdit
   const result = await dataSource
     .createQueryBuilder()
     .update(CrosswalkMappingEntity)
-    .set({ regionalLevelIds: span.regionalLevelIds, rationale, confidence: edit.confidence, editedBy: editor.subject, editedAt: () => 'now()', version: () => 'version + 1' })
+    .set({
+      regionalLevelIds: span.regionalLevelIds,
+      rationale,
+      confidence: edit.confidence,
+      editedBy: editor.subject,
+      editedAt: () => 'now()',
+      version: () => 'version + 1',
+    })
     .where('level_id = :levelId AND version = :expectedVersion', { levelId, expectedVersion })
     .execute();
   if (result.affected !== 1) {

@@ -30,7 +30,9 @@ export async function thresholdModels(
           .addOrderBy('model.effective_from', 'ASC', 'NULLS FIRST')
           .getMany();
   if (allVersions) return models;
-  return [...versionsByPartnership(models).values()].map((versions) => modelInForce(versions, asOf)).filter((model): model is ThresholdModelEntity => model !== null);
+  return [...versionsByPartnership(models).values()]
+    .map((versions) => modelInForce(versions, asOf))
+    .filter((model): model is ThresholdModelEntity => model !== null);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Resolvers } from '../generated/graphql';
 
 export const levelTranslationResolvers: Resolvers = {
   LevelTranslation: {
-    regionalLevels: async (translation, _args, { loaders }) => (await loaders.regionalLevel.loadMany(translation.regionalLevelIds)).filter(isLoaded<RegionalLevelEntity>),
+    regionalLevels: async (translation, _args, { loaders }) =>
+      (await loaders.regionalLevel.loadMany(translation.regionalLevelIds)).filter(isLoaded<RegionalLevelEntity>),
   },
 };

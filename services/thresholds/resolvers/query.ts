@@ -17,16 +17,20 @@ export const queryResolvers: Resolvers = {
     regionalLevels: (_root, _args, context) => allRegionalLevels(context),
     compareThresholds: (_root, { partnershipSlugs, asOf }, context) => {
       if (partnershipSlugs.length === 0) throw badUserInput('Name at least one partnership, e.g. ["shropshire", "telford-and-wrekin"].', 'partnershipSlugs');
-      if (partnershipSlugs.length > 20) throw badUserInput(`At most 20 partnerships can be compared at once; ${partnershipSlugs.length} were given.`, 'partnershipSlugs');
+      if (partnershipSlugs.length > 20)
+        throw badUserInput(`At most 20 partnerships can be compared at once; ${partnershipSlugs.length} were given.`, 'partnershipSlugs');
       const partnershipIds = partnershipSlugs.map((slug) => slugArgument(slug, 'partnershipSlugs'));
-      if (new Set(partnershipIds).size !== partnershipIds.length) throw badUserInput('Each partnership may be named once in partnershipSlugs.', 'partnershipSlugs');
+      if (new Set(partnershipIds).size !== partnershipIds.length)
+        throw badUserInput('Each partnership may be named once in partnershipSlugs.', 'partnershipSlugs');
       return compareThresholds(partnershipIds, asOf ?? todayInEngland(), context);
     },
     translateLevel: (_root, { fromPartnership, level, toPartnership, asOf }, { loaders }) => {
       const fromPartnershipId = slugArgument(fromPartnership, 'fromPartnership');
       const toPartnershipId = slugArgument(toPartnership, 'toPartnership');
-      if (fromPartnershipId === toPartnershipId) throw badUserInput('fromPartnership and toPartnership are the same; name the partnership the child is moving to.', 'toPartnership');
-      if (level.trim().length === 0 || level.length > 200) throw badUserInput('level must be a level name or code of 1 to 200 characters, e.g. "Vulnerable".', 'level');
+      if (fromPartnershipId === toPartnershipId)
+        throw badUserInput('fromPartnership and toPartnership are the same; name the partnership the child is moving to.', 'toPartnership');
+      if (level.trim().length === 0 || level.length > 200)
+        throw badUserInput('level must be a level name or code of 1 to 200 characters, e.g. "Vulnerable".', 'level');
       return translateLevel({ fromPartnershipId, level, toPartnershipId, asOf: asOf ?? todayInEngland() }, loaders);
     },
     searchIndicators: (_root, { text, partnershipSlug, limit }, context) => {

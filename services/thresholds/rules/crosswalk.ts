@@ -28,7 +28,10 @@ export function compareOnRegionalScale<R extends { id: string; rank: number }>(
       regionalLevel,
       entries: partnerships.map(({ partnershipId, levels }) => ({
         partnershipId,
-        levelIds: [...levels].sort((a, b) => a.rank - b.rank).filter((level) => level.regionalLevelIds.includes(regionalLevel.id)).map((level) => level.levelId),
+        levelIds: [...levels]
+          .sort((a, b) => a.rank - b.rank)
+          .filter((level) => level.regionalLevelIds.includes(regionalLevel.id))
+          .map((level) => level.levelId),
       })),
     }));
 }
@@ -55,7 +58,14 @@ export function translateThroughRegionalScale(from: MappedLevel, candidates: rea
       const shared = candidate.regionalLevelIds.filter((id) => fromSet.has(id));
       if (shared.length === 0) return [];
       const same = shared.length === fromSet.size && candidate.regionalLevelIds.length === fromSet.size;
-      return [{ levelId: candidate.levelId, sharedRegionalLevelIds: shared, match: same ? 'SAME_REGIONAL_LEVELS' : 'OVERLAPPING', confidence: weakerConfidence(from.confidence, candidate.confidence) } satisfies Equivalent];
+      return [
+        {
+          levelId: candidate.levelId,
+          sharedRegionalLevelIds: shared,
+          match: same ? 'SAME_REGIONAL_LEVELS' : 'OVERLAPPING',
+          confidence: weakerConfidence(from.confidence, candidate.confidence),
+        } satisfies Equivalent,
+      ];
     });
 }
 
@@ -76,7 +86,9 @@ export function explainEquivalence(from: ExplainedLevel, to: ExplainedLevel, mat
   ];
   const unverified = [from, to].filter((level) => !level.verified).map((level) => level.partnershipId);
   if (unverified.length > 0) {
-    parts.push(`Provisional: the level names of ${unverified.join(' and ')} are not established from the threshold document, so check the document before relying on this.`);
+    parts.push(
+      `Provisional: the level names of ${unverified.join(' and ')} are not established from the threshold document, so check the document before relying on this.`,
+    );
   }
   return parts.join(' ');
 }

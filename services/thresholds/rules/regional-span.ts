@@ -17,7 +17,10 @@ export function checkRegionalSpan(requestedIds: readonly string[], regionalLevel
   if (unique.length > 2) return { ok: false, problem: `A level maps onto at most two adjacent regional levels; ${unique.length} were given.` };
   const unknown = unique.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    return { ok: false, problem: `Unknown regional level ${unknown.map((id) => `"${id.slice(0, 40)}"`).join(', ')}; the levels are ${[...known.keys()].join(', ')}.` };
+    return {
+      ok: false,
+      problem: `Unknown regional level ${unknown.map((id) => `"${id.slice(0, 40)}"`).join(', ')}; the levels are ${[...known.keys()].join(', ')}.`,
+    };
   }
   const levels = unique.map((id) => known.get(id)!).sort((a, b) => a.rank - b.rank);
   if (levels.length === 2 && levels[1]!.rank - levels[0]!.rank !== 1) {

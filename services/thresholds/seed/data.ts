@@ -112,7 +112,10 @@ export interface ThresholdModelSeed {
 
 const TW_THRESHOLDS = cite(D003, 'Safeguarding Children Arrangements ("The thresholds of need and intervention are")');
 const TW_INDICATOR = (level: string) =>
-  cite(D003, `Safeguarding Children Arrangements (${level}); the document's wording, with "that be met" read as "that can be met" and "care is comprised" as "care is compromised"`);
+  cite(
+    D003,
+    `Safeguarding Children Arrangements (${level}); the document's wording, with "that be met" read as "that can be met" and "care is comprised" as "care is compromised"`,
+  );
 const TW_CROSSWALK = (note: string) => cite(D003, `Safeguarding Children Arrangements; regional mapping is a platform judgement (${note})`, true);
 
 const telfordAndWrekin: ThresholdModelSeed = {
@@ -151,7 +154,10 @@ const telfordAndWrekin: ThresholdModelSeed = {
       source: TW_THRESHOLDS,
       indicators: [
         { text: 'Children with no identified additional needs.', source: TW_INDICATOR('Universal') },
-        { text: 'Children with additional needs that can be met by support from a single agency practitioner and family members.', source: TW_INDICATOR('Universal') },
+        {
+          text: 'Children with additional needs that can be met by support from a single agency practitioner and family members.',
+          source: TW_INDICATOR('Universal'),
+        },
         { text: 'Children, young people, parents and carers can access universal services directly.', source: TW_INDICATOR('Universal') },
       ],
       crosswalk: {
@@ -209,7 +215,8 @@ const telfordAndWrekin: ThresholdModelSeed = {
       ],
       crosswalk: {
         regionalLevelIds: ['level-3'],
-        rationale: 'Complex requires a multi-agency response (Early Help and targeted support, with a Team Around the Family): the regional Level 3 description.',
+        rationale:
+          'Complex requires a multi-agency response (Early Help and targeted support, with a Team Around the Family): the regional Level 3 description.',
         confidence: 'HIGH',
         source: TW_CROSSWALK('Complex'),
       },
@@ -308,4 +315,3 @@ const solihull: ThresholdModelSeed = {
 };
 
 export const thresholdModels: ThresholdModelSeed[] = [shropshire, telfordAndWrekin, solihull];
-

@@ -61,7 +61,9 @@ describe('updateCrosswalkMapping permissions', () => {
     });
     expect(Number.isNaN(Date.parse(data!.updateCrosswalkMapping.editedAt))).toBe(false);
     expect((await stored(UNIVERSAL)).editedBy).toBe('test-user');
-    const table = await federation.query(`{ compareThresholds(partnershipSlugs: ["telford-and-wrekin"]) { regionalLevel { id } entries { levels { name } } } }`);
+    const table = await federation.query(
+      `{ compareThresholds(partnershipSlugs: ["telford-and-wrekin"]) { regionalLevel { id } entries { levels { name } } } }`,
+    );
     const level2 = table.data!.compareThresholds.find((row: { regionalLevel: { id: string } }) => row.regionalLevel.id === 'level-2');
     expect(level2.entries[0].levels.map((l: { name: string }) => l.name)).toEqual(['Vulnerable']);
   });
@@ -70,7 +72,11 @@ describe('updateCrosswalkMapping permissions', () => {
     const before = await stored(VULNERABLE);
     const { data, errors } = await federation.query(UPDATE, {
       as: regionalAdmin,
-      variables: { levelId: VULNERABLE, version: before.version, input: { regionalLevelIds: ['level-3', 'level-2'], rationale: before.rationale, confidence: 'MEDIUM' } },
+      variables: {
+        levelId: VULNERABLE,
+        version: before.version,
+        input: { regionalLevelIds: ['level-3', 'level-2'], rationale: before.rationale, confidence: 'MEDIUM' },
+      },
     });
     expect(errors).toBeUndefined();
     expect(data!.updateCrosswalkMapping).toMatchObject({ regionalLevels: [{ id: 'level-2' }, { id: 'level-3' }], straddles: true });
@@ -110,7 +116,11 @@ describe('updateCrosswalkMapping bad input', () => {
   it('answers NOT_FOUND for an unknown level', async () => {
     const { errors } = await federation.query(UPDATE, {
       as: regionalAdmin,
-      variables: { levelId: 'telford-and-wrekin.2019.critical', version: 1, input: { regionalLevelIds: ['level-4'], rationale: 'A reason.', confidence: 'LOW' } },
+      variables: {
+        levelId: 'telford-and-wrekin.2019.critical',
+        version: 1,
+        input: { regionalLevelIds: ['level-4'], rationale: 'A reason.', confidence: 'LOW' },
+      },
     });
     expect(errors![0]!.extensions!.code).toBe('NOT_FOUND');
     expect(errors![0]!.message).toMatch(/No crosswalk mapping for the level "telford-and-wrekin.2019.critical"/);

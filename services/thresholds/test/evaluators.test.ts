@@ -53,9 +53,19 @@ describe('checkRegionalSpan', () => {
   });
 });
 
-const level = (levelId: string, rank: number, regionalLevelIds: string[], confidence: MappedLevel['confidence'] = 'HIGH'): MappedLevel => ({ levelId, rank, regionalLevelIds, confidence });
+const level = (levelId: string, rank: number, regionalLevelIds: string[], confidence: MappedLevel['confidence'] = 'HIGH'): MappedLevel => ({
+  levelId,
+  rank,
+  regionalLevelIds,
+  confidence,
+});
 const regional = [1, 2, 3, 4].map((rank) => ({ id: `level-${rank}`, rank }));
-const telford = [level('acute', 4, ['level-4']), level('universal', 1, ['level-1', 'level-2'], 'MEDIUM'), level('vulnerable', 2, ['level-2', 'level-3'], 'MEDIUM'), level('complex', 3, ['level-3'])];
+const telford = [
+  level('acute', 4, ['level-4']),
+  level('universal', 1, ['level-1', 'level-2'], 'MEDIUM'),
+  level('vulnerable', 2, ['level-2', 'level-3'], 'MEDIUM'),
+  level('complex', 3, ['level-3']),
+];
 
 describe('compareOnRegionalScale', () => {
   it('lists each partnership level in every row it maps onto, lowest level first', () => {

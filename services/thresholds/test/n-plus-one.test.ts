@@ -105,5 +105,8 @@ it('issues the same number of SQL statements for ten times the models, levels an
   expect(large.count).toBe(small.count);
   const syntheticLevel = large.models.thresholdModels.find((m: { id: string }) => m.id === 'synthetic.1').levels[0];
   expect(syntheticLevel.indicators.map((i: { text: string }) => i.text)).toEqual(['Synthetic need 1a', 'Synthetic need 1b']);
-  expect(syntheticLevel.crosswalk.regionalLevels.map((r: { name: string }) => r.name)).toEqual(['Level 1: Universal support', 'Level 2: Additional support (single agency)']);
+  expect(syntheticLevel.crosswalk.regionalLevels.map((r: { name: string }) => r.name)).toEqual([
+    'Level 1: Universal support',
+    'Level 2: Additional support (single agency)',
+  ]);
 });

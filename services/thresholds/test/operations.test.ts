@@ -41,22 +41,39 @@ it('lines the seeded models up on the regional scale, straddling levels in both 
 });
 
 it('translates Telford & Wrekin Vulnerable to Shropshire Levels 2 and 3, provisionally', async () => {
-  const translation = await translateLevel({ fromPartnershipId: 'telford-and-wrekin', level: 'vulnerable', toPartnershipId: 'shropshire', asOf: '2025-01-24' }, reading().loaders);
+  const translation = await translateLevel(
+    { fromPartnershipId: 'telford-and-wrekin', level: 'vulnerable', toPartnershipId: 'shropshire', asOf: '2025-01-24' },
+    reading().loaders,
+  );
   expect(translation.from.name).toBe('Vulnerable');
   expect(translation.regionalLevelIds).toEqual(['level-2', 'level-3']);
   expect(translation.toModel.id).toBe('shropshire.2017');
-  expect(translation.equivalents.map((equivalent) => [equivalent.levelId, equivalent.match, equivalent.sharedRegionalLevelIds, equivalent.confidence])).toEqual([
-    ['shropshire.2017.level-2', 'OVERLAPPING', ['level-2'], 'LOW'],
-    ['shropshire.2017.level-3', 'OVERLAPPING', ['level-3'], 'LOW'],
-  ]);
+  expect(translation.equivalents.map((equivalent) => [equivalent.levelId, equivalent.match, equivalent.sharedRegionalLevelIds, equivalent.confidence])).toEqual(
+    [
+      ['shropshire.2017.level-2', 'OVERLAPPING', ['level-2'], 'LOW'],
+      ['shropshire.2017.level-3', 'OVERLAPPING', ['level-3'], 'LOW'],
+    ],
+  );
   expect(translation.equivalents[0]!.rationale).toMatch(/^Vulnerable \(telford-and-wrekin\) and Level 2 \(shropshire\) share part of the regional scale\./);
 });
 
 it('edits a mapping from the version read, and refuses an edit from a stale version', async () => {
   const editor: Caller = { subject: 'regional-admin-1', grants: [grant('regional-admin')] };
-  const edit = { levelId: 'telford-and-wrekin.2019.complex', expectedVersion: 1, regionalLevelIds: ['level-3', 'level-4'], rationale: 'Straddles for the test.', confidence: 'LOW' as const };
+  const edit = {
+    levelId: 'telford-and-wrekin.2019.complex',
+    expectedVersion: 1,
+    regionalLevelIds: ['level-3', 'level-4'],
+    rationale: 'Straddles for the test.',
+    confidence: 'LOW' as const,
+  };
   const edited = await updateCrosswalkMapping(editor, edit, reading());
-  expect(edited).toMatchObject({ regionalLevelIds: ['level-3', 'level-4'], rationale: 'Straddles for the test.', confidence: 'LOW', version: 2, editedBy: 'regional-admin-1' });
+  expect(edited).toMatchObject({
+    regionalLevelIds: ['level-3', 'level-4'],
+    rationale: 'Straddles for the test.',
+    confidence: 'LOW',
+    version: 2,
+    editedBy: 'regional-admin-1',
+  });
   await expect(updateCrosswalkMapping(editor, edit, reading())).rejects.toThrow(
     'The mapping for "telford-and-wrekin.2019.complex" was changed by someone else since version 1; read it again and reapply your edit.',
   );

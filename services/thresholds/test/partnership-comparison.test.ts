@@ -23,6 +23,8 @@ it('shows the model in force and its levels, saying which level names are unveri
 });
 
 it('says why a partnership has no model on a date before any was in force', async () => {
-  const { data } = await federation.query(`{ comparePartnerships(slugs: ["telford-and-wrekin"], asOf: "2010-01-01") { thresholds { cells { value missingReason } } } }`);
+  const { data } = await federation.query(
+    `{ comparePartnerships(slugs: ["telford-and-wrekin"], asOf: "2010-01-01") { thresholds { cells { value missingReason } } } }`,
+  );
   expect(data!.comparePartnerships.thresholds[1].cells[0]).toEqual({ value: null, missingReason: 'No threshold model in force on 2010-01-01 is recorded.' });
 });

@@ -17,7 +17,10 @@ const SEARCH = `query ($text: String!, $partnershipSlug: String, $limit: Int) {
   }
 }`;
 
-type Result = { rank: number; indicator: { id: string; text: string; source: { document: string }; level: { name: string; model: { partnershipSlug: string } } } };
+type Result = {
+  rank: number;
+  indicator: { id: string; text: string; source: { document: string }; level: { name: string; model: { partnershipSlug: string } } };
+};
 
 const search = async (variables: Record<string, unknown>): Promise<Result[]> => {
   const { data, errors } = await federation.query(SEARCH, { variables });

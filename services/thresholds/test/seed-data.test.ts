@@ -7,7 +7,8 @@ import { checkRegionalSpan } from '../rules/regional-span';
 /** Provenance: every fact cites a seed file or a named public page; unknowns are labelled. */
 const SEEDS = path.join(REPOSITORY_ROOT, 'sources');
 const files = new Set(fs.readdirSync(SEEDS));
-const citesSeedOrPublicPage = (source: { document: string; synthetic?: boolean }) => files.has(source.document) || /public page/.test(source.document) || source.synthetic === true;
+const citesSeedOrPublicPage = (source: { document: string; synthetic?: boolean }) =>
+  files.has(source.document) || /public page/.test(source.document) || source.synthetic === true;
 
 it('cites an existing seed document or a named public page for every model, level, indicator and mapping', () => {
   for (const level of regionalLevels) expect(citesSeedOrPublicPage(level.source)).toBe(true);

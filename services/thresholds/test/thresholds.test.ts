@@ -63,7 +63,9 @@ describe("Telford & Wrekin's model, as 003 states it", () => {
     expect(acute.responses).toEqual(['CHILDRENS_SOCIAL_CARE', 'MULTI_AGENCY_EARLY_HELP', 'TARGETED_SUPPORT', 'SPECIALIST_SERVICES']);
     // 003 does not say child in need or child protection, so neither is claimed.
     expect(acute.responses).not.toContain('CHILD_PROTECTION');
-    expect(model.levels.every((l: { verified: boolean; source: { document: string } }) => l.verified && l.source.document === '003_b1549964c7b91fcb.txt')).toBe(true);
+    expect(model.levels.every((l: { verified: boolean; source: { document: string } }) => l.verified && l.source.document === '003_b1549964c7b91fcb.txt')).toBe(
+      true,
+    );
   });
 });
 
@@ -154,7 +156,13 @@ describe('the regional scale and the crosswalk table', () => {
       thresholdModel(id: "telford-and-wrekin.2019") { levels { name crosswalk { regionalLevels { id } straddles confidence rationale version viewerCanEdit } } }
     }`);
     const mappings = Object.fromEntries(thresholdModel.levels.map((l: { name: string; crosswalk: unknown }) => [l.name, l.crosswalk]));
-    expect(mappings.Universal).toMatchObject({ regionalLevels: [{ id: 'level-1' }, { id: 'level-2' }], straddles: true, confidence: 'MEDIUM', version: 1, viewerCanEdit: false });
+    expect(mappings.Universal).toMatchObject({
+      regionalLevels: [{ id: 'level-1' }, { id: 'level-2' }],
+      straddles: true,
+      confidence: 'MEDIUM',
+      version: 1,
+      viewerCanEdit: false,
+    });
     expect(mappings.Vulnerable).toMatchObject({ regionalLevels: [{ id: 'level-2' }, { id: 'level-3' }], straddles: true, confidence: 'MEDIUM' });
     expect(mappings.Complex).toMatchObject({ regionalLevels: [{ id: 'level-3' }], straddles: false, confidence: 'HIGH' });
     expect(mappings.Acute).toMatchObject({ regionalLevels: [{ id: 'level-4' }], straddles: false, confidence: 'HIGH' });
@@ -216,13 +224,18 @@ describe('translating a level for a child who moves', () => {
 
   it('matches level names without regard to case', async () => {
     const { translateLevel } = await ok(TRANSLATE, { from: 'telford-and-wrekin', level: 'acute', to: 'solihull' });
-    expect(translateLevel.equivalents.map((e: { level: { name: string }; match: string; confidence: string }) => [e.level.name, e.match, e.confidence])).toEqual([
-      ['Level 4', 'SAME_REGIONAL_LEVELS', 'LOW'],
-    ]);
+    expect(
+      translateLevel.equivalents.map((e: { level: { name: string }; match: string; confidence: string }) => [e.level.name, e.match, e.confidence]),
+    ).toEqual([['Level 4', 'SAME_REGIONAL_LEVELS', 'LOW']]);
   });
 
   it.each([
-    ['an unknown level', { from: 'telford-and-wrekin', level: 'Critical', to: 'shropshire' }, 'NOT_FOUND', /its levels are Universal \(universal\), Vulnerable/],
+    [
+      'an unknown level',
+      { from: 'telford-and-wrekin', level: 'Critical', to: 'shropshire' },
+      'NOT_FOUND',
+      /its levels are Universal \(universal\), Vulnerable/,
+    ],
     ['an unknown partnership', { from: 'birmingham', level: 'Level 1', to: 'shropshire' }, 'NOT_FOUND', /no threshold model/],
     ['a malformed slug', { from: 'telford-and-wrekin', level: 'Acute', to: 'Shropshire!' }, 'BAD_USER_INPUT', /not a slug/],
     ['the same partnership twice', { from: 'shropshire', level: 'Level 1', to: 'shropshire' }, 'BAD_USER_INPUT', /are the same/],

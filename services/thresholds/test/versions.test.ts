@@ -87,6 +87,8 @@ it('uses the version in force on the date asked when comparing and translating',
 it('refuses a second version starting on the same day', async () => {
   const current = thresholdModels.find((model) => model.id === 'telford-and-wrekin.2019')!;
   await expect(
-    federation.dataSources.thresholds!.transaction((manager) => insertThresholdModel(manager, { ...current, id: 'telford-and-wrekin.duplicate-start', levels: [] })),
+    federation.dataSources.thresholds!.transaction((manager) =>
+      insertThresholdModel(manager, { ...current, id: 'telford-and-wrekin.duplicate-start', levels: [] }),
+    ),
   ).rejects.toThrow(/threshold_model_partnership_start/);
 });

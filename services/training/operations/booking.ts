@@ -84,7 +84,11 @@ export async function bookTrainingPlaces(
 }
 
 /** Records how many of a booking's places were attended, once the session has taken place (partnership admins only). */
-export async function recordTrainingAttendance({ caller, dataSource, loaders }: TrainingOperationContext, bookingId: string, attendedPlaces: number): Promise<TrainingBookingEntity> {
+export async function recordTrainingAttendance(
+  { caller, dataSource, loaders }: TrainingOperationContext,
+  bookingId: string,
+  attendedPlaces: number,
+): Promise<TrainingBookingEntity> {
   const booking = await loaders.booking.load(bookingId);
   if (!booking) throw notFound(`No booking has the id "${bookingId}"; query trainingSession { bookings { id } } for the ids.`);
   const session = (await loaders.session.load(booking.sessionId))!;

@@ -35,8 +35,22 @@ export async function trainingComparisonRows(comparison: ComparisonKey, caller: 
     measure,
     unit,
     cells: reach.map(({ partnershipId, figures, hidden }) => {
-      if (hidden) return { partnershipSlug: partnershipId, value: null, text: null, missingReason: 'Training reach is visible to analysts and to members of the partnership.', source: null };
-      if (!figures) return { partnershipSlug: partnershipId, value: null, text: null, missingReason: `No training sessions recorded between ${period.from} and ${period.to}.`, source: null };
+      if (hidden)
+        return {
+          partnershipSlug: partnershipId,
+          value: null,
+          text: null,
+          missingReason: 'Training reach is visible to analysts and to members of the partnership.',
+          source: null,
+        };
+      if (!figures)
+        return {
+          partnershipSlug: partnershipId,
+          value: null,
+          text: null,
+          missingReason: `No training sessions recorded between ${period.from} and ${period.to}.`,
+          source: null,
+        };
       const figure = value(figures);
       return { partnershipSlug: partnershipId, value: figure, text: null, missingReason: figure === null ? 'No capacity recorded.' : null, source: SYNTHETIC };
     }),

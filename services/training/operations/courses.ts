@@ -10,7 +10,11 @@ export async function offeringPartnershipIds(courseId: string, loaders: Training
 }
 
 /** A course's sessions, optionally only those from and/or to a date (both ends included). */
-export async function courseSessions(courseId: string, { from, to }: { from?: string | null; to?: string | null }, loaders: TrainingLoaders): Promise<TrainingSessionEntity[]> {
+export async function courseSessions(
+  courseId: string,
+  { from, to }: { from?: string | null; to?: string | null },
+  loaders: TrainingLoaders,
+): Promise<TrainingSessionEntity[]> {
   return (await loaders.sessionsByCourse.load(courseId)).filter((session) => (!from || session.heldOn >= from) && (!to || session.heldOn <= to));
 }
 

@@ -8,7 +8,8 @@ import { evaluateLearningCoverage, type LearningCoverageFigures } from '../rules
 export type CoverageQuestion = Pick<LearningCoverageParent, 'id' | 'since'> & { partnership?: { reviewThemeIds?: string[] | null } | null };
 
 /** Without the review themes the coverage is unknown, not empty. */
-export const reviewThemesKnown = (coverage: { partnership?: { reviewThemeIds?: string[] | null } | null }) => Array.isArray(coverage.partnership?.reviewThemeIds);
+export const reviewThemesKnown = (coverage: { partnership?: { reviewThemeIds?: string[] | null } | null }) =>
+  Array.isArray(coverage.partnership?.reviewThemeIds);
 
 /**
  * The partnership's courses (joint ones included) with their themes and sessions, evaluated against
@@ -29,7 +30,10 @@ export async function coverageOf(coverage: CoverageQuestion, loaders: TrainingLo
   return evaluateLearningCoverage(
     coverage.partnership?.reviewThemeIds ?? [],
     courses.filter(isLoaded<CourseEntity>).map((course) => ({ id: course.id, title: course.title, themeIds: themeIdsByCourse.get(course.id) ?? [] })),
-    sessions.filter(isLoaded<TrainingSessionEntity[]>).flat().filter((session) => until === undefined || session.heldOn <= until),
+    sessions
+      .filter(isLoaded<TrainingSessionEntity[]>)
+      .flat()
+      .filter((session) => until === undefined || session.heldOn <= until),
     coverage.since,
   );
 }

@@ -10,7 +10,10 @@ export interface Period {
   to: string;
 }
 
-const heldIn = ({ from, to }: Period) => (session: TrainingSessionEntity) => session.heldOn >= from && session.heldOn <= to;
+const heldIn =
+  ({ from, to }: Period) =>
+  (session: TrainingSessionEntity) =>
+    session.heldOn >= from && session.heldOn <= to;
 
 /** Every session of every course a partnership offers (joint courses included), in date order. */
 export async function partnershipSessions(partnershipId: string, loaders: TrainingLoaders): Promise<TrainingSessionEntity[]> {
@@ -40,10 +43,22 @@ export async function programmeCourses(partnershipId: string, period: Period, lo
 }
 
 /** The programme's impact summary for a period; `today` decides which sessions count as delivered. */
-export async function programmeImpactSummary(partnershipId: string, period: Period, today: string, loaders: TrainingLoaders): Promise<TrainingImpactSummaryFigures> {
+export async function programmeImpactSummary(
+  partnershipId: string,
+  period: Period,
+  today: string,
+  loaders: TrainingLoaders,
+): Promise<TrainingImpactSummaryFigures> {
   const sessions = await partnershipSessionsIn(partnershipId, period, loaders);
-  const evidence = (await loaders.evidenceByPartnership.load(partnershipId)).filter((item: ImpactEvidenceEntity) => item.recordedOn >= period.from && item.recordedOn <= period.to);
-  return summariseImpact(sessions, await bookingsOfSessions(sessions, loaders), evidence.map((item) => item.kind), today);
+  const evidence = (await loaders.evidenceByPartnership.load(partnershipId)).filter(
+    (item: ImpactEvidenceEntity) => item.recordedOn >= period.from && item.recordedOn <= period.to,
+  );
+  return summariseImpact(
+    sessions,
+    await bookingsOfSessions(sessions, loaders),
+    evidence.map((item) => item.kind),
+    today,
+  );
 }
 
 /** True when any session of the programme in the period is synthetic (seeded, not recorded). */

@@ -14,7 +14,10 @@ export const partnershipResolvers: Resolvers = {
     trainingProgramme: (partnership, { year }) => {
       const chosen = year ?? financialYearOf(todayInEngland());
       if (chosen < EARLIEST_YEAR || chosen > LATEST_YEAR) {
-        throw badUserInput(`year ${chosen} is outside ${EARLIEST_YEAR}-${LATEST_YEAR}; give the first calendar year of a financial year, e.g. 2024 for 2024/25`, 'year');
+        throw badUserInput(
+          `year ${chosen} is outside ${EARLIEST_YEAR}-${LATEST_YEAR}; give the first calendar year of a financial year, e.g. 2024 for 2024/25`,
+          'year',
+        );
       }
       return { partnershipId: partnership.id, financialYear: financialYear(chosen) };
     },

@@ -13,7 +13,10 @@ export const trainingSessionResolvers: Resolvers = {
     feedback: (session) => practitionerFeedback(session),
     bookings: async (session, _args, { caller, loaders }) => {
       if (!(await mayActOnCourse(caller, 'readBookings', session.courseId, loaders))) {
-        throw notPermitted(caller, 'Bookings are visible to analysts and to members of a partnership offering the course; ask for a token with one of those roles.');
+        throw notPermitted(
+          caller,
+          'Bookings are visible to analysts and to members of a partnership offering the course; ask for a token with one of those roles.',
+        );
       }
       return loaders.bookingsBySession.load(session.id);
     },

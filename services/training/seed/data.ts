@@ -13,14 +13,7 @@ import { faker } from '@faker-js/faker';
 import { addDays, isoDate } from '@safeguarding/subgraph-runtime';
 import type { SourceCitation } from '@safeguarding/seed-types';
 import { THEME_IDS } from '@safeguarding/vocabulary';
-import type {
-  DeliveryMethod,
-  ImpactEvidenceKind,
-  LearningSource,
-  OrganisationSector,
-  TrainingAudience,
-  TrainingLevel,
-} from '../rules/vocabulary';
+import type { DeliveryMethod, ImpactEvidenceKind, LearningSource, OrganisationSector, TrainingAudience, TrainingLevel } from '../rules/vocabulary';
 import type { RegionalProcedureChapterValue } from '../entities';
 
 export const TRAINING_SEED = 20250124;
@@ -100,7 +93,15 @@ const AGENCIES_BY_PARTNERSHIP: Record<string, string[]> = {
     'national-probation-service',
     'west-mercia-youth-justice-service',
   ],
-  solihull: ['solihull-mbc', 'west-midlands-police', 'birmingham-and-solihull-icb', 'west-midlands-ambulance-service', 'general-practice', 'cafcass', 'national-probation-service'],
+  solihull: [
+    'solihull-mbc',
+    'west-midlands-police',
+    'birmingham-and-solihull-icb',
+    'west-midlands-ambulance-service',
+    'general-practice',
+    'cafcass',
+    'national-probation-service',
+  ],
 };
 
 // ------------------------------------------------------------------------------------------------
@@ -211,7 +212,10 @@ const drafts: CourseDraft[] = [
     summary: 'Annual conference on what Shropshire and Telford & Wrekin reviews found and what changed: information sharing and escalation.',
     partnershipIds: ['shropshire', 'telford-and-wrekin'],
     themeIds: ['information-sharing', 'multi-agency-working', 'professional-curiosity'],
-    regionalProcedureChapters: [chapter(LCSPR_FRAMEWORK, 'Dissemination of learning'), chapter(CHILD_PROTECTION, 'Resolving Professional Differences (Escalation)')],
+    regionalProcedureChapters: [
+      chapter(LCSPR_FRAMEWORK, 'Dissemination of learning'),
+      chapter(CHILD_PROTECTION, 'Resolving Professional Differences (Escalation)'),
+    ],
     audience: 'WHOLE_WORKFORCE',
     level: 'ADVANCED',
     informedBy: ['SAFEGUARDING_PRACTICE_REVIEW', 'MULTI_AGENCY_CASE_FILE_AUDIT'],
@@ -220,7 +224,7 @@ const drafts: CourseDraft[] = [
   {
     id: 'telford-and-wrekin.neglect-thematic-practice',
     title: 'Neglect in practice: the Telford & Wrekin approach',
-    summary: 'Thresholds of need from Vulnerable to Acute, the neglect thematic group\'s tools and Team Around the Family.',
+    summary: "Thresholds of need from Vulnerable to Acute, the neglect thematic group's tools and Team Around the Family.",
     partnershipIds: ['telford-and-wrekin'],
     themeIds: ['neglect', 'early-help'],
     regionalProcedureChapters: [chapter(CHILD_PROTECTION, 'Neglect'), chapter(CHILD_PROTECTION, 'Early Help')],
@@ -232,7 +236,7 @@ const drafts: CourseDraft[] = [
   {
     id: 'telford-and-wrekin.exploitation-adults-and-children',
     title: 'Exploitation of adults and children',
-    summary: 'Recognising exploitation across the life course, modern slavery and the exploitation thematic group\'s pathway.',
+    summary: "Recognising exploitation across the life course, modern slavery and the exploitation thematic group's pathway.",
     partnershipIds: ['telford-and-wrekin'],
     themeIds: ['exploitation'],
     regionalProcedureChapters: [chapter(CHILD_PROTECTION, 'Child Criminal Exploitation'), chapter(CHILD_PROTECTION, 'Child Sexual Exploitation')],
@@ -259,10 +263,7 @@ const drafts: CourseDraft[] = [
     summary: 'The toxic trio: working with parents whose mental health or drug and alcohol use affects their children.',
     partnershipIds: ['telford-and-wrekin'],
     themeIds: ['mental-health', 'substance-misuse'],
-    regionalProcedureChapters: [
-      chapter(CHILD_PROTECTION, 'Parents with Mental Health Problems'),
-      chapter(CHILD_PROTECTION, 'Parental Substance Misuse'),
-    ],
+    regionalProcedureChapters: [chapter(CHILD_PROTECTION, 'Parents with Mental Health Problems'), chapter(CHILD_PROTECTION, 'Parental Substance Misuse')],
     audience: 'CHILDREN_AND_FAMILIES_WORKFORCE',
     level: 'ADVANCED',
     informedBy: ['MULTI_AGENCY_CASE_FILE_AUDIT'],
@@ -298,10 +299,7 @@ const drafts: CourseDraft[] = [
     summary: 'When and how to share information without consent, and escalating disagreements between agencies.',
     partnershipIds: ['solihull'],
     themeIds: ['information-sharing', 'multi-agency-working'],
-    regionalProcedureChapters: [
-      chapter(CHILD_PROTECTION, 'Information Sharing'),
-      chapter(CHILD_PROTECTION, 'Resolving Professional Differences (Escalation)'),
-    ],
+    regionalProcedureChapters: [chapter(CHILD_PROTECTION, 'Information Sharing'), chapter(CHILD_PROTECTION, 'Resolving Professional Differences (Escalation)')],
     audience: 'WHOLE_WORKFORCE',
     level: 'AWARENESS',
     informedBy: ['SAFEGUARDING_PRACTICE_REVIEW', 'SECTION_11_AUDIT'],
@@ -378,7 +376,7 @@ const CAPACITY_RANGE: Record<DeliveryMethod, [number, number]> = {
 };
 
 const EVIDENCE_SUMMARIES: Record<ImpactEvidenceKind, string> = {
-  PRACTICE_AUDIT: 'Multi-agency case file audit found the course\'s tools used in most sampled cases.',
+  PRACTICE_AUDIT: "Multi-agency case file audit found the course's tools used in most sampled cases.",
   SUPERVISION: 'Supervision records show practitioners applying the learning to open cases.',
   PRACTICE_CHANGE: 'An agency changed its procedure after attending, recorded in its action plan.',
 };

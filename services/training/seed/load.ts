@@ -20,8 +20,14 @@ export async function seedTraining(dataSource: DataSource): Promise<void> {
         source: c.source,
       })),
     );
-    await manager.insert(CourseThemeEntity, courses.flatMap((c) => c.themeIds.map((themeId) => ({ courseId: c.id, themeId }))));
-    await manager.insert(CoursePartnershipEntity, courses.flatMap((c) => c.partnershipIds.map((partnershipId) => ({ courseId: c.id, partnershipId }))));
+    await manager.insert(
+      CourseThemeEntity,
+      courses.flatMap((c) => c.themeIds.map((themeId) => ({ courseId: c.id, themeId }))),
+    );
+    await manager.insert(
+      CoursePartnershipEntity,
+      courses.flatMap((c) => c.partnershipIds.map((partnershipId) => ({ courseId: c.id, partnershipId }))),
+    );
     // The counter starts as the sum of the seeded bookings, as the booking statement would have left it.
     const booked = new Map<string, number>();
     for (const booking of bookings) booked.set(booking.sessionId, (booked.get(booking.sessionId) ?? 0) + booking.places);
@@ -30,7 +36,10 @@ export async function seedTraining(dataSource: DataSource): Promise<void> {
       sessions.map((s) => ({ ...s, bookedPlaces: booked.get(s.id) ?? 0 })),
     );
     for (let start = 0; start < bookings.length; start += 500) {
-      await manager.insert(TrainingBookingEntity, bookings.slice(start, start + 500).map((b) => ({ ...b, synthetic: true })));
+      await manager.insert(
+        TrainingBookingEntity,
+        bookings.slice(start, start + 500).map((b) => ({ ...b, synthetic: true })),
+      );
     }
     if (impactEvidence.length > 0) await manager.insert(ImpactEvidenceEntity, impactEvidence);
   });

@@ -20,19 +20,30 @@ it('lists, per partnership, the review themes no recent training addresses, matc
   const gaps = meeting.agendaCandidates.learningGaps as { partnershipSlug: string; subjectId: string; title: string; subjectType: string }[];
   for (const slug of ['shropshire', 'telford-and-wrekin']) {
     // The same gaps learningCoverage reports for the same window (since 1 April two financial years back).
-    const coverage = await federation.query(`query ($slug: String!, $since: Date!) { learningCoverage(partnershipSlug: $slug, since: $since) { gaps { id } themes { theme { id } sessions { date } } } }`, {
-      as: [grant('analyst')],
-      variables: { slug, since: defaultCoverageSince(meeting.agendaCandidates.until) },
-    });
+    const coverage = await federation.query(
+      `query ($slug: String!, $since: Date!) { learningCoverage(partnershipSlug: $slug, since: $since) { gaps { id } themes { theme { id } sessions { date } } } }`,
+      {
+        as: [grant('analyst')],
+        variables: { slug, since: defaultCoverageSince(meeting.agendaCandidates.until) },
+      },
+    );
     expect(coverage.errors).toBeUndefined();
     const until = meeting.agendaCandidates.until as string;
     const addressedByUntil = new Set(
-      coverage.data!.learningCoverage.themes
-        .filter((t: { sessions: { date: string }[] }) => t.sessions.some((s) => s.date <= until))
+      coverage
+        .data!.learningCoverage.themes.filter((t: { sessions: { date: string }[] }) => t.sessions.some((s) => s.date <= until))
         .map((t: { theme: { id: string } }) => t.theme.id),
     );
-    const expected = coverage.data!.learningCoverage.themes.map((t: { theme: { id: string } }) => t.theme.id).filter((id: string) => !addressedByUntil.has(id)).sort();
-    expect(gaps.filter((g) => g.partnershipSlug === slug).map((g) => g.subjectId).sort()).toEqual(expected);
+    const expected = coverage
+      .data!.learningCoverage.themes.map((t: { theme: { id: string } }) => t.theme.id)
+      .filter((id: string) => !addressedByUntil.has(id))
+      .sort();
+    expect(
+      gaps
+        .filter((g) => g.partnershipSlug === slug)
+        .map((g) => g.subjectId)
+        .sort(),
+    ).toEqual(expected);
   }
   expect(gaps.length).toBeGreaterThan(0);
   for (const gap of gaps) {

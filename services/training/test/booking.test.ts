@@ -155,7 +155,12 @@ describe('recording attendance', () => {
 
   it.each([
     ['more attended than booked', async () => ({ id: await pastBookingId(), attended: 4 }), 'BAD_USER_INPUT', /between 0 and the 3 places/],
-    ['a session still to come', async () => ({ id: (await stored(openSession)).bookings[0]!.id, attended: 1 }), 'BAD_USER_INPUT', /record attendance on or after/],
+    [
+      'a session still to come',
+      async () => ({ id: (await stored(openSession)).bookings[0]!.id, attended: 1 }),
+      'BAD_USER_INPUT',
+      /record attendance on or after/,
+    ],
     ['a malformed booking id', async () => ({ id: 'booking-1', attended: 1 }), 'BAD_USER_INPUT', /not a booking id/],
     ['an unknown booking', async () => ({ id: '00000000-0000-4000-8000-000000000000', attended: 1 }), 'NOT_FOUND', /No booking/],
   ])('refuses %s and changes nothing', async (_case, makeVariables, code, message) => {

@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import {
-  CourseEntity,
-  CoursePartnershipEntity,
-  CourseThemeEntity,
-  ImpactEvidenceEntity,
-  TrainingBookingEntity,
-  TrainingSessionEntity,
-} from '../entities';
+import { CourseEntity, CoursePartnershipEntity, CourseThemeEntity, ImpactEvidenceEntity, TrainingBookingEntity, TrainingSessionEntity } from '../entities';
 import type { DeliveryMethod, ImpactEvidenceKind, OrganisationSector } from '../rules/vocabulary';
 
 /** Small hand-made fixtures inserted straight into the training schema, so expectations are worked out by hand. */
@@ -85,6 +78,14 @@ export async function insertSessions(dataSource: DataSource, courseId: string, s
   return ids;
 }
 
-export async function insertEvidence(dataSource: DataSource, courseId: string, partnershipId: string, kind: ImpactEvidenceKind, recordedOn: string): Promise<void> {
-  await dataSource.getRepository(ImpactEvidenceEntity).insert({ id: randomUUID(), courseId, partnershipId, kind, recordedOn, summary: 'Fixture evidence.', source: FIXTURE_SOURCE });
+export async function insertEvidence(
+  dataSource: DataSource,
+  courseId: string,
+  partnershipId: string,
+  kind: ImpactEvidenceKind,
+  recordedOn: string,
+): Promise<void> {
+  await dataSource
+    .getRepository(ImpactEvidenceEntity)
+    .insert({ id: randomUUID(), courseId, partnershipId, kind, recordedOn, summary: 'Fixture evidence.', source: FIXTURE_SOURCE });
 }

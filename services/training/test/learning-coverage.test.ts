@@ -106,9 +106,19 @@ describe('learningCoverage', () => {
       since: '2040-01-01',
       partnership: { id: 'solihull' },
       themes: [
-        { theme: { id: 'exploitation', name: 'Exploitation' }, courses: [{ id: 'solihull.serious-violence-and-young-people' }], sessions: [{ date: '2040-05-01' }], addressed: true },
+        {
+          theme: { id: 'exploitation', name: 'Exploitation' },
+          courses: [{ id: 'solihull.serious-violence-and-young-people' }],
+          sessions: [{ date: '2040-05-01' }],
+          addressed: true,
+        },
         { theme: { id: 'mental-capacity', name: 'Mental capacity' }, courses: [{ id: 'solihull.fixture-capacity' }], sessions: [], addressed: false },
-        { theme: { id: 'neglect', name: 'Neglect' }, courses: [{ id: 'solihull.fixture-neglect' }], sessions: [{ date: '2040-03-01' }, { date: '2041-01-01' }], addressed: true },
+        {
+          theme: { id: 'neglect', name: 'Neglect' },
+          courses: [{ id: 'solihull.fixture-neglect' }],
+          sessions: [{ date: '2040-03-01' }, { date: '2041-01-01' }],
+          addressed: true,
+        },
         { theme: { id: 'self-neglect', name: 'Self-neglect' }, courses: [], sessions: [], addressed: false },
       ],
       gaps: [

@@ -26,18 +26,23 @@ const TABLES = ['audit_event', 'course', 'course_partnership', 'course_theme', '
 
 const tables = async () =>
   (
-    (await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'training' AND table_name <> 'migrations' ORDER BY table_name`)) as {
+    (await dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'training' AND table_name <> 'migrations' ORDER BY table_name`,
+    )) as {
       table_name: string;
     }[]
   ).map((row) => row.table_name);
 
 // Before the undo below: a column in an entity and not in the migrations (or the other way) fails.
-it('has every entity column in the migrated schema, with its type and nullability, and no column without an entity', async () => expect(await entityMigrationMismatches(dataSource, 'training')).toEqual([]));
+it('has every entity column in the migrated schema, with its type and nullability, and no column without an entity', async () =>
+  expect(await entityMigrationMismatches(dataSource, 'training')).toEqual([]));
 
 it('creates every table, then undoes every migration until none is left', async () => {
   expect(await tables()).toEqual(TABLES);
   // The database, not only the resolver, refuses an overbooked session.
-  await dataSource.query(`INSERT INTO "training"."course" (id, title, summary, audience, level, source) VALUES ('x.course', 'X', 'x', 'WHOLE_WORKFORCE', 'AWARENESS', '{}')`);
+  await dataSource.query(
+    `INSERT INTO "training"."course" (id, title, summary, audience, level, source) VALUES ('x.course', 'X', 'x', 'WHOLE_WORKFORCE', 'AWARENESS', '{}')`,
+  );
   await expect(
     dataSource.query(
       `INSERT INTO "training"."training_session" (course_id, held_on, delivery_method, capacity, booked_places, source) VALUES ('x.course', '2030-01-01', 'VIRTUAL', 5, 6, '{}')`,

@@ -58,7 +58,10 @@ async function addSessions(sessions: number): Promise<void> {
 }
 
 const sessionsIn = (result: Record<string, any>) =>
-  result.data.partnerships.reduce((total: number, partnership: { trainingProgramme: { sessions: unknown[] } }) => total + partnership.trainingProgramme.sessions.length, 0);
+  result.data.partnerships.reduce(
+    (total: number, partnership: { trainingProgramme: { sessions: unknown[] } }) => total + partnership.trainingProgramme.sessions.length,
+    0,
+  );
 
 it('issues the same number of SQL statements for ten times the sessions and bookings', async () => {
   await addSessions(2);

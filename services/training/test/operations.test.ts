@@ -31,7 +31,11 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const as = (...grants: Caller['grants']): TrainingOperationContext => ({ caller: { subject: 'test-user', grants }, dataSource, loaders: createLoaders(dataSource) });
+const as = (...grants: Caller['grants']): TrainingOperationContext => ({
+  caller: { subject: 'test-user', grants },
+  dataSource,
+  loaders: createLoaders(dataSource),
+});
 
 describe('learningGapCandidates (the agenda workflow)', () => {
   // Until 2026-10-15 the coverage window opens on 2024-04-01. Solihull's voice-of-the-child course ran
@@ -52,7 +56,10 @@ describe('learningGapCandidates (the agenda workflow)', () => {
   it('lists the review themes no course ran a session on, per partnership', async () => {
     const { caller, loaders } = as(grant('analyst'));
     const candidates = await learningGapCandidates(window, caller, loaders);
-    expect(candidates.map((candidate) => candidate.key)).toEqual(['learning-gap:shropshire:child-sexual-abuse:2026-10-15', 'learning-gap:solihull:neglect:2026-10-15']);
+    expect(candidates.map((candidate) => candidate.key)).toEqual([
+      'learning-gap:shropshire:child-sexual-abuse:2026-10-15',
+      'learning-gap:solihull:neglect:2026-10-15',
+    ]);
     expect(candidates[1]).toMatchObject({
       partnershipSlug: 'solihull',
       subjectType: 'THEME',
@@ -62,7 +69,7 @@ describe('learningGapCandidates (the agenda workflow)', () => {
     expect(candidates[1]!.title).toMatch(/^No recent training on ".+" in solihull$/);
   });
 
-  it("skips the partnerships whose coverage the caller may not read; the forum secretariat sees all", async () => {
+  it('skips the partnerships whose coverage the caller may not read; the forum secretariat sees all', async () => {
     const member = as(grant('member', 'shropshire'));
     expect((await learningGapCandidates(window, member.caller, member.loaders)).map((candidate) => candidate.partnershipSlug)).toEqual(['shropshire']);
     const secretariat = as(grant('forum-secretariat'));
@@ -89,7 +96,14 @@ describe('bookTrainingPlaces', () => {
   it('books places and moves the session counter, then refuses more than are left', async () => {
     const member = as(grant('member', 'shropshire'));
     const booking = await bookTrainingPlaces(member, request, '2026-12-01');
-    expect(booking).toMatchObject({ sessionId: SESSION, organisationId: 'test-agency', places: 2, attendedPlaces: null, bookedOn: '2026-12-01', synthetic: false });
+    expect(booking).toMatchObject({
+      sessionId: SESSION,
+      organisationId: 'test-agency',
+      places: 2,
+      attendedPlaces: null,
+      bookedOn: '2026-12-01',
+      synthetic: false,
+    });
     expect((await dataSource.getRepository(TrainingSessionEntity).findOneByOrFail({ id: SESSION })).bookedPlaces).toBe(9);
     await expect(bookTrainingPlaces(as(grant('member', 'shropshire')), request, '2026-12-01')).rejects.toThrow(
       'Only 1 of 10 places are left on the session on 2027-01-17; book at most 1.',
@@ -97,7 +111,9 @@ describe('bookTrainingPlaces', () => {
   });
 
   it('refuses a member of a partnership not offering the course, and a session already held', async () => {
-    await expect(bookTrainingPlaces(as(grant('member', 'solihull')), request, '2026-12-01')).rejects.toThrow(/Only members and admins of a partnership offering this course/);
+    await expect(bookTrainingPlaces(as(grant('member', 'solihull')), request, '2026-12-01')).rejects.toThrow(
+      /Only members and admins of a partnership offering this course/,
+    );
     await expect(bookTrainingPlaces(as(grant('member', 'shropshire')), request, '2027-02-01')).rejects.toThrow(
       'the session took place on 2027-01-17; choose a session on or after 2027-02-01.',
     );

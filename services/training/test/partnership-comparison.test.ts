@@ -31,6 +31,7 @@ it('tells the anonymous public why reach is missing, without the figures', async
   const { data, errors } = await federation.query(QUERY.replace(/shropshire: partnership[^\n]*\n/, ''));
   expect(errors).toBeUndefined();
   for (const row of data!.comparePartnerships.training) {
-    for (const cell of row.cells) expect(cell).toMatchObject({ value: null, missingReason: 'Training reach is visible to analysts and to members of the partnership.' });
+    for (const cell of row.cells)
+      expect(cell).toMatchObject({ value: null, missingReason: 'Training reach is visible to analysts and to members of the partnership.' });
   }
 });

@@ -47,7 +47,9 @@ describe('trainingProgramme', () => {
     expect(programme.synthetic).toBe(true);
     expect(expectedSessions.length).toBeGreaterThan(0);
     expect(programme.sessions.map((session: { id: string }) => session.id)).toEqual(expectedSessions.map((session) => session.id));
-    expect(programme.courses.map((course: { id: string }) => course.id).sort()).toEqual([...new Set(expectedSessions.map((session) => session.courseId))].sort());
+    expect(programme.courses.map((course: { id: string }) => course.id).sort()).toEqual(
+      [...new Set(expectedSessions.map((session) => session.courseId))].sort(),
+    );
     expect(programme.courses.every((course: { source: { synthetic: boolean } }) => course.source.synthetic)).toBe(true);
   });
 
@@ -75,19 +77,24 @@ describe('course', () => {
     expect(course.themes.map((theme: { id: string }) => theme.id)).toEqual(['early-help', 'neglect', 'professional-curiosity']);
     // The neglect theme is taught by the Shropshire course and Telford & Wrekin's own.
     const neglect = course.themes.find((theme: { id: string }) => theme.id === 'neglect');
-    expect(neglect.courses.map((c: { id: string }) => c.id).sort()).toEqual(['shropshire.neglect-recognising-and-responding', 'telford-and-wrekin.neglect-thematic-practice']);
+    expect(neglect.courses.map((c: { id: string }) => c.id).sort()).toEqual([
+      'shropshire.neglect-recognising-and-responding',
+      'telford-and-wrekin.neglect-thematic-practice',
+    ]);
     expect(course.regionalProcedureChapters).toEqual([
       { procedureId: 'west-midlands-regional-child-protection-procedures', title: 'Neglect' },
       { procedureId: 'west-midlands-regional-child-protection-procedures', title: 'Early Help' },
     ]);
     const expectedDates = seed.sessions
-      .filter((session) => session.courseId === 'shropshire.neglect-recognising-and-responding' && session.heldOn >= '2024-04-01' && session.heldOn <= '2025-03-31')
+      .filter(
+        (session) => session.courseId === 'shropshire.neglect-recognising-and-responding' && session.heldOn >= '2024-04-01' && session.heldOn <= '2025-03-31',
+      )
       .map((session) => session.heldOn)
       .sort();
     expect(course.sessions.map((session: { date: string }) => session.date)).toEqual(expectedDates);
   });
 
-  it("finds every course and later session that teaches a theme, across partnerships", async () => {
+  it('finds every course and later session that teaches a theme, across partnerships', async () => {
     const { data, errors } = await federation.query(`{
       course(id: "joint.domestic-abuse-and-children") { themes { id courses { id } trainingSessionsSince(date: "2025-04-01") { id date } } }
     }`);
@@ -103,14 +110,18 @@ describe('course', () => {
   });
 
   it('answers null for an unknown course or session, and for ids that cannot exist', async () => {
-    const { data, errors } = await federation.query(`{ a: course(id: "shropshire.nothing") { id } b: trainingSession(id: "not-a-uuid") { id } c: trainingSession(id: "00000000-0000-4000-8000-000000000000") { id } }`);
+    const { data, errors } = await federation.query(
+      `{ a: course(id: "shropshire.nothing") { id } b: trainingSession(id: "not-a-uuid") { id } c: trainingSession(id: "00000000-0000-4000-8000-000000000000") { id } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data).toEqual({ a: null, b: null, c: null });
   });
 });
 
 describe('who sees bookings', () => {
-  const shropshireSession = seed.sessions.find((session) => session.courseId === 'shropshire.self-neglect-and-hoarding' && seed.bookings.some((booking) => booking.sessionId === session.id))!;
+  const shropshireSession = seed.sessions.find(
+    (session) => session.courseId === 'shropshire.self-neglect-and-hoarding' && seed.bookings.some((booking) => booking.sessionId === session.id),
+  )!;
   const QUERY = `query ($id: ID!) { trainingSession(id: $id) { placesLeft bookings { places organisationSector organisation { id } } } }`;
 
   it.each([
@@ -132,7 +143,10 @@ describe('who sees bookings', () => {
     ['a member of a partnership not offering the course', 'FORBIDDEN', [grant('member', 'solihull')]],
     ['the forum secretariat', 'FORBIDDEN', [grant('forum-secretariat')]],
   ])('refuses %s with %s, while places left stay public', async (_who, code, as) => {
-    const { data, errors } = await federation.query(`query ($id: ID!) { trainingSession(id: $id) { placesLeft } }`, { variables: { id: shropshireSession.id }, as });
+    const { data, errors } = await federation.query(`query ($id: ID!) { trainingSession(id: $id) { placesLeft } }`, {
+      variables: { id: shropshireSession.id },
+      as,
+    });
     expect(errors).toBeUndefined();
     expect(typeof data!.trainingSession.placesLeft).toBe('number');
     const denied = await federation.query(QUERY, { variables: { id: shropshireSession.id }, as });

@@ -75,7 +75,13 @@ describe('trainingReach', () => {
       fillRate: 0.2667,
       byAgency: [
         { organisation: { id: 'west-midlands-police', name: 'West Midlands Police' }, sector: 'POLICE', placesBooked: 8, attendances: 5, sessionsAttended: 1 },
-        { organisation: { id: 'solihull-mbc', name: expect.stringContaining('Solihull') }, sector: 'LOCAL_AUTHORITY', placesBooked: 4, attendances: 4, sessionsAttended: 1 },
+        {
+          organisation: { id: 'solihull-mbc', name: expect.stringContaining('Solihull') },
+          sector: 'LOCAL_AUTHORITY',
+          placesBooked: 4,
+          attendances: 4,
+          sessionsAttended: 1,
+        },
         { organisation: { id: 'general-practice', name: expect.any(String) }, sector: 'PRIMARY_CARE', placesBooked: 4, attendances: 0, sessionsAttended: 0 },
       ],
       bySector: [
@@ -134,7 +140,14 @@ describe('annual impact summary', () => {
     }`);
     expect(errors).toBeUndefined();
     const programme = data!.partnership.trainingProgramme;
-    expect(programme).toMatchObject({ year: 2010, label: '2010/11', from: '2010-04-01', to: '2011-03-31', synthetic: true, courses: [{ id: 'solihull.fixture-reach' }] });
+    expect(programme).toMatchObject({
+      year: 2010,
+      label: '2010/11',
+      from: '2010-04-01',
+      to: '2011-03-31',
+      synthetic: true,
+      courses: [{ id: 'solihull.fixture-reach' }],
+    });
     // 34/8 = 4.25 and 6/8 = 0.75; 7/2 = 3.5 and 1/2 = 0.5.
     expect(programme.sessions).toEqual([
       { date: '2010-05-01', placesLeft: 10, feedback: { responses: 8, averageRating: 4.25, willChangePracticeShare: 0.75 } },

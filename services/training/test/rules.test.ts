@@ -127,7 +127,12 @@ describe('training reach', () => {
     expect(reach.bySector.map((sector) => sector.sector).sort()).toEqual(['HEALTH_COMMISSIONER', 'HEALTH_PROVIDER']);
   });
   it('has no fill rate for a period without sessions', () => {
-    expect(summariseTrainingReach('2020-01-01', '2020-12-31', sessions, bookings)).toMatchObject({ sessions: 0, fillRate: null, byAgency: [], deliveryMethodMix: [] });
+    expect(summariseTrainingReach('2020-01-01', '2020-12-31', sessions, bookings)).toMatchObject({
+      sessions: 0,
+      fillRate: null,
+      byAgency: [],
+      deliveryMethodMix: [],
+    });
   });
 });
 

@@ -14,7 +14,11 @@ export const RUNTIME_TABLES: Record<string, string> = {
  * `deliberatelyUnmapped` names database columns ("table.column", or "table" for a whole table)
  * that no entity is meant to map, each with the reason.
  */
-export async function entityMigrationMismatches(dataSource: DataSource, schema: string, deliberatelyUnmapped: Record<string, string> = RUNTIME_TABLES): Promise<string[]> {
+export async function entityMigrationMismatches(
+  dataSource: DataSource,
+  schema: string,
+  deliberatelyUnmapped: Record<string, string> = RUNTIME_TABLES,
+): Promise<string[]> {
   const rows: { table_name: string; column_name: string; is_nullable: 'YES' | 'NO'; udt_name: string; table_type: string }[] = await dataSource.query(
     `SELECT c.table_name, c.column_name, c.is_nullable, c.udt_name, t.table_type
        FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
@@ -37,14 +41,19 @@ export async function entityMigrationMismatches(dataSource: DataSource, schema: 
         continue;
       }
       const expected = `${column.isArray ? '_' : ''}${udtName(dataSource.driver.normalizeType(column))}`;
-      if (expected !== found.udt_name) problems.push(`${entity.name}.${column.propertyName}: the entity says ${expected}, the database has ${found.udt_name} (${key})`);
+      if (expected !== found.udt_name)
+        problems.push(`${entity.name}.${column.propertyName}: the entity says ${expected}, the database has ${found.udt_name} (${key})`);
       const nullable = found.is_nullable === 'YES';
       // PostgreSQL reports every view column as nullable, whatever the table under it says.
-      if (found.table_type === 'BASE TABLE' && column.isNullable !== nullable) problems.push(`${entity.name}.${column.propertyName}: the entity says ${column.isNullable ? 'nullable' : 'not null'}, the database ${nullable ? 'allows null' : 'says not null'} (${key})`);
+      if (found.table_type === 'BASE TABLE' && column.isNullable !== nullable)
+        problems.push(
+          `${entity.name}.${column.propertyName}: the entity says ${column.isNullable ? 'nullable' : 'not null'}, the database ${nullable ? 'allows null' : 'says not null'} (${key})`,
+        );
     }
   }
   for (const key of inDatabase.keys()) {
-    if (!mapped.has(key) && !(key in deliberatelyUnmapped) && !(key.split('.')[0]! in deliberatelyUnmapped)) problems.push(`${schema}.${key} is mapped by no entity (map it, or list it as deliberately unmapped with the reason)`);
+    if (!mapped.has(key) && !(key in deliberatelyUnmapped) && !(key.split('.')[0]! in deliberatelyUnmapped))
+      problems.push(`${schema}.${key} is mapped by no entity (map it, or list it as deliberately unmapped with the reason)`);
   }
   for (const key of Object.keys(deliberatelyUnmapped)) {
     const exists = key.includes('.') ? inDatabase.has(key) : [...inDatabase.keys()].some((column) => column.startsWith(`${key}.`));

@@ -44,7 +44,12 @@ export function tokenFor(grants: Grant[], subject = 'test-user'): string {
 
 export const grant = (role: Role, partnershipSlug: string | null = null): Grant => ({ role, partnershipSlug });
 
-export async function postGraphQL<TData>(url: string, query: string, options: QueryOptions = {}, extraHeaders: Record<string, string> = {}): Promise<GraphQLResponse<TData>> {
+export async function postGraphQL<TData>(
+  url: string,
+  query: string,
+  options: QueryOptions = {},
+  extraHeaders: Record<string, string> = {},
+): Promise<GraphQLResponse<TData>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
   if (options.authorization) headers.authorization = options.authorization;
   else if (options.as) headers.authorization = `Bearer ${tokenFor(options.as)}`;
@@ -94,7 +99,12 @@ export async function startTestFederation(options: TestFederationOptions = {}): 
       }
       dataSources[name] = dataSource;
       if (options.seed !== false && !database.seeded) await module.seed(dataSource);
-      const server = await createSubgraphServer(module, { dataSource: opened.dataSource, gatewaySecret: config.secrets.gateway, developmentTools: true, shutdownGraceMilliseconds: 1000 });
+      const server = await createSubgraphServer(module, {
+        dataSource: opened.dataSource,
+        gatewaySecret: config.secrets.gateway,
+        developmentTools: true,
+        shutdownGraceMilliseconds: 1000,
+      });
       subgraphs.push(server);
       subgraphUrls[name] = await server.listen(0);
     }

@@ -54,7 +54,11 @@ export function templateSourceHash(): string {
     for (const file of sourceFiles(folder)) files.add(file);
   }
   const hash = createHash('sha256').update(`format ${TEMPLATE_FORMAT}\nsubgraphs ${subgraphs.join(',')}\n`);
-  for (const file of [...files].sort()) hash.update(`${path.relative(REPOSITORY_ROOT, file)}\n`).update(fs.readFileSync(file)).update('\n');
+  for (const file of [...files].sort())
+    hash
+      .update(`${path.relative(REPOSITORY_ROOT, file)}\n`)
+      .update(fs.readFileSync(file))
+      .update('\n');
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -81,7 +85,14 @@ function sourceFiles(folder: string): string[] {
 export async function migrateAndSeedEverySubgraph(url: string, poolSize: number, load: SubgraphLoader = loadSubgraphModule): Promise<void> {
   for (const { name } of presentSubgraphs()) {
     const module = load(name);
-    const databaseOptions = { url, schema: module.databaseSchema, entities: module.entities, migrations: module.migrations, poolSize, applicationName: `test-template-${name}` };
+    const databaseOptions = {
+      url,
+      schema: module.databaseSchema,
+      entities: module.entities,
+      migrations: module.migrations,
+      poolSize,
+      applicationName: `test-template-${name}`,
+    };
     const opened = await openSubgraphDatabaseWithRoles(databaseOptions);
     try {
       if (!opened.roles) await module.seed(opened.dataSource);
@@ -179,7 +190,8 @@ export async function copyServerTemplate(serverUrl: string, name: string): Promi
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (attempt >= 10) throw error;
-      if (code === '3D000') forgetServerTemplate(serverUrl); // dropped as stale by another run: build it again
+      if (code === '3D000')
+        forgetServerTemplate(serverUrl); // dropped as stale by another run: build it again
       else if (code !== '55006') throw error; // 55006: the template is being accessed by other users
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
     } finally {

@@ -29,7 +29,9 @@ export class CreateAuditTrail1733200000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX audit_event_partnerships ON ${name} USING gin (partnership_slugs)`);
     await queryRunner.query(`CREATE FUNCTION "${schema}".audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN RAISE EXCEPTION 'the audit trail is append-only: % refused', TG_OP; END $fn$`);
-    await queryRunner.query(`CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON ${name} FOR EACH ROW EXECUTE FUNCTION "${schema}".audit_event_append_only()`);
+    await queryRunner.query(
+      `CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON ${name} FOR EACH ROW EXECUTE FUNCTION "${schema}".audit_event_append_only()`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -46,7 +46,15 @@ function boundedJson(value: unknown): string | null {
   }
 }
 
-const SLUG_KEYS = new Set(['partnershipSlug', 'partnershipSlugs', 'partnershipId', 'partnershipIds', 'fromPartnership', 'toPartnership', 'ownerPartnershipSlug']);
+const SLUG_KEYS = new Set([
+  'partnershipSlug',
+  'partnershipSlugs',
+  'partnershipId',
+  'partnershipIds',
+  'fromPartnership',
+  'toPartnership',
+  'ownerPartnershipSlug',
+]);
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** Ids such as "telford-and-wrekin.executive" start with their partnership's slug. */
 const PREFIXED_ID = /^([a-z][a-z0-9-]{0,63})\.[a-z0-9][a-z0-9.-]*$/;
@@ -92,7 +100,8 @@ function auditedArguments(args: Record<string, unknown>, error: unknown): unknow
       return kinds.length > 0 ? `[withheld: held ${kinds.join(', ')}]` : value;
     }
     if (Array.isArray(value)) return value.map(withhold);
-    if (value && typeof value === 'object' && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withhold(item)]));
+    if (value && typeof value === 'object' && !(value instanceof Date))
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withhold(item)]));
     return value;
   };
   return withhold(args);

@@ -26,7 +26,8 @@ interface AuditRow {
 
 function timestamp(value: unknown, name: string): string | null {
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'string' || value.length > 40 || Number.isNaN(Date.parse(value))) throw badUserInput(`${name} must be an ISO 8601 timestamp such as 2026-01-31T00:00:00Z`, name);
+  if (typeof value !== 'string' || value.length > 40 || Number.isNaN(Date.parse(value)))
+    throw badUserInput(`${name} must be an ISO 8601 timestamp such as 2026-01-31T00:00:00Z`, name);
   return new Date(value).toISOString();
 }
 
@@ -34,7 +35,11 @@ function timestamp(value: unknown, name: string): string | null {
 export function auditTrailResolvers(options: AuditOptions) {
   return {
     Partnership: {
-      [auditTrailFieldName(options.subgraph)]: async (parent: { id?: string; slug?: string }, args: { from?: string | null; to?: string | null; limit?: number | null }, context: SubgraphContext) => {
+      [auditTrailFieldName(options.subgraph)]: async (
+        parent: { id?: string; slug?: string },
+        args: { from?: string | null; to?: string | null; limit?: number | null },
+        context: SubgraphContext,
+      ) => {
         const slug = String(parent.id ?? parent.slug);
         if (!hasRole(context.caller, 'regional-admin') && !hasRole(context.caller, 'partnership-admin', slug)) {
           throw notPermitted(context.caller, `The audit trail of ${slug} is for its partnership-admins and regional administrators.`);
