@@ -58,7 +58,7 @@ function regenerate(scale: number): Promise<void> {
     });
     children.add(child);
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       children.delete(child);
       const summary = output.trim().split('\n').pop();

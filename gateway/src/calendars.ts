@@ -133,7 +133,7 @@ export function londonTime(date: string, time: string): Date {
       .formatToParts(new Date(asIfUtc))
       .map((part) => [part.type, Number(part.value)]),
   ) as Record<string, number>;
-  const offset = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!) - asIfUtc;
+  const offset = Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute) - asIfUtc;
   return new Date(asIfUtc - offset);
 }
 

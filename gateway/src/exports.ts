@@ -267,7 +267,7 @@ export function toTable(
   const cellsOf: ((bindings: Record<string, unknown>) => CellValue[])[] = [];
   for (const column of definition.columns) {
     if ('pivot' in column) {
-      const { keys, cells, key, columns } = (column as Pivot).pivot;
+      const { keys, cells, key, columns } = (column).pivot;
       for (const pivotKey of valuesAt(root, keys) as string[]) {
         header.push(...columns.map((c) => c.header.replaceAll('{key}', pivotKey)));
         cellsOf.push((bindings) => {
@@ -277,7 +277,7 @@ export function toTable(
       }
     } else {
       header.push(column.header);
-      cellsOf.push((bindings) => [cellValue(bindings, (column as Column).value)]);
+      cellsOf.push((bindings) => [cellValue(bindings, (column).value)]);
     }
   }
   const rows = rowBindings(answer, definition.rows).map((bindings) => cellsOf.flatMap((cells) => cells(bindings)).map((value) => value ?? ''));

@@ -59,7 +59,7 @@ export async function rowsWhereAnyOf<T extends ObjectLiteral>(
   orderBy: (keyof T & string)[] = [],
   bounds: RowBound<T>[] = [],
 ): Promise<T[]> {
-  const select = selectFor(dataSource, entity as EntityTarget<ObjectLiteral>);
+  const select = selectFor(dataSource, entity);
   const column = (name: string) => {
     const databaseName = select.columnOf.get(name);
     if (!databaseName) throw new Error(`${String(name)} is not a column of ${select.table}`);

@@ -38,7 +38,7 @@ export const agendaItemResolvers: Resolvers = {
         Meeting: () => (isUuid(id) ? loaders.meeting.load(id) : Promise.resolve(null)),
         RegionalProcedureChapter: () => (isUuid(id) ? loaders.chapter.load(id) : Promise.resolve(null)),
       };
-      const entity = local[typename] ? await local[typename]!() : { id };
+      const entity = local[typename] ? await local[typename]() : { id };
       return entity ? { __typename: typename, ...entity } : null;
     },
   },

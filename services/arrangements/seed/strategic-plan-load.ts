@@ -50,7 +50,7 @@ export async function seedStrategicPlans(manager: EntityManager): Promise<void> 
         // 002 names the baseline year but not its figure: the figure is synthetic and says so.
         baselineValue: reduction ? faker.number.float({ min: 20, max: 30, fractionDigits: 1 }) : null,
         baselineSource: reduction
-          ? { ...SYNTHETIC_MEASUREMENT, section: `Synthetic ${target!.baselinePeriod} baseline: 002 names the baseline year, not its value` }
+          ? { ...SYNTHETIC_MEASUREMENT, section: `Synthetic ${target.baselinePeriod} baseline: 002 names the baseline year, not its value` }
           : null,
         source: priority.source,
       };
@@ -84,7 +84,7 @@ export async function seedStrategicPlans(manager: EntityManager): Promise<void> 
         const isMultiAgencyCaseFileAudit = !skipsAudit && (heading === 'LEARNING_AND_DEVELOPMENT' || heading === 'UNDERSTANDING_WHAT_IS_HAPPENING');
         return {
           bodyId,
-          heading: heading as ActionPlanHeading,
+          heading: heading,
           description: isMultiAgencyCaseFileAudit
             ? `Complete a multi-agency case file audit on ${faker.helpers.arrayElement(['thresholds', 'information sharing', 'voice of the person', 'escalation'])}`
             : `${faker.helpers.arrayElement(['Develop', 'Review', 'Deliver', 'Embed'])} ${faker.helpers.arrayElement(['guidance', 'a briefing', 'a dataset', 'a workshop', 'a pathway'])} for ${faker.helpers.arrayElement(['practitioners', 'partner agencies', 'schools', 'communities'])}`,

@@ -197,6 +197,6 @@ describe('provenance', () => {
     }
     const rules = bodies.flatMap((body) => [body.chairRule, body.quorumRule].filter((rule) => rule !== null && rule !== undefined));
     expect(rules.length).toBeGreaterThan(0);
-    expect(rules.filter((rule) => !files.has(rule!.source.document))).toEqual([]);
+    expect(rules.filter((rule) => !files.has(rule.source.document))).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ async function meetingAttendance(meeting: MeetingParent, loaders: MembershipLoad
     loaders.membershipsByBody.load(meeting.body.id),
     loaders.attendanceByMeeting.load(meetingKey(meeting.body.id, meeting.date)),
   ]);
-  return { seats: seats.filter((seat) => inForceOn(seat, meeting.date!)), records };
+  return { seats: seats.filter((seat) => inForceOn(seat, meeting.date)), records };
 }
 
 const ATTENDANCE_ORDER = { ATTENDED: 0, APOLOGIES: 1, ABSENT: 2 } as const;

@@ -20,7 +20,7 @@ beforeAll(async () => {
     poolSize: 1,
     applicationName: 'test-thresholds-operations',
   });
-  await thresholdsSubgraph.seed!(dataSource);
+  await thresholdsSubgraph.seed(dataSource);
 });
 afterAll(async () => {
   if (dataSource?.isInitialized) await dataSource.destroy();

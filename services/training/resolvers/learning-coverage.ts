@@ -10,7 +10,7 @@ export const learningCoverageResolvers: Resolvers = {
     // The representation carries `partnership { reviewThemeIds }`, fetched from reviews by the gateway (@requires).
     __resolveReference: (reference, { caller }) => {
       if (!mayAct(caller, 'readLearningCoverage', [reference.id])) throw notPermitted(caller, learningCoverageDenied(reference.id));
-      return reference as LearningCoverageParent;
+      return reference;
     },
     partnership: (coverage) => ({ id: coverage.id }),
     // Without the review themes (reviews was down, so the gateway sent none) the coverage is

@@ -47,7 +47,7 @@ beforeAll(async () => {
       resolvers: {
         Partnership: { __resolveReference: ({ id }: { id: string }) => ({ id, reviewThemeIds: REVIEW_THEMES[id] ?? [] }) },
         Theme: { __resolveReference: ({ id }: { id: string }) => THEMES.find((theme) => theme.id === id) ?? null },
-      } as never,
+      },
     }),
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });

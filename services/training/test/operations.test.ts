@@ -24,7 +24,7 @@ beforeAll(async () => {
     poolSize: 1,
     applicationName: 'test-training-operations',
   });
-  await trainingSubgraph.seed!(dataSource);
+  await trainingSubgraph.seed(dataSource);
 });
 afterAll(async () => {
   if (dataSource?.isInitialized) await dataSource.destroy();

@@ -118,7 +118,7 @@ export function createAuditMiddleware(schema: GraphQLSchema, options: AuditOptio
   if (!mutationType) return undefined;
   const record = async (context: SubgraphContext, info: GraphQLResolveInfo, args: Record<string, unknown>, outcome: { result?: unknown; error?: unknown }) => {
     const result = outcome.error === undefined ? outcome.result : undefined;
-    const resultId = result && typeof result === 'object' && 'id' in result ? String((result as { id: unknown }).id) : null;
+    const resultId = result && typeof result === 'object' && 'id' in result ? String((result).id) : null;
     const hinted = context.auditPartnershipSlugs ? [...context.auditPartnershipSlugs] : [];
     // The result only at its top level (a meeting's bodyId): deeper records, such as a body it
     // reports to, may belong to another partnership, which must not see this call's payload.
