@@ -224,7 +224,7 @@ export function generateSyntheticReviews(): SyntheticReview[] {
                   description: faker.helpers.arrayElement(ACTION_TEMPLATES)(themeName(themeId)),
                   ownerOrganisationId: faker.helpers.arrayElement(profile.agencies),
                   dueOn: addMonths(signedOff, faker.number.int({ min: 1, max: 3 })),
-                  ragStatus: (completedOn ? 'COMPLETED' : started ? 'IN_PROGRESS' : 'NOT_STARTED'),
+                  ragStatus: (completedOn ? 'COMPLETED' : started ? 'IN_PROGRESS' : 'NOT_STARTED') as RagStatus,
                   completedOn,
                 };
               })
