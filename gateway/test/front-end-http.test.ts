@@ -67,11 +67,19 @@ describe('CORS', () => {
     expect(response.headers.get('vary')).toMatch(/Origin/);
   });
 
+  it('answers a preflight for /calendars, so a page can make and revoke a private feed', async () => {
+    const asked = await preflight(`${baseUrl(productionLike)}/calendars/feeds`, FRONT_END, 'POST', 'authorization, content-type');
+    expect(asked.status).toBe(204);
+    expect(asked.headers.get('access-control-allow-origin')).toBe(FRONT_END);
+    expect(asked.headers.get('access-control-allow-methods')).toBe('GET, POST, DELETE');
+  });
+
   it('answers a preflight for /exports, and the CSV answer lets the page read its filename', async () => {
     const exportUrl = `${baseUrl(productionLike)}/exports/organisations.csv`;
     const asked = await preflight(exportUrl, FRONT_END, 'GET', 'authorization');
     expect(asked.status).toBe(204);
-    expect(asked.headers.get('access-control-allow-methods')).toBe('GET');
+    // POST too: a page asks for a signed download link with POST /exports/links.
+    expect(asked.headers.get('access-control-allow-methods')).toBe('GET, POST');
     const response = await fetch(exportUrl, { headers: { origin: FRONT_END, authorization: `Bearer ${tokenFor([grant('analyst')])}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(FRONT_END);

@@ -72,7 +72,7 @@ export function typescriptConfig(workspaceDirectory) {
  * subgraph serves, as SDL text (the subgraph passes them: this package sits below the contract).
  */
 export function subgraphSchemaConfig(subgraphDirectory, sharedDefinitions) {
-  const sdl = ['schema.graphql', 'schema/**/*.graphql'];
+  const sdl = ['schema/**/*.graphql'];
   return defineConfig({
     files: sdl,
     plugins: { '@graphql-eslint': graphql },

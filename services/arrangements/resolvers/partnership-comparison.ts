@@ -1,7 +1,7 @@
 import type { Resolvers } from '../generated/graphql';
 import { comparedPartnerships, governanceRows } from '../operations/comparison';
 
-/** This subgraph's sections of the shared PartnershipComparison; its reference resolver is in contract.ts. */
+/** This subgraph's sections of the shared PartnershipComparison; its reference resolver comes from the federation contract. */
 export const partnershipComparisonResolvers: Resolvers = {
   PartnershipComparison: {
     partnerships: (comparison, _args, { loaders }) => comparedPartnerships(comparison, loaders),

@@ -1,5 +1,5 @@
 /**
- * The training subgraph's enumerations as TypeScript values, mirroring schema.graphql, so seed
+ * The training subgraph's enumerations as TypeScript values, mirroring schema/, so seed
  * data and entities are typed without importing generated code.
  */
 export const DELIVERY_METHODS = ['E_LEARNING', 'FACE_TO_FACE', 'VIRTUAL', 'CONFERENCE', 'CASE_STUDY', 'ACTION_LEARNING'] as const;
