@@ -26,7 +26,7 @@ export async function startCountingProxies(): Promise<CountingProxies> {
     const server = http.createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', async () => {
+      const forward = async () => {
         try {
           const headers: Record<string, string> = {};
           for (const key of ['content-type', 'accept', GATEWAY_ASSERTION_HEADER]) {
@@ -46,7 +46,8 @@ export async function startCountingProxies(): Promise<CountingProxies> {
         } catch (error) {
           response.writeHead(502).end(String(error));
         }
-      });
+      };
+      request.on('end', () => void forward());
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     servers.push(server);

@@ -26,14 +26,20 @@ export function requestFor(journey: Journey, mode: Exclude<Mode, 'sql'>): { url:
   };
 }
 
+/** A GraphQL answer as it comes over HTTP, before anything is read from it. */
+export interface GraphQLAnswer {
+  data?: unknown;
+  errors?: unknown;
+}
+
 export async function post(
   url: string,
   headers: Record<string, string>,
   body: string,
-): Promise<{ status: number; json: any; headers: Headers; bytes: number }> {
+): Promise<{ status: number; json: GraphQLAnswer; headers: Headers; bytes: number }> {
   const response = await fetch(url, { method: 'POST', headers, body });
   const text = await response.text();
-  return { status: response.status, json: JSON.parse(text), headers: response.headers, bytes: Buffer.byteLength(text) };
+  return { status: response.status, json: JSON.parse(text) as GraphQLAnswer, headers: response.headers, bytes: Buffer.byteLength(text) };
 }
 
 /** Canonical JSON (sorted keys) for comparing answers from different paths. */
@@ -51,11 +57,18 @@ export function canonical(value: unknown): string {
 
 /** The part of a direct answer that corresponds to the gateway's (the _entities payload, or the same root field). */
 
-export function comparablePart(journey: Journey, data: any, mode: 'gateway' | 'direct'): unknown {
-  if (journey.name === 'reviews') return mode === 'gateway' ? data?.partnership?.reviews : data?._entities?.[0]?.reviews;
+/** What comparablePart reads from the reviews and entities journeys' answers. */
+interface ComparableData {
+  partnership?: { reviews?: unknown; bodies?: { id: string }[] | null } | null;
+  _entities?: { id: string; reviews?: unknown }[] | null;
+}
+
+export function comparablePart(journey: Journey, data: unknown, mode: 'gateway' | 'direct'): unknown {
+  const answer = data as ComparableData | null | undefined;
+  if (journey.name === 'reviews') return mode === 'gateway' ? answer?.partnership?.reviews : answer?._entities?.[0]?.reviews;
   if (journey.name === 'entities') {
-    const bodies = mode === 'gateway' ? data?.partnership?.bodies : data?._entities;
-    return [...(bodies ?? [])].sort((a: any, b: any) => a.id.localeCompare(b.id));
+    const bodies = mode === 'gateway' ? answer?.partnership?.bodies : answer?._entities;
+    return [...(bodies ?? [])].sort((a, b) => a.id.localeCompare(b.id));
   }
   return data;
 }

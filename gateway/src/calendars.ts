@@ -192,13 +192,19 @@ const historyStart = () => new Date(Date.now() - HISTORY_DAYS * 86_400_000).toIS
 
 async function calendarFor(apollo: GatewayApollo, caller: Caller, scope: CalendarScope, requestId?: string): Promise<string> {
   if (scope.kind === 'body') {
-    const { body } = await runOperation(apollo, caller, BODY_CALENDAR, { id: scope.id, from: historyStart() }, requestId);
+    const { body } = await runOperation<{ body: CalendarBody | null }>(apollo, caller, BODY_CALENDAR, { id: scope.id, from: historyStart() }, requestId);
     if (!body) throw problem(404, 'BODY_NOT_FOUND', 'No such body', `No body has the id "${scope.id}".`, 'body');
-    return calendarText(`${body.name}: meetings and paperwork deadlines`, [body as CalendarBody]);
+    return calendarText(`${body.name}: meetings and paperwork deadlines`, [body]);
   }
-  const { partnership } = await runOperation(apollo, caller, PARTNERSHIP_CALENDAR, { slug: scope.slug, from: historyStart() }, requestId);
+  const { partnership } = await runOperation<{ partnership: { name: string; bodies: CalendarBody[] } | null }>(
+    apollo,
+    caller,
+    PARTNERSHIP_CALENDAR,
+    { slug: scope.slug, from: historyStart() },
+    requestId,
+  );
   if (!partnership) throw problem(404, 'PARTNERSHIP_NOT_FOUND', 'No such partnership', `No partnership has the slug "${scope.slug}".`, 'partnership');
-  return calendarText(`${partnership.name}: meetings and paperwork deadlines`, partnership.bodies as CalendarBody[]);
+  return calendarText(`${partnership.name}: meetings and paperwork deadlines`, partnership.bodies);
 }
 
 function scopeFrom(kind: string, name: string, parameter: string): CalendarScope {

@@ -21,7 +21,7 @@ export interface DownloadSettings {
 export interface DownloadsOptions {
   apollo: GatewayApollo;
   /** The caller verified for this request by sign-in.ts (throws its refusal). */
-  callerFor(response: express.Response): Caller;
+  callerFor: (response: express.Response) => Caller;
   gatewaySecret: string;
   shared?: SharedState;
   logger: pino.Logger;

@@ -26,7 +26,24 @@ export interface ExportParameter {
 }
 
 export type CellValue = string | number | boolean | null | undefined;
-type Bindings = Record<string, any>;
+type Bindings = Record<string, unknown>;
+
+/** A cell of comparePartnerships, as the comparison export's operation asks for it. */
+interface ComparisonCell {
+  value: number | null;
+  text: string | null;
+  missingReason: string | null;
+}
+
+const comparisonFigure = ({ cell }: Bindings): CellValue => {
+  const { value, text, missingReason } = cell as ComparisonCell;
+  return value ?? (missingReason ? '' : text);
+};
+
+const comparisonNote = ({ cell }: Bindings): CellValue => {
+  const { value, text, missingReason } = cell as ComparisonCell;
+  return missingReason ?? (value !== null && text ? text : '');
+};
 
 export interface Column {
   header: string;
@@ -108,9 +125,9 @@ export const EXPORT_DEFINITIONS: ExportDefinition[] = [
           key: 'partnershipSlug',
           columns: [
             // A figure when there is one; a stated text when that is all there is; blank when missing.
-            { header: '{key}', value: ({ cell }) => cell.value ?? (cell.missingReason ? '' : cell.text) },
+            { header: '{key}', value: comparisonFigure },
             // Why it is missing, or the text that qualifies a figure (a year, a formatted sum).
-            { header: '{key} note', value: ({ cell }) => cell.missingReason ?? (cell.value !== null && cell.text ? cell.text : '') },
+            { header: '{key} note', value: comparisonNote },
           ],
         },
       },
@@ -333,7 +350,7 @@ export const EXPORT_DEFINITIONS: ExportDefinition[] = [
       { header: 'theme', value: 'coverage.theme.name' },
       { header: 'addressed', value: 'coverage.addressed' },
       { header: 'courses', value: 'coverage.courses.title' },
-      { header: 'sessions', value: ({ coverage }) => coverage.sessions.length },
+      { header: 'sessions', value: ({ coverage }) => (coverage as { sessions: unknown[] }).sessions.length },
       { header: 'session dates', value: 'coverage.sessions.date' },
       { header: 'since', value: 'learningCoverage.since' },
     ],

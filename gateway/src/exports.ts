@@ -2,7 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { stringify } from 'csv-stringify/sync';
 import express from 'express';
 import type { Caller } from '@safeguarding/auth';
-import { type CellValue, type Column, EXPORT_DEFINITIONS, type ExportDefinition, type ExportParameter, type Pivot } from './export-definitions';
+import { type CellValue, type Column, EXPORT_DEFINITIONS, type ExportDefinition, type ExportParameter } from './export-definitions';
 import { problem, ProblemError, refuseTokenInQuery } from './problem';
 
 /**
@@ -138,7 +138,7 @@ interface OperationError {
  */
 function operationProblem(errors: readonly OperationError[]): ProblemError {
   const [first] = errors;
-  const code = String(first?.extensions?.code ?? '');
+  const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : '';
   const message = first && !/\$\w|Variable "|Cannot query field|Unknown argument|Syntax Error/.test(first.message) ? first.message : undefined;
   switch (code) {
     case 'UNAUTHENTICATED':
@@ -167,19 +167,20 @@ function operationProblem(errors: readonly OperationError[]): ProblemError {
   }
 }
 
-export async function runOperation(
+/** The operation's data; `TData` is the shape the operation asks for (the caller's word for it, not checked). */
+export async function runOperation<TData extends object = Record<string, unknown>>(
   apollo: GatewayApollo,
   caller: Caller,
   query: string,
   variables: Record<string, unknown>,
   requestId?: string,
-): Promise<Record<string, any>> {
+): Promise<TData> {
   const result = await apollo.executeOperation({ query, variables }, { contextValue: { caller, requestId } });
   if (result.body.kind !== 'single')
     throw problem(502, 'EXPORT_FAILED', 'The export could not be made', 'The answer came in parts, which exports cannot read.');
   const { data, errors } = result.body.singleResult;
   if (errors?.length || !data) throw operationProblem(errors ?? []);
-  return data;
+  return data as TData;
 }
 
 const PARTNERSHIP_SLUGS = 'query ExportPartnershipSlugs { partnerships { slug } }';
@@ -191,7 +192,8 @@ async function checkExists(apollo: GatewayApollo, caller: Caller, prepared: Prep
   const named = definition.parameters.filter((parameter) => variables[parameter.variable] !== undefined);
   const partnershipParameters = named.filter((parameter) => parameter.kind === 'partnership' || parameter.kind === 'partnerships');
   if (partnershipParameters.length) {
-    const known = new Set(((await runOperation(apollo, caller, PARTNERSHIP_SLUGS, {}, requestId)).partnerships as { slug: string }[]).map((p) => p.slug));
+    const { partnerships } = await runOperation<{ partnerships: { slug: string }[] }>(apollo, caller, PARTNERSHIP_SLUGS, {}, requestId);
+    const known = new Set(partnerships.map((p) => p.slug));
     for (const parameter of partnershipParameters) {
       const unknown = ([] as string[]).concat(variables[parameter.variable] as string | string[]).filter((slug) => !known.has(slug));
       if (unknown.length) {
@@ -206,13 +208,13 @@ async function checkExists(apollo: GatewayApollo, caller: Caller, prepared: Prep
     }
   }
   for (const parameter of named.filter((p) => p.kind === 'body')) {
-    const answer = await runOperation(apollo, caller, BODY_EXISTS, { id: variables[parameter.variable] }, requestId);
+    const answer = await runOperation<{ body: { id: string } | null }>(apollo, caller, BODY_EXISTS, { id: variables[parameter.variable] }, requestId);
     if (!answer.body)
       throw problem(
         404,
         'BODY_NOT_FOUND',
         'No such body',
-        `No body has the id "${variables[parameter.variable]}"; a partnership's bodies are in /exports/bodies.csv.`,
+        `No body has the id "${String(variables[parameter.variable])}"; a partnership's bodies are in /exports/bodies.csv.`,
         parameter.name,
       );
   }
@@ -222,7 +224,7 @@ async function checkExists(apollo: GatewayApollo, caller: Caller, prepared: Prep
 function valuesAt(from: unknown, path: string): unknown[] {
   let values: unknown[] = [from];
   for (const key of path.split('.')) {
-    values = values.flatMap((value) => {
+    values = values.flatMap((value): unknown[] => {
       const next = value === null || value === undefined ? undefined : (value as Record<string, unknown>)[key];
       return Array.isArray(next) ? next : [next];
     });
@@ -267,7 +269,7 @@ export function toTable(
   const cellsOf: ((bindings: Record<string, unknown>) => CellValue[])[] = [];
   for (const column of definition.columns) {
     if ('pivot' in column) {
-      const { keys, cells, key, columns } = (column).pivot;
+      const { keys, cells, key, columns } = column.pivot;
       for (const pivotKey of valuesAt(root, keys) as string[]) {
         header.push(...columns.map((c) => c.header.replaceAll('{key}', pivotKey)));
         cellsOf.push((bindings) => {
@@ -277,7 +279,7 @@ export function toTable(
       }
     } else {
       header.push(column.header);
-      cellsOf.push((bindings) => [cellValue(bindings, (column).value)]);
+      cellsOf.push((bindings) => [cellValue(bindings, column.value)]);
     }
   }
   const rows = rowBindings(answer, definition.rows).map((bindings) => cellsOf.flatMap((cells) => cells(bindings)).map((value) => value ?? ''));

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
+import { OperationTypeNode } from 'graphql';
 import { ANONYMOUS_CALLER, type Caller } from '@safeguarding/auth';
 import { DEFAULT_PUBLIC_CACHE_MAX_AGE_SECONDS, type HttpCachingSettings } from '@safeguarding/config';
 
@@ -44,7 +45,7 @@ export function httpCachingPlugin(settings: HttpCachingSettings): ApolloServerPl
       if (request.http?.method !== 'GET' || settings.publicMaxAgeSeconds === 0) return;
       return {
         async willSendResponse({ response, contextValue, operation }) {
-          if (operation?.operation !== 'query' || response.body.kind !== 'single') return;
+          if (operation?.operation !== OperationTypeNode.QUERY || response.body.kind !== 'single') return;
           const cacheControl = cacheControlFor(
             contextValue.caller,
             {

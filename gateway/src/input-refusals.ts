@@ -14,6 +14,8 @@
  * A path ends at the first list on the way down (its items' indices are unknown without data).
  */
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+// The enum is not exported from the package's root.
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import {
   type ArgumentNode,
   type FieldNode,
@@ -21,6 +23,7 @@ import {
   getNamedType,
   getNullableType,
   GraphQLError,
+  OperationTypeNode,
   type GraphQLFormattedError,
   type GraphQLNamedType,
   type GraphQLSchema,
@@ -52,7 +55,7 @@ type Path = (string | number)[];
 
 /** The answer to a fetch whose input the subgraph refused, or undefined when no field can be named. */
 export function refusalAtFields(refusal: SubgraphInputRefusal, options: GraphQLDataSourceProcessOptions): { errors: GraphQLFormattedError[] } | undefined {
-  if (options.kind !== 'incoming operation') return undefined;
+  if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return undefined;
   const paths = refusedFieldPaths(refusal, options.request.query, options.request.variables, options.incomingRequestContext.schema);
   if (paths.length === 0) return undefined;
   return { errors: paths.map((path) => ({ message: refusal.message, path, extensions: { ...refusal.extensions } })) };
@@ -146,9 +149,9 @@ function fieldsWithPaths(
     }
   };
   const root =
-    operation.operation === 'mutation'
+    operation.operation === OperationTypeNode.MUTATION
       ? schema?.getMutationType()
-      : operation.operation === 'subscription'
+      : operation.operation === OperationTypeNode.SUBSCRIPTION
         ? schema?.getSubscriptionType()
         : schema?.getQueryType();
   walk(operation.selectionSet, [], root ?? undefined, undefined, false);

@@ -166,7 +166,7 @@ async function servePage(): Promise<{ server: http.Server; origin: string }> {
     expect(answer.status).toBe(200);
     expect(answer.disposition).toBe('attachment; filename="organisations.csv"');
     expect(download.suggestedFilename()).toBe('organisations.csv');
-    const saved = fs.readFileSync((await download.path()), 'utf8');
+    const saved = fs.readFileSync(await download.path(), 'utf8');
     expect(saved.split('\n')[0]).toMatch(/^\uFEFF?id,name,sector,also known as/);
     expect(saved).toContain('West Mercia Police');
   });

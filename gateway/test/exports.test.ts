@@ -126,7 +126,7 @@ it('refuses bad input, bad tokens and unknown exports clearly', async () => {
  * Every list an analyst reads, each checked against the API's own answer for the same question:
  * the first column of the CSV holds, row by row, what `expected` reads from the answer.
  */
-const LISTS: { path: string; as?: typeof ANALYST; query: string; expected(data: any): (string | number)[]; header: string[] }[] = [
+const LISTS: { path: string; as?: typeof ANALYST; query: string; expected: (data: any) => (string | number)[]; header: string[] }[] = [
   {
     path: '/exports/members.csv?body=telford-and-wrekin.executive&asOf=2025-06-01',
     query: '{ body(id: "telford-and-wrekin.executive") { members(asOf: "2025-06-01") { id organisation { name } } } }',

@@ -239,6 +239,7 @@ let tagger: PersonTagger | undefined;
 /** Loaded at first use: the tagger's lexicon is half a second of every subgraph's start. */
 function personTagger(): PersonTagger {
   if (!tagger) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded at first use, not at start (see above)
     const loaded = require('compromise') as PersonTagger & { default?: PersonTagger };
     tagger = loaded.default ?? loaded;
   }

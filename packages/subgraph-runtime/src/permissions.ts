@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
+import { GraphQLError, type GraphQLSchema, Kind, type ObjectTypeDefinitionNode } from 'graphql';
 import { middleware, type IMiddleware } from 'graphql-middleware';
 import { allow, and, deny, or, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
@@ -115,7 +115,7 @@ const federationRules: IRules = {
  */
 export function auditTrailRules(subgraph: string): IRules {
   const auditEvent = auditTrailTypeDefs(subgraph).definitions.find(
-    (definition): definition is ObjectTypeDefinitionNode => definition.kind === 'ObjectTypeDefinition' && definition.name.value === 'AuditEvent',
+    (definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'AuditEvent',
   );
   return {
     Partnership: { [auditTrailFieldName(subgraph)]: allow },

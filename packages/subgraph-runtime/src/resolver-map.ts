@@ -5,7 +5,7 @@
 type ResolverMapPart = Record<string, unknown>;
 
 export function mergeResolvers<Map extends object>(parts: Record<string, object>): Map {
-  const merged: Record<string, ResolverMapPart | unknown> = {};
+  const merged: Record<string, unknown> = {};
   const definedIn = new Map<string, string>();
   for (const [source, part] of Object.entries(parts)) {
     for (const [typeName, typeResolvers] of Object.entries(part as Record<string, unknown>)) {

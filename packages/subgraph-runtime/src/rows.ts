@@ -20,7 +20,7 @@ const selects = new WeakMap<DataSource, Map<unknown, EntitySelect>>();
 
 function selectFor(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): EntitySelect {
   let perSource = selects.get(dataSource);
-  if (!perSource) selects.set(dataSource, (perSource = new Map()));
+  if (!perSource) selects.set(dataSource, (perSource = new Map<unknown, EntitySelect>()));
   let select = perSource.get(entity);
   if (!select) {
     const metadata = dataSource.getMetadata(entity);
@@ -67,8 +67,8 @@ export async function rowsWhereAnyOf<T extends ObjectLiteral>(
   };
   const conditions = [`${column(property)} = ANY($1)`, ...bounds.map((bound, index) => `${column(bound.property)} ${bound.operator} $${index + 2}`)];
   const order = orderBy.length ? ` ORDER BY ${orderBy.map(column).join(', ')}` : '';
-  return (await dataSource.query(`SELECT ${select.columns} FROM ${select.table} WHERE ${conditions.join(' AND ')}${order}`, [
+  return dataSource.query<T[]>(`SELECT ${select.columns} FROM ${select.table} WHERE ${conditions.join(' AND ')}${order}`, [
     keys,
     ...bounds.map((bound) => bound.value),
-  ])) as T[];
+  ]);
 }

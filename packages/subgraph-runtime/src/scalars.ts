@@ -44,6 +44,7 @@ export function boundedText(value: string, field: string, maximum: number): stri
   if (trimmed.length === 0) throw badUserInput(`${field} must not be empty`, field);
   if (trimmed.length > maximum) throw badUserInput(`${field} is ${trimmed.length} characters; at most ${maximum} are allowed`, field);
   // Control characters have no place in names or descriptions and break exports downstream.
+  // eslint-disable-next-line no-control-regex -- the control characters are what this refuses
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(trimmed)) throw badUserInput(`${field} contains control characters`, field);
   // Half an emoji (a lone surrogate, as a client cutting text by UTF-16 units sends it) would be
   // stored as U+FFFD, not as sent, and cannot go into jsonb at all.

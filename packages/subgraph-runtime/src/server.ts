@@ -11,7 +11,7 @@ import { type DocumentNode, GraphQLError, visit } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import pino from 'pino';
-import type { DataSource } from 'typeorm';
+import type { DataSource, MigrationInterface } from 'typeorm';
 import { AuthenticationError, type Caller, GATEWAY_ASSERTION_HEADER, verifyGatewayAssertion } from '@safeguarding/auth';
 import { partnershipScope, statementCounter } from '@safeguarding/database';
 import { hasPartnershipEntity, readSchemaFolder, servedTypeDefs } from '@safeguarding/federation-contract';
@@ -35,8 +35,10 @@ export interface SubgraphModule<Loaders> {
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<SubgraphContext<Loaders>>;
   permissions: IRules;
-  entities: Function[];
-  migrations: Function[];
+  /** The entity classes. */
+  entities: (abstract new (...args: never[]) => object)[];
+  /** The migration classes, oldest first. */
+  migrations: (new () => MigrationInterface)[];
   /** Fresh DataLoaders for one request. */
   createLoaders(dataSource: DataSource): Loaders;
   /** Loads the seed data into an empty database; does nothing when data is there. */

@@ -1,7 +1,7 @@
 import { faker } from '@faker-js/faker';
 import type { EntityManager } from 'typeorm';
 import type { SourceCitation } from '@safeguarding/seed-types';
-import { StrategicActionEntity, StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity, type ActionPlanHeading } from '../entities';
+import { StrategicActionEntity, StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity } from '../entities';
 import { parseSuccessTarget } from '../rules/success-target';
 import { ACTION_PLAN_HEADINGS, strategicPriorities } from './strategic-plan';
 

@@ -214,7 +214,7 @@ export function generateSyntheticReviews(): SyntheticReview[] {
         const signedOff = happened(signedOffOn);
         const actions =
           kind.category === 'CASE_REVIEW' && signedOff
-            ? Array.from({ length: faker.number.int({ min: 1, max: 4 }) }, () => {
+            ? Array.from({ length: faker.number.int({ min: 1, max: 4 }) }, (): SyntheticReview['actions'][number] => {
                 const themeId = faker.helpers.arrayElement(themeIds);
                 const completedOn = faker.datatype.boolean({ probability: 0.75 })
                   ? happened(onOrAfterWorkingDay(addDays(signedOff, faker.number.int({ min: 20, max: 130 }))))
@@ -224,7 +224,7 @@ export function generateSyntheticReviews(): SyntheticReview[] {
                   description: faker.helpers.arrayElement(ACTION_TEMPLATES)(themeName(themeId)),
                   ownerOrganisationId: faker.helpers.arrayElement(profile.agencies),
                   dueOn: addMonths(signedOff, faker.number.int({ min: 1, max: 3 })),
-                  ragStatus: (completedOn ? 'COMPLETED' : started ? 'IN_PROGRESS' : 'NOT_STARTED') as RagStatus,
+                  ragStatus: completedOn ? 'COMPLETED' : started ? 'IN_PROGRESS' : 'NOT_STARTED',
                   completedOn,
                 };
               })

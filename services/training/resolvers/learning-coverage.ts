@@ -1,7 +1,6 @@
 import { notPermitted } from '@safeguarding/subgraph-runtime';
 import { learningCoverageDenied, mayAct } from '../access';
 import type { Resolvers } from '../generated/graphql';
-import type { LearningCoverageParent } from '../models';
 import { coverageOf, reviewThemesKnown } from '../operations/learning-coverage';
 
 export const learningCoverageResolvers: Resolvers = {

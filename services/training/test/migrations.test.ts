@@ -26,11 +26,9 @@ const TABLES = ['audit_event', 'course', 'course_partnership', 'course_theme', '
 
 const tables = async () =>
   (
-    (await dataSource.query(
+    await dataSource.query<{ table_name: string }[]>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'training' AND table_name <> 'migrations' ORDER BY table_name`,
-    )) as {
-      table_name: string;
-    }[]
+    )
   ).map((row) => row.table_name);
 
 // Before the undo below: a column in an entity and not in the migrations (or the other way) fails.

@@ -9,6 +9,7 @@ import { loadSubgraphModule } from './subgraph-module';
 
 export { loadSubgraphModule };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the default for ~245 test queries that read the answer loosely (tests may use any); pass TData for a typed answer
 export interface GraphQLResponse<TData = Record<string, any>> {
   status: number;
   data?: TData | null;
@@ -29,6 +30,7 @@ export interface TestFederation {
   subgraphUrls: Record<string, string>;
   dataSources: Record<string, DataSource>;
   database: TestDatabase;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the default for ~245 test queries that read the answer loosely (tests may use any); pass TData for a typed answer
   query<TData = Record<string, any>>(query: string, options?: QueryOptions): Promise<GraphQLResponse<TData>>;
   /** SQL statements the subgraphs issue while `work` runs (all in this process). */
   countStatements(work: () => Promise<unknown>): Promise<number>;

@@ -11,7 +11,7 @@ import { entityMigrationMismatches } from './entities-match-migrations';
 export interface MigrationTestDatabase {
   dataSource: DataSource;
   /** Tables in the schema, except the migrations table, sorted. */
-  tables(): Promise<string[]>;
+  tables: () => Promise<string[]>;
   undoAllMigrations(): Promise<void>;
   /** Where the entities and the migrated schema disagree (entities-match-migrations.ts); empty when they agree. */
   entityMismatches(deliberatelyUnmapped?: Record<string, string>): Promise<string[]>;
@@ -33,8 +33,8 @@ export async function migrateEmptySchema<Loaders>(
   });
   return {
     dataSource,
-    async tables() {
-      const rows: { table_name: string }[] = await dataSource.query(
+    tables: async () => {
+      const rows = await dataSource.query<{ table_name: string }[]>(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations' ORDER BY 1`,
         [schema],
       );

@@ -19,6 +19,7 @@ import { type AuditOptions, auditEventTable } from './table';
 const MAX_JSON = 20_000;
 
 /** Characters jsonb cannot hold: half a UTF-16 pair, and NUL. */
+// eslint-disable-next-line no-control-regex -- NUL is matched on purpose: jsonb cannot hold it
 const UNSTORABLE_IN_JSONB = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
 
 /**
@@ -108,8 +109,9 @@ function auditedArguments(args: Record<string, unknown>, error: unknown): unknow
 }
 
 function errorCodeOf(error: unknown): string {
-  if (error instanceof GraphQLError) return String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  return 'INTERNAL_SERVER_ERROR';
+  if (!(error instanceof GraphQLError)) return 'INTERNAL_SERVER_ERROR';
+  const code = error.extensions?.code;
+  return typeof code === 'string' || typeof code === 'number' ? String(code) : 'INTERNAL_SERVER_ERROR';
 }
 
 /** The middleware for every Mutation field of the schema. */
@@ -118,7 +120,7 @@ export function createAuditMiddleware(schema: GraphQLSchema, options: AuditOptio
   if (!mutationType) return undefined;
   const record = async (context: SubgraphContext, info: GraphQLResolveInfo, args: Record<string, unknown>, outcome: { result?: unknown; error?: unknown }) => {
     const result = outcome.error === undefined ? outcome.result : undefined;
-    const resultId = result && typeof result === 'object' && 'id' in result ? String((result).id) : null;
+    const resultId = result && typeof result === 'object' && 'id' in result ? String(result.id) : null;
     const hinted = context.auditPartnershipSlugs ? [...context.auditPartnershipSlugs] : [];
     // The result only at its top level (a meeting's bodyId): deeper records, such as a body it
     // reports to, may belong to another partnership, which must not see this call's payload.

@@ -51,13 +51,13 @@ export function auditTrailResolvers(options: AuditOptions) {
         if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badUserInput('limit must be between 1 and 1000', 'limit');
         const from = timestamp(args.from, 'from');
         const to = timestamp(args.to, 'to');
-        const rows = (await options.dataSource.query(
+        const rows = await options.dataSource.query<AuditRow[]>(
           `SELECT id::text AS id, at, subject, grants, request_id, field, arguments, result_id, result, error_code, partnership_slugs
              FROM ${auditEventTable(options.schema)}
             WHERE $1 = ANY(partnership_slugs) AND ($2::timestamptz IS NULL OR at >= $2) AND ($3::timestamptz IS NULL OR at < $3)
             ORDER BY at DESC, id DESC LIMIT $4`,
           [slug, from, to, limit],
-        )) as AuditRow[];
+        );
         return rows.map((row) => ({
           id: `${options.subgraph}:${row.id}`,
           subgraph: options.subgraph,
