@@ -1,38 +1,25 @@
+import { openSeededSubgraphDatabase, type SeededSubgraphDatabase, grant } from '@safeguarding/testkit';
+import { arrangementsSubgraph } from '../index';
 import type { Caller } from '@safeguarding/auth';
-import { openSubgraphDatabase } from '@safeguarding/database';
 import { todayInEngland, addDays } from '@safeguarding/subgraph-runtime';
-import { createTestDatabase, grant, type TestDatabase } from '@safeguarding/testkit';
 import type { DataSource } from 'typeorm';
 import type { OperationContext } from '../context';
-import { entities, SuccessStatementEntity } from '../entities';
+import { SuccessStatementEntity } from '../entities';
 import { createLoaders } from '../loaders';
-import { migrations } from '../migrations';
 import { addAgendaItem, agendaDocument, prepareAgenda, publishAgenda, visibleAgenda } from '../operations/agenda';
 import { candidatesForMeeting, governanceCandidates } from '../operations/agenda-candidates';
 import { scheduleMeeting } from '../operations/meetings';
 import { recordSuccessMeasurement } from '../operations/strategic-plan';
 import { drawStructureChart } from '../operations/structure-chart';
-import { seedArrangements } from '../seed/load';
 
 /** The named operations called directly on the seeded database: no gateway, no GraphQL. */
-let database: TestDatabase;
+let subgraphDatabase: SeededSubgraphDatabase;
 let dataSource: DataSource;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  dataSource = await openSubgraphDatabase({
-    url: database.url,
-    schema: 'arrangements',
-    entities,
-    migrations,
-    poolSize: database.poolSize,
-    applicationName: 'test-operations',
-  });
-  await seedArrangements(dataSource);
+  subgraphDatabase = await openSeededSubgraphDatabase(arrangementsSubgraph);
+  dataSource = subgraphDatabase.dataSource;
 });
-afterAll(async () => {
-  if (dataSource?.isInitialized) await dataSource.destroy();
-  await database?.drop();
-});
+afterAll(() => subgraphDatabase?.close());
 
 const caller = (...grants: Caller['grants']): Caller => ({ subject: 'operations-test', grants });
 /** Fresh loaders per step, as each request gets its own. */

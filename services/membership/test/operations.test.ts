@@ -1,6 +1,5 @@
+import { openSeededSubgraphDatabase, type SeededSubgraphDatabase, grant } from '@safeguarding/testkit';
 import { ANONYMOUS_CALLER, type Caller } from '@safeguarding/auth';
-import { openSubgraphDatabase } from '@safeguarding/database';
-import { createTestDatabase, grant, type TestDatabase } from '@safeguarding/testkit';
 import type { DataSource } from 'typeorm';
 import { membershipSubgraph } from '../index';
 import { createLoaders } from '../loaders';
@@ -10,24 +9,13 @@ import { addMembership } from '../operations/membership-edits';
 import { sharedAgencies } from '../operations/shared-agencies';
 
 /** Operations called directly, without GraphQL or a gateway: a migrated, seeded schema and fresh loaders. */
-let database: TestDatabase;
+let subgraphDatabase: SeededSubgraphDatabase;
 let dataSource: DataSource;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  dataSource = await openSubgraphDatabase({
-    url: database.url,
-    schema: membershipSubgraph.databaseSchema,
-    entities: membershipSubgraph.entities,
-    migrations: membershipSubgraph.migrations,
-    poolSize: database.poolSize,
-    applicationName: 'membership-operations-test',
-  });
-  await membershipSubgraph.seed(dataSource);
+  subgraphDatabase = await openSeededSubgraphDatabase(membershipSubgraph);
+  dataSource = subgraphDatabase.dataSource;
 });
-afterAll(async () => {
-  if (dataSource?.isInitialized) await dataSource.destroy();
-  await database?.drop();
-});
+afterAll(() => subgraphDatabase?.close());
 
 const as = (...grants: Caller['grants']): Caller => ({ subject: 'operations-test', grants });
 

@@ -1,6 +1,5 @@
+import { openSeededSubgraphDatabase, type SeededSubgraphDatabase, grant } from '@safeguarding/testkit';
 import { ANONYMOUS_CALLER, type Caller } from '@safeguarding/auth';
-import { openSubgraphDatabase } from '@safeguarding/database';
-import { createTestDatabase, grant, type TestDatabase } from '@safeguarding/testkit';
 import type { DataSource } from 'typeorm';
 import { reviewsSubgraph } from '../index';
 import { createLoaders } from '../loaders';
@@ -10,24 +9,13 @@ import { partnershipReviews } from '../operations/review-list';
 import { generateSyntheticReviews } from '../seed/synthetic-reviews';
 
 /** Operations called directly, without GraphQL or a gateway: a migrated, seeded schema and fresh loaders. */
-let database: TestDatabase;
+let subgraphDatabase: SeededSubgraphDatabase;
 let dataSource: DataSource;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  dataSource = await openSubgraphDatabase({
-    url: database.url,
-    schema: reviewsSubgraph.databaseSchema,
-    entities: reviewsSubgraph.entities,
-    migrations: reviewsSubgraph.migrations,
-    poolSize: database.poolSize,
-    applicationName: 'reviews-operations-test',
-  });
-  await reviewsSubgraph.seed(dataSource);
+  subgraphDatabase = await openSeededSubgraphDatabase(reviewsSubgraph);
+  dataSource = subgraphDatabase.dataSource;
 });
-afterAll(async () => {
-  if (dataSource?.isInitialized) await dataSource.destroy();
-  await database?.drop();
-});
+afterAll(() => subgraphDatabase?.close());
 
 const as = (...grants: Caller['grants']): Caller => ({ subject: 'operations-test', grants });
 const contextOf = (caller: Caller) => ({ caller, dataSource, loaders: createLoaders(dataSource) });

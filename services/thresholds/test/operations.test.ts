@@ -1,6 +1,5 @@
+import { openSeededSubgraphDatabase, type SeededSubgraphDatabase, grant } from '@safeguarding/testkit';
 import type { Caller } from '@safeguarding/auth';
-import { openSubgraphDatabase } from '@safeguarding/database';
-import { createTestDatabase, grant, type TestDatabase } from '@safeguarding/testkit';
 import type { DataSource } from 'typeorm';
 import type { ThresholdsOperationContext } from '../context';
 import { thresholdsSubgraph } from '../index';
@@ -8,24 +7,13 @@ import { createLoaders } from '../loaders';
 import { compareThresholds, translateLevel, updateCrosswalkMapping } from '../operations/crosswalk';
 
 /** Operations called as a script would call them: no gateway, no GraphQL, the seeded models. */
-let database: TestDatabase;
+let subgraphDatabase: SeededSubgraphDatabase;
 let dataSource: DataSource;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  dataSource = await openSubgraphDatabase({
-    url: database.url,
-    schema: 'thresholds',
-    entities: thresholdsSubgraph.entities,
-    migrations: thresholdsSubgraph.migrations,
-    poolSize: 1,
-    applicationName: 'test-thresholds-operations',
-  });
-  await thresholdsSubgraph.seed(dataSource);
+  subgraphDatabase = await openSeededSubgraphDatabase(thresholdsSubgraph);
+  dataSource = subgraphDatabase.dataSource;
 });
-afterAll(async () => {
-  if (dataSource?.isInitialized) await dataSource.destroy();
-  await database?.drop();
-});
+afterAll(() => subgraphDatabase?.close());
 
 const reading = (): ThresholdsOperationContext => ({ caller: { subject: 'test-user', grants: [] }, dataSource, loaders: createLoaders(dataSource) });
 

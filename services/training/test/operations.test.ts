@@ -1,6 +1,5 @@
+import { openSeededSubgraphDatabase, type SeededSubgraphDatabase, grant } from '@safeguarding/testkit';
 import type { Caller } from '@safeguarding/auth';
-import { openSubgraphDatabase } from '@safeguarding/database';
-import { createTestDatabase, grant, type TestDatabase } from '@safeguarding/testkit';
 import type { DataSource } from 'typeorm';
 import type { TrainingOperationContext } from '../context';
 import { TrainingSessionEntity } from '../entities';
@@ -12,24 +11,13 @@ import { partnershipSessionsIn } from '../operations/programme';
 import { courses, generateTrainingSeed } from '../seed/data';
 
 /** Operations called as a script would call them: no gateway, no GraphQL, the seeded programme. */
-let database: TestDatabase;
+let subgraphDatabase: SeededSubgraphDatabase;
 let dataSource: DataSource;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  dataSource = await openSubgraphDatabase({
-    url: database.url,
-    schema: 'training',
-    entities: trainingSubgraph.entities,
-    migrations: trainingSubgraph.migrations,
-    poolSize: 1,
-    applicationName: 'test-training-operations',
-  });
-  await trainingSubgraph.seed(dataSource);
+  subgraphDatabase = await openSeededSubgraphDatabase(trainingSubgraph);
+  dataSource = subgraphDatabase.dataSource;
 });
-afterAll(async () => {
-  if (dataSource?.isInitialized) await dataSource.destroy();
-  await database?.drop();
-});
+afterAll(() => subgraphDatabase?.close());
 
 const as = (...grants: Caller['grants']): TrainingOperationContext => ({
   caller: { subject: 'test-user', grants },
