@@ -1,3 +1,4 @@
+import { STARTUP_LOCK_NAMESPACE } from './startup-lock';
 import { Client } from 'pg';
 
 /**
@@ -56,6 +57,9 @@ export async function ensureSubgraphRoles(adminUrl: string, schema: string): Pro
         // Serialises the setup of one database (advisory locks are per database); roles from other
         // databases' setups are caught as duplicates above and retried.
         await client.query(`SELECT pg_advisory_xact_lock(hashtext('safeguarding subgraph roles'))`);
+        // And waits while a replica of this subgraph migrates (startup-lock.ts): granting on every
+        // table in the schema while a migration alters one fails with "tuple concurrently updated".
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [STARTUP_LOCK_NAMESPACE, schema]);
         await setUp(client, schema, roles);
         await client.query('COMMIT');
         return roles;

@@ -16,7 +16,7 @@ import { Client } from 'pg';
  */
 
 /** Arbitrary constant: the first key of the two-key advisory lock, so these locks stand apart from any other use. */
-const STARTUP_LOCK_NAMESPACE = 1_732_900;
+export const STARTUP_LOCK_NAMESPACE = 1_732_900;
 
 /** How long a replica waits for another to finish migrating before it gives up (exit; its supervisor starts it again). */
 export const STARTUP_LOCK_TIMEOUT_MILLISECONDS = 10 * 60_000;
