@@ -10,4 +10,6 @@ export interface SubgraphContext<Loaders = unknown> {
   requestId?: string;
   /** Partnerships a mutation concerns that its arguments do not show; the audit trail adds them. */
   auditPartnershipSlugs?: Set<string>;
+  /** The record as it was before this mutation changed or corrected it; the audit trail keeps it (recordReplacedValue). */
+  auditReplaced?: unknown;
 }

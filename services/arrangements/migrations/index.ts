@@ -1,4 +1,4 @@
-import { CreateAuditTrail1733200000000 } from '@safeguarding/subgraph-runtime';
+import { AddAuditReplaced1733500000000, CreateAuditTrail1733200000000 } from '@safeguarding/subgraph-runtime';
 import { CreateArrangements1732600000000 } from './1732600000000-create-arrangements';
 import { CreateMeetings1732700000000 } from './1732700000000-create-meetings';
 import { CreateStrategicPlans1732800000000 } from './1732800000000-create-strategic-plans';
@@ -11,4 +11,5 @@ export const migrations = [
   CreateStrategicPlans1732800000000,
   CreateAgendas1732900000000,
   CreateAuditTrail1733200000000,
+  AddAuditReplaced1733500000000,
 ];

@@ -1,4 +1,4 @@
-import { CreateAuditTrail1733200000000 } from '@safeguarding/subgraph-runtime';
+import { AddAuditReplaced1733500000000, CreateAuditTrail1733200000000 } from '@safeguarding/subgraph-runtime';
 import { CreateOrganisationRegistry1732600000000 } from './1732600000000-create-organisation-registry';
 import { CreateMemberships1732800000000 } from './1732800000000-create-memberships';
 import { PartnershipIdColumns1733400000000 } from './1733400000000-partnership-id-columns';
@@ -8,5 +8,6 @@ export const migrations = [
   CreateOrganisationRegistry1732600000000,
   CreateMemberships1732800000000,
   CreateAuditTrail1733200000000,
+  AddAuditReplaced1733500000000,
   PartnershipIdColumns1733400000000,
 ];

@@ -5,5 +5,6 @@
  */
 export { type AuditOptions, auditEventTable } from './table';
 export { CreateAuditTrail1733200000000 } from './migration';
-export { createAuditMiddleware, partnershipSlugsOf } from './recorder';
+export { AddAuditReplaced1733500000000 } from './replaced-migration';
+export { createAuditMiddleware, partnershipSlugsOf, recordReplacedValue } from './recorder';
 export { auditTrailResolvers } from './trail-resolvers';

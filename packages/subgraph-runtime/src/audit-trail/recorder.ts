@@ -114,6 +114,15 @@ function errorCodeOf(error: unknown): string {
   return typeof code === 'string' || typeof code === 'number' ? String(code) : 'INTERNAL_SERVER_ERROR';
 }
 
+/**
+ * Called by an operation before it changes or corrects a record: the trail keeps the value it
+ * replaced beside the state after, so a correction is traceable even for a record no earlier API
+ * call wrote. The context is the resolver's own (an operation's context is that object).
+ */
+export function recordReplacedValue(context: { auditReplaced?: unknown }, value: unknown): void {
+  context.auditReplaced = value === undefined ? undefined : JSON.parse(boundedJson(value) ?? 'null');
+}
+
 /** The middleware for every Mutation field of the schema. */
 export function createAuditMiddleware(schema: GraphQLSchema, options: AuditOptions) {
   const mutationType = schema.getMutationType();
@@ -125,10 +134,13 @@ export function createAuditMiddleware(schema: GraphQLSchema, options: AuditOptio
     // The result only at its top level (a meeting's bodyId): deeper records, such as a body it
     // reports to, may belong to another partnership, which must not see this call's payload.
     const slugs = [...new Set([...hinted, ...partnershipSlugsOf(args), ...partnershipSlugsOf(result, 1)])].sort();
+    // Taken once: the next mutation of the same request records its own.
+    const replaced = outcome.error === undefined && context.auditReplaced !== undefined ? JSON.stringify(context.auditReplaced) : null;
+    context.auditReplaced = undefined;
     try {
       await options.dataSource.query(
-        `INSERT INTO ${auditEventTable(options.schema)} (subject, grants, request_id, operation_name, field, arguments, result_id, result, error_code, partnership_slugs)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        `INSERT INTO ${auditEventTable(options.schema)} (subject, grants, request_id, operation_name, field, arguments, result_id, result, error_code, partnership_slugs, replaced)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
           context.caller.subject,
           context.caller.grants.map((grant) => (grant.partnershipSlug ? `${grant.role}:${grant.partnershipSlug}` : grant.role)),
@@ -140,6 +152,7 @@ export function createAuditMiddleware(schema: GraphQLSchema, options: AuditOptio
           boundedJson(result),
           outcome.error === undefined ? null : errorCodeOf(outcome.error),
           slugs,
+          replaced,
         ],
       );
     } catch (error) {

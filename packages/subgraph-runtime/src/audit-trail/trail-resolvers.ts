@@ -20,6 +20,7 @@ interface AuditRow {
   arguments: unknown;
   result_id: string | null;
   result: unknown;
+  replaced: unknown;
   error_code: string | null;
   partnership_slugs: string[];
 }
@@ -52,7 +53,7 @@ export function auditTrailResolvers(options: AuditOptions) {
         const from = timestamp(args.from, 'from');
         const to = timestamp(args.to, 'to');
         const rows = await options.dataSource.query<AuditRow[]>(
-          `SELECT id::text AS id, at, subject, grants, request_id, field, arguments, result_id, result, error_code, partnership_slugs
+          `SELECT id::text AS id, at, subject, grants, request_id, field, arguments, result_id, result, replaced, error_code, partnership_slugs
              FROM ${auditEventTable(options.schema)}
             WHERE $1 = ANY(partnership_slugs) AND ($2::timestamptz IS NULL OR at >= $2) AND ($3::timestamptz IS NULL OR at < $3)
             ORDER BY at DESC, id DESC LIMIT $4`,
@@ -69,6 +70,7 @@ export function auditTrailResolvers(options: AuditOptions) {
           arguments: payloads ? JSON.stringify(row.arguments) : null,
           resultId: row.result_id,
           result: payloads && row.result !== null ? JSON.stringify(row.result) : null,
+          replaced: payloads && row.replaced !== null ? JSON.stringify(row.replaced) : null,
           errorCode: row.error_code,
           partnershipSlugs: row.partnership_slugs,
         }));
