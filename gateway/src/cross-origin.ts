@@ -1,6 +1,6 @@
 import type express from 'express';
 import { type CrossOriginSettings, DEFAULT_PREFLIGHT_MAX_AGE_SECONDS } from '@safeguarding/config';
-import { graphQLErrorBody } from './limits';
+import { graphQLErrorBody, refuse } from './limits';
 
 /**
  * Web pages served from another origin (a front end's own site, a Vite dev server on
@@ -59,14 +59,14 @@ export function crossOriginResourceSharing(policy: CrossOriginPolicy, methods: s
     const preflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
     if (origin === undefined || !policy.allows(origin)) {
       if (!preflight || origin === undefined) return next();
-      response
-        .status(403)
-        .json(
-          graphQLErrorBody(
-            `Pages at ${origin.slice(0, 100)} may not call this gateway: that origin is not in CORS_ORIGINS. Add it there (gateway/README.md, "Browsers on other origins"), or serve the page from the gateway's own origin through a proxy.`,
-            'ORIGIN_NOT_ALLOWED',
-          ),
-        );
+      refuse(
+        request,
+        response,
+        403,
+        'ORIGIN_NOT_ALLOWED',
+        'This origin may not call the gateway',
+        `Pages at ${origin.slice(0, 100)} may not call this gateway: that origin is not in CORS_ORIGINS. Add it there (gateway/README.md, "Browsers on other origins"), or serve the page from the gateway's own origin through a proxy.`,
+      );
       return;
     }
     response.set('access-control-allow-origin', origin);

@@ -2,6 +2,8 @@ import express from 'express';
 import type pino from 'pino';
 import type { Caller } from '@safeguarding/auth';
 import { calendarsRouter, type CalendarSettings } from './calendars';
+import type { HttpCachingSettings } from '@safeguarding/config';
+import { cacheControlFor, DEFAULT_HTTP_CACHING } from './http-caching';
 import { exportCsv, exportIndex, findExport, type GatewayApollo, LINK_PARAMETER, prepareExport, sendCsv } from './exports';
 import { problem, ProblemError, sendProblem, signedInPerson, signInProblem, withProblems } from './problem';
 import type { SharedState } from './redis';
@@ -26,6 +28,8 @@ export interface DownloadsOptions {
   shared?: SharedState;
   logger: pino.Logger;
   settings?: DownloadSettings;
+  /** The public-GET caching policy GraphQL answers follow (http-caching.ts); exports follow it too. */
+  httpCaching?: HttpCachingSettings;
 }
 
 export const DEFAULT_LINK_LIFETIME_SECONDS = 300;
@@ -56,6 +60,7 @@ export function downloadsRouter(options: DownloadsOptions): express.Router {
       const query = new URLSearchParams(request.originalUrl.split('?')[1] ?? '');
       const prepared = prepareExport(definition, query);
       let caller: Caller;
+      let cacheControl: string | undefined;
       const link = query.get(LINK_PARAMETER);
       if (link !== null) {
         // A signed link stands for its maker, for exactly the export and parameters it was made for.
@@ -72,8 +77,14 @@ export function downloadsRouter(options: DownloadsOptions): express.Router {
         caller = claims.caller;
       } else {
         caller = headerCaller(callerFor, response);
+        // A signed link is its maker's: never cacheable. Without one, the anonymous public's list is.
+        cacheControl = cacheControlFor(
+          caller,
+          { method: request.method, authorization: request.headers.authorization, hasErrors: false, status: 200 },
+          options.httpCaching ?? DEFAULT_HTTP_CACHING,
+        );
       }
-      sendCsv(response, definition.name, await exportCsv(apollo, caller, prepared, response.locals.requestId as string | undefined));
+      sendCsv(response, definition.name, await exportCsv(apollo, caller, prepared, response.locals.requestId as string | undefined), cacheControl);
     }),
   );
 
@@ -112,6 +123,13 @@ export function downloadsRouter(options: DownloadsOptions): express.Router {
   router.use(((error, request, response, next) => {
     if (response.headersSent || !(request.path.startsWith('/exports') || request.path.startsWith('/calendars'))) return next(error);
     const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+    if ((error as { type?: unknown }).type === 'entity.too.large')
+      return sendProblem(response, {
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        title: 'The request is too large',
+        detail: 'The request body is larger than this endpoint takes (4 kB); send only {"path": "/exports/<name>.csv?<parameters>"}.',
+      });
     if (status >= 400 && status < 500)
       return sendProblem(response, {
         status,

@@ -308,6 +308,13 @@ export function exportIndex(): Record<string, { description: string; parameters:
   );
 }
 
-export function sendCsv(response: express.Response, name: string, csv: string): void {
-  response.status(200).type('text/csv; charset=utf-8').set('content-disposition', `attachment; filename="${name}.csv"`).send(csv);
+/** The CSV with its Cache-Control: public lists for the anonymous public may be kept briefly; anything caller-dependent is no-store. */
+export function sendCsv(response: express.Response, name: string, csv: string, cacheControl = 'private, no-store'): void {
+  response
+    .status(200)
+    .type('text/csv; charset=utf-8')
+    .set('content-disposition', `attachment; filename="${name}.csv"`)
+    .set('cache-control', cacheControl)
+    .vary('Authorization')
+    .send(csv);
 }

@@ -301,7 +301,17 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   // CSV exports, download links and calendar feeds (downloads.ts) run their operations through this
   // same gateway as the caller: same permissions, same limits.
   app.use(['/exports', '/calendars'], signInMiddleware(callerFromToken, logger), callerRateLimit(limits.rateLimit, shared, 'exports'));
-  app.use(downloadsRouter({ apollo, callerFor: signedInCaller, gatewaySecret: options.gatewaySecret, shared, logger, settings: options.downloads }));
+  app.use(
+    downloadsRouter({
+      apollo,
+      callerFor: signedInCaller,
+      gatewaySecret: options.gatewaySecret,
+      shared,
+      logger,
+      settings: options.downloads,
+      httpCaching: options.httpCaching,
+    }),
+  );
   app.use(
     '/graphql',
     signInMiddleware(callerFromToken, logger),

@@ -6,6 +6,7 @@ import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import type { ValidationRule } from 'graphql';
 import { DEFAULT_RATE_LIMIT, type QueryLimits } from '@safeguarding/config';
 import type { SharedState } from './redis';
+import { sendProblem } from './problem';
 import { verifiedCaller } from './sign-in';
 
 /**
@@ -63,6 +64,18 @@ export function armorProtection(limits: QueryLimits): {
 /** A GraphQL-shaped error body for refusals made before Apollo Server sees the request. */
 export function graphQLErrorBody(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
+}
+
+/** The download endpoints answer every error as problem details (problem.ts), never GraphQL-shaped. */
+const DOWNLOAD_PATH = /^\/(exports|calendars)(\/|\?|$)/;
+
+/**
+ * A refusal made before Apollo Server sees the request, in the shape the endpoint speaks:
+ * `application/problem+json` for /exports and /calendars, a GraphQL error body for /graphql.
+ */
+export function refuse(request: express.Request, response: express.Response, status: number, code: string, title: string, detail: string): void {
+  if (DOWNLOAD_PATH.test(request.originalUrl)) return sendProblem(response, { status, code, title, detail });
+  response.status(status).json(graphQLErrorBody(detail, code));
 }
 
 /**
@@ -152,15 +165,15 @@ export function callerRateLimit(limits: QueryLimits['rateLimit'], shared?: Share
       const caller = verifiedCaller(response);
       return caller ? `user:${caller.subject}` : `address:${ipKeyGenerator(request.ip ?? 'unknown')}`;
     },
-    handler(_request, response) {
-      response
-        .status(429)
-        .json(
-          graphQLErrorBody(
-            `Too many requests: each caller may make ${limits.maxRequests} in ${limits.windowSeconds} s. Wait for the time in the RateLimit header, then try again.`,
-            'RATE_LIMITED',
-          ),
-        );
+    handler(request, response) {
+      refuse(
+        request,
+        response,
+        429,
+        'RATE_LIMITED',
+        'Too many requests',
+        `Too many requests: each caller may make ${limits.maxRequests} in ${limits.windowSeconds} s. Wait for the time in the RateLimit header, then try again.`,
+      );
     },
   });
 }
@@ -170,22 +183,39 @@ export function callerRateLimit(limits: QueryLimits['rateLimit'], shared?: Share
  * handler would answer HTML with a stack trace outside production.
  */
 export function requestErrorHandler(requestSize: string): express.ErrorRequestHandler {
-  return (error: { type?: string; status?: number }, _request, response, next) => {
+  return (error: { type?: string; status?: number }, request, response, next) => {
     if (response.headersSent) return next(error);
     if (error.type === 'entity.too.large') {
-      return void response
-        .status(413)
-        .json(graphQLErrorBody(`The request is larger than ${requestSize}; send a smaller query or fewer variables.`, 'PAYLOAD_TOO_LARGE'));
+      return refuse(
+        request,
+        response,
+        413,
+        'PAYLOAD_TOO_LARGE',
+        'The request is too large',
+        `The request is larger than ${requestSize}; send a smaller query or fewer variables.`,
+      );
     }
     if (error.type === 'entity.parse.failed') {
-      return void response.status(400).json(graphQLErrorBody('The request body is not valid JSON; send {"query": "...", "variables": {...}}.', 'BAD_REQUEST'));
+      return refuse(
+        request,
+        response,
+        400,
+        'BAD_REQUEST',
+        'The request is not JSON',
+        'The request body is not valid JSON; send {"query": "...", "variables": {...}}.',
+      );
     }
     if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
-      return void response.status(error.status).json(graphQLErrorBody('The request could not be read; send JSON with a query.', 'BAD_REQUEST'));
+      return refuse(request, response, error.status, 'BAD_REQUEST', 'The request could not be read', 'The request could not be read; send JSON with a query.');
     }
-    response
-      .status(500)
-      .json(graphQLErrorBody('Internal server error: the failure has been logged; try again, and report it if it persists.', 'INTERNAL_SERVER_ERROR'));
+    refuse(
+      request,
+      response,
+      500,
+      'INTERNAL_SERVER_ERROR',
+      'Internal server error',
+      'Internal server error: the failure has been logged; try again, and report it if it persists.',
+    );
   };
 }
 

@@ -29,8 +29,9 @@ const bearer = (...grants: Parameters<typeof tokenFor>[0]) => ({ authorization: 
 const ANALYST = [grant('analyst')];
 
 /** Another gateway on the same subgraphs (a replica, or one with other settings). */
-async function anotherGateway(downloads?: { linkLifetimeSeconds?: number }): Promise<string> {
+async function anotherGateway(downloads?: { linkLifetimeSeconds?: number }, more: Partial<Parameters<typeof createGateway>[0]> = {}): Promise<string> {
   const gateway = await createGateway({
+    ...more,
     subgraphUrls: federation.subgraphUrls,
     userTokenSecret: config.secrets.userToken,
     gatewaySecret: config.secrets.gateway,
@@ -219,6 +220,46 @@ it('writes the seeded values in their columns: members, meeting deadlines, the c
   expect(crosswalk.rows.slice(1).map((row) => row[2])).toEqual(
     levels.data!.compareThresholds.map((row: any) => row.entries[0].levels.map((l: any) => l.name).join('; ')),
   );
+});
+
+it('lets shared caches keep the public lists briefly, and nothing a caller’s token or link chose', async () => {
+  const anonymous = await csv('/exports/bodies.csv?partnership=telford-and-wrekin');
+  expect(anonymous.response.headers.get('cache-control')).toBe('public, max-age=60');
+  expect(anonymous.response.headers.get('vary')).toMatch(/Authorization/);
+  const signedIn = await csv('/exports/bodies.csv?partnership=telford-and-wrekin', bearer(...ANALYST));
+  expect(signedIn.response.headers.get('cache-control')).toBe('private, no-store');
+  expect(signedIn.rows).toEqual(anonymous.rows);
+});
+
+describe('refusals before the export runs are problem+json too', () => {
+  it('429 when the caller has made too many requests', async () => {
+    const limited = await anotherGateway(undefined, { limits: { rateLimit: { windowSeconds: 60, maxRequests: 2 } } });
+    for (let request = 0; request < 2; request += 1) expect((await fetch(`${limited}/exports`)).status).toBe(200);
+    const refused = await problemAt('/exports/bodies.csv?partnership=telford-and-wrekin', {}, limited);
+    expect([refused.httpStatus, refused.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(refused.detail).toMatch(/each caller may make 2 in 60 s/);
+  });
+
+  it('403 ORIGIN_NOT_ALLOWED for a preflight from a page on an origin not in CORS_ORIGINS', async () => {
+    const response = await fetch(`${base()}/exports/links`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' },
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await response.json()) as Problem).code).toBe('ORIGIN_NOT_ALLOWED');
+  });
+
+  it('413 for a download-link request larger than the endpoint takes', async () => {
+    const response = await fetch(`${base()}/exports/links`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(...ANALYST) },
+      body: JSON.stringify({ path: `/exports/bodies.csv?partnership=${'x'.repeat(10_000)}` }),
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await response.json()) as Problem).code).toBe('PAYLOAD_TOO_LARGE');
+  });
 });
 
 describe('errors: one problem+json shape, naming the parameter', () => {
