@@ -1,10 +1,35 @@
-import { isLoaded, moneyFromPence } from '@safeguarding/subgraph-runtime';
+import { comparisonKey } from '@safeguarding/federated-keys';
+import { badUserInput, isLoaded, moneyFromPence, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
 import type { SourceCitation } from '@safeguarding/seed-types';
 import type { PartnershipEntity } from '../entities';
 import type { ArrangementsLoaders } from '../loaders';
 import type { PartnershipComparisonParent } from '../models';
 import { bodiesInForce } from './bodies';
 import { ragSummary } from './strategic-plan';
+
+const MAXIMUM_COMPARED_PARTNERSHIPS = 20;
+
+/**
+ * The comparison asked for: its slugs checked (1 to 20, well-formed, each a partnership the
+ * platform has) and duplicates dropped. An unknown slug is refused rather than compared as an
+ * empty column: a typo would otherwise read as a partnership with nothing recorded.
+ */
+export async function startComparison(
+  slugs: readonly string[],
+  asOf: string | null | undefined,
+  loaders: ArrangementsLoaders,
+): Promise<PartnershipComparisonParent> {
+  if (slugs.length === 0) throw badUserInput('Give at least one partnership slug, e.g. ["shropshire", "solihull"].', 'slugs');
+  if (slugs.length > MAXIMUM_COMPARED_PARTNERSHIPS) throw badUserInput(`Compare at most ${MAXIMUM_COMPARED_PARTNERSHIPS} partnerships at once.`, 'slugs');
+  const partnershipIds = [...new Set(slugs.map((slug) => slugArgument(slug, 'slugs')))];
+  const found = await loaders.partnership.loadMany(partnershipIds);
+  const unknown = partnershipIds.filter((_id, index) => !isLoaded(found[index]));
+  if (unknown.length > 0) {
+    throw badUserInput(`No partnership has the slug ${unknown.map((slug) => `"${slug}"`).join(', ')}; query partnerships { id name } for the slugs.`, 'slugs');
+  }
+  const date = asOf ?? todayInEngland();
+  return { id: comparisonKey(date, partnershipIds), asOf: date, partnershipSlugs: partnershipIds };
+}
 
 /** A ComparisonCell; `partnershipSlug` is the public field's name, its value the partnership id. */
 interface Cell {

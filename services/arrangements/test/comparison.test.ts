@@ -59,9 +59,13 @@ it('says why a figure is missing instead of giving zero', async () => {
   expect(cell('Success statements at red', 'shropshire').value).toEqual(expect.any(Number));
 });
 
-it('names an unknown partnership in its cells and refuses malformed input', async () => {
-  const { cell } = await governance(['shropshire', 'birmingham']);
-  expect(cell('Population', 'birmingham').missingReason).toMatch(/No partnership has the slug "birmingham"/);
+it('refuses an unknown partnership, naming it, and malformed input', async () => {
+  const unknown = await federation.query('{ comparePartnerships(slugs: ["shropshire", "birmingham"]) { id } }');
+  expect(unknown.errors![0]).toMatchObject({
+    message: expect.stringMatching(/No partnership has the slug "birmingham"; query partnerships/) as string,
+    path: ['comparePartnerships'],
+    extensions: { code: 'BAD_USER_INPUT', field: 'slugs' },
+  });
   for (const slugs of [[], ['Not a slug'], Array.from({ length: 21 }, (_, i) => `p${i}`)]) {
     const { errors } = await federation.query(`query ($slugs: [String!]!) { comparePartnerships(slugs: $slugs) { id } }`, { variables: { slugs } });
     expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
