@@ -27,8 +27,12 @@ export async function drawStructureChart(partnership: PartnershipEntity, asOf: s
       )
       .filter(([, names]) => names.length > 0),
   );
+  const drawn = new Set(bodies.map((body) => body.id));
+  const outsideIds = [...new Set(bodies.flatMap((body) => (body.reportsToBodyId && !drawn.has(body.reportsToBodyId) ? [body.reportsToBodyId] : [])))];
+  const outsideBodies = new Map((await loaders.body.loadMany(outsideIds)).flatMap((body) => (isLoaded(body) ? [[body.id, body.name] as const] : [])));
   const input = {
     partnershipName: partnership.name,
+    outsideBodies,
     bodies: bodies.map((body) => ({ id: body.id, name: body.name, kind: body.kind, reportsToBodyId: body.reportsToBodyId })),
     relationships,
     sharedWith,
