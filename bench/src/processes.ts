@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NODE_PROCESS_FLAGS, REPOSITORY_ROOT } from '@safeguarding/config';
 import { BENCH_ROOT } from './common';
-import { databaseUrl, subgraphs, ports, subgraphUrl } from './settings';
+import { databaseUrl, PRODUCTION_ENVIRONMENT, subgraphs, ports, subgraphUrl } from './settings';
 
 /** Child processes (subgraphs, both gateways, the load worker): started, awaited until ready, every one stopped on the way out. */
 
@@ -83,7 +83,7 @@ export interface Federation {
 
 export async function startFederation(): Promise<Federation> {
   const env: Record<string, string> = {
-    NODE_ENV: 'development',
+    ...PRODUCTION_ENVIRONMENT,
     DATABASE_URL: databaseUrl,
     SEED_ON_START: 'false',
     LOG_LEVEL: 'warn',

@@ -84,7 +84,8 @@ export async function startInstrumented(): Promise<Instrumented> {
     subgraphUrls: proxies.urls,
     userTokenSecret: config.secrets.userToken,
     gatewaySecret: config.secrets.gateway,
-    developmentTools: true,
+    // As deployed: no explorer, no suggestions (PRODUCTION_ENVIRONMENT in settings.ts).
+    developmentTools: false,
   });
   const hive = createHiveGateway({ subgraphUrls: proxies.urls, userTokenSecret: config.secrets.userToken, gatewaySecret: config.secrets.gateway });
   return { proxies, apollo, hive, apolloUrl: await apollo.listen(0), hiveUrl: await hive.listen(0) };

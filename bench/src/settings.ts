@@ -29,9 +29,20 @@ export type Mode = 'apollo' | 'hive' | 'direct' | 'sql';
 
 export const MODE_LABEL: Record<Mode, string> = { apollo: 'Apollo gateway', hive: 'Hive gateway', direct: 'subgraph direct', sql: 'SQL limit (pg)' };
 
-export const config = loadConfig({ ...process.env, NODE_ENV: 'development' });
-
 export const databaseUrl = benchDatabaseUrl();
+
+/**
+ * Every process the bench starts runs as deployed: NODE_ENV=production (graphql-js skips its
+ * development-only checks, the gateway its explorer and suggestions), with the secrets production
+ * requires set by the bench itself. Fixed strings: the bench's tokens are made with the same one.
+ */
+export const PRODUCTION_ENVIRONMENT = {
+  NODE_ENV: 'production',
+  USER_TOKEN_SECRET: 'bench-only-user-token-secret-never-used-outside-the-bench',
+  GATEWAY_SECRET: 'bench-only-gateway-secret-never-used-outside-the-bench',
+} as const;
+
+export const config = loadConfig({ ...process.env, ...PRODUCTION_ENVIRONMENT, DATABASE_URL: databaseUrl });
 
 export const subgraphs = builtSubgraphs();
 
