@@ -8,6 +8,7 @@ import {
   hostileDate,
   type HostileInputSuite,
   hostileText,
+  isoDay,
   OTHERS,
   OWN,
   plausibleText,
@@ -98,6 +99,8 @@ const versionCode = fc.oneof(
   { arbitrary: fc.constantFrom('2017', 'suite-edit', 'UPPER', 'has.dot', 'x'.repeat(41)), weight: 1 },
   { arbitrary: hostileText, weight: 2 },
 );
+/** A date a new version could plausibly come into force on: after every seeded and suite version. */
+const plausibleDate = fc.date({ min: new Date('2030-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }).map(isoDay);
 const optionalText = fc.oneof({ arbitrary: fc.constant(null), weight: 2 }, { arbitrary: plausibleText, weight: 3 }, { arbitrary: hostileText, weight: 2 });
 const frontDoor = fc.oneof(
   { arbitrary: fc.constant(null), weight: 2 },
@@ -246,17 +249,37 @@ export const thresholdsSuite: HostileInputSuite<ThresholdsIds> = {
               { arbitrary: fc.constantFrom(...OTHERS), weight: 1 },
               { arbitrary: wrongId, weight: 1 },
             ),
-            input: fc.record({
-              code: versionCode,
-              title: fc.oneof({ arbitrary: plausibleText, weight: 3 }, { arbitrary: hostileText, weight: 2 }, { arbitrary: halfCharacter, weight: 1 }),
-              documentVersion: optionalText,
-              approvedOn: fc.option(hostileDate),
-              effectiveFrom: hostileDate,
-              effectiveTo: fc.option(hostileDate),
-              frontDoor,
-              levels: levels(ids),
-              sourceDocument: optionalText,
-            }),
+            // Half the time a plausible version, so accepted drafts are checked too; else anything.
+            input: fc.oneof(
+              {
+                arbitrary: fc.record({
+                  code: fc.stringMatching(/^[a-z][a-z0-9-]{3,11}$/),
+                  title: plausibleText,
+                  documentVersion: fc.option(fc.constantFrom('v1.0', 'v2')),
+                  approvedOn: fc.constant(null),
+                  effectiveFrom: plausibleDate,
+                  effectiveTo: fc.constant(null),
+                  frontDoor,
+                  levels: fc.constant(suiteDraft('x', '2030-01-01').levels),
+                  sourceDocument: fc.option(plausibleText),
+                }),
+                weight: 1,
+              },
+              {
+                arbitrary: fc.record({
+                  code: versionCode,
+                  title: fc.oneof({ arbitrary: plausibleText, weight: 3 }, { arbitrary: hostileText, weight: 2 }, { arbitrary: halfCharacter, weight: 1 }),
+                  documentVersion: optionalText,
+                  approvedOn: fc.option(hostileDate),
+                  effectiveFrom: hostileDate,
+                  effectiveTo: fc.option(hostileDate),
+                  frontDoor,
+                  levels: levels(ids),
+                  sourceDocument: optionalText,
+                }),
+                weight: 1,
+              },
+            ),
           }),
         }),
       accepted(variables, data) {
@@ -287,18 +310,31 @@ export const thresholdsSuite: HostileInputSuite<ThresholdsIds> = {
           variables: fc.record({
             id: draftId(ids, ids.draftToEdit),
             expectedVersion: version,
-            input: fc.record(
+            // Half the time one or two plausible changes, so accepted edits are checked too; else anything.
+            input: fc.oneof(
               {
-                title: fc.oneof(plausibleText, hostileText, halfCharacter),
-                documentVersion: optionalText,
-                approvedOn: fc.option(hostileDate),
-                effectiveFrom: hostileDate,
-                effectiveTo: fc.option(hostileDate),
-                frontDoor,
-                levels: levels(ids),
-                sourceDocument: optionalText,
+                arbitrary: fc.record(
+                  { title: plausibleText, documentVersion: fc.option(fc.constantFrom('v1.1', 'v3')), sourceDocument: fc.option(plausibleText), frontDoor },
+                  { requiredKeys: ['title'] },
+                ),
+                weight: 1,
               },
-              { requiredKeys: [] },
+              {
+                arbitrary: fc.record(
+                  {
+                    title: fc.oneof(plausibleText, hostileText, halfCharacter),
+                    documentVersion: optionalText,
+                    approvedOn: fc.option(hostileDate),
+                    effectiveFrom: hostileDate,
+                    effectiveTo: fc.option(hostileDate),
+                    frontDoor,
+                    levels: levels(ids),
+                    sourceDocument: optionalText,
+                  },
+                  { requiredKeys: [] },
+                ),
+                weight: 1,
+              },
             ),
           }),
         }),
