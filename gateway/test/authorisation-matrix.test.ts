@@ -183,6 +183,21 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
   updateCrosswalkMapping: () => ({
     document: `mutation { updateCrosswalkMapping(levelId: "${OWN}.2019.universal", expectedVersion: ${STALE}, input: { regionalLevelIds: ["level-1"], rationale: "Matrix", confidence: HIGH }) { version } }`,
   }),
+  draftThresholdModelVersion: () => ({
+    document: `mutation { draftThresholdModelVersion(partnershipSlug: "${OWN}", input: { code: "matrix", title: "Matrix", effectiveFrom: "2031-01-01", levels: [] }) { id } }`,
+  }),
+  updateThresholdModelDraft: (f) => ({
+    document: `mutation ($id: ID!) { updateThresholdModelDraft(id: $id, expectedVersion: ${STALE}, input: { title: "Matrix" }) { id } }`,
+    variables: { id: f.thresholdModelId },
+  }),
+  discardThresholdModelDraft: (f) => ({
+    document: `mutation ($id: ID!) { discardThresholdModelDraft(id: $id, expectedVersion: ${STALE}) }`,
+    variables: { id: f.thresholdModelId },
+  }),
+  publishThresholdModelVersion: (f) => ({
+    document: `mutation ($id: ID!) { publishThresholdModelVersion(id: $id, expectedVersion: ${STALE}) { id } }`,
+    variables: { id: f.thresholdModelId },
+  }),
   bookTrainingPlaces: (f) => ({
     document: `mutation ($id: ID!) { bookTrainingPlaces(input: { sessionId: $id, organisationId: "west-mercia-police", organisationSector: POLICE, places: 100000 }) { id } }`,
     variables: { id: f.sessionId },

@@ -28,7 +28,7 @@
  *
  * Where the truth lives: services/<subgraph>/permissions.ts (the coarse role check) and the
  * resolvers' scope checks (arrangements resolvers/access, membership resolvers/mutation.ts,
- * reviews visibility.ts, training rules/training-access.ts, thresholds resolvers/mutation.ts).
+ * reviews visibility.ts, training rules/training-access.ts, thresholds access.ts and operations/model-versions.ts).
  */
 
 export const YES = 'YES';
@@ -65,6 +65,8 @@ const PUBLIC: Cells = [YES, YES, YES, YES, YES, YES, YES, YES];
 /** A partnership-admin of the record's own partnership, nobody else. */
 const OWN_ADMIN: Cells = [SIGN_IN, NO, NO, NO, YES, NO, NO, NO];
 
+const HIDDEN_DRAFT =
+  'on a draft threshold model an outsider gets NOT_FOUND instead, so its existence is not revealed (the test uses the published 2019 version, which its own admin is refused as immutable)';
 const HIDDEN_REVIEW = 'on an unpublished review an outsider gets NOT_FOUND instead, so its existence is not revealed (the test uses a published one)';
 
 // prettier-ignore
@@ -121,7 +123,11 @@ export const AUTHORISATION_MATRIX: MatrixRow[] = [
   mutation('reviews',      'addActionPlanAction',       OWN_ADMIN, { note: HIDDEN_REVIEW }),
   mutation('reviews',      'updateActionPlanAction',    OWN_ADMIN, { note: HIDDEN_REVIEW }),
   mutation('reviews',      'setReviewClock',            OWN_ADMIN),
-  mutation('thresholds',   'updateCrosswalkMapping',    [SIGN_IN, NO,   NO,   NO,   NO,   NO,   NO,   YES]),
+  mutation('thresholds',   'updateCrosswalkMapping',    [SIGN_IN, NO,   NO,   NO,   NO,   NO,   NO,   YES], { note: "a published level's mapping; a draft's level is its partnership-admins' (and NOT_FOUND to callers who may not see the draft)" }),
+  mutation('thresholds',   'draftThresholdModelVersion', OWN_ADMIN),
+  mutation('thresholds',   'updateThresholdModelDraft', OWN_ADMIN, { note: HIDDEN_DRAFT }),
+  mutation('thresholds',   'discardThresholdModelDraft', OWN_ADMIN, { note: HIDDEN_DRAFT }),
+  mutation('thresholds',   'publishThresholdModelVersion', OWN_ADMIN, { note: HIDDEN_DRAFT }),
   mutation('training',     'bookTrainingPlaces',        [SIGN_IN, NO,   YES,  NO,   YES,  NO,   NO,   NO], { note: 'members and admins of a partnership offering the course' }),
   mutation('training',     'recordTrainingAttendance',  OWN_ADMIN, { note: 'admins of a partnership offering the course' }),
 ];

@@ -1,6 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { loaderByKey, loaderOfMany, rowsWhereAnyOf } from '@safeguarding/subgraph-runtime';
-import { CrosswalkMappingEntity, RegionalLevelEntity, ThresholdIndicatorEntity, ThresholdLevelEntity, ThresholdModelEntity } from './entities';
+import {
+  CrosswalkMappingEntity,
+  RegionalLevelEntity,
+  ThresholdIndicatorEntity,
+  ThresholdLevelEntity,
+  ThresholdModelEntity,
+  type ThresholdModelStatus,
+} from './entities';
 
 /** Per-request loaders: every relation of this subgraph is one batched query per level of nesting. */
 export function createLoaders(dataSource: DataSource) {
@@ -12,21 +19,30 @@ export function createLoaders(dataSource: DataSource) {
     (ids) => rowsWhereAnyOf(dataSource, ThresholdModelEntity, 'id', ids),
     (row) => row.id,
   );
+  const modelsOf = async (partnershipIds: readonly string[], status: ThresholdModelStatus) => {
+    const rows = await dataSource
+      .getRepository(ThresholdModelEntity)
+      .createQueryBuilder('model')
+      .where('model.partnership_id IN (:...partnershipIds) AND model.status = :status', { partnershipIds: [...partnershipIds], status })
+      .orderBy('model.effective_from', 'ASC', 'NULLS FIRST')
+      .addOrderBy('model.id', 'ASC')
+      .getMany();
+    for (const row of rows) model.prime(row.id, row);
+    return rows;
+  };
   return {
     model,
-    /** Every version of each partnership's model, oldest first (an unknown start sorts first). */
+    /**
+     * Every published version of each partnership's model, oldest first (an unknown start sorts
+     * first): what as-of questions are answered from. Drafts are never in force.
+     */
     modelsByPartnership: loaderOfMany<string, ThresholdModelEntity>(
-      async (partnershipIds) => {
-        const rows = await dataSource
-          .getRepository(ThresholdModelEntity)
-          .createQueryBuilder('model')
-          .where('model.partnership_id IN (:...partnershipIds)', { partnershipIds: [...partnershipIds] })
-          .orderBy('model.effective_from', 'ASC', 'NULLS FIRST')
-          .addOrderBy('model.id', 'ASC')
-          .getMany();
-        for (const row of rows) model.prime(row.id, row);
-        return rows;
-      },
+      (partnershipIds) => modelsOf(partnershipIds, 'PUBLISHED'),
+      (row) => row.partnershipId,
+    ),
+    /** Each partnership's drafts, oldest first; the resolver shows them only inside the partnership. */
+    draftsByPartnership: loaderOfMany<string, ThresholdModelEntity>(
+      (partnershipIds) => modelsOf(partnershipIds, 'DRAFT'),
       (row) => row.partnershipId,
     ),
     level,

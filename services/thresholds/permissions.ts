@@ -2,9 +2,14 @@ import { allow, hasAnyRole, readableByEveryone, type IRules } from '@safeguardin
 import { rolesFor } from './access';
 
 /**
- * Threshold models come from published documents and the crosswalk is published guidance, so
- * anyone may read them. Only regional administrators edit the crosswalk (access.ts). Anything not listed is denied.
+ * Published threshold models come from published documents and the crosswalk is published
+ * guidance, so anyone may read them; a draft version is answered as missing (and left out of
+ * lists) outside its partnership by the resolvers (access.ts canSeeModel). Partnership
+ * administrators draft, edit, discard and publish versions, and map a draft's levels; the
+ * resolvers then check it is their own partnership. Only regional administrators edit a published
+ * level's crosswalk mapping (access.ts). Anything not listed is denied.
  */
+const partnershipAdmin = hasAnyRole(...rolesFor('editModelVersions'));
 
 export const permissions: IRules = {
   Query: {
@@ -15,8 +20,14 @@ export const permissions: IRules = {
     translateLevel: allow,
     searchIndicators: allow,
   },
-  Mutation: { updateCrosswalkMapping: hasAnyRole(...rolesFor('editCrosswalk')) },
-  Partnership: readableByEveryone('id', 'thresholdModel', 'thresholdModelVersions'),
+  Mutation: {
+    updateCrosswalkMapping: hasAnyRole(...rolesFor('editCrosswalk', 'editModelVersions')),
+    draftThresholdModelVersion: partnershipAdmin,
+    updateThresholdModelDraft: partnershipAdmin,
+    discardThresholdModelDraft: partnershipAdmin,
+    publishThresholdModelVersion: partnershipAdmin,
+  },
+  Partnership: readableByEveryone('id', 'thresholdModel', 'thresholdModelVersions', 'thresholdModelDrafts', 'viewerCanDraftThresholdModel'),
   ThresholdModel: readableByEveryone(
     'id',
     'partnershipSlug',
@@ -31,6 +42,11 @@ export const permissions: IRules = {
     'frontDoor',
     'levels',
     'source',
+    'status',
+    'version',
+    'publishedAt',
+    'viewerCanEdit',
+    'viewerCanPublish',
   ),
   PartnershipComparison: readableByEveryone('id', 'thresholds'),
   ComparisonRow: readableByEveryone('measure', 'unit', 'cells'),
@@ -61,4 +77,11 @@ export const permissions: IRules = {
   LevelTranslation: readableByEveryone('from', 'regionalLevels', 'toModel', 'equivalents'),
   EquivalentLevel: readableByEveryone('level', 'match', 'sharedRegionalLevels', 'confidence', 'rationale'),
   SourceCitation: readableByEveryone('document', 'section', 'synthetic'),
+};
+
+/** What the resolvers filter below fields everyone may read (docs/access-inventory.md shows these). */
+export const accessNotes: Record<string, string> = {
+  ThresholdModel: 'a draft version is null outside its partnership (its members and partnership-admins see it); published versions are public (access.ts).',
+  Partnership:
+    '`thresholdModelDrafts` lists drafts only to members and partnership-admins of that partnership; `thresholdModel` and `thresholdModelVersions` answer from published versions only.',
 };

@@ -12,6 +12,9 @@ export interface FrontDoor {
   source: SourceCitation;
 }
 
+/** DRAFT: inside its partnership and editable; PUBLISHED: the record, immutable, answering as-of questions. */
+export type ThresholdModelStatus = 'DRAFT' | 'PUBLISHED';
+
 /** One version of a partnership's threshold document: the levels of need in force between two dates. */
 @Entity({ name: 'threshold_model' })
 export class ThresholdModelEntity {
@@ -31,4 +34,13 @@ export class ThresholdModelEntity {
   @Column({ type: 'text' }) provenance: string;
   @Column({ type: 'jsonb', name: 'front_door', nullable: true }) frontDoor: FrontDoor | null;
   @Column({ type: 'jsonb' }) source: SourceCitation;
+  /** Seeded versions are published; a version made through the API starts as a draft. */
+  @Column({ type: 'text', default: 'PUBLISHED' }) status: ThresholdModelStatus;
+  /** Optimistic lock: a draft's edit, discard or publication must name the version it was made from. */
+  @Column({ type: 'integer', default: 1 }) version: number;
+  /** Token subject of the partnership administrator who drafted it; null when seeded. */
+  @Column({ type: 'text', name: 'drafted_by', nullable: true }) draftedBy: string | null;
+  @Column({ type: 'text', name: 'published_by', nullable: true }) publishedBy: string | null;
+  /** When it was published through the API; null for a draft and for a seeded version. */
+  @Column({ type: 'timestamptz', name: 'published_at', nullable: true }) publishedAt: Date | null;
 }

@@ -1,5 +1,6 @@
 import type { Caller } from '@safeguarding/auth';
-import { badUserInput, conflict, isLoaded, multiLineText, notFound } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, isLoaded, multiLineText, notFound, notPermitted } from '@safeguarding/subgraph-runtime';
+import { canEditMapping, canSeeModel } from '../access';
 import { CrosswalkMappingEntity, type ThresholdLevelEntity, type ThresholdModelEntity } from '../entities';
 import type { ThresholdsOperationContext } from '../context';
 import type { ThresholdsLoaders } from '../loaders';
@@ -103,36 +104,69 @@ export interface CrosswalkEdit {
 }
 
 /**
- * Places a level on the regional scale anew (the caller's right to is checked by the resolver).
- * Refuses an unknown level, a span the rules refuse, a rationale that is not plain text, and an
- * edit made from a version someone else has since changed (CONFLICT, nothing changed).
+ * Places a level on the regional scale anew. A published version's level is the regional
+ * administrators' to place; a draft's level its partnership administrators' (and a draft's level
+ * not mapped yet is placed with expectedVersion 0). Refuses an unknown level (or a draft's the
+ * caller may not see: NOT_FOUND), a caller without the right (FORBIDDEN), a span the rules
+ * refuse, a rationale that is not plain text, and an edit made from a version someone else has
+ * since changed (CONFLICT, nothing changed).
  */
 export async function updateCrosswalkMapping(editor: Caller, edit: CrosswalkEdit, reading: Reading): Promise<CrosswalkMappingEntity> {
   const { dataSource, loaders } = reading;
   const { levelId, expectedVersion } = edit;
-  const mapping = levelId.length > 200 ? null : await loaders.mappingByLevel.load(levelId);
-  if (!mapping) {
-    throw notFound(`No crosswalk mapping for the level "${levelId.slice(0, 80)}"; query thresholdModels { levels { id } } for the level ids.`);
+  const missing = () => notFound(`No crosswalk mapping for the level "${levelId.slice(0, 80)}"; query thresholdModels { levels { id } } for the level ids.`);
+  const level = levelId.length > 200 ? null : await loaders.level.load(levelId);
+  const model = level ? await loaders.model.load(level.modelId) : null;
+  if (!level || !model || !canSeeModel(editor, model)) throw missing();
+  if (!canEditMapping(editor, model)) {
+    throw notPermitted(
+      editor,
+      model.status === 'PUBLISHED'
+        ? 'Only a regional administrator may change the regional crosswalk.'
+        : `Only a partnership administrator of ${model.partnershipId} may place its draft's levels on the regional crosswalk.`,
+    );
   }
+  const mapping = await loaders.mappingByLevel.load(levelId);
+  if (!mapping && model.status === 'PUBLISHED') throw missing();
   const span = checkRegionalSpan(edit.regionalLevelIds, await allRegionalLevels(reading));
   if (!span.ok) throw badUserInput(span.problem, 'input.regionalLevelIds');
   const rationale = multiLineText(edit.rationale, 'input.rationale', 2000, { refuseIdentifiers: true });
-  // Optimistic lock: the update applies only to the version the caller read.
-  const result = await dataSource
-    .createQueryBuilder()
-    .update(CrosswalkMappingEntity)
-    .set({
-      regionalLevelIds: span.regionalLevelIds,
-      rationale,
-      confidence: edit.confidence,
-      editedBy: editor.subject,
-      editedAt: () => 'now()',
-      version: () => 'version + 1',
-    })
-    .where('level_id = :levelId AND version = :expectedVersion', { levelId, expectedVersion })
-    .execute();
-  if (result.affected !== 1) {
-    throw conflict(`The mapping for "${levelId}" was changed by someone else since version ${expectedVersion}; read it again and reapply your edit.`);
-  }
+  const changed = { regionalLevelIds: span.regionalLevelIds, rationale, confidence: edit.confidence, editedBy: editor.subject };
+  const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
+  const stale = () =>
+    conflict(`The mapping for "${levelId}" was changed by someone else since version ${expectedVersion}; read it again and reapply your edit.`);
+  await dataSource.transaction(async (manager) => {
+    if (model.status === 'DRAFT') {
+      // The draft must still be a draft when its mapping changes: publication locks the row first.
+      const [row] = await manager.query<{ status: string }[]>(`SELECT status FROM "${schema}"."threshold_model" WHERE id = $1 FOR SHARE`, [model.id]);
+      if (row?.status !== 'DRAFT') throw conflict(`${model.id} was published or discarded meanwhile; read it again.`);
+    }
+    if (!mapping && expectedVersion === 0) {
+      // A draft's level placed for the first time; a concurrent first placement makes this a CONFLICT.
+      const inserted = await manager.query<unknown[]>(
+        `INSERT INTO "${schema}"."crosswalk_mapping" (level_id, regional_level_ids, rationale, confidence, version, edited_by, edited_at, source)
+         VALUES ($1, $2, $3, $4, 1, $5, now(), $6) ON CONFLICT (level_id) DO NOTHING RETURNING level_id`,
+        [
+          levelId,
+          changed.regionalLevelIds,
+          rationale,
+          edit.confidence,
+          editor.subject,
+          JSON.stringify({ document: model.source.document, section: `Regional crosswalk placement proposed with the draft by ${model.partnershipId}` }),
+        ],
+      );
+      if (inserted.length !== 1) throw stale();
+      return;
+    }
+    // Optimistic lock: the update applies only to the version the caller read.
+    const result = await manager
+      .createQueryBuilder()
+      .update(CrosswalkMappingEntity)
+      .set({ ...changed, editedAt: () => 'now()', version: () => 'version + 1' })
+      .where('level_id = :levelId AND version = :expectedVersion', { levelId, expectedVersion })
+      .execute();
+    if (result.affected !== 1) throw stale();
+  });
+  loaders.mappingByLevel.clear(levelId);
   return dataSource.getRepository(CrosswalkMappingEntity).findOneByOrFail({ levelId });
 }

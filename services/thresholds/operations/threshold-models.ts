@@ -13,8 +13,8 @@ function versionsByPartnership(models: ThresholdModelEntity[]): Map<string, Thre
 }
 
 /**
- * Threshold models of one partnership (or of all, by partnership then start): every version, or
- * the one in force on `asOf` for each partnership.
+ * Published threshold models of one partnership (or of all, by partnership then start): every
+ * version, or the one in force on `asOf` for each partnership. Drafts are never listed here.
  */
 export async function thresholdModels(
   { partnershipId, asOf, allVersions }: { partnershipId: string | null; asOf: string; allVersions: boolean },
@@ -26,6 +26,7 @@ export async function thresholdModels(
       : await dataSource
           .getRepository(ThresholdModelEntity)
           .createQueryBuilder('model')
+          .where("model.status = 'PUBLISHED'")
           .orderBy('model.partnership_id', 'ASC')
           .addOrderBy('model.effective_from', 'ASC', 'NULLS FIRST')
           .getMany();
@@ -36,14 +37,15 @@ export async function thresholdModels(
 }
 
 /**
- * Indicators matching plain words, best first, among the model versions in force on `today` (a
- * superseded version's indicators would mislead), of one partnership or all.
+ * Indicators matching plain words, best first, among the published model versions in force on
+ * `today` (a superseded version's indicators would mislead, a draft's are not yet the record), of
+ * one partnership or all.
  */
 export async function searchIndicators(
   { text, partnershipId, limit, today }: { text: string; partnershipId: string | null; limit: number; today: string },
   { dataSource }: Pick<ThresholdsOperationContext, 'dataSource'>,
 ): Promise<IndicatorSearchResultShape[]> {
-  const models = await dataSource.getRepository(ThresholdModelEntity).find();
+  const models = await dataSource.getRepository(ThresholdModelEntity).findBy({ status: 'PUBLISHED' });
   const modelIds = [...versionsByPartnership(models).entries()]
     .filter(([id]) => partnershipId === null || id === partnershipId)
     .map(([, versions]) => modelInForce(versions, today)?.id)

@@ -1,5 +1,5 @@
 import { isLoaded } from '@safeguarding/subgraph-runtime';
-import { mayAct } from '../access';
+import { canEditMapping } from '../access';
 import type { RegionalLevelEntity } from '../entities';
 import type { Resolvers } from '../generated/graphql';
 
@@ -10,6 +10,11 @@ export const crosswalkMappingResolvers: Resolvers = {
       (await loaders.regionalLevel.loadMany(mapping.regionalLevelIds)).filter(isLoaded<RegionalLevelEntity>).sort((a, b) => a.rank - b.rank),
     straddles: (mapping) => mapping.regionalLevelIds.length > 1,
     editedAt: (mapping) => (mapping.editedAt ? new Date(mapping.editedAt).toISOString() : null),
-    viewerCanEdit: (_mapping, _args, { caller }) => mayAct(caller, 'editCrosswalk'),
+    // A published level's mapping is the regional administrators'; a draft's its partnership administrators'.
+    viewerCanEdit: async (mapping, _args, { caller, loaders }) => {
+      const level = await loaders.level.load(mapping.levelId);
+      const model = level ? await loaders.model.load(level.modelId) : null;
+      return model !== null && canEditMapping(caller, model);
+    },
   },
 };

@@ -1,14 +1,22 @@
-import { notPermitted } from '@safeguarding/subgraph-runtime';
-import { mayAct } from '../access';
 import type { Resolvers } from '../generated/graphql';
 import { updateCrosswalkMapping } from '../operations/crosswalk';
+import { discardThresholdModelDraft, draftThresholdModelVersion, publishThresholdModelVersion, updateThresholdModelDraft } from '../operations/model-versions';
+import { slugArgument } from '@safeguarding/subgraph-runtime';
 
+/**
+ * The shield demands a role that could qualify somewhere (permissions.ts); each operation then
+ * checks the caller's right over the record itself (its partnership, published or draft), so the
+ * rule lives with the write.
+ */
 export const mutationResolvers: Resolvers = {
   Mutation: {
-    updateCrosswalkMapping: (_root, { levelId, expectedVersion, input }, context) => {
-      // The shield already demands the role; checked again here so the rule lives with the write.
-      if (!mayAct(context.caller, 'editCrosswalk')) throw notPermitted(context.caller, 'Only a regional administrator may change the regional crosswalk.');
-      return updateCrosswalkMapping(context.caller, { levelId, expectedVersion, ...input }, context);
-    },
+    updateCrosswalkMapping: (_root, { levelId, expectedVersion, input }, context) =>
+      updateCrosswalkMapping(context.caller, { levelId, expectedVersion, ...input }, context),
+    draftThresholdModelVersion: (_root, { partnershipSlug, input }, context) =>
+      draftThresholdModelVersion(context.caller, slugArgument(partnershipSlug, 'partnershipSlug'), input, context),
+    updateThresholdModelDraft: (_root, { id, expectedVersion, input }, context) =>
+      updateThresholdModelDraft(context.caller, { id, expectedVersion, changes: input }, context),
+    discardThresholdModelDraft: (_root, { id, expectedVersion }, context) => discardThresholdModelDraft(context.caller, { id, expectedVersion }, context),
+    publishThresholdModelVersion: (_root, { id, expectedVersion }, context) => publishThresholdModelVersion(context.caller, { id, expectedVersion }, context),
   },
 };

@@ -1,4 +1,5 @@
 import { badUserInput, boundedText, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { canSeeModel } from '../access';
 import type { Resolvers } from '../generated/graphql';
 import { compareThresholds, translateLevel } from '../operations/crosswalk';
 import { allRegionalLevels } from '../operations/regional-scale';
@@ -13,7 +14,11 @@ export const queryResolvers: Resolvers = {
       const partnershipId = partnershipSlug == null ? null : slugArgument(partnershipSlug, 'partnershipSlug');
       return thresholdModels({ partnershipId, asOf: asOf ?? todayInEngland(), allVersions: allVersions === true }, context);
     },
-    thresholdModel: (_root, { id }, { loaders }) => (id.length > 128 ? null : loaders.model.load(id)),
+    // A draft is answered as missing outside its partnership (access.ts).
+    thresholdModel: async (_root, { id }, { caller, loaders }) => {
+      const model = id.length > 128 ? null : await loaders.model.load(id);
+      return model && canSeeModel(caller, model) ? model : null;
+    },
     regionalLevels: (_root, _args, context) => allRegionalLevels(context),
     compareThresholds: (_root, { partnershipSlugs, asOf }, context) => {
       if (partnershipSlugs.length === 0) throw badUserInput('Name at least one partnership, e.g. ["shropshire", "telford-and-wrekin"].', 'partnershipSlugs');

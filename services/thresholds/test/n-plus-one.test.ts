@@ -1,11 +1,13 @@
-import { startTestFederation, type TestFederation } from '@safeguarding/testkit';
+import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
+import { ThresholdModelEntity } from '../entities';
 import { insertThresholdModel } from '../seed/load';
 import type { ThresholdModelSeed } from '../seed/data';
 
 /** The statement count of a deeply nested query does not grow with the number of rows. */
 let federation: TestFederation;
 beforeAll(async () => {
-  federation = await startTestFederation({ only: ['thresholds'] });
+  // arrangements for Partnership, which the drafts list hangs from.
+  federation = await startTestFederation({ only: ['arrangements', 'thresholds'] });
 });
 afterAll(async () => {
   await federation?.stop();
@@ -109,4 +111,76 @@ it('issues the same number of SQL statements for ten times the models, levels an
     'Level 1: Universal support',
     'Level 2: Additional support (single agency)',
   ]);
+});
+
+/** Draft versions of one partnership, as its administrator lists them: drafts, levels, indicators, mappings, viewerCan fields. */
+const DRAFTS = `{
+  partnership(slug: "telford-and-wrekin") {
+    thresholdModelDrafts {
+      id
+      viewerCanEdit
+      viewerCanPublish
+      levels { name model { id } indicators { text } crosswalk { version viewerCanEdit regionalLevels { id } } }
+    }
+  }
+}`;
+let drafted = 0;
+
+async function addSyntheticDrafts(count: number): Promise<void> {
+  const dataSource = federation.dataSources.thresholds!;
+  await dataSource.transaction(async (manager) => {
+    for (let index = 0; index < count; index += 1) {
+      drafted += 1;
+      const id = `telford-and-wrekin.synthetic-draft-${drafted}`;
+      await insertThresholdModel(manager, {
+        id,
+        partnershipId: 'telford-and-wrekin',
+        title: `Synthetic draft ${drafted}`,
+        documentVersion: null,
+        approvedOn: null,
+        // Distinct starts: the row is published until the update below makes it a draft.
+        effectiveFrom: `${2040 + drafted}-01-01`,
+        effectiveTo: null,
+        verified: true,
+        provenance: 'Synthetic.',
+        frontDoor: null,
+        source: synthetic,
+        levels: [1, 2].map((rank) => ({
+          code: `level-${rank}`,
+          rank,
+          name: `Synthetic draft level ${rank}`,
+          descriptor: null,
+          responses: [],
+          assessmentRequired: null,
+          ledBy: null,
+          verified: true,
+          provenance: 'Synthetic.',
+          source: synthetic,
+          indicators: [{ text: `Synthetic draft need ${rank}`, source: synthetic }],
+          crosswalk: { regionalLevelIds: [`level-${rank}`], rationale: 'Synthetic.', confidence: 'LOW' as const, source: synthetic },
+        })),
+      });
+      await manager.update(ThresholdModelEntity, { id }, { status: 'DRAFT' });
+    }
+  });
+}
+
+it("lists a partnership's drafts with the same number of SQL statements for ten times the drafts", async () => {
+  const as = [grant('partnership-admin', 'telford-and-wrekin')];
+  const count = async () => {
+    let response: Record<string, any> | undefined;
+    const statements = await federation.countStatements(async () => {
+      response = await federation.query(DRAFTS, { as });
+    });
+    expect(response!.errors).toBeUndefined();
+    return { statements, drafts: response!.data.partnership.thresholdModelDrafts as { id: string; viewerCanPublish: boolean }[] };
+  };
+  await addSyntheticDrafts(2);
+  const small = await count();
+  await addSyntheticDrafts(20);
+  const large = await count();
+  expect(small.drafts).toHaveLength(2);
+  expect(large.drafts).toHaveLength(22);
+  expect(large.drafts.every((draft) => draft.viewerCanPublish)).toBe(true);
+  expect(large.statements).toBe(small.statements);
 });
