@@ -131,6 +131,7 @@ export async function createCourse(context: TrainingOperationContext, partnershi
     if (isUniqueViolation(error)) throw conflict(`A course with the id "${id}" already exists; give the new course another title, or update that one.`);
     throw error;
   }
+  for (const partnershipId of partnershipIds) loaders.coursesByPartnership.clear(partnershipId);
   return dataSource.getRepository(CourseEntity).findOneByOrFail({ id });
 }
 
@@ -322,10 +323,7 @@ export async function rescheduleTrainingSession(
   const session = await sessionOrRefuse(context, id);
   const reason = checkedReason(request.reason);
   const course = (await loaders.course.load(session.courseId))!;
-  const problems = [
-    ...sessionChangeableProblems(session, today),
-    ...sessionTimeProblems({ ...request, today, courseRetiredOn: course.retiredOn }),
-  ];
+  const problems = [...sessionChangeableProblems(session, today), ...sessionTimeProblems({ ...request, today, courseRetiredOn: course.retiredOn })];
   if (problems.length > 0) throw refuse(problems);
   if (request.date === session.heldOn && request.startTime === session.startsAt && request.endTime === session.endsAt) {
     throw badUserInput(`The session is already on ${session.heldOn} from ${request.startTime} to ${request.endTime}; nothing to change.`, 'date');
@@ -417,7 +415,8 @@ export async function recordTrainingEvaluation(
   today: string = todayInEngland(),
 ): Promise<ImpactEvidenceEntity> {
   const course = await loaders.course.load(request.courseId);
-  if (!course) throw notFound(`No course has the id "${request.courseId.slice(0, 130)}"; query partnership { trainingProgramme { courses { id } } } for the ids.`);
+  if (!course)
+    throw notFound(`No course has the id "${request.courseId.slice(0, 130)}"; query partnership { trainingProgramme { courses { id } } } for the ids.`);
   const partnershipId = slugArgument(request.partnershipId, 'partnershipId');
   if (!mayAct(caller, 'manageProgramme', [partnershipId])) {
     throw notPermitted(caller, `Only a partnership-admin of ${partnershipId} may record its evaluations.`);

@@ -76,7 +76,8 @@ export const mutationResolvers: Resolvers = {
       }),
     rescheduleTrainingSession: (_root, { id, expectedVersion, input }, context) =>
       rescheduleTrainingSession(context, sessionIdArgument(id, 'id'), expectedVersion, input),
-    cancelTrainingSession: (_root, { id, expectedVersion, reason }, context) => cancelTrainingSession(context, sessionIdArgument(id, 'id'), expectedVersion, reason),
+    cancelTrainingSession: (_root, { id, expectedVersion, reason }, context) =>
+      cancelTrainingSession(context, sessionIdArgument(id, 'id'), expectedVersion, reason),
     changeSessionCapacity: (_root, { id, expectedVersion, capacity }, context) =>
       changeSessionCapacity(context, sessionIdArgument(id, 'id'), expectedVersion, capacity),
     recordTrainingEvaluation: (_root, { input }, context) =>

@@ -39,7 +39,12 @@ export function courseThemeProblems(themeIds: readonly string[]): Problem[] {
   }
   const unknown = themeIds.filter((id) => !isThemeId(id));
   if (unknown.length > 0) {
-    return [{ field: 'themeIds', message: `themeIds names no theme of the shared vocabulary: ${unknown.map((id) => `"${id.slice(0, 40)}"`).join(', ')}; query themes { id }` }];
+    return [
+      {
+        field: 'themeIds',
+        message: `themeIds names no theme of the shared vocabulary: ${unknown.map((id) => `"${id.slice(0, 40)}"`).join(', ')}; query themes { id }`,
+      },
+    ];
   }
   if (new Set(themeIds).size !== themeIds.length) return [{ field: 'themeIds', message: 'themeIds names a theme twice; give each once' }];
   return [];
@@ -63,7 +68,8 @@ export function sessionTimeProblems({ date, startTime, endTime, today, courseRet
   const { clock } = PROGRAMME_RULES;
   if (!clock.test(startTime)) problems.push({ field: 'startTime', message: `startTime must be HH:MM on the 24-hour clock, e.g. 09:30` });
   if (!clock.test(endTime)) problems.push({ field: 'endTime', message: `endTime must be HH:MM on the 24-hour clock, e.g. 16:00` });
-  else if (clock.test(startTime) && endTime <= startTime) problems.push({ field: 'endTime', message: `endTime ${endTime} is not after startTime ${startTime}` });
+  else if (clock.test(startTime) && endTime <= startTime)
+    problems.push({ field: 'endTime', message: `endTime ${endTime} is not after startTime ${startTime}` });
   return problems;
 }
 
@@ -78,12 +84,14 @@ export function sessionProblems(plan: SessionPlan): Problem[] {
   const problems = sessionTimeProblems(plan);
   const online = PROGRAMME_RULES.onlineMethods.includes(plan.deliveryMethod);
   if (online) {
-    if (plan.virtualLink === null) problems.push({ field: 'virtualLink', message: `a ${plan.deliveryMethod} session needs a virtualLink (https://...) to join` });
+    if (plan.virtualLink === null)
+      problems.push({ field: 'virtualLink', message: `a ${plan.deliveryMethod} session needs a virtualLink (https://...) to join` });
     else if (!isHttpsLink(plan.virtualLink)) problems.push({ field: 'virtualLink', message: 'virtualLink must be an https:// address' });
     if (plan.venue !== null) problems.push({ field: 'venue', message: `a ${plan.deliveryMethod} session has no venue; leave venue out` });
   } else {
     if (plan.venue === null) problems.push({ field: 'venue', message: `a ${plan.deliveryMethod} session needs a venue` });
-    if (plan.virtualLink !== null) problems.push({ field: 'virtualLink', message: `a ${plan.deliveryMethod} session is held in person; leave virtualLink out` });
+    if (plan.virtualLink !== null)
+      problems.push({ field: 'virtualLink', message: `a ${plan.deliveryMethod} session is held in person; leave virtualLink out` });
   }
   problems.push(...capacityRangeProblems(plan.capacity));
   return problems;
@@ -148,6 +156,7 @@ export function retirementProblems({
 
 /** An evaluation records what happened: not dated in the future. */
 export function evaluationProblems({ recordedOn, today }: { recordedOn: string; today: string }): Problem[] {
-  if (recordedOn > today) return [{ field: 'recordedOn', message: `recordedOn ${recordedOn} is in the future; record evidence on or after the day it was found` }];
+  if (recordedOn > today)
+    return [{ field: 'recordedOn', message: `recordedOn ${recordedOn} is in the future; record evidence on or after the day it was found` }];
   return [];
 }

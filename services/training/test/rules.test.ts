@@ -242,7 +242,7 @@ describe('a session plan', () => {
     virtualLink: null,
     capacity: 24,
   };
-  const fields = (overrides: Partial<typeof plan> | Record<string, unknown>) => sessionProblems({ ...plan, ...overrides } as typeof plan).map((p) => p.field);
+  const fields = (overrides: Record<string, unknown>) => sessionProblems({ ...plan, ...(overrides as Partial<typeof plan>) }).map((p) => p.field);
   it.each([
     ['a good plan in person', {}, []],
     ['a good virtual plan', { deliveryMethod: 'VIRTUAL', venue: null, virtualLink: 'https://teams.example/join/1' }, []],

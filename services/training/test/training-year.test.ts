@@ -144,7 +144,11 @@ it('adds the 2027/28 year through the API: a course, four sessions, bookings, on
   expect(cancelled.changes).toEqual([{ kind: 'CANCELLED', previousDate: '2028-03-08', date: null, reason }]);
   expect(cancelled.bookings).toHaveLength(2);
   for (const booking of cancelled.bookings) {
-    expect(booking).toMatchObject({ status: 'CANCELLED_BY_ORGANISER', statusReason: reason, notices: [{ kind: 'CANCELLED', previousDate: '2028-03-08', reason }] });
+    expect(booking).toMatchObject({
+      status: 'CANCELLED_BY_ORGANISER',
+      statusReason: reason,
+      notices: [{ kind: 'CANCELLED', previousDate: '2028-03-08', reason }],
+    });
   }
 
   // --- After: reach moves by the three sessions that go ahead and their bookings, nothing of the cancelled one.
@@ -182,7 +186,9 @@ it('adds the 2027/28 year through the API: a course, four sessions, bookings, on
   expect(lateAfter.gaps).toEqual(lateCoverageBefore.gaps);
 
   // --- The programme lists all four sessions, the cancelled one marked; its summary counts the three.
-  const { partnership } = await ask(`{ partnership(slug: "${OWN}") { trainingProgramme(year: 2027) { courses { id } sessions { date status } impactSummary { placesBooked } } } }`);
+  const { partnership } = await ask(
+    `{ partnership(slug: "${OWN}") { trainingProgramme(year: 2027) { courses { id } sessions { date status } impactSummary { placesBooked } } } }`,
+  );
   const programme = partnership.trainingProgramme;
   expect(programme.courses.map((item: { id: string }) => item.id)).toContain(course.id);
   expect(programme.sessions.filter((session: { status: string }) => session.status === 'CANCELLED')).toEqual([{ date: '2028-03-08', status: 'CANCELLED' }]);
