@@ -4,6 +4,7 @@
  * evaluation. Each evaluator is pure and returns the problems found, each naming the field and
  * saying what to do; an empty list means the write may go ahead.
  */
+import { addMonths } from '@safeguarding/subgraph-runtime';
 import { isThemeId } from '@safeguarding/vocabulary';
 import type { DeliveryMethod, TrainingSessionStatus } from './vocabulary';
 
@@ -23,6 +24,10 @@ export const PROGRAMME_RULES = {
   venueMaximum: 200,
   reasonMaximum: 500,
   evaluationSummaryMaximum: 2000,
+  /** How far ahead a session may be scheduled: a programme is planned a year or two ahead, never decades. */
+  monthsAheadMaximum: 36,
+  /** The earliest evidence a partnership records (the arrangements date from 2019; older evidence is kept in its archive). */
+  earliestEvaluation: '2019-01-01',
   /** Delivered online: they need a link to join and have no venue. Every other method is in person and needs a venue. */
   onlineMethods: ['VIRTUAL', 'E_LEARNING'] as readonly DeliveryMethod[],
   /** 24-hour HH:MM. */
@@ -62,6 +67,9 @@ export interface SessionTimes {
 export function sessionTimeProblems({ date, startTime, endTime, today, courseRetiredOn }: SessionTimes): Problem[] {
   const problems: Problem[] = [];
   if (date < today) problems.push({ field: 'date', message: `date ${date} is in the past; schedule a session on or after ${today}` });
+  const latest = addMonths(today, PROGRAMME_RULES.monthsAheadMaximum);
+  if (date > latest)
+    problems.push({ field: 'date', message: `date ${date} is more than ${PROGRAMME_RULES.monthsAheadMaximum} months ahead; schedule on or before ${latest}` });
   if (courseRetiredOn !== null && date > courseRetiredOn) {
     problems.push({ field: 'date', message: `the course was retired on ${courseRetiredOn}; no session may be held after that day` });
   }
@@ -156,6 +164,9 @@ export function retirementProblems({
 
 /** An evaluation records what happened: not dated in the future. */
 export function evaluationProblems({ recordedOn, today }: { recordedOn: string; today: string }): Problem[] {
+  if (recordedOn < PROGRAMME_RULES.earliestEvaluation) {
+    return [{ field: 'recordedOn', message: `recordedOn ${recordedOn} is before ${PROGRAMME_RULES.earliestEvaluation}; give the day the evidence was found` }];
+  }
   if (recordedOn > today)
     return [{ field: 'recordedOn', message: `recordedOn ${recordedOn} is in the future; record evidence on or after the day it was found` }];
   return [];

@@ -248,6 +248,8 @@ describe('a session plan', () => {
     ['a good virtual plan', { deliveryMethod: 'VIRTUAL', venue: null, virtualLink: 'https://teams.example/join/1' }, []],
     ['a past date', { date: '2026-12-01' }, ['date']],
     ['today', { date: '2026-12-02' }, []],
+    ['36 months ahead', { date: '2029-12-02' }, []],
+    ['more than 36 months ahead', { date: '2029-12-03' }, ['date']],
     ['a date after the course retired', { courseRetiredOn: '2027-03-31' }, ['date']],
     ['the retirement day itself', { courseRetiredOn: '2027-05-10' }, []],
     ['a start time not on the clock', { startTime: '9.30' }, ['startTime']],
@@ -310,6 +312,8 @@ describe('an evaluation', () => {
     ['2026-12-02', []],
     ['2025-01-10', []],
     ['2026-12-03', ['recordedOn']],
+    ['2019-01-01', []],
+    ['2018-12-31', ['recordedOn']],
   ])('recorded on %s -> %j', (recordedOn, fields) => {
     expect(evaluationProblems({ recordedOn, today: '2026-12-02' }).map((problem) => problem.field)).toEqual(fields);
   });
