@@ -206,6 +206,37 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
     document: `mutation ($id: ID!) { recordTrainingAttendance(bookingId: $id, attendedPlaces: -1) { id } }`,
     variables: { id: f.bookingId },
   }),
+  createCourse: () => ({
+    document: `mutation { createCourse(input: { partnershipIds: ["${OWN}"], title: "Matrix course", summary: "Matrix", themeIds: ["no-such-theme"], audience: WHOLE_WORKFORCE, level: AWARENESS, informedBy: [] }) { id } }`,
+  }),
+  updateCourse: (f) => ({
+    document: `mutation ($id: ID!) { updateCourse(id: $id, expectedVersion: ${STALE}, input: { level: ADVANCED }) { id } }`,
+    variables: { id: f.courseId },
+  }),
+  retireCourse: (f) => ({
+    document: `mutation ($id: ID!) { retireCourse(id: $id, expectedVersion: ${STALE}, retiredOn: "2199-01-01") { id } }`,
+    variables: { id: f.courseId },
+  }),
+  scheduleTrainingSession: (f) => ({
+    document: `mutation ($id: ID!) { scheduleTrainingSession(input: { courseId: $id, date: "1901-01-01", startTime: "09:00", endTime: "10:00", deliveryMethod: FACE_TO_FACE, venue: "Matrix", capacity: 10 }) { id } }`,
+    variables: { id: f.courseId },
+  }),
+  rescheduleTrainingSession: (f) => ({
+    document: `mutation ($id: ID!) { rescheduleTrainingSession(id: $id, expectedVersion: ${STALE}, input: { date: "1901-01-01", startTime: "09:00", endTime: "10:00", reason: "Matrix" }) { id } }`,
+    variables: { id: f.sessionId },
+  }),
+  cancelTrainingSession: (f) => ({
+    document: `mutation ($id: ID!) { cancelTrainingSession(id: $id, expectedVersion: ${STALE}, reason: "Matrix") { id } }`,
+    variables: { id: f.sessionId },
+  }),
+  changeSessionCapacity: (f) => ({
+    document: `mutation ($id: ID!) { changeSessionCapacity(id: $id, expectedVersion: ${STALE}, capacity: 0) { id } }`,
+    variables: { id: f.sessionId },
+  }),
+  recordTrainingEvaluation: (f) => ({
+    document: `mutation ($id: ID!) { recordTrainingEvaluation(input: { courseId: $id, partnershipId: "${OWN}", kind: PRACTICE_AUDIT, recordedOn: "2199-01-01", summary: "Matrix" }) { id } }`,
+    variables: { id: f.courseId },
+  }),
 };
 
 /** Every Query and Mutation root field the supergraph offers (federation's own excluded). */

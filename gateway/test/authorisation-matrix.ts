@@ -28,7 +28,7 @@
  *
  * Where the truth lives: services/<subgraph>/permissions.ts (the coarse role check) and the
  * resolvers' scope checks (arrangements resolvers/access, membership resolvers/mutation.ts,
- * reviews visibility.ts, training rules/training-access.ts, thresholds access.ts and operations/model-versions.ts).
+ * reviews visibility.ts, training access.ts and operations/, thresholds access.ts and operations/model-versions.ts).
  */
 
 export const YES = 'YES';
@@ -130,4 +130,12 @@ export const AUTHORISATION_MATRIX: MatrixRow[] = [
   mutation('thresholds',   'publishThresholdModelVersion', OWN_ADMIN, { note: HIDDEN_DRAFT }),
   mutation('training',     'bookTrainingPlaces',        [SIGN_IN, NO,   YES,  NO,   YES,  NO,   NO,   NO], { note: 'members and admins of a partnership offering the course' }),
   mutation('training',     'recordTrainingAttendance',  OWN_ADMIN, { note: 'admins of a partnership offering the course' }),
+  mutation('training',     'createCourse',              OWN_ADMIN, { note: 'admins of every partnership the new course names' }),
+  mutation('training',     'updateCourse',              OWN_ADMIN, { note: 'admins of a partnership offering the course' }),
+  mutation('training',     'retireCourse',              OWN_ADMIN, { note: 'admins of a partnership offering the course' }),
+  mutation('training',     'scheduleTrainingSession',   OWN_ADMIN, { note: 'admins of a partnership offering the course' }),
+  mutation('training',     'rescheduleTrainingSession', OWN_ADMIN, { note: 'admins of a partnership offering the course' }),
+  mutation('training',     'cancelTrainingSession',     OWN_ADMIN, { note: 'admins of a partnership offering the course' }),
+  mutation('training',     'changeSessionCapacity',     OWN_ADMIN, { note: 'admins of a partnership offering the course' }),
+  mutation('training',     'recordTrainingEvaluation',  OWN_ADMIN, { note: 'admins of the partnership the evaluation is for, which must offer the course' }),
 ];

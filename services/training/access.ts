@@ -14,6 +14,8 @@ export const TRAINING_ACCESS = {
   readLearningCoverage: readAggregates,
   bookPlaces: { regionalRoles: [], partnershipRoles: ['member', 'partnership-admin'] },
   recordAttendance: { regionalRoles: [], partnershipRoles: ['partnership-admin'] },
+  /** Keep the programme: courses, sessions, evaluations (issue 16). Scoped to the partnerships offering the course. */
+  manageProgramme: { regionalRoles: [], partnershipRoles: ['partnership-admin'] },
 } as const satisfies Record<string, AccessRule>;
 
 export type TrainingAction = keyof typeof TRAINING_ACCESS;

@@ -7,6 +7,7 @@ export default subgraphCodegenConfig({
     Course: '../models#CourseEntity',
     TrainingSession: '../models#TrainingSessionEntity',
     TrainingBooking: '../models#TrainingBookingEntity',
+    TrainingSessionChange: '../models#TrainingSessionChangeEntity',
     ImpactEvidence: '../models#ImpactEvidenceEntity',
     Partnership: '../models#PartnershipReference',
     Theme: '../models#ThemeReference',

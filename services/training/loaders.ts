@@ -1,6 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { loaderByKey, loaderOfMany, rowsWhereAnyOf } from '@safeguarding/subgraph-runtime';
-import { CourseEntity, CoursePartnershipEntity, CourseThemeEntity, ImpactEvidenceEntity, TrainingBookingEntity, TrainingSessionEntity } from './entities';
+import {
+  CourseEntity,
+  CoursePartnershipEntity,
+  CourseThemeEntity,
+  ImpactEvidenceEntity,
+  TrainingBookingEntity,
+  TrainingBookingNoticeEntity,
+  TrainingSessionChangeEntity,
+  TrainingSessionEntity,
+} from './entities';
 
 /** Per-request loaders: every relation of this subgraph is one batched query per level. */
 export function createLoaders(dataSource: DataSource) {
@@ -48,6 +57,20 @@ export function createLoaders(dataSource: DataSource) {
     evidenceByPartnership: loaderOfMany<string, ImpactEvidenceEntity>(
       (ids) => rowsWhereAnyOf(dataSource, ImpactEvidenceEntity, 'partnershipId', ids, ['recordedOn', 'id']),
       (row) => row.partnershipId,
+    ),
+    /** A session's reschedules and cancellation, oldest first. */
+    changesBySession: loaderOfMany<string, TrainingSessionChangeEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, TrainingSessionChangeEntity, 'sessionId', ids, ['recordedAt', 'id']),
+      (row) => row.sessionId,
+    ),
+    sessionChange: loaderByKey<string, TrainingSessionChangeEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, TrainingSessionChangeEntity, 'id', ids),
+      (row) => row.id,
+    ),
+    /** The changes each booking was told of (resolved through sessionChange). */
+    noticesByBooking: loaderOfMany<string, TrainingBookingNoticeEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, TrainingBookingNoticeEntity, 'bookingId', ids),
+      (row) => row.bookingId,
     ),
   };
 }

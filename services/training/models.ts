@@ -5,7 +5,7 @@ import type { FinancialYear } from './rules/financial-year';
  * What a resolver's parent object is for each SDL type (codegen.ts's mappers point here). Types
  * stored as rows are their entity classes; figures computed by a rule are the rule's output.
  */
-export type { CourseEntity, ImpactEvidenceEntity, TrainingBookingEntity, TrainingSessionEntity } from './entities';
+export type { CourseEntity, ImpactEvidenceEntity, TrainingBookingEntity, TrainingSessionChangeEntity, TrainingSessionEntity } from './entities';
 export type { AgencyReachFigures, TrainingReachFigures } from './rules/training-reach';
 export type { ThemeCoverageFigures } from './rules/learning-coverage';
 

@@ -1,6 +1,16 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { SourceCitation } from '@safeguarding/seed-types';
-import type { DeliveryMethod, ImpactEvidenceKind, LearningSource, OrganisationSector, TrainingAudience, TrainingLevel } from '../rules/vocabulary';
+import type {
+  DeliveryMethod,
+  ImpactEvidenceKind,
+  LearningSource,
+  OrganisationSector,
+  TrainingAudience,
+  TrainingBookingStatus,
+  TrainingLevel,
+  TrainingSessionChangeKind,
+  TrainingSessionStatus,
+} from '../rules/vocabulary';
 
 /** A chapter of a West Midlands regional procedure (arrangements subgraph's procedure id + title). */
 export interface RegionalProcedureChapterValue {
@@ -20,6 +30,12 @@ export class CourseEntity {
   @Column({ type: 'text', name: 'informed_by', array: true }) informedBy: LearningSource[];
   @Column({ type: 'jsonb', name: 'regional_procedure_chapters' }) regionalProcedureChapters: RegionalProcedureChapterValue[];
   @Column({ type: 'jsonb' }) source: SourceCitation;
+  /** Optimistic lock: bumped by every update through the API. */
+  @Column({ type: 'integer', default: 1 }) version: number;
+  /** The last day the course is offered; null while current. */
+  @Column({ type: 'date', name: 'retired_on', nullable: true }) retiredOn: string | null;
+  /** The delivering agency (organisation registry id); null when the partnership delivers it. */
+  @Column({ type: 'text', name: 'provider_organisation_id', nullable: true }) providerOrganisationId: string | null;
 }
 
 /** A theme (shared vocabulary id) a course teaches. */
@@ -53,6 +69,15 @@ export class TrainingSessionEntity {
   @Column({ type: 'integer', name: 'feedback_rating_total', nullable: true }) feedbackRatingTotal: number | null;
   @Column({ type: 'integer', name: 'feedback_will_change_practice', nullable: true }) feedbackWillChangePractice: number | null;
   @Column({ type: 'jsonb' }) source: SourceCitation;
+  /** Optimistic lock for the session's terms (date, times, capacity, status); bookings move the counter, not the version. */
+  @Column({ type: 'integer', default: 1 }) version: number;
+  /** HH:MM; null for seeded sessions. */
+  @Column({ type: 'text', name: 'starts_at', nullable: true }) startsAt: string | null;
+  @Column({ type: 'text', name: 'ends_at', nullable: true }) endsAt: string | null;
+  @Column({ type: 'text', nullable: true }) venue: string | null;
+  @Column({ type: 'text', name: 'virtual_link', nullable: true }) virtualLink: string | null;
+  @Column({ type: 'text', default: 'SCHEDULED' }) status: TrainingSessionStatus;
+  @Column({ type: 'text', name: 'cancellation_reason', nullable: true }) cancellationReason: string | null;
 }
 
 /** Places one agency booked on one session; attendance is a count per agency, never names. */
@@ -68,6 +93,34 @@ export class TrainingBookingEntity {
   @Column({ type: 'integer', name: 'attended_places', nullable: true }) attendedPlaces: number | null;
   @Column({ type: 'date', name: 'booked_on' }) bookedOn: string;
   @Column({ type: 'boolean' }) synthetic: boolean;
+  @Column({ type: 'text', default: 'BOOKED' }) status: TrainingBookingStatus;
+  /** Why the booking no longer stands (the organiser's reason); null while BOOKED. */
+  @Column({ type: 'text', name: 'status_reason', nullable: true }) statusReason: string | null;
+}
+
+/** A reschedule or the cancellation of a session: its earlier date and times are kept here. */
+@Entity({ name: 'training_session_change' })
+export class TrainingSessionChangeEntity {
+  @PrimaryColumn({ type: 'uuid' }) id: string;
+  @Column({ type: 'uuid', name: 'session_id' }) sessionId: string;
+  @Column({ type: 'text' }) kind: TrainingSessionChangeKind;
+  @Column({ type: 'date', name: 'previous_held_on' }) previousHeldOn: string;
+  @Column({ type: 'text', name: 'previous_starts_at', nullable: true }) previousStartsAt: string | null;
+  @Column({ type: 'text', name: 'previous_ends_at', nullable: true }) previousEndsAt: string | null;
+  /** The new date and times; null for a cancellation. */
+  @Column({ type: 'date', name: 'held_on', nullable: true }) heldOn: string | null;
+  @Column({ type: 'text', name: 'starts_at', nullable: true }) startsAt: string | null;
+  @Column({ type: 'text', name: 'ends_at', nullable: true }) endsAt: string | null;
+  @Column({ type: 'text' }) reason: string;
+  @Column({ type: 'date', name: 'recorded_on' }) recordedOn: string;
+  @Column({ type: 'timestamptz', name: 'recorded_at', default: () => 'now()' }) recordedAt: Date;
+}
+
+/** A booking that was on a session when it changed: the booking shows the change and its reason. */
+@Entity({ name: 'training_booking_notice' })
+export class TrainingBookingNoticeEntity {
+  @PrimaryColumn({ type: 'uuid', name: 'booking_id' }) bookingId: string;
+  @PrimaryColumn({ type: 'uuid', name: 'change_id' }) changeId: string;
 }
 
 /** Follow-up evidence that a course changed practice in a partnership. */

@@ -1,5 +1,6 @@
 import { AddAuditReplaced1733500000000, CreateAuditTrail1733200000000 } from '@safeguarding/subgraph-runtime';
 import { CreateTraining1732700000000 } from './1732700000000-create-training';
+import { TrainingSystemOfRecord1734150000000 } from './1734150000000-training-system-of-record';
 
 /** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
-export const migrations = [CreateTraining1732700000000, CreateAuditTrail1733200000000, AddAuditReplaced1733500000000];
+export const migrations = [CreateTraining1732700000000, CreateAuditTrail1733200000000, AddAuditReplaced1733500000000, TrainingSystemOfRecord1734150000000];

@@ -34,6 +34,12 @@ export async function bookTrainingPlaces(
   if (!(await mayActOnCourse(caller, 'bookPlaces', session.courseId, loaders))) {
     throw notPermitted(caller, 'Only members and admins of a partnership offering this course may book places on it.');
   }
+  if (session.status === 'CANCELLED') {
+    throw badUserInput(
+      `The session on ${session.heldOn} was cancelled by the organiser (${session.cancellationReason}); choose another session of the course.`,
+      'sessionId',
+    );
+  }
   // Checks that need no stored state first, so bad input is refused before any lock is taken.
   const stateless = bookingProblems({ placesAlreadyHeld: 0, places: request.places, sessionHeldOn: session.heldOn, today });
   if (stateless.length > 0) throw refuse(stateless, 'places');
@@ -45,10 +51,12 @@ export async function bookTrainingPlaces(
       .createQueryBuilder()
       .update(TrainingSessionEntity)
       .set({ bookedPlaces: () => 'booked_places + :places' })
-      .where('id = :id AND booked_places + :places <= capacity', { id: session.id, places: request.places })
+      .where("id = :id AND booked_places + :places <= capacity AND status = 'SCHEDULED'", { id: session.id, places: request.places })
       .execute();
     if (claimed.affected !== 1) {
       const current = await manager.getRepository(TrainingSessionEntity).findOneByOrFail({ id: session.id });
+      if (current.status === 'CANCELLED')
+        throw conflict(`The session on ${session.heldOn} was cancelled by the organiser meanwhile; choose another session of the course.`);
       const left = current.capacity - current.bookedPlaces;
       throw conflict(
         left === 0
@@ -95,6 +103,11 @@ export async function recordTrainingAttendance(
   if (!(await mayActOnCourse(caller, 'recordAttendance', session.courseId, loaders))) {
     throw notPermitted(caller, 'Only admins of a partnership offering this course may record attendance.');
   }
+  if (booking.status !== 'BOOKED')
+    throw badUserInput(
+      `The booking was ${booking.statusReason ? `cancelled by the organiser (${booking.statusReason})` : 'cancelled'}; there is no attendance to record.`,
+      'bookingId',
+    );
   const problems = attendanceProblems({ attendedPlaces, bookedPlaces: booking.places, sessionHeldOn: session.heldOn, today: todayInEngland() });
   if (problems.length > 0) throw refuse(problems, 'attendedPlaces');
   // Places can only grow (by another booking) meanwhile; the CHECK keeps attended <= places.

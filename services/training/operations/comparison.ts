@@ -6,7 +6,7 @@ import { mayAct } from '../access';
 import type { TrainingLoaders } from '../loaders';
 import { roundTo } from '../rules/rounding';
 import { summariseTrainingReach, type TrainingReachFigures } from '../rules/training-reach';
-import { bookingsOfSessions, partnershipSessionsIn } from './programme';
+import { bookingsOfSessions, partnershipSessionsCountedIn } from './programme';
 
 const SYNTHETIC: SourceCitation = { document: 'synthetic', section: 'Computed from the synthetic training programme (seed/)', synthetic: true };
 
@@ -26,7 +26,7 @@ export async function trainingComparisonRows(comparison: ComparisonKey, caller: 
   const reach = await Promise.all(
     comparison.partnershipSlugs.map(async (partnershipId) => {
       if (!mayAct(caller, 'readReach', [partnershipId])) return { partnershipId, figures: null, hidden: true };
-      const sessions = await partnershipSessionsIn(partnershipId, period, loaders);
+      const sessions = await partnershipSessionsCountedIn(partnershipId, period, loaders);
       const bookings = await bookingsOfSessions(sessions, loaders);
       return { partnershipId, figures: sessions.length ? summariseTrainingReach(period.from, period.to, sessions, bookings) : null, hidden: false };
     }),

@@ -2,6 +2,7 @@ import { isLoaded } from '@safeguarding/subgraph-runtime';
 import type { CourseEntity, CourseThemeEntity, TrainingSessionEntity } from '../entities';
 import type { TrainingLoaders } from '../loaders';
 import type { LearningCoverageParent } from '../models';
+import { countsInFigures } from '../rules/programme-rules';
 import { evaluateLearningCoverage, type LearningCoverageFigures } from '../rules/learning-coverage';
 
 /** A partnership and date, with the review themes the gateway fetched from reviews (absent when reviews was down). */
@@ -33,7 +34,7 @@ export async function coverageOf(coverage: CoverageQuestion, loaders: TrainingLo
     sessions
       .filter(isLoaded<TrainingSessionEntity[]>)
       .flat()
-      .filter((session) => until === undefined || session.heldOn <= until),
+      .filter((session) => countsInFigures(session) && (until === undefined || session.heldOn <= until)),
     coverage.since,
   );
 }

@@ -1,6 +1,7 @@
 import { isLoaded } from '@safeguarding/subgraph-runtime';
 import type { CourseEntity, ImpactEvidenceEntity, TrainingBookingEntity, TrainingSessionEntity } from '../entities';
 import type { TrainingLoaders } from '../loaders';
+import { countsInFigures } from '../rules/programme-rules';
 import { summariseImpact, type TrainingImpactSummaryFigures } from '../rules/impact-summary';
 import { summariseTrainingReach, type TrainingReachFigures } from '../rules/training-reach';
 
@@ -30,6 +31,11 @@ export async function partnershipSessionsIn(partnershipId: string, period: Perio
   return (await partnershipSessions(partnershipId, loaders)).filter(heldIn(period));
 }
 
+/** A partnership's sessions held in a period that count in its figures (reach, impact summary, comparison): cancelled ones do not. */
+export async function partnershipSessionsCountedIn(partnershipId: string, period: Period, loaders: TrainingLoaders): Promise<TrainingSessionEntity[]> {
+  return (await partnershipSessionsIn(partnershipId, period, loaders)).filter(countsInFigures);
+}
+
 /** Every agency's booking on the given sessions. */
 export async function bookingsOfSessions(sessions: TrainingSessionEntity[], loaders: TrainingLoaders): Promise<TrainingBookingEntity[]> {
   return (await loaders.bookingsBySession.loadMany(sessions.map((session) => session.id))).filter(isLoaded<TrainingBookingEntity[]>).flat();
@@ -49,7 +55,7 @@ export async function programmeImpactSummary(
   today: string,
   loaders: TrainingLoaders,
 ): Promise<TrainingImpactSummaryFigures> {
-  const sessions = await partnershipSessionsIn(partnershipId, period, loaders);
+  const sessions = await partnershipSessionsCountedIn(partnershipId, period, loaders);
   const evidence = (await loaders.evidenceByPartnership.load(partnershipId)).filter(
     (item: ImpactEvidenceEntity) => item.recordedOn >= period.from && item.recordedOn <= period.to,
   );
@@ -68,6 +74,6 @@ export async function programmeIsSynthetic(partnershipId: string, period: Period
 
 /** Who a partnership's training reached in a period. The caller's scope is checked by the resolver. */
 export async function partnershipTrainingReach(partnershipId: string, period: Period, loaders: TrainingLoaders): Promise<TrainingReachFigures> {
-  const inPeriod = await partnershipSessionsIn(partnershipId, period, loaders);
+  const inPeriod = await partnershipSessionsCountedIn(partnershipId, period, loaders);
   return summariseTrainingReach(period.from, period.to, inPeriod, await bookingsOfSessions(inPeriod, loaders));
 }

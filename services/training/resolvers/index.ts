@@ -14,6 +14,7 @@ import { themeCoverageResolvers } from './theme-coverage';
 import { trainingBookingResolvers } from './training-booking';
 import { trainingProgrammeResolvers } from './training-programme';
 import { trainingSessionResolvers } from './training-session';
+import { trainingSessionChangeResolvers } from './training-session-change';
 
 /** One file per SDL type; mergeResolvers throws if two files resolve the same field. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>({
@@ -25,6 +26,7 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>({
   'agency-reach.ts': agencyReachResolvers,
   'course.ts': courseResolvers,
   'training-session.ts': trainingSessionResolvers,
+  'training-session-change.ts': trainingSessionChangeResolvers,
   'training-booking.ts': trainingBookingResolvers,
   'impact-evidence.ts': impactEvidenceResolvers,
   'theme.ts': themeResolvers,

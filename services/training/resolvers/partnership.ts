@@ -21,6 +21,7 @@ export const partnershipResolvers: Resolvers = {
       }
       return { partnershipId: partnership.id, financialYear: financialYear(chosen) };
     },
+    viewerCanManageTraining: (partnership, _args, { caller }) => mayAct(caller, 'manageProgramme', [partnership.id]),
     trainingReach: (partnership, { from, to }, { caller, loaders }) => {
       if (!mayAct(caller, 'readReach', [partnership.id])) {
         throw notPermitted(caller, `Training reach is for analysts and for members of ${partnership.id}; ask for a token with one of those roles.`);

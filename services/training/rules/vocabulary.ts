@@ -5,6 +5,9 @@
 export const DELIVERY_METHODS = ['E_LEARNING', 'FACE_TO_FACE', 'VIRTUAL', 'CONFERENCE', 'CASE_STUDY', 'ACTION_LEARNING'] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
+export type TrainingSessionStatus = 'SCHEDULED' | 'CANCELLED';
+export type TrainingSessionChangeKind = 'RESCHEDULED' | 'CANCELLED';
+export type TrainingBookingStatus = 'BOOKED' | 'CANCELLED_BY_ORGANISER';
 export type TrainingAudience = 'CHILDREN_AND_FAMILIES_WORKFORCE' | 'ADULTS_WORKFORCE' | 'WHOLE_WORKFORCE' | 'MANAGERS_AND_SUPERVISORS';
 export type TrainingLevel = 'AWARENESS' | 'FOUNDATION' | 'ADVANCED' | 'SPECIALIST';
 export type LearningSource =

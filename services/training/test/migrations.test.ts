@@ -22,7 +22,17 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const TABLES = ['audit_event', 'course', 'course_partnership', 'course_theme', 'impact_evidence', 'training_booking', 'training_session'];
+const TABLES = [
+  'audit_event',
+  'course',
+  'course_partnership',
+  'course_theme',
+  'impact_evidence',
+  'training_booking',
+  'training_booking_notice',
+  'training_session',
+  'training_session_change',
+];
 
 const tables = async () =>
   (

@@ -4,7 +4,7 @@ import { insertCourse, insertEvidence, insertSessions } from './fixtures';
 
 /**
  * No N+1: programme -> sessions -> bookings -> organisation (and courses, themes, partnerships,
- * impact) issues the same number of SQL statements when the sessions and bookings grow tenfold.
+ * impact, each session's changes, each booking's notices, the viewerCan fields) issues the same number of SQL statements when the sessions and bookings grow tenfold.
  */
 let federation: TestFederation;
 beforeAll(async () => {
@@ -19,11 +19,12 @@ const NESTED = `{
   partnerships {
     name
     trainingProgramme(year: 2032) {
-      courses { title themes { id } offeredBy { id } impactEvidence { kind } }
+      courses { title themes { id } offeredBy { id } impactEvidence { kind } viewerCanEdit provider { id } }
       sessions {
-        date placesLeft
+        date placesLeft status viewerCanEdit viewerCanBook virtualLink
+        changes { kind previousDate reason }
         course { title offeredBy { id } }
-        bookings { places organisationSector organisation { name sector } }
+        bookings { places organisationSector status notices { kind reason } organisation { name sector } }
       }
       impactSummary { attendances impactEvidence { kind count } }
     }
@@ -41,7 +42,7 @@ async function addSessions(sessions: number): Promise<void> {
     const courseId = `${partnershipId}.fixture-${added}`;
     await insertCourse(training, { id: courseId, partnershipIds: [partnershipId], themeIds: ['neglect', 'exploitation'] });
     await insertEvidence(training, courseId, partnershipId, 'PRACTICE_AUDIT', '2032-10-01');
-    await insertSessions(
+    const sessionIds = await insertSessions(
       training,
       courseId,
       Array.from({ length: sessions }, (_, index) => ({
@@ -53,6 +54,17 @@ async function addSessions(sessions: number): Promise<void> {
           return { organisationId, sector: AGENCY_SECTORS[organisationId]!, places: 2 };
         }),
       })),
+    );
+    // Every session moved once, and every booking on it told so: the notices and changes grow with the sessions.
+    await training.query(
+      `INSERT INTO training.training_session_change (id, session_id, kind, previous_held_on, held_on, reason, recorded_on)
+       SELECT gen_random_uuid(), id, 'RESCHEDULED', held_on, held_on, 'Fixture move', '2032-01-01' FROM training.training_session WHERE id = ANY($1)`,
+      [sessionIds],
+    );
+    await training.query(
+      `INSERT INTO training.training_booking_notice (booking_id, change_id)
+       SELECT b.id, c.id FROM training.training_booking b JOIN training.training_session_change c ON c.session_id = b.session_id WHERE b.session_id = ANY($1)`,
+      [sessionIds],
     );
   }
 }
@@ -84,4 +96,6 @@ it('issues the same number of SQL statements for ten times the sessions and book
   const booking = large!.data.partnerships[0].trainingProgramme.sessions[0].bookings[0];
   expect(booking.organisation.name).toEqual(expect.any(String));
   expect(booking.organisation.sector).toBe(booking.organisationSector);
+  expect(booking.notices).toEqual([{ kind: 'RESCHEDULED', reason: 'Fixture move' }]);
+  expect(large!.data.partnerships[0].trainingProgramme.sessions[0].changes).toHaveLength(1);
 });

@@ -5,6 +5,16 @@ import { summariseImpact } from '../rules/impact-summary';
 import { evaluateLearningCoverage } from '../rules/learning-coverage';
 import { mayAct, rolesFor } from '../access';
 import { summariseTrainingReach, type ReachBooking, type ReachSession } from '../rules/training-reach';
+import {
+  capacityProblems,
+  countsInFigures,
+  courseThemeProblems,
+  evaluationProblems,
+  retirementProblems,
+  sessionChangeableProblems,
+  sessionProblems,
+} from '../rules/programme-rules';
+import { titleSlug } from '../operations/programme-records';
 
 /** Each rule evaluator, case by case, with figures worked out by hand. */
 const caller = (...grants: ReturnType<typeof grant>[]) => ({ subject: 'someone', grants });
@@ -193,5 +203,130 @@ describe('learning coverage', () => {
   });
   it('has nothing to say when the reviews raised no themes', () => {
     expect(evaluateLearningCoverage([], courses, sessions, '2030-01-01')).toEqual({ themes: [], gapThemeIds: [] });
+  });
+});
+
+describe('keeping the programme: who may', () => {
+  it.each([
+    ['an admin of the partnership', caller(grant('partnership-admin', 'solihull')), true],
+    ['a member of the partnership', caller(grant('member', 'solihull')), false],
+    ["another partnership's admin", caller(grant('partnership-admin', 'shropshire')), false],
+    ['a regional admin', caller(grant('regional-admin')), false],
+    ['an analyst', caller(grant('analyst')), false],
+  ] as const)('%s -> %s', (_who, who, expected) => {
+    expect(mayAct(who, 'manageProgramme', ['solihull'])).toBe(expected);
+  });
+});
+
+describe('course themes', () => {
+  it.each([
+    [['neglect'], []],
+    [['neglect', 'exploitation'], []],
+    [[], ['themeIds must name 1 to 12 themes, got 0']],
+    [['neglect', 'no-such-theme'], ['themeIds names no theme of the shared vocabulary: "no-such-theme"; query themes { id }']],
+    [['neglect', 'neglect'], ['themeIds names a theme twice; give each once']],
+  ])('%j -> %j', (themeIds, messages) => {
+    expect(courseThemeProblems(themeIds).map((problem) => problem.message)).toEqual(messages);
+  });
+});
+
+describe('a session plan', () => {
+  const plan = {
+    date: '2027-05-10',
+    startTime: '09:30',
+    endTime: '12:30',
+    today: '2026-12-02',
+    courseRetiredOn: null,
+    deliveryMethod: 'FACE_TO_FACE' as const,
+    venue: 'Addenbrooke House, Telford',
+    virtualLink: null,
+    capacity: 24,
+  };
+  const fields = (overrides: Record<string, unknown>) => sessionProblems({ ...plan, ...(overrides as Partial<typeof plan>) }).map((p) => p.field);
+  it.each([
+    ['a good plan in person', {}, []],
+    ['a good virtual plan', { deliveryMethod: 'VIRTUAL', venue: null, virtualLink: 'https://teams.example/join/1' }, []],
+    ['a past date', { date: '2026-12-01' }, ['date']],
+    ['today', { date: '2026-12-02' }, []],
+    ['36 months ahead', { date: '2029-12-02' }, []],
+    ['more than 36 months ahead', { date: '2029-12-03' }, ['date']],
+    ['a date after the course retired', { courseRetiredOn: '2027-03-31' }, ['date']],
+    ['the retirement day itself', { courseRetiredOn: '2027-05-10' }, []],
+    ['a start time not on the clock', { startTime: '9.30' }, ['startTime']],
+    ['24:00', { endTime: '24:00' }, ['endTime']],
+    ['an end before the start', { endTime: '09:00' }, ['endTime']],
+    ['an end equal to the start', { endTime: '09:30' }, ['endTime']],
+    ['in person without a venue', { venue: null }, ['venue']],
+    ['in person with a link', { virtualLink: 'https://teams.example/join/1' }, ['virtualLink']],
+    ['virtual without a link', { deliveryMethod: 'VIRTUAL', venue: null }, ['virtualLink']],
+    ['virtual with a venue', { deliveryMethod: 'E_LEARNING', venue: 'Room 1', virtualLink: 'https://learn.example/' }, ['venue']],
+    ['a plain http link', { deliveryMethod: 'VIRTUAL', venue: null, virtualLink: 'http://teams.example/join/1' }, ['virtualLink']],
+    ['a javascript: link', { deliveryMethod: 'VIRTUAL', venue: null, virtualLink: 'javascript:alert(1)' }, ['virtualLink']],
+    ['no places', { capacity: 0 }, ['capacity']],
+    ['501 places', { capacity: 501 }, ['capacity']],
+    ['500 places', { capacity: 500 }, []],
+  ])('%s -> %j', (_case, overrides, expected) => {
+    expect(fields(overrides)).toEqual(expected);
+  });
+});
+
+describe('a session capacity', () => {
+  it.each([
+    [{ capacity: 20, bookedPlaces: 12 }, []],
+    [{ capacity: 12, bookedPlaces: 12 }, []],
+    [{ capacity: 11, bookedPlaces: 12 }, ['capacity 11 is below the 12 places already booked; give at least 12']],
+    [{ capacity: 0, bookedPlaces: 0 }, ['capacity must be between 1 and 500, got 0']],
+    [{ capacity: 2.5, bookedPlaces: 0 }, ['capacity must be between 1 and 500, got 2.5']],
+  ])('%j -> %j', (request, messages) => {
+    expect(capacityProblems(request).map((problem) => problem.message)).toEqual(messages);
+  });
+});
+
+describe('a session that can still change', () => {
+  it.each([
+    [{ status: 'SCHEDULED' as const, heldOn: '2027-01-10' }, []],
+    [{ status: 'SCHEDULED' as const, heldOn: '2026-12-02' }, []],
+    [{ status: 'SCHEDULED' as const, heldOn: '2026-12-01' }, ['id']],
+    [{ status: 'CANCELLED' as const, heldOn: '2027-01-10' }, ['id']],
+  ])('%j -> %j', (session, fields) => {
+    expect(sessionChangeableProblems(session, '2026-12-02').map((problem) => problem.field)).toEqual(fields);
+  });
+  it('counts a cancelled session in no figure', () => {
+    expect(countsInFigures({ status: 'SCHEDULED' })).toBe(true);
+    expect(countsInFigures({ status: 'CANCELLED' })).toBe(false);
+  });
+});
+
+describe("a course's retirement", () => {
+  it.each([
+    [{ retiredOn: '2027-03-31', alreadyRetiredOn: null, sessionsGoingAheadAfter: [] }, []],
+    [{ retiredOn: '2027-03-31', alreadyRetiredOn: null, sessionsGoingAheadAfter: ['2027-05-01'] }, ['retiredOn']],
+    [{ retiredOn: '2027-03-31', alreadyRetiredOn: '2026-03-31', sessionsGoingAheadAfter: [] }, ['id']],
+  ])('%j -> %j', (request, fields) => {
+    expect(retirementProblems(request).map((problem) => problem.field)).toEqual(fields);
+  });
+});
+
+describe('an evaluation', () => {
+  it.each([
+    ['2026-12-02', []],
+    ['2025-01-10', []],
+    ['2026-12-03', ['recordedOn']],
+    ['2019-01-01', []],
+    ['2018-12-31', ['recordedOn']],
+  ])('recorded on %s -> %j', (recordedOn, fields) => {
+    expect(evaluationProblems({ recordedOn, today: '2026-12-02' }).map((problem) => problem.field)).toEqual(fields);
+  });
+});
+
+describe('a course id from a title', () => {
+  it.each([
+    ['Neglect: recognising & responding', 60, 'neglect-recognising-responding'],
+    ['Exploitation — café practice', 60, 'exploitation-cafe-practice'],
+    ['  !!! ', 60, ''],
+    ['A very long title indeed', 10, 'a-very-lon'],
+    ['Ends on a break here', 9, 'ends-on-a'],
+  ])('%j (at most %i) -> %j', (title, maximum, slug) => {
+    expect(titleSlug(title, maximum)).toBe(slug);
   });
 });
