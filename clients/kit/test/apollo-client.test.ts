@@ -81,7 +81,7 @@ describe('every query of the README, through Apollo Client with the kit', () => 
   it('caches a body as an edit form reads it (before the README mutation changes it)', async () => {
     const { data } = await client.query({ query: BodyForEditingDocument, variables: { id: EXECUTIVE } });
     bodyBefore = data!.body!;
-    expect(bodyBefore!.version).toBe(1);
+    expect(bodyBefore.version).toBe(1);
     expect(said).toEqual([]);
   });
 
@@ -103,7 +103,10 @@ describe('every query of the README, through Apollo Client with the kit', () => 
     const queries = README.filter((example) => !isMutation(parse(example.text)));
     expect(answers.size).toBe(queries.length);
     for (const example of queries) {
-      expect({ where: example.where, data: client.readQuery({ query: gql(example.text) }) }).toEqual({ where: example.where, data: answers.get(example.where) });
+      expect({ where: example.where, data: client.readQuery({ query: gql(example.text) }) }).toEqual({
+        where: example.where,
+        data: answers.get(example.where),
+      });
     }
     expect(said).toEqual([]);
   });
@@ -148,7 +151,16 @@ describe("the kit's typed documents and cache policies", () => {
     expect(structure.data!.partnership!.bodies!.length).toBeGreaterThan(0);
     // partnership(slug:) is answered from the partnership PartnershipsOverview cached, without a request.
     const before = counter.requests;
-    const cachedName = client.readQuery({ query: gql`query { partnership(slug: "solihull") { id name } }` }) as { partnership: { name: string } } | null;
+    const cachedName = client.readQuery<{ partnership: { name: string } }>({
+      query: gql`
+        query {
+          partnership(slug: "solihull") {
+            id
+            name
+          }
+        }
+      `,
+    });
     expect(cachedName?.partnership.name).toMatch(/Solihull/);
     expect(counter.requests).toBe(before);
     expect(said).toEqual([]);
@@ -174,8 +186,28 @@ describe("the kit's typed documents and cache policies", () => {
   });
 
   it('adds fields of a value object a second query selects instead of replacing the first (merge)', async () => {
-    const first = gql`query { partnership(slug: "solihull") { id structureChart(asOf: "2025-06-01", format: DOT) { format content } } }`;
-    const second = gql`query { partnership(slug: "solihull") { id structureChart(asOf: "2025-06-01", format: DOT) { format bodyNames } } }`;
+    const first = gql`
+      query {
+        partnership(slug: "solihull") {
+          id
+          structureChart(asOf: "2025-06-01", format: DOT) {
+            format
+            content
+          }
+        }
+      }
+    `;
+    const second = gql`
+      query {
+        partnership(slug: "solihull") {
+          id
+          structureChart(asOf: "2025-06-01", format: DOT) {
+            format
+            bodyNames
+          }
+        }
+      }
+    `;
     await client.query({ query: first });
     await client.query({ query: second });
     expect(client.readQuery({ query: first })).toBeTruthy();
@@ -205,7 +237,11 @@ describe("the kit's typed documents and cache policies", () => {
         }
       }
     `;
-    cache.writeFragment({ id: cache.identify({ __typename: 'Body', id: EXECUTIVE }), fragment, data: { __typename: 'Body', id: EXECUTIVE, name: 'Executive' } });
+    cache.writeFragment({
+      id: cache.identify({ __typename: 'Body', id: EXECUTIVE }),
+      fragment,
+      data: { __typename: 'Body', id: EXECUTIVE, name: 'Executive' },
+    });
     expect(cache.readFragment({ id: `Body:${EXECUTIVE}`, fragment })).toEqual({ __typename: 'Body', id: EXECUTIVE, name: 'Executive' });
     expect(said).toEqual([]);
   });
@@ -214,9 +250,28 @@ describe("the kit's typed documents and cache policies", () => {
 describe('the check itself: the README as it was, with a cache as Apollo Client makes it', () => {
   it('sees the warning a query without id causes, and the data it loses', async () => {
     const { client } = frontEnd(new InMemoryCache());
-    const names = gql`query { partnership(slug: "telford-and-wrekin") { name bodies { name } } }`;
+    const names = gql`
+      query {
+        partnership(slug: "telford-and-wrekin") {
+          name
+          bodies {
+            name
+          }
+        }
+      }
+    `;
     await client.query({ query: names });
-    await client.query({ query: gql`query { partnership(slug: "telford-and-wrekin") { structureChart(asOf: "2025-06-01", format: SVG) { content } } }` });
+    await client.query({
+      query: gql`
+        query {
+          partnership(slug: "telford-and-wrekin") {
+            structureChart(asOf: "2025-06-01", format: SVG) {
+              content
+            }
+          }
+        }
+      `,
+    });
     expect(said.join('\n')).toMatch(/Cache data may be lost when replacing the partnership field/);
     expect(client.readQuery({ query: names })).toBeNull();
   });
