@@ -7,21 +7,31 @@
  * a later query brought replaced what an earlier one cached. A mutation that selects `id` and
  * `version` updates what an earlier query cached, without a request.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { format } from 'node:util';
 import { ApolloClient, gql, HttpLink, InMemoryCache, type DocumentNode } from '@apollo/client';
 import { loadDevMessages, loadErrorMessages } from '@apollo/client/dev';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { Kind, OperationTypeNode, parse } from 'graphql';
+import { loadConfig } from '@safeguarding/config';
+import { createGateway, type RunningGateway } from '@safeguarding/gateway';
 import { grant, startTestFederation, tokenFor, type TestFederation } from '@safeguarding/testkit';
 import {
+  APOLLO_CLIENT_MANIFEST_FILE,
+  apolloClientManifest,
   BodyForEditingDocument,
   createCache,
   PartnershipsOverviewDocument,
   PartnershipStructureDocument,
+  type PersistedQueryManifest,
   possibleTypes,
+  sha256,
   StructureChartDocument,
+  typedDocuments,
   UpdateBodyDocument,
 } from '../src';
-import { graphqlBlocks, operationsOf, type Example } from './examples';
+import { graphqlBlocks, operationsOf, REPOSITORY, type Example } from './examples';
 
 // Readable warnings (Apollo Client 4 ships its messages separately); the development build is chosen in jest.config.js.
 loadDevMessages();
@@ -243,6 +253,72 @@ describe("the kit's typed documents and cache policies", () => {
       data: { __typename: 'Body', id: EXECUTIVE, name: 'Executive' },
     });
     expect(cache.readFragment({ id: `Body:${EXECUTIVE}`, fragment })).toEqual({ __typename: 'Body', id: EXECUTIVE, name: 'Executive' });
+    expect(said).toEqual([]);
+  });
+});
+
+describe('a gateway that serves only registered operations (safelist mode)', () => {
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test' });
+  const gateways: RunningGateway[] = [];
+  const safelisted = async (manifest: PersistedQueryManifest) => {
+    const gateway = await createGateway({
+      subgraphUrls: federation.subgraphUrls,
+      userTokenSecret: config.secrets.userToken,
+      gatewaySecret: config.secrets.gateway,
+      developmentTools: false,
+      shutdownGraceMilliseconds: 1000,
+      persistedOperations: { mode: 'safelist', manifest },
+    });
+    gateways.push(gateway);
+    return gateway.listen(0);
+  };
+  afterAll(async () => {
+    for (const gateway of gateways) await gateway.stop();
+  });
+
+  it("refuses Apollo Client's text of a persisted operation when the manifest holds the file's text (gateway/persisted-operations.json)", async () => {
+    const url = await safelisted(JSON.parse(fs.readFileSync(path.join(REPOSITORY, 'gateway', 'persisted-operations.json'), 'utf8')) as PersistedQueryManifest);
+    const client = new ApolloClient({ link: new HttpLink({ uri: url }), cache: createCache() });
+    const refused = await client.query({ query: PartnershipsOverviewDocument, errorPolicy: 'all' });
+    expect(refused.error?.message).toMatch(/only registered operations/);
+    said.length = 0;
+  });
+
+  it("serves every typed document by hash alone from the kit's manifest (what the build writes), a mutation too", async () => {
+    const manifest = apolloClientManifest(typedDocuments);
+    expect(JSON.parse(fs.readFileSync(APOLLO_CLIENT_MANIFEST_FILE, 'utf8'))).toEqual(manifest);
+    expect(manifest.operations.map((operation) => operation.name)).toEqual(
+      expect.arrayContaining(['PartnershipStructure', 'PartnershipsOverview', 'BodyForEditing', 'UpdateBody', 'StructureChart']),
+    );
+    const url = await safelisted(manifest);
+    const bodies: string[] = [];
+    const link = new PersistedQueryLink({ sha256 }).concat(
+      new HttpLink({
+        uri: url,
+        fetch: (input: string | URL | Request, init?: RequestInit) => {
+          bodies.push(init?.body as string);
+          return fetch(input, init);
+        },
+      }),
+    );
+    const client = new ApolloClient({ link, cache: createCache() });
+    await client.query({ query: PartnershipsOverviewDocument });
+    await client.query({ query: PartnershipStructureDocument, variables: { slug: 'solihull' } });
+    await client.query({ query: StructureChartDocument, variables: { slug: 'solihull', format: 'MERMAID' } });
+    const { data } = await client.query({ query: BodyForEditingDocument, variables: { id: 'solihull.executive' } });
+    const admin = { authorization: `Bearer ${tokenFor([grant('partnership-admin', 'solihull')], 'client-kit')}` };
+    const edited = await client.mutate({
+      mutation: UpdateBodyDocument,
+      variables: { id: 'solihull.executive', expectedVersion: data!.body!.version!, input: { purpose: 'Leads safeguarding across Solihull.' } },
+      context: { headers: admin },
+    });
+    expect(edited.data!.updateBody.version).toBe(data!.body!.version! + 1);
+    expect(client.readQuery({ query: BodyForEditingDocument, variables: { id: 'solihull.executive' } })!.body!.purpose).toBe(
+      'Leads safeguarding across Solihull.',
+    );
+    // One request per operation, each with the hash and without the text.
+    expect(bodies).toHaveLength(5);
+    for (const body of bodies) expect(JSON.parse(body)).not.toHaveProperty('query');
     expect(said).toEqual([]);
   });
 });
