@@ -6,7 +6,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, validate } from 'graphql';
-import { apiSchema, explorerDefaultQuery, graphqlBlocks, missingIdentities, operationFiles, operationsOf, REPOSITORY, type Example } from './examples';
+import {
+  apiSchema,
+  explorerDefaultQuery,
+  graphqlBlocks,
+  missingIdentities,
+  operationFiles,
+  operationsOf,
+  REPOSITORY,
+  typedDocumentCalls,
+  type Example,
+} from './examples';
 
 const schema = apiSchema();
 
@@ -17,6 +27,7 @@ const subgraphReadmes = fs
 
 const examples: Example[] = [
   ...['README.md', 'gateway/README.md', ...subgraphReadmes].flatMap((file) => graphqlBlocks(file).flatMap(operationsOf)),
+  ...typedDocumentCalls('README.md'),
   explorerDefaultQuery(),
   ...operationFiles('gateway/operations').flatMap(operationsOf),
   ...operationFiles('clients/kit/operations').flatMap(operationsOf),
@@ -31,6 +42,8 @@ describe('the examples front-end developers copy', () => {
     const blocks = ['README.md', 'gateway/README.md', ...subgraphReadmes].flatMap((file) => graphqlBlocks(file));
     expect(blocks).toHaveLength(fences);
     expect(operationFiles('gateway/operations').length).toBeGreaterThan(0);
+    // The client kit's example in README.md, "Building a front end".
+    expect(typedDocumentCalls('README.md')).toHaveLength(2);
   });
 
   it.each(examples.map((example) => [example.where, example] as const))('%s is valid against the API schema', (_where, example) => {

@@ -34,6 +34,18 @@ export function graphqlBlocks(file: string): Example[] {
   return blocks;
 }
 
+/** The operations inside `graphql(`...`)` calls of a Markdown file's ```ts blocks (the client kit's example). */
+export function typedDocumentCalls(file: string): Example[] {
+  const text = fs.readFileSync(path.join(REPOSITORY, file), 'utf8');
+  const examples: Example[] = [];
+  for (const block of text.matchAll(/^```ts\n([\s\S]*?)^```$/gm)) {
+    const line = text.slice(0, block.index).split('\n').length + 1;
+    for (const call of block[1]!.matchAll(/graphql\(`([^`]*)`\)/g))
+      examples.push({ where: `${file}:${line} (graphql call ${examples.length + 1})`, text: call[1]!, grants: [] });
+  }
+  return examples;
+}
+
 /** `# npm run token -- member shropshire analyst` -> the grants, read as `npm run token` reads its arguments. */
 export function tokenGrants(text: string): Grant[] {
   const comment = /#\s*npm run token -- (.+)$/m.exec(text);
