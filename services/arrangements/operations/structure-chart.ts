@@ -4,6 +4,7 @@ import type { ChartFormat } from '../generated/graphql';
 import type { ArrangementsLoaders } from '../loaders';
 import { renderSvg, structureChartDot, structureChartMermaid } from '../rules/structure-chart';
 import { bodiesInForce } from './bodies';
+import { reportsToOn } from './body-records';
 
 /** Draws a partnership's structure on a date from its loaded bodies, their links and shared partnerships. */
 export async function drawStructureChart(partnership: PartnershipEntity, asOf: string, format: ChartFormat, loaders: ArrangementsLoaders) {
@@ -29,7 +30,9 @@ export async function drawStructureChart(partnership: PartnershipEntity, asOf: s
   );
   const input = {
     partnershipName: partnership.name,
-    bodies: bodies.map((body) => ({ id: body.id, name: body.name, kind: body.kind, reportsToBodyId: body.reportsToBodyId })),
+    bodies: await Promise.all(
+      bodies.map(async (body) => ({ id: body.id, name: body.name, kind: body.kind, reportsToBodyId: await reportsToOn(body, asOf, loaders) })),
+    ),
     relationships,
     sharedWith,
   };
