@@ -66,7 +66,8 @@ function chairRule(input: ChairRuleInput, field: string, source: SourceCitation)
     throw badUserInput('organisationId is only for a NAMED_ORGANISATION chair rule; leave it out.', `${field}.organisationId`);
   if (input.organisationId != null && !SLUG.test(input.organisationId))
     throw badUserInput('organisationId must be an organisation id such as west-mercia-police.', `${field}.organisationId`);
-  if (input.termMonths != null && (input.termMonths < 1 || input.termMonths > 120)) throw badUserInput('termMonths must be between 1 and 120', `${field}.termMonths`);
+  if (input.termMonths != null && (input.termMonths < 1 || input.termMonths > 120))
+    throw badUserInput('termMonths must be between 1 and 120', `${field}.termMonths`);
   return {
     appointedFrom: input.appointedFrom,
     ...(input.organisationId != null ? { organisationId: input.organisationId } : {}),
@@ -127,7 +128,11 @@ async function termsChanges(input: BodyTermsInput, source: SourceCitation, agenc
 }
 
 /** Lines given as input: each parent and kind once, at most MAXIMUM_LINES, parents that exist. */
-async function validatedLines(lines: readonly ReportingLineInput[], field: string, loaders: ArrangementsLoaders): Promise<{ parentBodyId: string; kind: ReportingLineKind }[]> {
+async function validatedLines(
+  lines: readonly ReportingLineInput[],
+  field: string,
+  loaders: ArrangementsLoaders,
+): Promise<{ parentBodyId: string; kind: ReportingLineKind }[]> {
   if (lines.length > MAXIMUM_LINES) throw badUserInput(`A body may have at most ${MAXIMUM_LINES} reporting lines`, field);
   const seen = new Set<string>();
   const result: { parentBodyId: string; kind: ReportingLineKind }[] = [];
@@ -137,7 +142,8 @@ async function validatedLines(lines: readonly ReportingLineInput[], field: strin
     if (seen.has(key)) throw badUserInput(`The line to "${line.parentId.slice(0, 80)}" (${kind}) is given twice`, `${field}[${index}].parentId`);
     seen.add(key);
     const parent = line.parentId.length > 200 ? null : await loaders.body.load(line.parentId);
-    if (!parent) throw badUserInput(`No body has the id "${line.parentId.slice(0, 80)}"; query partnership { bodies { id } } for the ids.`, `${field}[${index}].parentId`);
+    if (!parent)
+      throw badUserInput(`No body has the id "${line.parentId.slice(0, 80)}"; query partnership { bodies { id } } for the ids.`, `${field}[${index}].parentId`);
     result.push({ parentBodyId: parent.id, kind });
   }
   return result;
@@ -155,7 +161,10 @@ async function refuseCycles(manager: EntityManager, existing: readonly DatedLine
   if (!breach) return;
   const ids = breach.kind === 'SELF' ? [breach.bodyId] : breach.path;
   const names = new Map((await manager.getRepository(BodyEntity).findBy(ids.map((id) => ({ id })))).map((body) => [body.id, body.name]));
-  throw badUserInput(describeReportingLineBreach(breach, (id) => names.get(id) ?? id), field);
+  throw badUserInput(
+    describeReportingLineBreach(breach, (id) => names.get(id) ?? id),
+    field,
+  );
 }
 
 /** Bumps the body's version from the one the caller read, inside the transaction; CONFLICT when stale. */
@@ -166,13 +175,15 @@ async function bumpVersion(manager: EntityManager, body: BodyEntity, expectedVer
     .set({ ...changes, version: () => 'version + 1' })
     .where('id = :id AND version = :expectedVersion', { id: body.id, expectedVersion })
     .execute();
-  if (result.affected !== 1) throw conflict(`"${body.name}" was changed by someone else since version ${expectedVersion}; read it again and reapply your edit.`);
+  if (result.affected !== 1)
+    throw conflict(`"${body.name}" was changed by someone else since version ${expectedVersion}; read it again and reapply your edit.`);
 }
 
 async function editableBody({ caller, loaders }: OperationContext, id: string): Promise<BodyEntity> {
   const body = id.length > 200 ? null : await loaders.body.load(id);
   if (!body) throw notFound(`No body has the id "${id.slice(0, 80)}"; query partnership { bodies { id } } for the ids.`);
-  if (!(await mayEditBody(caller, body, loaders))) throw notPermitted(caller, `Only a partnership-admin of the partnership that owns "${body.name}" may change it.`);
+  if (!(await mayEditBody(caller, body, loaders)))
+    throw notPermitted(caller, `Only a partnership-admin of the partnership that owns "${body.name}" may change it.`);
   return body;
 }
 
@@ -182,7 +193,8 @@ async function reread(context: OperationContext, id: string): Promise<BodyParent
   return bodyAsOf(body, todayInEngland(), context.loaders);
 }
 
-const partnershipIdsOf = async (loaders: ArrangementsLoaders, bodyId: string) => (await loaders.bodyPartnerships.load(bodyId)).map((link) => link.partnershipId);
+const partnershipIdsOf = async (loaders: ArrangementsLoaders, bodyId: string) =>
+  (await loaders.bodyPartnerships.load(bodyId)).map((link) => link.partnershipId);
 
 /** The first open REPORTS_TO parent (else any line's), which the legacy column keeps for the bench. */
 const primaryParent = (lines: readonly { parentBodyId: string; kind: string }[]): string | null =>
@@ -195,7 +207,10 @@ export async function createBody(context: OperationContext, input: CreateBodyInp
   if (!partnership) throw notFound(`No partnership has the slug "${partnershipId.slice(0, 64)}"; query partnerships { slug } for the slugs.`);
   if (!mayAct(caller, 'editBody', [partnership.id])) throw notPermitted(caller, `Only a partnership-admin of ${partnership.name} may create its bodies.`);
   if (input.slug.length > 80 || !SLUG.test(input.slug))
-    throw badUserInput('slug must be lower-case letters and digits in words joined by single hyphens, up to 80 characters, e.g. safeguarding-children-partnership.', 'input.slug');
+    throw badUserInput(
+      'slug must be lower-case letters and digits in words joined by single hyphens, up to 80 characters, e.g. safeguarding-children-partnership.',
+      'input.slug',
+    );
   const id = `${partnership.id}.${input.slug}`;
   const name = singleLineText(input.name, 'input.name', 200);
   const purpose = multiLineText(input.purpose, 'input.purpose', 4000);
@@ -228,7 +243,11 @@ export async function createBody(context: OperationContext, input: CreateBodyInp
         source,
       });
       await manager.insert(BodyPartnershipEntity, { bodyId: id, partnershipId: partnership.id });
-      if (lines.length > 0) await manager.insert(BodyReportingLineEntity, lines.map((line) => ({ bodyId: id, ...line, validFrom: input.validFrom, validTo: null })));
+      if (lines.length > 0)
+        await manager.insert(
+          BodyReportingLineEntity,
+          lines.map((line) => ({ bodyId: id, ...line, validFrom: input.validFrom, validTo: null })),
+        );
       if (relatedIds.length > 0)
         await manager.insert(
           BodyRelationshipEntity,
@@ -248,14 +267,17 @@ export async function createBody(context: OperationContext, input: CreateBodyInp
 /** The date checks a change from `effectiveFrom` must pass. */
 function changeDateInRange(body: BodyEntity, effectiveFrom: string, field: string): void {
   if (body.validFrom && effectiveFrom <= body.validFrom)
-    throw badUserInput(
-      `${field} ${effectiveFrom} is not after the body began (${body.validFrom}); to fix its terms from the start, use correctBody.`,
-      field,
-    );
+    throw badUserInput(`${field} ${effectiveFrom} is not after the body began (${body.validFrom}); to fix its terms from the start, use correctBody.`, field);
   if (body.validTo && effectiveFrom > body.validTo) throw badUserInput(`${field} ${effectiveFrom} is after the body ended (${body.validTo})`, field);
 }
 
-export async function changeBody(context: OperationContext, id: string, expectedVersion: number, effectiveFrom: string, input: BodyTermsInput): Promise<BodyParent> {
+export async function changeBody(
+  context: OperationContext,
+  id: string,
+  expectedVersion: number,
+  effectiveFrom: string,
+  input: BodyTermsInput,
+): Promise<BodyParent> {
   const body = await editableBody(context, id);
   changeDateInRange(body, effectiveFrom, 'effectiveFrom');
   if (body.termsFrom && effectiveFrom <= body.termsFrom)
@@ -282,7 +304,13 @@ export async function changeBody(context: OperationContext, id: string, expected
   return reread(context, id);
 }
 
-export async function correctBody(context: OperationContext, id: string, expectedVersion: number, asOf: string | null | undefined, input: BodyTermsInput): Promise<BodyParent> {
+export async function correctBody(
+  context: OperationContext,
+  id: string,
+  expectedVersion: number,
+  asOf: string | null | undefined,
+  input: BodyTermsInput,
+): Promise<BodyParent> {
   const body = await editableBody(context, id);
   const partnershipIds = await partnershipIdsOf(context.loaders, id);
   await context.dataSource.transaction(async (manager) => {
@@ -308,30 +336,45 @@ export async function changeReportingLines(
   lines: readonly ReportingLineInput[],
 ): Promise<BodyParent> {
   const body = await editableBody(context, id);
-  if (body.validFrom && effectiveFrom < body.validFrom) throw badUserInput(`effectiveFrom ${effectiveFrom} is before the body began (${body.validFrom})`, 'effectiveFrom');
-  if (body.validTo && effectiveFrom > body.validTo) throw badUserInput(`effectiveFrom ${effectiveFrom} is after the body ended (${body.validTo})`, 'effectiveFrom');
+  if (body.validFrom && effectiveFrom < body.validFrom)
+    throw badUserInput(`effectiveFrom ${effectiveFrom} is before the body began (${body.validFrom})`, 'effectiveFrom');
+  if (body.validTo && effectiveFrom > body.validTo)
+    throw badUserInput(`effectiveFrom ${effectiveFrom} is after the body ended (${body.validTo})`, 'effectiveFrom');
   const wanted = await validatedLines(lines, 'lines', context.loaders);
   await context.dataSource.transaction(async (manager) => {
     await bumpVersion(manager, body, expectedVersion);
     const everyLine = await allLines(manager);
     const own = everyLine.filter((line) => line.bodyId === id);
     const later = own.find((line) => line.validFrom !== null && line.validFrom > effectiveFrom);
-    if (later) throw badUserInput(`A line recorded to start on ${later.validFrom} is later than effectiveFrom ${effectiveFrom}; change from that date or later.`, 'effectiveFrom');
+    if (later)
+      throw badUserInput(
+        `A line recorded to start on ${later.validFrom} is later than effectiveFrom ${effectiveFrom}; change from that date or later.`,
+        'effectiveFrom',
+      );
     const inForce = own.filter((line) => (line.validFrom ?? '0000-01-01') <= effectiveFrom && (line.validTo === null || line.validTo >= effectiveFrom));
-    const same = (a: { parentBodyId: string; kind: string }, b: { parentBodyId: string; kind: string }) => a.parentBodyId === b.parentBodyId && a.kind === b.kind;
+    const same = (a: { parentBodyId: string; kind: string }, b: { parentBodyId: string; kind: string }) =>
+      a.parentBodyId === b.parentBodyId && a.kind === b.kind;
     const ending = inForce.filter((line) => !wanted.some((w) => same(w, line)));
     const starting = wanted.filter((w) => !inForce.some((line) => same(w, line)));
     const proposed: DatedLine[] = starting.map((line) => ({ bodyId: id, parentBodyId: line.parentBodyId, validFrom: effectiveFrom, validTo: body.validTo }));
     const kept = everyLine
       .filter((line) => !ending.includes(line))
-      .concat(ending.filter((line) => line.validFrom !== effectiveFrom).map((line) => Object.assign(new BodyReportingLineEntity(), line, { validTo: addDays(effectiveFrom, -1) })));
+      .concat(
+        ending
+          .filter((line) => line.validFrom !== effectiveFrom)
+          .map((line) => Object.assign(new BodyReportingLineEntity(), line, { validTo: addDays(effectiveFrom, -1) })),
+      );
     await refuseCycles(manager, kept, proposed, 'lines');
     for (const line of ending) {
       // A line that would start on the same day never held: it goes; others end the day before.
       if (line.validFrom === effectiveFrom) await manager.delete(BodyReportingLineEntity, { id: line.id });
       else await manager.update(BodyReportingLineEntity, { id: line.id }, { validTo: addDays(effectiveFrom, -1) });
     }
-    if (starting.length > 0) await manager.insert(BodyReportingLineEntity, proposed.map((line, index) => ({ ...line, kind: starting[index]!.kind })));
+    if (starting.length > 0)
+      await manager.insert(
+        BodyReportingLineEntity,
+        proposed.map((line, index) => ({ ...line, kind: starting[index]!.kind })),
+      );
     await manager.update(BodyEntity, { id }, { reportsToBodyId: primaryParent(wanted) });
   });
   return reread(context, id);
@@ -341,12 +384,14 @@ export async function endBody(context: OperationContext, id: string, expectedVer
   const body = await editableBody(context, id);
   if (body.validTo) throw badUserInput(`"${body.name}" already ended on ${body.validTo}; to correct the date, use updateBody(input: { validTo }).`, 'validTo');
   if (body.validFrom && validTo < body.validFrom) throw badUserInput(`validTo ${validTo} is before the body was established (${body.validFrom})`, 'validTo');
-  if (body.termsFrom && validTo < body.termsFrom) throw badUserInput(`validTo ${validTo} is before its latest change took effect (${body.termsFrom})`, 'validTo');
+  if (body.termsFrom && validTo < body.termsFrom)
+    throw badUserInput(`validTo ${validTo} is before its latest change took effect (${body.termsFrom})`, 'validTo');
   await context.dataSource.transaction(async (manager) => {
     await bumpVersion(manager, body, expectedVersion, { validTo });
     const lines = (await allLines(manager)).filter((line) => line.bodyId === id || line.parentBodyId === id);
     const later = lines.find((line) => line.validFrom !== null && line.validFrom > validTo);
-    if (later) throw badUserInput(`A reporting line ${later.bodyId === id ? 'from' : 'to'} it starts on ${later.validFrom}, after validTo ${validTo}`, 'validTo');
+    if (later)
+      throw badUserInput(`A reporting line ${later.bodyId === id ? 'from' : 'to'} it starts on ${later.validFrom}, after validTo ${validTo}`, 'validTo');
     for (const line of lines.filter((candidate) => candidate.validTo === null || candidate.validTo > validTo))
       await manager.update(BodyReportingLineEntity, { id: line.id }, { validTo });
   });
@@ -359,7 +404,8 @@ export async function shareBody(context: OperationContext, id: string, expectedV
   if (!body) throw notFound(`No body has the id "${id.slice(0, 80)}"; query partnership { bodies { id } } for the ids.`);
   const partnership = partnershipSlug.length > 64 ? null : await loaders.partnership.load(partnershipSlug);
   if (!partnership) {
-    if (!(await mayShareBody(caller, body, loaders))) throw notPermitted(caller, `Only a regional-admin, or an admin of both partnerships, may share "${body.name}".`);
+    if (!(await mayShareBody(caller, body, loaders)))
+      throw notPermitted(caller, `Only a regional-admin, or an admin of both partnerships, may share "${body.name}".`);
     throw badUserInput(`No partnership has the slug "${partnershipSlug.slice(0, 64)}"; query partnerships { slug } for the slugs.`, 'partnershipSlug');
   }
   if (!(await mayShareBody(caller, body, loaders, partnership.id)))
@@ -384,8 +430,19 @@ export async function reportingBodiesOn(parentId: string, date: string, loaders:
 export const lineInForce = (line: { validFrom: string | null; validTo: string | null }, date: string) =>
   (line.validFrom === null || line.validFrom <= date) && (line.validTo === null || line.validTo >= date);
 
-/** The parent a body reports to on `date`: its REPORTS_TO line, else its first line of another kind. */
+/**
+ * The parent a body reports to on `date`: its REPORTS_TO line, else its first line of another kind,
+ * to a parent that exists on that date (a seeded undated line to a body established later does not
+ * count before the parent began).
+ */
 export async function reportsToOn(body: BodyEntity, date: string, loaders: ArrangementsLoaders): Promise<string | null> {
   const lines = (await loaders.reportingLinesByBody.load(body.id)).filter((line) => lineInForce(line, date));
-  return primaryParent(lines);
+  if (lines.length === 0) return null;
+  const parents = new Map((await loaders.body.loadMany(lines.map((line) => line.parentBodyId))).filter(isLoaded).map((parent) => [parent.id, parent]));
+  return primaryParent(
+    lines.filter((line) => {
+      const parent = parents.get(line.parentBodyId);
+      return parent !== undefined && lineInForce(parent, date);
+    }),
+  );
 }

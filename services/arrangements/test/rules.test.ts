@@ -264,7 +264,7 @@ describe('a quorum rule names only agencies that sit on the body', () => {
     expect(quorumAgenciesOutside([], [])).toEqual([]);
   });
 
-  it('holds for every seeded quorum rule against its partnerships\' Lead Safeguarding Partners', () => {
+  it("holds for every seeded quorum rule against its partnerships' Lead Safeguarding Partners", () => {
     for (const body of seededBodies.filter((b) => b.quorumRule)) {
       const agencies = leadSafeguardingPartners.filter((l) => body.partnershipSlugs.includes(l.partnershipSlug)).map((l) => l.organisationId);
       expect([body.id, quorumAgenciesOutside(body.quorumRule!.requiredOrganisationIds, agencies)]).toEqual([body.id, []]);
