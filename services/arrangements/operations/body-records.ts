@@ -189,7 +189,18 @@ async function editableBody({ caller, loaders }: OperationContext, id: string): 
 
 async function reread(context: OperationContext, id: string): Promise<BodyParent> {
   const body = await context.dataSource.getRepository(BodyEntity).findOneByOrFail({ id });
-  context.loaders.body.clear(id);
+  // What this request read before the write is stale now.
+  const { loaders } = context;
+  for (const loader of [
+    loaders.body,
+    loaders.bodyPartnerships,
+    loaders.partnershipBodies,
+    loaders.reportingLinesByBody,
+    loaders.reportingLinesByParent,
+    loaders.bodyTermsHistory,
+    loaders.relationships,
+  ])
+    loader.clearAll();
   return bodyAsOf(body, todayInEngland(), context.loaders);
 }
 
