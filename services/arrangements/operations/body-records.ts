@@ -137,7 +137,7 @@ async function validatedLines(
   const seen = new Set<string>();
   const result: { parentBodyId: string; kind: ReportingLineKind }[] = [];
   for (const [index, line] of lines.entries()) {
-    const kind = (line.kind ?? 'REPORTS_TO') as ReportingLineKind;
+    const kind = line.kind ?? 'REPORTS_TO';
     const key = `${line.parentId}|${kind}`;
     if (seen.has(key)) throw badUserInput(`The line to "${line.parentId.slice(0, 80)}" (${kind}) is given twice`, `${field}[${index}].parentId`);
     seen.add(key);
@@ -231,7 +231,7 @@ export async function createBody(context: OperationContext, input: CreateBodyInp
   const lines = await validatedLines(input.reportingLines ?? [], 'input.reportingLines', loaders);
   const relatedIds = [...new Set(input.closeRelationships ?? [])];
   if (relatedIds.length > MAXIMUM_RELATIONSHIPS) throw badUserInput(`At most ${MAXIMUM_RELATIONSHIPS} close relationships`, 'input.closeRelationships');
-  const related = await Promise.all(relatedIds.map((relatedId) => (relatedId.length > 200 ? null : loaders.body.load(relatedId))));
+  const related = await Promise.all(relatedIds.map(async (relatedId) => (relatedId.length > 200 ? null : await loaders.body.load(relatedId))));
   const unknown = relatedIds.find((_relatedId, index) => !related[index]);
   if (unknown !== undefined) throw badUserInput(`No body has the id "${unknown.slice(0, 80)}"`, 'input.closeRelationships');
   try {

@@ -23,7 +23,8 @@ export const mutationResolvers: Resolvers = {
     createBody: (_root, { input }, context) => createBody(context, input),
     changeBody: (_root, { id, expectedVersion, effectiveFrom, input }, context) => changeBody(context, id, expectedVersion, effectiveFrom, input),
     correctBody: (_root, { id, expectedVersion, asOf, input }, context) => correctBody(context, id, expectedVersion, asOf, input),
-    changeReportingLines: (_root, { id, expectedVersion, effectiveFrom, lines }, context) => changeReportingLines(context, id, expectedVersion, effectiveFrom, lines),
+    changeReportingLines: (_root, { id, expectedVersion, effectiveFrom, lines }, context) =>
+      changeReportingLines(context, id, expectedVersion, effectiveFrom, lines),
     endBody: (_root, { id, expectedVersion, validTo }, context) => endBody(context, id, expectedVersion, validTo),
     shareBody: (_root, { id, expectedVersion, partnershipSlug }, context) => shareBody(context, id, expectedVersion, partnershipSlug),
   },
