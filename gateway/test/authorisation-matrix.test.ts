@@ -102,6 +102,30 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
     document: `mutation ($id: ID!) { updateBody(id: $id, expectedVersion: ${STALE}, input: { purpose: "Matrix" }) { id } }`,
     variables: { id: EXECUTIVE },
   }),
+  // --- bodies (system of record): each fails harmlessly after the permission check (bad slug, stale version).
+  createBody: () => ({
+    document: `mutation { createBody(input: { partnershipSlug: "${OWN}", slug: "Not A Slug", name: "Matrix", kind: THEMATIC_GROUP, purpose: "Matrix", validFrom: "2030-01-01" }) { id } }`,
+  }),
+  changeBody: () => ({
+    document: `mutation ($id: ID!) { changeBody(id: $id, expectedVersion: ${STALE}, effectiveFrom: "2199-01-01", input: { purpose: "Matrix" }) { id } }`,
+    variables: { id: EXECUTIVE },
+  }),
+  correctBody: () => ({
+    document: `mutation ($id: ID!) { correctBody(id: $id, expectedVersion: ${STALE}, input: { purpose: "Matrix" }) { id } }`,
+    variables: { id: EXECUTIVE },
+  }),
+  changeReportingLines: () => ({
+    document: `mutation ($id: ID!) { changeReportingLines(id: $id, expectedVersion: ${STALE}, effectiveFrom: "2199-01-01", lines: []) { id } }`,
+    variables: { id: EXECUTIVE },
+  }),
+  endBody: () => ({
+    document: `mutation ($id: ID!) { endBody(id: $id, expectedVersion: ${STALE}, validTo: "2199-12-31") { id } }`,
+    variables: { id: EXECUTIVE },
+  }),
+  shareBody: () => ({
+    document: `mutation ($id: ID!) { shareBody(id: $id, expectedVersion: ${STALE}, partnershipSlug: "${OTHER}") { id } }`,
+    variables: { id: EXECUTIVE },
+  }),
   scheduleMeeting: () => ({
     document: `mutation ($id: ID!) { scheduleMeeting(bodyId: $id, input: { date: "2031-02-28", startTime: "25:99" }) { id } }`,
     variables: { id: EXECUTIVE },

@@ -110,6 +110,13 @@ export const AUTHORISATION_MATRIX: MatrixRow[] = [
   mutation('arrangements', 'issueDraftActionNotes',     OWN_ADMIN, { note: 'as prepareAgenda' }),
   mutation('arrangements', 'requestActionNotesAmendment', [SIGN_IN, NO, YES,  NO,   YES,  NO,   NO,   NO], { note: "members and admins of the body's partnerships" }),
   mutation('arrangements', 'recordSuccessMeasurement',  OWN_ADMIN, { own: 'shropshire', note: 'the strategic plan in the seed data is Shropshire\'s' }),
+  // --- bodies (system of record)
+  mutation('arrangements', 'createBody',                OWN_ADMIN, { note: "a partnership-admin of the partnership the body is created in" }),
+  mutation('arrangements', 'changeBody',                OWN_ADMIN),
+  mutation('arrangements', 'correctBody',               OWN_ADMIN),
+  mutation('arrangements', 'changeReportingLines',      OWN_ADMIN),
+  mutation('arrangements', 'endBody',                   OWN_ADMIN),
+  mutation('arrangements', 'shareBody',                 [SIGN_IN, NO,   NO,   NO,   NO,   NO,   NO,   YES], { note: "a regional-admin, or a partnership-admin of both the body's partnership and the other one (admin+ alone is refused: sharing with solihull needs solihull's admin too)" }),
   mutation('membership',   'registerOrganisation',      [SIGN_IN, NO,   NO,   NO,   NO,   NO,   NO,   YES]),
   mutation('membership',   'addPost',                   [SIGN_IN, NO,   NO,   NO,   YES,  YES,  NO,   YES], { note: 'organisations are shared by every partnership, so any partnership-admin may add a post' }),
   mutation('membership',   'addMembership',             OWN_ADMIN, { note: "for the joint LSP forum the forum secretariat's too" }),

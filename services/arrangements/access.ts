@@ -1,4 +1,4 @@
-import { accessTable, type AccessRule, type Caller } from '@safeguarding/auth';
+import { accessTable, partnershipsWithRole, type AccessRule, type Caller } from '@safeguarding/auth';
 import type { BodyKind } from '@safeguarding/seed-types';
 import type { BodyEntity } from './entities';
 import type { ArrangementsLoaders } from './loaders';
@@ -15,6 +15,8 @@ export const ARRANGEMENTS_ACCESS = {
   /** A body and its meetings; also `viewerCanEdit` on a partnership, its bodies and meetings. */
   editBody: partnershipAdmin,
   recordSuccessMeasurement: partnershipAdmin,
+  /** Sharing a body with another partnership: a regional-admin, or an admin of both partnerships (mayShareBody). */
+  shareBody: { regionalRoles: ['regional-admin'], partnershipRoles: ['partnership-admin'] },
   /** The joint LSP forum's agenda and notes: its secretariat prepares them. */
   editForumAgenda: { regionalRoles: ['forum-secretariat'], partnershipRoles: [] },
   /** Any other body's agenda and notes: its partnerships' admins prepare them. */
@@ -49,4 +51,17 @@ export async function mayEditAgenda(caller: Caller, body: BodyEntity, loaders: A
 export async function mayReadAgendaDrafts(caller: Caller, body: BodyEntity, loaders: ArrangementsLoaders): Promise<boolean> {
   if (await mayEditAgenda(caller, body, loaders)) return true;
   return mayAct(caller, 'readAgendaDrafts', await partnershipIdsOf(body, loaders));
+}
+
+/**
+ * May the caller share this body with `partnershipId` (or, without one, with some other partnership)?
+ * A regional-admin may; otherwise a partnership-admin of one of the body's partnerships who is also
+ * admin of the other partnership, which stands for that partnership's consent.
+ */
+export async function mayShareBody(caller: Caller, body: BodyEntity, loaders: ArrangementsLoaders, partnershipId?: string): Promise<boolean> {
+  if (mayAct(caller, 'shareBody', [])) return true;
+  const owners = await partnershipIdsOf(body, loaders);
+  if (!mayAct(caller, 'editBody', owners)) return false;
+  if (partnershipId !== undefined) return mayAct(caller, 'editBody', [partnershipId]);
+  return partnershipsWithRole(caller, ['partnership-admin']).some((id) => !owners.includes(id));
 }

@@ -5,7 +5,8 @@ export default subgraphCodegenConfig({
   contextType: '../context#ArrangementsContext',
   mappers: {
     Partnership: '../models#PartnershipEntity',
-    Body: '../models#BodyEntity',
+    Body: '../models#BodyParent',
+    ReportingLine: '../models#BodyReportingLineEntity',
     LeadSafeguardingPartner: '../models#LeadSafeguardingPartnerEntity',
     ArrangementDocument: '../models#ArrangementDocumentEntity',
     Budget: '../models#BudgetEntity',

@@ -11,6 +11,8 @@ import {
   BodyEntity,
   BodyPartnershipEntity,
   BodyRelationshipEntity,
+  BodyReportingLineEntity,
+  BodyTermsHistoryEntity,
   BudgetContributionEntity,
   BudgetEntity,
   LeadSafeguardingPartnerEntity,
@@ -53,9 +55,20 @@ export function createLoaders(dataSource: DataSource) {
     ),
     bodyPartnerships,
     partnershipBodies,
-    bodiesReportingTo: loaderOfMany<string, BodyEntity>(
-      (ids) => rowsWhereAnyOf(dataSource, BodyEntity, 'reportsToBodyId', ids, ['name']),
-      (row) => row.reportsToBodyId as string,
+    /** Every reporting line from a body (to its parents), all dates. */
+    reportingLinesByBody: loaderOfMany<string, BodyReportingLineEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, BodyReportingLineEntity, 'bodyId', ids, ['validFrom', 'parentBodyId']),
+      (row) => row.bodyId,
+    ),
+    /** Every reporting line to a body (from its children), all dates. */
+    reportingLinesByParent: loaderOfMany<string, BodyReportingLineEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, BodyReportingLineEntity, 'parentBodyId', ids, ['bodyId']),
+      (row) => row.parentBodyId,
+    ),
+    /** A body's earlier terms (before a change from a date); read only for dates before body.termsFrom. */
+    bodyTermsHistory: loaderOfMany<string, BodyTermsHistoryEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, BodyTermsHistoryEntity, 'bodyId', ids, ['validTo']),
+      (row) => row.bodyId,
     ),
     /** Relationships are stored once; each is returned for both of its ends. */
     relationships: loaderOfMany<string, { bodyId: string; relatedBodyId: string }>(

@@ -12,6 +12,7 @@ export type {
   AgendaVersionEntity,
   ArrangementDocumentEntity,
   BodyEntity,
+  BodyReportingLineEntity,
   BudgetContributionEntity,
   BudgetEntity,
   LeadSafeguardingPartnerEntity,
@@ -27,6 +28,12 @@ export type {
   StrategicActionEntity,
 } from './entities';
 export type { ChairRuleSeed, MeetingFrequencySeed, QuorumRuleSeed } from '@safeguarding/seed-types';
+
+/**
+ * A body as its resolvers receive it: the row with the terms in force on `asOf` laid over it
+ * (operations/body-records.ts `bodyAsOf`); a bare row (no asOf) answers as of today.
+ */
+export type BodyParent = BodyEntity & { asOf?: string };
 
 /** An entity another subgraph owns, known here by its key; the gateway resolves the rest. */
 export interface EntityReference {

@@ -630,5 +630,249 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
         expect(stored.map((measurement: { value: number }) => measurement.value)).toEqual([variables.value + 0]);
       },
     },
+    // --- bodies (system of record)
+    {
+      name: 'createBody',
+      schema: 'arrangements',
+      document: `mutation ($input: CreateBodyInput!) {
+        createBody(input: $input) { id name kind purpose validFrom version partnerships { slug } reportingLines { parent { id } kind } quorumRule { requiredOrganisations { id } } }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            input: fc.record(
+              {
+                partnershipSlug: fc.oneof(
+                  { arbitrary: fc.constant(OWN), weight: 6 },
+                  { arbitrary: fc.constantFrom(...OTHERS), weight: 1 },
+                  { arbitrary: hostileText, weight: 1 },
+                ),
+                slug: fc.oneof({ arbitrary: fc.stringMatching(/^[a-z]{1,12}(-[a-z0-9]{1,8}){0,3}$/), weight: 6 }, { arbitrary: hostileText, weight: 2 }),
+                name: mostlyPlausible.map((text) => text ?? 'Task group'),
+                kind: fc.constantFrom('THEMATIC_GROUP', 'STANDING_GROUP', 'TASK_AND_FINISH_GROUP', 'NOT_A_KIND'),
+                purpose: fc.oneof(
+                  mostlyPlausible.map((text) => text ?? 'A purpose'),
+                  fc.integer({ min: 3990, max: 4100 }).map((length) => 'p'.repeat(length)),
+                ),
+                validFrom: fc.oneof({ arbitrary: fc.integer({ min: -2000, max: 400 }).map(shift), weight: 4 }, { arbitrary: hostileDate, weight: 1 }),
+                meetingFrequency: fc.record({
+                  meetingsPerYear: fc.oneof(fc.integer({ min: -5, max: 60 }), fc.constantFrom(0, 53, 2_147_483_647)),
+                  description: mostlyPlausible.map((text) => text ?? 'monthly'),
+                  period: fc.constantFrom('CALENDAR_YEAR', 'FINANCIAL_YEAR', 'LUNAR_YEAR'),
+                }),
+                quorumRule: fc.record({
+                  kind: fc.constantFrom('ALL_STATUTORY_PARTNERS_REPRESENTED', 'NOT_STATED'),
+                  namedDeputyCounts: fc.boolean(),
+                  requiredOrganisationIds: fc.array(
+                    fc.oneof(fc.constantFrom('shropshire-council', 'west-mercia-police', 'shropshire-telford-and-wrekin-icb', 'west-midlands-police'), wrongId),
+                    { maxLength: 4 },
+                  ),
+                  statutoryPartnersInKeyDecisions: fc.boolean(),
+                  unexplainedAbsenceReported: fc.boolean(),
+                  description: mostlyPlausible.map((text) => text ?? 'Quorate with all partners.'),
+                }),
+                reportingLines: fc.array(
+                  fc.record({
+                    parentId: fc.oneof({ arbitrary: fc.constantFrom(...ids.ownBodies), weight: 4 }, { arbitrary: wrongId, weight: 1 }),
+                    kind: fc.constantFrom('REPORTS_TO', 'ACCOUNTABLE_TO', 'PROVIDES_ASSURANCE_TO'),
+                  }),
+                  { maxLength: 3 },
+                ),
+                closeRelationships: fc.array(fc.oneof(fc.constantFrom(...ids.ownBodies), wrongId), { maxLength: 2 }),
+              },
+              { requiredKeys: ['partnershipSlug', 'slug', 'name', 'kind', 'purpose', 'validFrom'] },
+            ),
+          }),
+        }),
+      accepted(variables, data) {
+        const input = variables.input as Record<string, any>;
+        expect(data.createBody).toMatchObject({
+          id: `${input.partnershipSlug}.${input.slug}`,
+          name: trimmed(input.name),
+          kind: input.kind,
+          validFrom: input.validFrom,
+          version: 1,
+        });
+        expect(data.createBody.partnerships).toEqual([{ slug: input.partnershipSlug }]);
+      },
+    },
+    {
+      name: 'changeBody',
+      schema: 'arrangements',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $effectiveFrom: Date!, $input: BodyTermsInput!) {
+        changeBody(id: $id, expectedVersion: $expectedVersion, effectiveFrom: $effectiveFrom, input: $input) { id termsFrom version }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            id: fc.oneof(
+              { arbitrary: fc.constantFrom(...ids.ownBodies), weight: 5 },
+              { arbitrary: fc.constantFrom(...ids.otherBodies), weight: 2 },
+              { arbitrary: wrongId, weight: 2 },
+            ),
+            expectedVersion: version,
+            effectiveFrom: fc.oneof({ arbitrary: fc.integer({ min: -400, max: 4000 }).map(shift), weight: 4 }, { arbitrary: hostileDate, weight: 1 }),
+            input: fc.record(
+              {
+                kind: fc.constantFrom('THEMATIC_GROUP', 'STANDING_GROUP', 'NOT_A_KIND'),
+                purpose: hostileOrHalfText,
+                meetingFrequency: fc.record({
+                  meetingsPerYear: fc.oneof(fc.integer({ min: -5, max: 60 }), fc.constantFrom(0, 53)),
+                  description: hostileOrHalfText,
+                  period: fc.constantFrom('CALENDAR_YEAR', 'FINANCIAL_YEAR'),
+                }),
+                chairRule: fc.record({
+                  appointedFrom: fc.constantFrom('NAMED_ORGANISATION', 'MEMBERS', 'INDEPENDENT'),
+                  organisationId: fc.oneof(fc.constant(null), fc.constant('west-mercia-police'), wrongId),
+                  termMonths: fc.oneof(fc.constant(null), fc.integer({ min: -3, max: 130 })),
+                  termAlignedToFinancialYear: fc.boolean(),
+                  noConsecutiveTermsSameOrganisation: fc.boolean(),
+                  viceChairFromDifferentOrganisation: fc.boolean(),
+                  viceChairSucceeds: fc.boolean(),
+                  description: hostileOrHalfText,
+                }),
+              },
+              { requiredKeys: [] },
+            ),
+          }),
+        }),
+      currentVersion: (federation, variables) => bodyVersion(federation, variables.id),
+      accepted(variables, data) {
+        expect(data.changeBody).toMatchObject({ id: variables.id, termsFrom: variables.effectiveFrom });
+      },
+    },
+    {
+      name: 'correctBody',
+      schema: 'arrangements',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $asOf: Date, $input: BodyTermsInput!) {
+        correctBody(id: $id, expectedVersion: $expectedVersion, asOf: $asOf, input: $input) { id version }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record(
+            {
+              id: fc.oneof(
+                { arbitrary: fc.constantFrom(...ids.ownBodies), weight: 5 },
+                { arbitrary: fc.constantFrom(...ids.otherBodies), weight: 2 },
+                { arbitrary: wrongId, weight: 2 },
+              ),
+              expectedVersion: version,
+              asOf: fc.oneof(fc.constant(null), hostileDate),
+              input: fc.record(
+                {
+                  purpose: fc.oneof(
+                    hostileOrHalfText,
+                    fc.integer({ min: 3990, max: 4100 }).map((length) => 'p'.repeat(length)),
+                  ),
+                  quorumRule: fc.record({
+                    kind: fc.constantFrom('ALL_STATUTORY_PARTNERS_REPRESENTED', 'NOT_STATED'),
+                    namedDeputyCounts: fc.boolean(),
+                    requiredOrganisationIds: fc.array(fc.oneof(fc.constantFrom('shropshire-council', 'west-mercia-police', 'west-midlands-police'), wrongId), {
+                      maxLength: 3,
+                    }),
+                    statutoryPartnersInKeyDecisions: fc.boolean(),
+                    unexplainedAbsenceReported: fc.boolean(),
+                    description: hostileOrHalfText,
+                  }),
+                },
+                { requiredKeys: [] },
+              ),
+            },
+            { requiredKeys: ['id', 'expectedVersion', 'input'] },
+          ),
+        }),
+      currentVersion: (federation, variables) => bodyVersion(federation, variables.id),
+      accepted(variables, data) {
+        expect(data.correctBody.id).toBe(variables.id);
+      },
+    },
+    {
+      name: 'changeReportingLines',
+      schema: 'arrangements',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $effectiveFrom: Date!, $lines: [ReportingLineInput!]!) {
+        changeReportingLines(id: $id, expectedVersion: $expectedVersion, effectiveFrom: $effectiveFrom, lines: $lines) { id version reportingLines { parent { id } kind validFrom validTo } }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            id: fc.oneof(
+              { arbitrary: fc.constantFrom(...ids.ownBodies), weight: 5 },
+              { arbitrary: fc.constantFrom(...ids.otherBodies), weight: 2 },
+              { arbitrary: wrongId, weight: 2 },
+            ),
+            expectedVersion: version,
+            effectiveFrom: fc.oneof({ arbitrary: fc.integer({ min: -400, max: 4000 }).map(shift), weight: 4 }, { arbitrary: hostileDate, weight: 1 }),
+            lines: fc.array(
+              fc.record({
+                parentId: fc.oneof(
+                  { arbitrary: fc.constantFrom(...ids.ownBodies), weight: 5 },
+                  { arbitrary: fc.constantFrom(...ids.otherBodies), weight: 1 },
+                  { arbitrary: wrongId, weight: 1 },
+                ),
+                kind: fc.constantFrom('REPORTS_TO', 'ACCOUNTABLE_TO', 'PROVIDES_ASSURANCE_TO', 'SIDEWAYS'),
+              }),
+              { maxLength: 12 },
+            ),
+          }),
+        }),
+      currentVersion: (federation, variables) => bodyVersion(federation, variables.id),
+      accepted(variables, data) {
+        const lines = data.changeReportingLines.reportingLines as { parent: { id: string }; kind: string; validTo: string | null }[];
+        for (const line of variables.lines as { parentId: string; kind: string }[])
+          expect(lines.some((held) => held.parent.id === line.parentId && held.kind === line.kind && held.validTo === null)).toBe(true);
+      },
+    },
+    {
+      name: 'shareBody',
+      schema: 'arrangements',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $partnershipSlug: String!) {
+        shareBody(id: $id, expectedVersion: $expectedVersion, partnershipSlug: $partnershipSlug) { id version partnerships { slug } }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.regionalAdmin),
+          variables: fc.record({
+            id: fc.oneof(
+              { arbitrary: fc.constantFrom(...ids.ownBodies), weight: 5 },
+              { arbitrary: fc.constantFrom(...ids.otherBodies), weight: 2 },
+              { arbitrary: wrongId, weight: 2 },
+            ),
+            expectedVersion: version,
+            partnershipSlug: fc.oneof({ arbitrary: fc.constantFrom(OWN, ...OTHERS), weight: 5 }, { arbitrary: hostileText, weight: 2 }),
+          }),
+        }),
+      currentVersion: (federation, variables) => bodyVersion(federation, variables.id),
+      accepted(variables, data) {
+        expect(data.shareBody.partnerships).toEqual(expect.arrayContaining([{ slug: variables.partnershipSlug }]));
+      },
+    },
+    {
+      name: 'endBody',
+      schema: 'arrangements',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $validTo: Date!) {
+        endBody(id: $id, expectedVersion: $expectedVersion, validTo: $validTo) { id validTo version }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            id: fc.oneof(
+              { arbitrary: fc.constantFrom(...ids.ownBodies), weight: 5 },
+              { arbitrary: fc.constantFrom(...ids.otherBodies), weight: 2 },
+              { arbitrary: wrongId, weight: 2 },
+            ),
+            expectedVersion: version,
+            validTo: fc.oneof({ arbitrary: fc.integer({ min: -4000, max: 4000 }).map(shift), weight: 4 }, { arbitrary: hostileDate, weight: 1 }),
+          }),
+        }),
+      currentVersion: (federation, variables) => bodyVersion(federation, variables.id),
+      accepted(variables, data) {
+        expect(data.endBody).toMatchObject({ id: variables.id, validTo: variables.validTo });
+      },
+    },
   ],
 };

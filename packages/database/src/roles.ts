@@ -15,6 +15,16 @@ export interface SubgraphRoles {
   runtime: string;
 }
 
+/**
+ * Read-only views one subgraph publishes for another, its published contract (see the owner's
+ * README): the reader's runtime role may SELECT each view and nothing else in the owner's schema.
+ * Granted by whichever of the two schemas is set up once the view exists (the owner's migration
+ * grants it too when the reader's role is already there).
+ */
+export const PUBLISHED_VIEWS: readonly { schema: string; view: string; reader: string }[] = [
+  { schema: 'arrangements', view: 'published_body', reader: 'membership' },
+];
+
 export function subgraphRoles(schema: string): SubgraphRoles {
   if (!/^[a-z][a-z0-9_]*$/.test(schema)) throw new Error(`Schema name "${schema}" must be lower-case letters, digits and underscores to name its roles.`);
   return { owner: `safeguarding_${schema}_owner`, runtime: `safeguarding_${schema}_runtime` };
@@ -112,4 +122,20 @@ async function setUp(client: Client, schema: string, roles: SubgraphRoles): Prom
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${q(roles.owner)} IN SCHEMA ${q(schema)} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${q(roles.runtime)}`,
   );
   await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${q(roles.owner)} IN SCHEMA ${q(schema)} GRANT USAGE, SELECT ON SEQUENCES TO ${q(roles.runtime)}`);
+  await grantPublishedViews(client, schema);
+}
+
+/** The published views this schema owns or reads, where both the view and the reader's role exist. */
+async function grantPublishedViews(client: Client, schema: string): Promise<void> {
+  const q = (name: string) => `"${name}"`;
+  for (const published of PUBLISHED_VIEWS.filter((candidate) => candidate.schema === schema || candidate.reader === schema)) {
+    const reader = subgraphRoles(published.reader).runtime;
+    const { rows } = await client.query<{ ready: boolean }>(
+      `SELECT to_regclass($1) IS NOT NULL AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $2) AS ready`,
+      [`${q(published.schema)}.${q(published.view)}`, reader],
+    );
+    if (!rows[0]?.ready) continue;
+    await client.query(`GRANT USAGE ON SCHEMA ${q(published.schema)} TO ${q(reader)}`);
+    await client.query(`GRANT SELECT ON ${q(published.schema)}.${q(published.view)} TO ${q(reader)}`);
+  }
 }

@@ -4,7 +4,7 @@ export * from './body';
 export * from './meeting';
 export * from './strategic-plan';
 export * from './agenda';
-import { BodyEntity, BodyPartnershipEntity, BodyRelationshipEntity } from './body';
+import { BodyEntity, BodyPartnershipEntity, BodyRelationshipEntity, BodyReportingLineEntity, BodyTermsHistoryEntity } from './body';
 import { MeetingEntity } from './meeting';
 import { AgendaEntity, AgendaItemEntity, AgendaVersionEntity, MeetingActionNotesEntity, RegionalProcedureChapterEntity } from './agenda';
 import { StrategicActionEntity, StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity } from './strategic-plan';
@@ -29,6 +29,8 @@ export const entities = [
   BodyEntity,
   BodyPartnershipEntity,
   BodyRelationshipEntity,
+  BodyTermsHistoryEntity,
+  BodyReportingLineEntity,
   RegionalProcedureEntity,
   RegionalProcedureAdoptionEntity,
   MeetingEntity,

@@ -3,6 +3,7 @@ import { CreateArrangements1732600000000 } from './1732600000000-create-arrangem
 import { CreateMeetings1732700000000 } from './1732700000000-create-meetings';
 import { CreateStrategicPlans1732800000000 } from './1732800000000-create-strategic-plans';
 import { CreateAgendas1732900000000 } from './1732900000000-create-agendas';
+import { BodiesSystemOfRecord1734100000000 } from './1734100000000-bodies-system-of-record';
 
 /** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
 export const migrations = [
@@ -12,4 +13,5 @@ export const migrations = [
   CreateAgendas1732900000000,
   CreateAuditTrail1733200000000,
   AddAuditReplaced1733500000000,
+  BodiesSystemOfRecord1734100000000,
 ];

@@ -4,12 +4,15 @@ import type { OperationContext } from '../context';
 import { BodyEntity } from '../entities';
 import type { UpdateBodyInput } from '../generated/graphql';
 import type { ArrangementsLoaders } from '../loaders';
+import type { BodyParent } from '../models';
+import { bodyAsOf } from './body-records';
 
-/** A partnership's bodies in force on `asOf`, in the order they were linked. */
-export async function bodiesInForce(partnershipId: string, asOf: string, loaders: ArrangementsLoaders): Promise<BodyEntity[]> {
+/** A partnership's bodies in force on `asOf`, in the order they were linked, as they stood on that date. */
+export async function bodiesInForce(partnershipId: string, asOf: string, loaders: ArrangementsLoaders): Promise<BodyParent[]> {
   const links = await loaders.partnershipBodies.load(partnershipId);
   const bodies = await loaders.body.loadMany(links.map((link) => link.bodyId));
-  return bodies.filter((body): body is BodyEntity => isLoaded(body) && validOn(body, asOf));
+  // Each with the terms (kind, purpose, frequency, chair and quorum rules) in force on that date.
+  return Promise.all(bodies.filter((body): body is BodyEntity => isLoaded(body) && validOn(body, asOf)).map((body) => bodyAsOf(body, asOf, loaders)));
 }
 
 /** Changes a body's terms, only from the version the caller read (optimistic lock). */

@@ -4,6 +4,7 @@ import type { ChartFormat } from '../generated/graphql';
 import type { ArrangementsLoaders } from '../loaders';
 import { renderSvg, structureChartDot, structureChartMermaid } from '../rules/structure-chart';
 import { bodiesInForce } from './bodies';
+import { reportsToOn } from './body-records';
 
 /** Draws a partnership's structure on a date from its loaded bodies, their links and shared partnerships. */
 export async function drawStructureChart(partnership: PartnershipEntity, asOf: string, format: ChartFormat, loaders: ArrangementsLoaders) {
@@ -27,16 +28,14 @@ export async function drawStructureChart(partnership: PartnershipEntity, asOf: s
       )
       .filter(([, names]) => names.length > 0),
   );
+  const chartBodies = await Promise.all(
+    bodies.map(async (body) => ({ id: body.id, name: body.name, kind: body.kind, reportsToBodyId: await reportsToOn(body, asOf, loaders) })),
+  );
+  // A line to a body outside the chart (another partnership's) is drawn to a box naming it.
   const drawn = new Set(bodies.map((body) => body.id));
-  const outsideIds = [...new Set(bodies.flatMap((body) => (body.reportsToBodyId && !drawn.has(body.reportsToBodyId) ? [body.reportsToBodyId] : [])))];
+  const outsideIds = [...new Set(chartBodies.flatMap((body) => (body.reportsToBodyId && !drawn.has(body.reportsToBodyId) ? [body.reportsToBodyId] : [])))];
   const outsideBodies = new Map((await loaders.body.loadMany(outsideIds)).flatMap((body) => (isLoaded(body) ? [[body.id, body.name] as const] : [])));
-  const input = {
-    partnershipName: partnership.name,
-    outsideBodies,
-    bodies: bodies.map((body) => ({ id: body.id, name: body.name, kind: body.kind, reportsToBodyId: body.reportsToBodyId })),
-    relationships,
-    sharedWith,
-  };
+  const input = { partnershipName: partnership.name, outsideBodies, bodies: chartBodies, relationships, sharedWith };
   const dot = structureChartDot(input);
   const content = format === 'DOT' ? dot : format === 'MERMAID' ? structureChartMermaid(input) : await renderSvg(dot);
   return { format, asOf, content, bodyNames: bodies.map((body) => body.name) };

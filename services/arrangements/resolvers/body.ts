@@ -1,5 +1,6 @@
-import { badUserInput, isLoaded, todayInEngland, validOn } from '@safeguarding/subgraph-runtime';
-import { mayEditBody } from '../access';
+import { badUserInput, isLoaded, todayInEngland } from '@safeguarding/subgraph-runtime';
+import { mayEditBody, mayShareBody } from '../access';
+import { asOfOf, bodyAsOf, lineInForce, reportingBodiesOn, reportsToOn } from '../operations/body-records';
 import type { Resolvers } from '../generated/graphql';
 import { checkCadence } from '../rules/meeting-cadence';
 
@@ -7,17 +8,26 @@ const MAXIMUM_UPCOMING = 50;
 
 export const bodyResolvers: Resolvers = {
   Body: {
-    __resolveReference: (reference, { loaders }) => loaders.body.load(reference.id),
+    __resolveReference: async (reference, { loaders }) => {
+      const body = await loaders.body.load(reference.id);
+      return body ? bodyAsOf(body, todayInEngland(), loaders) : null;
+    },
     partnerships: async (body, _args, { loaders }) => {
       const links = await loaders.bodyPartnerships.load(body.id);
       const partnerships = await loaders.partnership.loadMany(links.map((link) => link.partnershipId));
       return partnerships.filter(isLoaded).sort((a, b) => a.name.localeCompare(b.name));
     },
-    reportsTo: (body, _args, { loaders }) => (body.reportsToBodyId ? loaders.body.load(body.reportsToBodyId) : null),
-    reportingBodies: async (body, { asOf }, { loaders }) => {
-      const date = asOf ?? todayInEngland();
-      return (await loaders.bodiesReportingTo.load(body.id)).filter((child) => validOn(child, date));
+    reportsTo: async (body, _args, { loaders }) => {
+      const date = asOfOf(body);
+      const parentId = await reportsToOn(body, date, loaders);
+      const parent = parentId ? await loaders.body.load(parentId) : null;
+      return parent ? bodyAsOf(parent, date, loaders) : null;
     },
+    reportingBodies: (body, { asOf }, { loaders }) => reportingBodiesOn(body.id, asOf ?? asOfOf(body), loaders),
+    reportingLines: async (body, { asOf }, { loaders }) =>
+      (await loaders.reportingLinesByBody.load(body.id)).filter((line) => asOf == null || lineInForce(line, asOf)),
+    asOf: (body) => asOfOf(body),
+    termsFrom: (body) => body.termsFrom,
     closeRelationships: async (body, _args, { loaders }) => {
       const links = await loaders.relationships.load(body.id);
       const related = await loaders.body.loadMany(links.map((link) => link.relatedBodyId));
@@ -43,5 +53,9 @@ export const bodyResolvers: Resolvers = {
       return actions.length === 0 ? null : { group: body, actions };
     },
     viewerCanEdit: (body, _args, { caller, loaders }) => mayEditBody(caller, body, loaders),
+    viewerCanShare: (body, _args, { caller, loaders }) => mayShareBody(caller, body, loaders),
+  },
+  ReportingLine: {
+    parent: async (line, _args, { loaders }) => (await loaders.body.load(line.parentBodyId))!,
   },
 };

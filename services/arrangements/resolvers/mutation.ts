@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/graphql';
 import { issueDraftActionNotes, requestActionNotesAmendment } from '../operations/action-notes';
 import { addAgendaItem, prepareAgenda, publishAgenda, reorderAgenda } from '../operations/agenda';
 import { updateBody } from '../operations/bodies';
+import { changeBody, changeReportingLines, correctBody, createBody, endBody, shareBody } from '../operations/body-records';
 import { scheduleMeeting, setMeetingStatus } from '../operations/meetings';
 import { recordSuccessMeasurement } from '../operations/strategic-plan';
 
@@ -18,5 +19,13 @@ export const mutationResolvers: Resolvers = {
     publishAgenda: (_root, { agendaId, expectedVersion, changeNote }, context) => publishAgenda(context, agendaId, expectedVersion, changeNote),
     issueDraftActionNotes: (_root, { meetingId, text }, context) => issueDraftActionNotes(context, meetingId, text),
     requestActionNotesAmendment: (_root, { meetingId, request }, context) => requestActionNotesAmendment(context, meetingId, request),
+    // --- bodies (system of record)
+    createBody: (_root, { input }, context) => createBody(context, input),
+    changeBody: (_root, { id, expectedVersion, effectiveFrom, input }, context) => changeBody(context, id, expectedVersion, effectiveFrom, input),
+    correctBody: (_root, { id, expectedVersion, asOf, input }, context) => correctBody(context, id, expectedVersion, asOf, input),
+    changeReportingLines: (_root, { id, expectedVersion, effectiveFrom, lines }, context) =>
+      changeReportingLines(context, id, expectedVersion, effectiveFrom, lines),
+    endBody: (_root, { id, expectedVersion, validTo }, context) => endBody(context, id, expectedVersion, validTo),
+    shareBody: (_root, { id, expectedVersion, partnershipSlug }, context) => shareBody(context, id, expectedVersion, partnershipSlug),
   },
 };

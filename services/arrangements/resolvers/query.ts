@@ -1,5 +1,6 @@
-import { isUuid, slugArgument } from '@safeguarding/subgraph-runtime';
+import { isUuid, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
+import { bodyAsOf } from '../operations/body-records';
 import { startComparison } from '../operations/comparison';
 import { listPartnerships, listRegionalProcedures } from '../operations/partnerships';
 
@@ -7,7 +8,10 @@ export const queryResolvers: Resolvers = {
   Query: {
     partnerships: (_root, _args, context) => listPartnerships(context),
     partnership: (_root, { slug }, { loaders }) => loaders.partnership.load(slugArgument(slug)),
-    body: (_root, { id }, { loaders }) => (id.length > 200 ? null : loaders.body.load(id)),
+    body: async (_root, { id, asOf }, { loaders }) => {
+      const body = id.length > 200 ? null : await loaders.body.load(id);
+      return body ? bodyAsOf(body, asOf ?? todayInEngland(), loaders) : null;
+    },
     regionalProcedures: (_root, _args, context) => listRegionalProcedures(context),
     meeting: (_root, { id }, { loaders }) => (isUuid(id) ? loaders.meeting.load(id) : null),
     comparePartnerships: (_root, { slugs, asOf }, { loaders }) => startComparison(slugs, asOf, loaders),

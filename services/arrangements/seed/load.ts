@@ -4,6 +4,7 @@ import {
   BodyEntity,
   BodyPartnershipEntity,
   BodyRelationshipEntity,
+  BodyReportingLineEntity,
   BudgetContributionEntity,
   BudgetEntity,
   LeadSafeguardingPartnerEntity,
@@ -117,6 +118,9 @@ export async function seedArrangements(dataSource: DataSource): Promise<void> {
         pending.splice(pending.indexOf(b), 1);
       }
     }
+    // Every seeded line is an undated REPORTS_TO line (the documents give one parent each).
+    const lines = bodies.filter((b) => b.reportsToBodyId).map((b) => ({ bodyId: b.id, parentBodyId: b.reportsToBodyId!, kind: 'REPORTS_TO' as const }));
+    if (lines.length > 0) await manager.insert(BodyReportingLineEntity, lines);
     await manager.insert(
       BodyPartnershipEntity,
       bodies.flatMap((b) => b.partnershipSlugs.map((partnershipId) => ({ bodyId: b.id, partnershipId }))),

@@ -1,4 +1,4 @@
-import { BodyEntity, BodyPartnershipEntity } from '../entities';
+import { BodyEntity, BodyPartnershipEntity, BodyReportingLineEntity } from '../entities';
 import { startTestFederation, type TestFederation } from '@safeguarding/testkit';
 
 /**
@@ -51,6 +51,9 @@ async function addSyntheticBodies(count: number): Promise<void> {
   }));
   await dataSource.getRepository(BodyEntity).insert(rows);
   await dataSource.getRepository(BodyPartnershipEntity).insert(rows.map((row) => ({ bodyId: row.id, partnershipId: 'telford-and-wrekin' })));
+  await dataSource
+    .getRepository(BodyReportingLineEntity)
+    .insert(rows.map((row) => ({ bodyId: row.id, parentBodyId: row.reportsToBodyId, kind: 'REPORTS_TO' as const, validFrom: null, validTo: null })));
 }
 
 it('issues the same number of SQL statements for ten times the bodies', async () => {

@@ -169,3 +169,105 @@ describe('at least one multi-agency case file audit per period', () => {
     ]);
   });
 });
+
+import { periodOn, quorumAgenciesOutside, rowTermsApply, termsOn, type TermsPeriod } from '../rules/body-terms';
+import { describeReportingLineBreach, reportingLineBreach, type DatedLine } from '../rules/reporting-lines';
+import { bodies as seededBodies, leadSafeguardingPartners } from '../seed/data';
+
+describe('reporting lines: never to itself, never through a cycle', () => {
+  const line = (bodyId: string, parentBodyId: string, validFrom: string | null = null, validTo: string | null = null): DatedLine => ({
+    bodyId,
+    parentBodyId,
+    validFrom,
+    validTo,
+  });
+  const existing = [line('b', 'a'), line('c', 'b')];
+
+  it('accepts a new line that makes no cycle, and a second parent', () => {
+    expect(reportingLineBreach(existing, [line('d', 'c', '2024-10-01')])).toBeNull();
+    expect(reportingLineBreach(existing, [line('c', 'a', '2024-10-01')])).toBeNull();
+  });
+
+  it('refuses a body reporting to itself', () => {
+    expect(reportingLineBreach(existing, [line('a', 'a')])).toEqual({ kind: 'SELF', bodyId: 'a' });
+  });
+
+  it('refuses a direct cycle and a cycle through other bodies, naming the path', () => {
+    expect(reportingLineBreach(existing, [line('a', 'b', '2024-10-01')])).toEqual({ kind: 'CYCLE', path: ['a', 'b', 'a'], on: '2024-10-01' });
+    expect(reportingLineBreach(existing, [line('a', 'c', '2024-10-01')])).toEqual({ kind: 'CYCLE', path: ['a', 'c', 'b', 'a'], on: '2024-10-01' });
+  });
+
+  it('allows lines that would form a cycle only if they never hold at the same time', () => {
+    const ended = [line('b', 'a', null, '2024-09-30'), line('c', 'b')];
+    expect(reportingLineBreach(ended, [line('a', 'c', '2024-10-01')])).toBeNull();
+    expect(reportingLineBreach(ended, [line('a', 'c', '2024-09-30')])).toEqual({ kind: 'CYCLE', path: ['a', 'c', 'b', 'a'], on: '2024-09-30' });
+  });
+
+  it('finds a cycle closed by a line that starts later within the new line', () => {
+    const later = [line('b', 'a', '2025-01-01'), line('c', 'b')];
+    expect(reportingLineBreach(later, [line('a', 'c', '2024-10-01')])).toEqual({ kind: 'CYCLE', path: ['a', 'c', 'b', 'a'], on: '2025-01-01' });
+    expect(reportingLineBreach(later, [line('a', 'c', '2024-10-01', '2024-12-31')])).toBeNull();
+  });
+
+  it('describes the breach by name', () => {
+    const name = (id: string) => id.toUpperCase();
+    expect(describeReportingLineBreach({ kind: 'SELF', bodyId: 'a' }, name)).toBe('"A" cannot report to itself.');
+    expect(describeReportingLineBreach({ kind: 'CYCLE', path: ['a', 'b', 'a'], on: '2024-10-01' }, name)).toMatch(/cycle on 2024-10-01: A -> B -> A/);
+  });
+
+  it('holds for the seeded structure', () => {
+    const lines = seededBodies.filter((b) => b.reportsToBodyId).map((b) => line(b.id, b.reportsToBodyId!));
+    for (const proposed of lines)
+      expect(
+        reportingLineBreach(
+          lines.filter((l) => l !== proposed),
+          [proposed],
+        ),
+      ).toBeNull();
+  });
+});
+
+describe('body terms answer as of a date', () => {
+  const terms = (purpose: string) => ({ kind: 'STANDING_GROUP' as const, purpose, meetingFrequency: null, chairRule: null, quorumRule: null });
+  const history: TermsPeriod[] = [
+    { ...terms('first'), validFrom: null, validTo: '2024-03-31' },
+    { ...terms('second'), validFrom: '2024-04-01', validTo: '2024-09-30' },
+  ];
+  const row = { ...terms('third'), termsFrom: '2024-10-01' };
+
+  it('uses the row from its termsFrom on, and always when it has no history', () => {
+    expect(rowTermsApply(null, '1990-01-01')).toBe(true);
+    expect(rowTermsApply('2024-10-01', '2024-10-01')).toBe(true);
+    expect(rowTermsApply('2024-10-01', '2024-09-30')).toBe(false);
+  });
+
+  it.each([
+    ['2020-01-01', 'first'],
+    ['2024-03-31', 'first'],
+    ['2024-04-01', 'second'],
+    ['2024-09-30', 'second'],
+    ['2024-10-01', 'third'],
+    ['2030-01-01', 'third'],
+  ])('on %s the purpose is the %s', (date, purpose) => {
+    expect(termsOn(row, history, date).purpose).toBe(purpose);
+  });
+
+  it('falls back to the earliest period before any is recorded', () => {
+    expect(periodOn([{ ...terms('only'), validFrom: '2024-01-01', validTo: '2024-06-30' }], '2023-01-01')!.purpose).toBe('only');
+  });
+});
+
+describe('a quorum rule names only agencies that sit on the body', () => {
+  it('names the agencies outside the body', () => {
+    expect(quorumAgenciesOutside(['a', 'b'], ['a', 'b', 'c'])).toEqual([]);
+    expect(quorumAgenciesOutside(['a', 'x', 'x', 'y'], ['a'])).toEqual(['x', 'y']);
+    expect(quorumAgenciesOutside([], [])).toEqual([]);
+  });
+
+  it("holds for every seeded quorum rule against its partnerships' Lead Safeguarding Partners", () => {
+    for (const body of seededBodies.filter((b) => b.quorumRule)) {
+      const agencies = leadSafeguardingPartners.filter((l) => body.partnershipSlugs.includes(l.partnershipSlug)).map((l) => l.organisationId);
+      expect([body.id, quorumAgenciesOutside(body.quorumRule!.requiredOrganisationIds, agencies)]).toEqual([body.id, []]);
+    }
+  });
+});

@@ -29,8 +29,13 @@ import { asAppointment, chairContextInTransaction } from './chairs';
 
 const MAXIMUM_ATTENDANCE_RECORDS = 200;
 
-async function editableBody(bodyId: string, caller: Caller, { loaders }: MembershipOperationContext): Promise<BodyReferenceEntity> {
-  const body = bodyId.length > 200 ? null : await loaders.bodyReference.load(bodyId);
+async function editableBody(bodyId: string, caller: Caller, { loaders, dataSource }: MembershipOperationContext): Promise<BodyReferenceEntity> {
+  const body =
+    bodyId.length > 200
+      ? null
+      : (await publishesBodies(dataSource))
+        ? await refreshedBodyReference(dataSource, bodyId)
+        : await loaders.bodyReference.load(bodyId);
   if (!body) throw notFound(`No body has the id "${bodyId.slice(0, 80)}"; query partnership { bodies { id } } for the ids.`);
   if (!canEditMembership(caller, body)) {
     throw notPermitted(
@@ -39,6 +44,59 @@ async function editableBody(bodyId: string, caller: Caller, { loaders }: Members
     );
   }
   return body;
+}
+
+/**
+ * Arrangements' published contract (its README): the view "arrangements"."published_body" says
+ * what a body is now (kind, partnerships, chair rule in force today). Before an edit, membership's
+ * copy (body_reference) is brought up to date from it in one statement, so a body created or
+ * changed through arrangements' API is editable here and appointChair checks its current chair
+ * rule; the edit's transaction then locks that row (lockedEdit). The row is written only when it
+ * differs from the view (a refused call may so bring the copy up to date; membership's own data is
+ * untouched). Where the view is absent (a membership-only database) the copy stands as it is.
+ */
+async function refreshedBodyReference(dataSource: MembershipOperationContext['dataSource'], bodyId: string): Promise<BodyReferenceEntity | null> {
+  const table = dataSource
+    .getRepository(BodyReferenceEntity)
+    .metadata.tablePath.split('.')
+    .map((part) => `"${part}"`)
+    .join('.');
+  const rows = await dataSource.query<
+    { body_id: string; kind: string; partnership_ids: string[]; chair_rule: BodyReferenceEntity['chairRule']; membership_version: number }[]
+  >(
+    `WITH published AS (
+       SELECT body_id, kind, partnership_ids, chair_rule FROM ${PUBLISHED_BODY} WHERE body_id = $1 AND cardinality(partnership_ids) > 0
+     ), refreshed AS (
+       INSERT INTO ${table} AS reference (body_id, kind, partnership_ids, chair_rule) SELECT * FROM published
+       ON CONFLICT (body_id) DO UPDATE SET kind = EXCLUDED.kind, partnership_ids = EXCLUDED.partnership_ids, chair_rule = EXCLUDED.chair_rule
+       WHERE (reference.kind, reference.partnership_ids, reference.chair_rule) IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.partnership_ids, EXCLUDED.chair_rule)
+       RETURNING body_id, kind, partnership_ids, chair_rule, membership_version
+     )
+     SELECT * FROM refreshed
+     UNION ALL
+     SELECT body_id, kind, partnership_ids, chair_rule, membership_version FROM ${table} WHERE body_id = $1 AND NOT EXISTS (SELECT 1 FROM refreshed)`,
+    [bodyId],
+  );
+  const row = rows[0];
+  return row
+    ? Object.assign(new BodyReferenceEntity(), {
+        bodyId: row.body_id,
+        kind: row.kind,
+        partnershipIds: row.partnership_ids,
+        chairRule: row.chair_rule,
+        membershipVersion: row.membership_version,
+      })
+    : null;
+}
+
+const PUBLISHED_BODY = '"arrangements"."published_body"';
+/** Data sources known to see the view (checked until it is there: arrangements may migrate after membership starts). */
+const seesPublishedBodies = new WeakSet<object>();
+async function publishesBodies(dataSource: MembershipOperationContext['dataSource']): Promise<boolean> {
+  if (seesPublishedBodies.has(dataSource)) return true;
+  const [row] = await dataSource.query<{ present: boolean }[]>(`SELECT to_regclass($1) IS NOT NULL AS present`, [PUBLISHED_BODY]);
+  if (row?.present) seesPublishedBodies.add(dataSource);
+  return row?.present === true;
 }
 
 /** The organisation exists and the post, if any, is one of its posts. */
