@@ -16,6 +16,7 @@ import {
   LeadSafeguardingPartnerEntity,
   MeetingEntity,
   PartnershipEntity,
+  PopulationFigureEntity,
   StrategicActionEntity,
   StrategicPriorityEntity,
   SuccessMeasurementEntity,
@@ -149,6 +150,9 @@ export function createLoaders(dataSource: DataSource) {
       (ids) => rowsWhereAnyOf(dataSource, RegionalProcedureEntity, 'id', ids),
       (row) => row.id,
     ),
+    // --- partnership facts (system of record)
+    /** Population figures recorded through the API, per partnership, oldest year first. */
+    populationFigures: manyByPartnership(PopulationFigureEntity, { year: 'ASC' }),
   };
 }
 

@@ -3,6 +3,7 @@ import { CreateArrangements1732600000000 } from './1732600000000-create-arrangem
 import { CreateMeetings1732700000000 } from './1732700000000-create-meetings';
 import { CreateStrategicPlans1732800000000 } from './1732800000000-create-strategic-plans';
 import { CreateAgendas1732900000000 } from './1732900000000-create-agendas';
+import { PartnershipFactsHistory1734110000000 } from './1734110000000-partnership-facts-history';
 
 /** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateStrategicPlans1732800000000,
   CreateAgendas1732900000000,
   CreateAuditTrail1733200000000,
+  PartnershipFactsHistory1734110000000,
 ];

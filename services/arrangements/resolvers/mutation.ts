@@ -4,6 +4,15 @@ import { addAgendaItem, prepareAgenda, publishAgenda, reorderAgenda } from '../o
 import { updateBody } from '../operations/bodies';
 import { scheduleMeeting, setMeetingStatus } from '../operations/meetings';
 import { recordSuccessMeasurement } from '../operations/strategic-plan';
+import {
+  changeLeadSafeguardingPartner,
+  correctLeadSafeguardingPartner,
+  createPartnership,
+  recordBudget,
+  recordPopulationFigure,
+  setStatutoryFunctions,
+  updatePartnershipFacts,
+} from '../operations/partnership-facts';
 
 /** Every edit is a named operation; each checks the caller's scope itself (access.ts). */
 export const mutationResolvers: Resolvers = {
@@ -18,5 +27,15 @@ export const mutationResolvers: Resolvers = {
     publishAgenda: (_root, { agendaId, expectedVersion, changeNote }, context) => publishAgenda(context, agendaId, expectedVersion, changeNote),
     issueDraftActionNotes: (_root, { meetingId, text }, context) => issueDraftActionNotes(context, meetingId, text),
     requestActionNotesAmendment: (_root, { meetingId, request }, context) => requestActionNotesAmendment(context, meetingId, request),
+    // --- partnership facts (system of record)
+    createPartnership: (_root, { input }, context) => createPartnership(context, input),
+    updatePartnershipFacts: (_root, { slug, expectedVersion, input }, context) => updatePartnershipFacts(context, slug, expectedVersion, input),
+    setStatutoryFunctions: (_root, { slug, expectedVersion, functions }, context) => setStatutoryFunctions(context, slug, expectedVersion, functions),
+    recordPopulationFigure: (_root, { slug, expectedVersion, input, correction }, context) =>
+      recordPopulationFigure(context, slug, expectedVersion, input, correction),
+    changeLeadSafeguardingPartner: (_root, { slug, expectedVersion, input }, context) => changeLeadSafeguardingPartner(context, slug, expectedVersion, input),
+    correctLeadSafeguardingPartner: (_root, { slug, expectedVersion, id, input }, context) =>
+      correctLeadSafeguardingPartner(context, slug, expectedVersion, id, input),
+    recordBudget: (_root, { slug, expectedVersion, input, correction }, context) => recordBudget(context, slug, expectedVersion, input, correction),
   },
 };

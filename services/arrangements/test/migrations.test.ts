@@ -31,6 +31,7 @@ it('applies and undoes every migration', async () => {
     'meeting',
     'meeting_action_notes',
     'partnership',
+    'population_figure',
     'regional_procedure',
     'regional_procedure_adoption',
     'regional_procedure_chapter',
