@@ -91,7 +91,11 @@ export async function governanceRows(comparison: PartnershipComparisonParent, lo
     row('Budget (latest stated)', 'GBP', (p) => {
       // Budgets for financial years that begin after the comparison's date are not yet in force.
       const begun = (b: { financialYear: string | null }) => !b.financialYear || (financialYearDates(b.financialYear)?.start ?? '') <= asOf;
-      const stated = budgetsByPartnership.get(p.id)!.filter((b) => b.totalMinorUnits !== null && begun(b));
+      // Oldest first: a budget whose document gives no financial year counts as the oldest.
+      const stated = budgetsByPartnership
+        .get(p.id)!
+        .filter((b) => b.totalMinorUnits !== null && begun(b))
+        .sort((a, b) => (a.financialYear ?? '').localeCompare(b.financialYear ?? ''));
       const latest = stated[stated.length - 1];
       if (!latest)
         return missing(

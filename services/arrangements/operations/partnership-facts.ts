@@ -92,7 +92,7 @@ async function editablePartnership({ caller, loaders }: Pick<OperationContext, '
  * nothing is written.
  */
 async function withPartnershipVersion(
-  { dataSource }: Pick<OperationContext, 'dataSource'>,
+  { dataSource, loaders }: Pick<OperationContext, 'dataSource' | 'loaders'>,
   partnership: PartnershipEntity,
   expectedVersion: number,
   work: (manager: EntityManager) => Promise<void>,
@@ -109,6 +109,11 @@ async function withPartnershipVersion(
     }
     await work(manager);
   });
+  // This request's loaders read the facts before the write; the answer must show them after it.
+  for (const loader of [loaders.partnership, loaders.statutoryFunctions, loaders.leadSafeguardingPartners, loaders.budgets, loaders.populationFigures]) {
+    loader.clear(partnership.id);
+  }
+  loaders.contributions.clearAll();
   return dataSource.getRepository(PartnershipEntity).findOneByOrFail({ id: partnership.id });
 }
 

@@ -110,7 +110,7 @@ export function periodsOverlap(a: PartnerPeriod, b: PartnerPeriod): boolean {
 
 /** One organisation is a Lead Safeguarding Partner of a partnership once at a time: its periods may not overlap. */
 export function overlappingPeriodProblem(candidate: PartnerPeriod, others: PartnerPeriod[], field: string): FactProblem | null {
-  const clash = others.find((other) => other.id !== candidate.id && periodsOverlap(candidate, other));
+  const clash = others.find((other) => (candidate.id === undefined || other.id !== candidate.id) && periodsOverlap(candidate, other));
   if (!clash) return null;
   return {
     field,
