@@ -64,6 +64,8 @@ const mutation = (subgraph: string, field: string, cells: Cells, extra?: Pick<Ma
 const PUBLIC: Cells = [YES, YES, YES, YES, YES, YES, YES, YES];
 /** A partnership-admin of the record's own partnership, nobody else. */
 const OWN_ADMIN: Cells = [SIGN_IN, NO, NO, NO, YES, NO, NO, NO];
+/** A partnership-admin of the record's own partnership, or a regional-admin (a partnership's facts). */
+const OWN_ADMIN_OR_REGIONAL: Cells = [SIGN_IN, NO, NO, NO, YES, NO, NO, YES];
 
 const HIDDEN_REVIEW = 'on an unpublished review an outsider gets NOT_FOUND instead, so its existence is not revealed (the test uses a published one)';
 
@@ -108,6 +110,14 @@ export const AUTHORISATION_MATRIX: MatrixRow[] = [
   mutation('arrangements', 'issueDraftActionNotes',     OWN_ADMIN, { note: 'as prepareAgenda' }),
   mutation('arrangements', 'requestActionNotesAmendment', [SIGN_IN, NO, YES,  NO,   YES,  NO,   NO,   NO], { note: "members and admins of the body's partnerships" }),
   mutation('arrangements', 'recordSuccessMeasurement',  OWN_ADMIN, { own: 'shropshire', note: 'the strategic plan in the seed data is Shropshire\'s' }),
+  // --- partnership facts (system of record)
+  mutation('arrangements', 'createPartnership',         [SIGN_IN, NO, NO,  NO,   NO,   NO,   NO,   YES], { note: 'shared regional data: a regional-admin only' }),
+  mutation('arrangements', 'updatePartnershipFacts',    OWN_ADMIN_OR_REGIONAL),
+  mutation('arrangements', 'setStatutoryFunctions',     OWN_ADMIN_OR_REGIONAL),
+  mutation('arrangements', 'recordPopulationFigure',    OWN_ADMIN_OR_REGIONAL),
+  mutation('arrangements', 'changeLeadSafeguardingPartner', OWN_ADMIN_OR_REGIONAL),
+  mutation('arrangements', 'correctLeadSafeguardingPartner', OWN_ADMIN_OR_REGIONAL),
+  mutation('arrangements', 'recordBudget',              OWN_ADMIN_OR_REGIONAL),
   mutation('membership',   'registerOrganisation',      [SIGN_IN, NO,   NO,   NO,   NO,   NO,   NO,   YES]),
   mutation('membership',   'addPost',                   [SIGN_IN, NO,   NO,   NO,   YES,  YES,  NO,   YES], { note: 'organisations are shared by every partnership, so any partnership-admin may add a post' }),
   mutation('membership',   'addMembership',             OWN_ADMIN, { note: "for the joint LSP forum the forum secretariat's too" }),
