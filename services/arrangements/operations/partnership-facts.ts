@@ -72,6 +72,16 @@ function citation(source: SourceInput | null | undefined, field: string, mutatio
   return { document: singleLineText(source.document, `${field}.document`, 200), section: singleLineText(source.section, `${field}.section`, 300) };
 }
 
+/**
+ * Keeps the value a correction or change replaced for the audit trail, on the resolver's context
+ * (an operation's context is that object): the property `recordReplacedValue` of
+ * @safeguarding/subgraph-runtime sets on main, where the audit middleware stores it beside the call.
+ * On merge, call recordReplacedValue instead.
+ */
+function keepReplaced(context: OperationContext, value: unknown): void {
+  (context as OperationContext & { auditReplaced?: unknown }).auditReplaced = JSON.parse(JSON.stringify(value));
+}
+
 /** Whether the caller may edit this partnership's facts (the viewerCanEditFacts field says the same). */
 export const mayEditPartnershipFacts = (caller: Caller, partnershipId: string) => mayAct(caller, 'editPartnershipFacts', [partnershipId]);
 
@@ -92,11 +102,13 @@ async function editablePartnership({ caller, loaders }: Pick<OperationContext, '
  * nothing is written.
  */
 async function withPartnershipVersion(
-  { dataSource, loaders }: Pick<OperationContext, 'dataSource' | 'loaders'>,
+  context: OperationContext,
   partnership: PartnershipEntity,
   expectedVersion: number,
   work: (manager: EntityManager) => Promise<void>,
+  replaced?: unknown,
 ): Promise<PartnershipEntity> {
+  const { dataSource, loaders } = context;
   await dataSource.transaction(async (manager) => {
     const result = await manager
       .createQueryBuilder()
@@ -114,6 +126,8 @@ async function withPartnershipVersion(
     loader.clear(partnership.id);
   }
   loaders.contributions.clearAll();
+  // What the edit replaced, for the audit trail (the record before a correction, the record a change ended).
+  if (replaced) keepReplaced(context, replaced);
   return dataSource.getRepository(PartnershipEntity).findOneByOrFail({ id: partnership.id });
 }
 
@@ -165,9 +179,15 @@ export async function updatePartnershipFacts(
     changes.independentScrutinySource = citation(input.independentScrutiny.source, 'input.independentScrutiny.source', 'updatePartnershipFacts');
   }
   if (Object.keys(changes).length === 0) throw badUserInput('Nothing to change: give at least one field in input.', 'input');
-  return withPartnershipVersion(context, partnership, expectedVersion, async (manager) => {
-    await manager.getRepository(PartnershipEntity).update({ id: partnership.id }, changes);
-  });
+  return withPartnershipVersion(
+    context,
+    partnership,
+    expectedVersion,
+    async (manager) => {
+      await manager.getRepository(PartnershipEntity).update({ id: partnership.id }, changes);
+    },
+    Object.fromEntries(Object.keys(changes).map((key) => [key, partnership[key as keyof PartnershipEntity]])),
+  );
 }
 
 /** Replaces the statutory functions with the list given (each kind once). */
@@ -189,10 +209,21 @@ export async function setStatutoryFunctions(
       source: citation(fn.source, `functions.${index}.source`, 'setStatutoryFunctions'),
     };
   });
-  return withPartnershipVersion(context, partnership, expectedVersion, async (manager) => {
-    await manager.getRepository(StatutoryFunctionEntity).delete({ partnershipId: partnership.id });
-    if (rows.length) await manager.getRepository(StatutoryFunctionEntity).insert(rows);
-  });
+  const replacedFunctions = (await context.loaders.statutoryFunctions.load(partnership.id)).map(({ kind, description, source }) => ({
+    kind,
+    description,
+    source,
+  }));
+  return withPartnershipVersion(
+    context,
+    partnership,
+    expectedVersion,
+    async (manager) => {
+      await manager.getRepository(StatutoryFunctionEntity).delete({ partnershipId: partnership.id });
+      if (rows.length) await manager.getRepository(StatutoryFunctionEntity).insert(rows);
+    },
+    { statutoryFunctions: replacedFunctions },
+  );
 }
 
 /** A population figure: on the partnership row (the year the documents give) or in population_figure (further years). */
@@ -252,26 +283,33 @@ export async function recordPopulationFigure(
     description: multiLineText(input.description, 'input.description', 2000),
     source: citation(input.source, 'input.source', 'recordPopulationFigure'),
   };
-  const recorded = (await populationFigures(partnership, context.loaders)).some((existing) => existing.year === input.year);
+  const previous = (await populationFigures(partnership, context.loaders)).find((existing) => existing.year === input.year);
+  const recorded = previous !== undefined;
   if (recorded && !correction) {
     throw badUserInput(`A figure for ${input.year} is already recorded; pass correction: true to correct it, or give a new year.`, 'input.year');
   }
   if (!recorded && correction)
     throw badUserInput(`No figure for ${input.year} is recorded, so there is nothing to correct; leave correction false to add it.`, 'correction');
-  return withPartnershipVersion(context, partnership, expectedVersion, async (manager) => {
-    // The partnership row's own year is corrected where it lives; any other year is a row of population_figure.
-    if (correction && partnership.populationYear === input.year) {
-      await manager
-        .getRepository(PartnershipEntity)
-        .update({ id: partnership.id }, { populationValue: figure.value, populationDescription: figure.description, populationSource: figure.source });
-      if (figure.areaHectares !== null)
-        await manager.getRepository(PopulationFigureEntity).upsert({ partnershipId: partnership.id, ...figure }, ['partnershipId', 'year']);
-    } else if (correction) {
-      await manager.getRepository(PopulationFigureEntity).update({ partnershipId: partnership.id, year: input.year }, figure);
-    } else {
-      await manager.getRepository(PopulationFigureEntity).insert({ partnershipId: partnership.id, ...figure });
-    }
-  });
+  return withPartnershipVersion(
+    context,
+    partnership,
+    expectedVersion,
+    async (manager) => {
+      // The partnership row's own year is corrected where it lives; any other year is a row of population_figure.
+      if (correction && partnership.populationYear === input.year) {
+        await manager
+          .getRepository(PartnershipEntity)
+          .update({ id: partnership.id }, { populationValue: figure.value, populationDescription: figure.description, populationSource: figure.source });
+        if (figure.areaHectares !== null)
+          await manager.getRepository(PopulationFigureEntity).upsert({ partnershipId: partnership.id, ...figure }, ['partnershipId', 'year']);
+      } else if (correction) {
+        await manager.getRepository(PopulationFigureEntity).update({ partnershipId: partnership.id, year: input.year }, figure);
+      } else {
+        await manager.getRepository(PopulationFigureEntity).insert({ partnershipId: partnership.id, ...figure });
+      }
+    },
+    previous && { populationFigure: previous },
+  );
 }
 
 /** The partnership's Lead Safeguarding Partners on a date (undated records count on every date), by organisation. */
@@ -312,21 +350,27 @@ export async function changeLeadSafeguardingPartner(
       'input.from',
     ),
   );
-  return withPartnershipVersion(context, partnership, expectedVersion, async (manager) => {
-    const repository = manager.getRepository(LeadSafeguardingPartnerEntity);
-    if (ending) await repository.update({ id: ending.id }, { validTo: dayBefore(input.from) });
-    if (!ceases) {
-      await repository.insert({
-        partnershipId: partnership.id,
-        organisationId: organisation,
-        leadPost,
-        delegatedPost,
-        validFrom: input.from,
-        validTo: null,
-        source,
-      });
-    }
-  });
+  return withPartnershipVersion(
+    context,
+    partnership,
+    expectedVersion,
+    async (manager) => {
+      const repository = manager.getRepository(LeadSafeguardingPartnerEntity);
+      if (ending) await repository.update({ id: ending.id }, { validTo: dayBefore(input.from) });
+      if (!ceases) {
+        await repository.insert({
+          partnershipId: partnership.id,
+          organisationId: organisation,
+          leadPost,
+          delegatedPost,
+          validFrom: input.from,
+          validTo: null,
+          source,
+        });
+      }
+    },
+    ending && { leadSafeguardingPartner: ending },
+  );
 }
 
 /** Corrects a wrongly recorded Lead Safeguarding Partner record in place. */
@@ -357,9 +401,15 @@ export async function correctLeadSafeguardingPartner(
       input.validFrom != null ? 'input.validFrom' : 'input.validTo',
     ),
   );
-  return withPartnershipVersion(context, partnership, expectedVersion, async (manager) => {
-    await manager.getRepository(LeadSafeguardingPartnerEntity).update({ id: record.id }, changes);
-  });
+  return withPartnershipVersion(
+    context,
+    partnership,
+    expectedVersion,
+    async (manager) => {
+      await manager.getRepository(LeadSafeguardingPartnerEntity).update({ id: record.id }, changes);
+    },
+    { leadSafeguardingPartner: record },
+  );
 }
 
 /** The budgets to answer with: all of them, or with a date the one of the financial year it falls in. */
@@ -409,24 +459,31 @@ export async function recordBudget(
   if (!existing && correction) {
     throw badUserInput(`No budget for ${input.financialYear} is recorded, so there is nothing to correct; leave correction false to add it.`, 'correction');
   }
-  return withPartnershipVersion(context, partnership, expectedVersion, async (manager) => {
-    let budgetId = existing?.id;
-    if (existing) {
-      await manager.getRepository(BudgetEntity).update({ id: existing.id }, budget);
-      await manager.getRepository(BudgetContributionEntity).delete({ budgetId: existing.id });
-    } else {
-      budgetId = (await manager.getRepository(BudgetEntity).insert(budget)).identifiers[0]!.id as string;
-    }
-    if (contributions.length) {
-      await manager.getRepository(BudgetContributionEntity).insert(
-        contributions.map((contribution) => ({
-          budgetId: budgetId!,
-          organisationId: contribution.organisationId,
-          amountMinorUnits: contribution.amountPence,
-          description: contribution.description,
-          source,
-        })),
-      );
-    }
-  });
+  const replacedBudget = existing && { budget: existing, contributions: await context.loaders.contributions.load(existing.id) };
+  return withPartnershipVersion(
+    context,
+    partnership,
+    expectedVersion,
+    async (manager) => {
+      let budgetId = existing?.id;
+      if (existing) {
+        await manager.getRepository(BudgetEntity).update({ id: existing.id }, budget);
+        await manager.getRepository(BudgetContributionEntity).delete({ budgetId: existing.id });
+      } else {
+        budgetId = (await manager.getRepository(BudgetEntity).insert(budget)).identifiers[0]!.id as string;
+      }
+      if (contributions.length) {
+        await manager.getRepository(BudgetContributionEntity).insert(
+          contributions.map((contribution) => ({
+            budgetId: budgetId!,
+            organisationId: contribution.organisationId,
+            amountMinorUnits: contribution.amountPence,
+            description: contribution.description,
+            source,
+          })),
+        );
+      }
+    },
+    replacedBudget,
+  );
 }
