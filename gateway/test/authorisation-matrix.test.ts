@@ -159,6 +159,28 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
     document: `mutation ($id: ID!) { recordSuccessMeasurement(statementId: $id, measuredOn: "1901-01-01", value: -1) { id } }`,
     variables: { id: f.statementId },
   }),
+  // --- partnership facts (system of record): refused after the permission check (bad slug, stale version)
+  createPartnership: () => ({
+    document: `mutation { createPartnership(input: { slug: "Matrix Partnership", name: "Matrix", shortName: "M", policeForce: "Matrix Police" }) { id } }`,
+  }),
+  updatePartnershipFacts: () => ({
+    document: `mutation { updatePartnershipFacts(slug: "${OWN}", expectedVersion: ${STALE}, input: { area: "Matrix" }) { id } }`,
+  }),
+  setStatutoryFunctions: () => ({
+    document: `mutation { setStatutoryFunctions(slug: "${OWN}", expectedVersion: ${STALE}, functions: []) { id } }`,
+  }),
+  recordPopulationFigure: () => ({
+    document: `mutation { recordPopulationFigure(slug: "${OWN}", expectedVersion: ${STALE}, input: { year: "2025", value: 1, description: "Matrix" }) { id } }`,
+  }),
+  changeLeadSafeguardingPartner: () => ({
+    document: `mutation { changeLeadSafeguardingPartner(slug: "${OWN}", expectedVersion: ${STALE}, input: { organisationId: "cafcass", from: "2026-01-01", leadPost: "Matrix" }) { id } }`,
+  }),
+  correctLeadSafeguardingPartner: () => ({
+    document: `mutation { correctLeadSafeguardingPartner(slug: "${OWN}", expectedVersion: ${STALE}, id: "00000000-0000-4000-8000-000000000000", input: { leadPost: "Matrix" }) { id } }`,
+  }),
+  recordBudget: () => ({
+    document: `mutation { recordBudget(slug: "${OWN}", expectedVersion: ${STALE}, input: { financialYear: "2025-26", description: "Matrix", contributions: [] }) { id } }`,
+  }),
   registerOrganisation: () => ({
     document: `mutation ($id: ID!) { registerOrganisation(input: { id: $id, name: "Matrix agency", sector: POLICE }) { id } }`,
     variables: { id: `matrix-${unique()}` },

@@ -64,6 +64,8 @@ const mutation = (subgraph: string, field: string, cells: Cells, extra?: Pick<Ma
 const PUBLIC: Cells = [YES, YES, YES, YES, YES, YES, YES, YES];
 /** A partnership-admin of the record's own partnership, nobody else. */
 const OWN_ADMIN: Cells = [SIGN_IN, NO, NO, NO, YES, NO, NO, NO];
+/** A partnership-admin of the record's own partnership, or a regional-admin (a partnership's facts). */
+const OWN_ADMIN_OR_REGIONAL: Cells = [SIGN_IN, NO, NO, NO, YES, NO, NO, YES];
 
 const HIDDEN_DRAFT =
   'on a draft threshold model an outsider gets NOT_FOUND instead, so its existence is not revealed (the test uses the published 2019 version, which its own admin is refused as immutable)';
@@ -117,6 +119,14 @@ export const AUTHORISATION_MATRIX: MatrixRow[] = [
   mutation('arrangements', 'changeReportingLines',      OWN_ADMIN),
   mutation('arrangements', 'endBody',                   OWN_ADMIN),
   mutation('arrangements', 'shareBody',                 [SIGN_IN, NO,   NO,   NO,   NO,   NO,   NO,   YES], { note: "a regional-admin, or a partnership-admin of both the body's partnership and the other one (admin+ alone is refused: sharing with solihull needs solihull's admin too)" }),
+  // --- partnership facts (system of record)
+  mutation('arrangements', 'createPartnership',         [SIGN_IN, NO, NO,  NO,   NO,   NO,   NO,   YES], { note: 'shared regional data: a regional-admin only' }),
+  mutation('arrangements', 'updatePartnershipFacts',    OWN_ADMIN_OR_REGIONAL),
+  mutation('arrangements', 'setStatutoryFunctions',     OWN_ADMIN_OR_REGIONAL),
+  mutation('arrangements', 'recordPopulationFigure',    OWN_ADMIN_OR_REGIONAL),
+  mutation('arrangements', 'changeLeadSafeguardingPartner', OWN_ADMIN_OR_REGIONAL),
+  mutation('arrangements', 'correctLeadSafeguardingPartner', OWN_ADMIN_OR_REGIONAL),
+  mutation('arrangements', 'recordBudget',              OWN_ADMIN_OR_REGIONAL),
   mutation('membership',   'registerOrganisation',      [SIGN_IN, NO,   NO,   NO,   NO,   NO,   NO,   YES]),
   mutation('membership',   'addPost',                   [SIGN_IN, NO,   NO,   NO,   YES,  YES,  NO,   YES], { note: 'organisations are shared by every partnership, so any partnership-admin may add a post' }),
   mutation('membership',   'addMembership',             OWN_ADMIN, { note: "for the joint LSP forum the forum secretariat's too" }),

@@ -23,6 +23,11 @@ export const ARRANGEMENTS_ACCESS = {
   editAgenda: partnershipAdmin,
   /** Unpublished agendas and draft notes, besides whoever edits them. */
   readAgendaDrafts: { regionalRoles: [], partnershipRoles: ['member', 'partnership-admin'] },
+  // --- partnership facts (system of record)
+  /** A partnership's facts (name, area, scrutiny, functions, population, Lead Safeguarding Partners, budgets): its admins, or a regional-admin. */
+  editPartnershipFacts: { regionalRoles: ['regional-admin'], partnershipRoles: ['partnership-admin'] },
+  /** A new partnership: shared regional data, so a regional-admin only. */
+  createPartnership: { regionalRoles: ['regional-admin'], partnershipRoles: [] },
 } as const satisfies Record<string, AccessRule>;
 
 export type ArrangementsAction = keyof typeof ARRANGEMENTS_ACCESS;

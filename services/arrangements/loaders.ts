@@ -18,6 +18,7 @@ import {
   LeadSafeguardingPartnerEntity,
   MeetingEntity,
   PartnershipEntity,
+  PopulationFigureEntity,
   StrategicActionEntity,
   StrategicPriorityEntity,
   SuccessMeasurementEntity,
@@ -162,6 +163,9 @@ export function createLoaders(dataSource: DataSource) {
       (ids) => rowsWhereAnyOf(dataSource, RegionalProcedureEntity, 'id', ids),
       (row) => row.id,
     ),
+    // --- partnership facts (system of record)
+    /** Population figures recorded through the API, per partnership, oldest year first. */
+    populationFigures: manyByPartnership(PopulationFigureEntity, { year: 'ASC' }),
   };
 }
 

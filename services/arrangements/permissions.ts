@@ -9,6 +9,7 @@ import { rolesFor } from './access';
 
 const editsBodies = hasAnyRole(...rolesFor('editBody'));
 const editsAgendas = hasAnyRole(...rolesFor('editForumAgenda', 'editAgenda'));
+const editsPartnershipFacts = hasAnyRole(...rolesFor('editPartnershipFacts'));
 
 export const permissions: IRules = {
   Query: { partnerships: allow, partnership: allow, body: allow, regionalProcedures: allow, meeting: allow, comparePartnerships: allow },
@@ -31,6 +32,14 @@ export const permissions: IRules = {
     changeReportingLines: editsBodies,
     endBody: editsBodies,
     shareBody: hasAnyRole(...rolesFor('editBody', 'shareBody')),
+    // --- partnership facts (system of record): the operation checks the partnership (its admin, or a regional-admin).
+    createPartnership: hasAnyRole(...rolesFor('createPartnership')),
+    updatePartnershipFacts: editsPartnershipFacts,
+    setStatutoryFunctions: editsPartnershipFacts,
+    recordPopulationFigure: editsPartnershipFacts,
+    changeLeadSafeguardingPartner: editsPartnershipFacts,
+    correctLeadSafeguardingPartner: editsPartnershipFacts,
+    recordBudget: editsPartnershipFacts,
   },
   Partnership: readableByEveryone(
     'id',
@@ -38,7 +47,10 @@ export const permissions: IRules = {
     'name',
     'shortName',
     'policeForce',
+    'area',
+    'establishedOn',
     'population',
+    'populationFigures',
     'statutoryFunctions',
     'independentScrutiny',
     'leadSafeguardingPartners',
@@ -49,12 +61,14 @@ export const permissions: IRules = {
     'strategicPriorities',
     'structureChart',
     'viewerCanEdit',
+    'viewerCanEditFacts',
+    'version',
     'source',
   ),
-  PopulationFigure: readableByEveryone('value', 'year', 'description', 'source'),
+  PopulationFigure: readableByEveryone('value', 'areaHectares', 'year', 'description', 'source'),
   StatutoryFunction: readableByEveryone('kind', 'description', 'source'),
   IndependentScrutiny: readableByEveryone('description', 'source'),
-  LeadSafeguardingPartner: readableByEveryone('organisation', 'leadPost', 'delegatedPost', 'source'),
+  LeadSafeguardingPartner: readableByEveryone('id', 'organisation', 'leadPost', 'delegatedPost', 'validFrom', 'validTo', 'source'),
   ArrangementDocument: readableByEveryone('title', 'version', 'approvedOn', 'reviewOn', 'publishedOn', 'source'),
   Money: readableByEveryone('minorUnits', 'currency', 'formatted'),
   Budget: readableByEveryone('financialYear', 'total', 'accountableBody', 'description', 'contributions', 'source'),

@@ -43,6 +43,9 @@ interface ArrangementsIds extends Record<string, unknown> {
   amendments: { open: Target[]; refused: Target[]; other: Target[] };
   measurableStatements: string[];
   textOnlyStatements: string[];
+  // --- partnership facts (system of record)
+  /** Lead Safeguarding Partner records with their partnership, own and other partnerships'. */
+  leadPartnerRecords: { slug: string; id: string }[];
 }
 
 const FORUM = 'joint.lsp-forum';
@@ -72,6 +75,19 @@ const meetingVersion = async (federation: TestFederation, id: unknown) => {
   const response = await federation.query(`query ($id: ID!) { meeting(id: $id) { version } }`, { variables: { id } });
   return response.data?.meeting?.version as number | undefined;
 };
+// --- partnership facts (system of record)
+const partnershipVersion = async (federation: TestFederation, slug: unknown) => {
+  const response = await federation.query(`query ($slug: String!) { partnership(slug: $slug) { version } }`, { variables: { slug } });
+  return response.data?.partnership?.version as number | undefined;
+};
+/** Mostly the own partnership (the default editor's), sometimes another's or none. */
+const partnershipSlug = fc.oneof(
+  { arbitrary: fc.constant(OWN), weight: 5 },
+  { arbitrary: fc.constantFrom(...OTHERS), weight: 2 },
+  { arbitrary: wrongId, weight: 1 },
+);
+/** Agencies in the organisation registry that are Lead Safeguarding Partners somewhere. */
+const PARTNER_AGENCIES = ['shropshire-council', 'west-mercia-police', 'shropshire-telford-and-wrekin-icb', 'telford-and-wrekin-council', 'cafcass'];
 const agendaVersion = async (federation: TestFederation, id: unknown) => {
   const meetingId = agendaMeetings.get(id as string);
   if (!meetingId) return undefined;
@@ -232,6 +248,17 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
       },
       measurableStatements: statements.filter((statement) => statement.measurable).map((statement) => statement.id),
       textOnlyStatements: statements.filter((statement) => !statement.measurable).map((statement) => statement.id),
+      // --- partnership facts (system of record)
+      leadPartnerRecords: (
+        await Promise.all(
+          [OWN, ...OTHERS].map(async (slug) =>
+            (
+              (await ask(`query ($slug: String!) { partnership(slug: $slug) { leadSafeguardingPartners { id } } }`, { slug })).partnership
+                .leadSafeguardingPartners as { id: string }[]
+            ).map(({ id }) => ({ slug, id })),
+          ),
+        )
+      ).flat(),
     };
   },
   mutations: [
@@ -872,6 +899,267 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
       currentVersion: (federation, variables) => bodyVersion(federation, variables.id),
       accepted(variables, data) {
         expect(data.endBody).toMatchObject({ id: variables.id, validTo: variables.validTo });
+      },
+    },
+    // --- partnership facts (system of record)
+    {
+      name: 'createPartnership',
+      schema: 'arrangements',
+      document: `mutation ($input: CreatePartnershipInput!) { createPartnership(input: $input) { id name shortName policeForce area establishedOn version } }`,
+      call: () =>
+        fc.record({
+          as: editorMostly(callers.regionalAdmin),
+          variables: fc.record({
+            input: fc.record(
+              {
+                slug: fc.oneof(
+                  { arbitrary: fc.stringMatching(/^[a-z]{3,10}(-[a-z]{2,8})?$/), weight: 5 },
+                  { arbitrary: fc.constantFrom(OWN, ...OTHERS), weight: 1 },
+                  { arbitrary: wrongId, weight: 2 },
+                ),
+                name: fc.oneof({ arbitrary: plausibleText, weight: 2 }, hostileOrHalfText),
+                shortName: fc.oneof({ arbitrary: fc.constantFrom('HSCP', 'WSP'), weight: 2 }, hostileOrHalfText),
+                policeForce: fc.oneof({ arbitrary: fc.constant('West Mercia Police'), weight: 2 }, hostileOrHalfText),
+                area: optionalText,
+                establishedOn: fc.oneof(fc.constant(null), hostileDate),
+                source: fc.oneof(fc.constant(null), fc.record({ document: mostlyPlausible.map((text) => text ?? ''), section: hostileOrHalfText })),
+              },
+              { requiredKeys: ['slug', 'name', 'shortName', 'policeForce'] },
+            ),
+          }),
+        }),
+      accepted(variables, data) {
+        const input = variables.input as Record<string, any>;
+        expect(data.createPartnership).toMatchObject({ id: input.slug, name: trimmed(input.name), shortName: trimmed(input.shortName), version: 1 });
+        if (input.area != null) expect(data.createPartnership.area).toBe(trimmed(input.area));
+        if (input.establishedOn != null) expect(data.createPartnership.establishedOn).toBe(input.establishedOn);
+      },
+    },
+    {
+      name: 'updatePartnershipFacts',
+      schema: 'arrangements',
+      document: `mutation ($slug: String!, $expectedVersion: Int!, $input: UpdatePartnershipFactsInput!) {
+        updatePartnershipFacts(slug: $slug, expectedVersion: $expectedVersion, input: $input) { name shortName policeForce area establishedOn independentScrutiny { description } version }
+      }`,
+      call: () =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            slug: partnershipSlug,
+            expectedVersion: version,
+            input: fc.record(
+              {
+                name: hostileOrHalfText,
+                shortName: hostileOrHalfText,
+                policeForce: hostileOrHalfText,
+                area: hostileOrHalfText,
+                establishedOn: hostileDate,
+                independentScrutiny: fc.record({
+                  description: fc.oneof(
+                    hostileOrHalfText,
+                    fc.integer({ min: 3990, max: 4100 }).map((length) => 's'.repeat(length)),
+                  ),
+                }),
+              },
+              { requiredKeys: [] },
+            ),
+          }),
+        }),
+      currentVersion: (federation, variables) => partnershipVersion(federation, variables.slug),
+      accepted(variables, data) {
+        const input = variables.input as Record<string, any>;
+        for (const field of ['name', 'shortName', 'policeForce', 'area'])
+          if (input[field] !== undefined) expect(data.updatePartnershipFacts[field]).toBe(trimmed(input[field]));
+        if (input.establishedOn !== undefined) expect(data.updatePartnershipFacts.establishedOn).toBe(input.establishedOn);
+        if (input.independentScrutiny !== undefined)
+          expect(data.updatePartnershipFacts.independentScrutiny.description).toBe(trimmed(input.independentScrutiny.description));
+      },
+    },
+    {
+      name: 'setStatutoryFunctions',
+      schema: 'arrangements',
+      document: `mutation ($slug: String!, $expectedVersion: Int!, $functions: [StatutoryFunctionInput!]!) {
+        setStatutoryFunctions(slug: $slug, expectedVersion: $expectedVersion, functions: $functions) { statutoryFunctions { kind description } version }
+      }`,
+      call: () =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            slug: partnershipSlug,
+            expectedVersion: version,
+            functions: fc.array(
+              fc.record({
+                kind: fc.constantFrom('CHILDREN_SAFEGUARDING_PARTNERSHIP', 'SAFEGUARDING_ADULTS_BOARD', 'COMMUNITY_SAFETY_PARTNERSHIP'),
+                description: fc.oneof({ arbitrary: plausibleText, weight: 3 }, hostileOrHalfText),
+              }),
+              { maxLength: 4 },
+            ),
+          }),
+        }),
+      currentVersion: (federation, variables) => partnershipVersion(federation, variables.slug),
+      accepted(variables, data) {
+        const sent = (variables.functions as { kind: string; description: string }[]).map((fn) => ({ kind: fn.kind, description: trimmed(fn.description) }));
+        const byKind = (a: { kind: string }, b: { kind: string }) => a.kind.localeCompare(b.kind);
+        expect([...data.setStatutoryFunctions.statutoryFunctions].sort(byKind)).toEqual(sent.sort(byKind));
+      },
+    },
+    {
+      name: 'recordPopulationFigure',
+      schema: 'arrangements',
+      document: `mutation ($slug: String!, $expectedVersion: Int!, $input: PopulationFigureInput!, $correction: Boolean!) {
+        recordPopulationFigure(slug: $slug, expectedVersion: $expectedVersion, input: $input, correction: $correction) { populationFigures { year value areaHectares } version }
+      }`,
+      call: () =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            slug: partnershipSlug,
+            expectedVersion: version,
+            input: fc.record(
+              {
+                year: fc.oneof(
+                  { arbitrary: fc.integer({ min: 1990, max: 2027 }).map(String), weight: 4 },
+                  fc.constantFrom('2022', '2019', '24', '2024-25', '', '1799', '9999'),
+                  hostileOrHalfText,
+                ),
+                value: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 10_000_000 }), weight: 4 }, fc.constantFrom(0, -1, 2_147_483_647, -2_147_483_648)),
+                areaHectares: fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 1_000_000 })),
+                description: fc.oneof({ arbitrary: plausibleText, weight: 3 }, hostileOrHalfText),
+              },
+              { requiredKeys: ['year', 'value', 'description'] },
+            ),
+            correction: fc.boolean(),
+          }),
+        }),
+      currentVersion: (federation, variables) => partnershipVersion(federation, variables.slug),
+      accepted(variables, data) {
+        const input = variables.input as Record<string, any>;
+        const stored = data.recordPopulationFigure.populationFigures.filter((figure: { year: string }) => figure.year === input.year);
+        expect(stored.map((figure: { value: number }) => figure.value)).toEqual([input.value]);
+      },
+    },
+    {
+      name: 'changeLeadSafeguardingPartner',
+      schema: 'arrangements',
+      document: `mutation ($slug: String!, $expectedVersion: Int!, $input: LeadSafeguardingPartnerChangeInput!) {
+        changeLeadSafeguardingPartner(slug: $slug, expectedVersion: $expectedVersion, input: $input) {
+          all: leadSafeguardingPartners(asOf: "2200-12-31") { organisation { id } leadPost delegatedPost validFrom validTo } version
+        }
+      }`,
+      call: () =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            slug: partnershipSlug,
+            expectedVersion: version,
+            input: fc.record(
+              {
+                organisationId: fc.oneof({ arbitrary: fc.constantFrom(...PARTNER_AGENCIES), weight: 4 }, wrongId),
+                from: fc.oneof({ arbitrary: fc.integer({ min: -2000, max: 400 }).map(shift), weight: 3 }, hostileDate),
+                leadPost: mostlyPlausible,
+                delegatedPost: mostlyPlausible,
+                ceases: fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, fc.constant(true)),
+              },
+              { requiredKeys: ['organisationId', 'from'] },
+            ),
+          }),
+        }),
+      currentVersion: (federation, variables) => partnershipVersion(federation, variables.slug),
+      accepted(variables, data) {
+        const input = variables.input as Record<string, any>;
+        if (input.ceases) return;
+        const started = data.changeLeadSafeguardingPartner.all.find(
+          (partner: { organisation: { id: string }; validFrom: string }) =>
+            partner.organisation.id === input.organisationId && partner.validFrom === input.from,
+        );
+        expect(started).toMatchObject({ leadPost: trimmed(input.leadPost ?? null), delegatedPost: trimmed(input.delegatedPost ?? null), validTo: null });
+      },
+    },
+    {
+      name: 'correctLeadSafeguardingPartner',
+      schema: 'arrangements',
+      document: `mutation ($slug: String!, $expectedVersion: Int!, $id: ID!, $input: LeadSafeguardingPartnerCorrectionInput!) {
+        correctLeadSafeguardingPartner(slug: $slug, expectedVersion: $expectedVersion, id: $id, input: $input) { version }
+      }`,
+      call: (ids) =>
+        fc
+          .oneof(
+            { arbitrary: fc.constantFrom(...ids.leadPartnerRecords), weight: 6 },
+            { arbitrary: wrongId.map((id) => ({ slug: OWN, id })), weight: 1 },
+            { arbitrary: fc.constantFrom(...ids.leadPartnerRecords).map((record) => ({ slug: OWN, id: record.id })), weight: 1 },
+          )
+          .chain((target) =>
+            fc.record({
+              as: editorMostly(target.slug === OWN ? callers.ownAdmin : [grant('partnership-admin', target.slug)]),
+              variables: fc.record({
+                slug: fc.constant(target.slug),
+                expectedVersion: version,
+                id: fc.constant(target.id),
+                input: fc.record(
+                  { leadPost: hostileOrHalfText, delegatedPost: hostileOrHalfText, validFrom: hostileDate, validTo: hostileDate },
+                  { requiredKeys: [] },
+                ),
+              }),
+            }),
+          ),
+      currentVersion: (federation, variables) => partnershipVersion(federation, variables.slug),
+    },
+    {
+      name: 'recordBudget',
+      schema: 'arrangements',
+      document: `mutation ($slug: String!, $expectedVersion: Int!, $input: BudgetInput!, $correction: Boolean!) {
+        recordBudget(slug: $slug, expectedVersion: $expectedVersion, input: $input, correction: $correction) {
+          budgets { financialYear total { minorUnits } contributions { organisation { id } amount { minorUnits } } } version
+        }
+      }`,
+      call: () =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            slug: partnershipSlug,
+            expectedVersion: version,
+            input: fc.record(
+              {
+                financialYear: fc.oneof(
+                  { arbitrary: fc.integer({ min: 2000, max: 2040 }).map((year) => `${year}-${String((year + 1) % 100).padStart(2, '0')}`), weight: 4 },
+                  fc.constantFrom('2025/26', '2025-27', '2025-2026', '', '1899-00', '2199-00'),
+                  hostileOrHalfText,
+                ),
+                totalPence: fc.oneof(
+                  fc.constant(null),
+                  { arbitrary: fc.integer({ min: 0, max: 100_000_000 }), weight: 3 },
+                  fc.constantFrom(-1, 2_000_000_001, 2_147_483_647),
+                ),
+                accountableBodyOrganisationId: fc.oneof(fc.constant(null), fc.constantFrom(...PARTNER_AGENCIES), wrongId),
+                description: fc.oneof({ arbitrary: plausibleText, weight: 3 }, hostileOrHalfText),
+                contributions: fc.array(
+                  fc.record(
+                    {
+                      organisationId: fc.oneof({ arbitrary: fc.constantFrom(...PARTNER_AGENCIES), weight: 4 }, wrongId),
+                      amountPence: fc.oneof(
+                        fc.constant(null),
+                        { arbitrary: fc.integer({ min: 0, max: 30_000_000 }), weight: 3 },
+                        fc.constantFrom(-1, 2_147_483_647),
+                      ),
+                      description: optionalText,
+                    },
+                    { requiredKeys: ['organisationId'] },
+                  ),
+                  { maxLength: 4 },
+                ),
+              },
+              { requiredKeys: ['financialYear', 'description', 'contributions'] },
+            ),
+            correction: fc.boolean(),
+          }),
+        }),
+      currentVersion: (federation, variables) => partnershipVersion(federation, variables.slug),
+      accepted(variables, data) {
+        const input = variables.input as Record<string, any>;
+        const stored = data.recordBudget.budgets.filter((budget: { financialYear: string }) => budget.financialYear === input.financialYear);
+        expect(stored).toHaveLength(1);
+        expect(stored[0].total?.minorUnits ?? null).toBe(input.totalPence ?? null);
+        expect(stored[0].contributions).toHaveLength(input.contributions.length);
       },
     },
   ],

@@ -18,6 +18,22 @@ export class LeadSafeguardingPartnerEntity {
   @Column({ type: 'text', name: 'organisation_id' }) organisationId: string;
   @Column({ type: 'text', name: 'lead_post', nullable: true }) leadPost: string | null;
   @Column({ type: 'text', name: 'delegated_post', nullable: true }) delegatedPost: string | null;
+  /** The first day the partner (with these posts) held the role; null when the documents give no date. */
+  @Column({ type: 'date', name: 'valid_from', nullable: true }) validFrom: string | null;
+  /** The last day; null while it still holds it. */
+  @Column({ type: 'date', name: 'valid_to', nullable: true }) validTo: string | null;
+  @Column({ type: 'jsonb' }) source: SourceCitation;
+}
+
+/** A population (and area) figure for one year, beside the one on the partnership row: a new year is added, never overwritten. */
+@Entity({ name: 'population_figure' })
+export class PopulationFigureEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text', name: 'partnership_id' }) partnershipId: string;
+  @Column({ type: 'text' }) year: string;
+  @Column({ type: 'integer' }) value: number;
+  @Column({ type: 'integer', name: 'area_hectares', nullable: true }) areaHectares: number | null;
+  @Column({ type: 'text' }) description: string;
   @Column({ type: 'jsonb' }) source: SourceCitation;
 }
 

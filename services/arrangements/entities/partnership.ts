@@ -14,5 +14,11 @@ export class PartnershipEntity {
   @Column({ type: 'jsonb', name: 'population_source', nullable: true }) populationSource: SourceCitation | null;
   @Column({ type: 'text', name: 'independent_scrutiny', nullable: true }) independentScrutiny: string | null;
   @Column({ type: 'jsonb', name: 'independent_scrutiny_source', nullable: true }) independentScrutinySource: SourceCitation | null;
+  /** The area the partnership covers, as its documents name it, e.g. the local authority area; null when not recorded. */
+  @Column({ type: 'text', nullable: true }) area: string | null;
+  /** The date the partnership's arrangements took effect; null when not recorded. */
+  @Column({ type: 'date', name: 'established_on', nullable: true }) establishedOn: string | null;
+  /** Raised by every edit of the partnership's facts (optimistic concurrency). */
+  @Column({ type: 'integer', default: 1 }) version: number;
   @Column({ type: 'jsonb' }) source: SourceCitation;
 }

@@ -4,6 +4,7 @@ import { CreateMeetings1732700000000 } from './1732700000000-create-meetings';
 import { CreateStrategicPlans1732800000000 } from './1732800000000-create-strategic-plans';
 import { CreateAgendas1732900000000 } from './1732900000000-create-agendas';
 import { BodiesSystemOfRecord1734100000000 } from './1734100000000-bodies-system-of-record';
+import { PartnershipFactsHistory1734110000000 } from './1734110000000-partnership-facts-history';
 
 /** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
 export const migrations = [
@@ -14,4 +15,5 @@ export const migrations = [
   CreateAuditTrail1733200000000,
   AddAuditReplaced1733500000000,
   BodiesSystemOfRecord1734100000000,
+  PartnershipFactsHistory1734110000000,
 ];

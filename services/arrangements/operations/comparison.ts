@@ -5,7 +5,9 @@ import type { PartnershipEntity } from '../entities';
 import type { ArrangementsLoaders } from '../loaders';
 import type { PartnershipComparisonParent } from '../models';
 import { bodiesInForce } from './bodies';
+import { leadSafeguardingPartnersOn, populationFigures } from './partnership-facts';
 import { ragSummary } from './strategic-plan';
+import { figureForYear, financialYearDates } from '../rules/partnership-facts';
 
 const MAXIMUM_COMPARED_PARTNERSHIPS = 20;
 
@@ -74,13 +76,15 @@ export async function governanceRows(comparison: PartnershipComparisonParent, lo
     Promise.all(present.map(async (p) => [p.id, await load(p)] as const)).then((pairs) => new Map(pairs));
   // Independent loads start together: one statement per loader still, but run side by side on the
   // pool instead of one round trip after another.
-  const [bodiesByPartnership, functionsByPartnership, budgetsByPartnership, partnersByPartnership, prioritiesByPartnership] = await Promise.all([
-    each((p) => bodiesInForce(p.id, asOf, loaders)),
-    each((p) => loaders.statutoryFunctions.load(p.id)),
-    each((p) => loaders.budgets.load(p.id)),
-    each((p) => loaders.leadSafeguardingPartners.load(p.id)),
-    each(async (p) => (await loaders.strategicPrioritiesByPartnership.load(p.id)).filter((x) => x.periodStart <= asOf && x.periodEnd >= asOf)),
-  ]);
+  const [bodiesByPartnership, functionsByPartnership, budgetsByPartnership, partnersByPartnership, prioritiesByPartnership, figuresByPartnership] =
+    await Promise.all([
+      each((p) => bodiesInForce(p.id, asOf, loaders)),
+      each((p) => loaders.statutoryFunctions.load(p.id)),
+      each((p) => loaders.budgets.load(p.id)),
+      each((p) => leadSafeguardingPartnersOn(p.id, asOf, loaders)),
+      each(async (p) => (await loaders.strategicPrioritiesByPartnership.load(p.id)).filter((x) => x.periodStart <= asOf && x.periodEnd >= asOf)),
+      each((p) => populationFigures(p, loaders)),
+    ]);
   const ragByPartnership = await each((p) => ragSummary(prioritiesByPartnership.get(p.id)!, asOf, loaders));
 
   const row = (measure: string, unit: string | null, cell: (partnership: PartnershipEntity) => Cell): Row => ({
@@ -95,17 +99,28 @@ export async function governanceRows(comparison: PartnershipComparisonParent, lo
   const rows: Row[] = [
     row('Statutory functions', 'functions', (p) => {
       const functions = functionsByPartnership.get(p.id)!;
+      if (functions.length === 0) return missing(p.id, 'No statutory functions are recorded.');
       return known(p.id, functions.length, functions[0]?.source ?? p.source, functions.map((f) => f.kind).join(', '));
     }),
     row('Lead Safeguarding Partners', 'agencies', (p) => {
       const partners = partnersByPartnership.get(p.id)!;
       return partners.length ? known(p.id, partners.length, partners[0]!.source) : missing(p.id, 'The documents name no Lead Safeguarding Partners.');
     }),
-    row('Population', 'people', (p) =>
-      p.populationValue === null ? missing(p.id, 'Not stated in the documents.') : known(p.id, p.populationValue, p.populationSource, p.populationYear),
-    ),
+    row('Population', 'people', (p) => {
+      // The latest year not after the comparison's date; a figure only for later years does not count.
+      const figures = figuresByPartnership.get(p.id)!;
+      const figure = figureForYear(figures, asOf.slice(0, 4));
+      if (!figure) return missing(p.id, figures.length ? `No figure is recorded for ${asOf.slice(0, 4)} or earlier.` : 'Not stated in the documents.');
+      return known(p.id, figure.value, figure.source, figure.year);
+    }),
     row('Budget (latest stated)', 'GBP', (p) => {
-      const stated = budgetsByPartnership.get(p.id)!.filter((b) => b.totalMinorUnits !== null);
+      // Budgets for financial years that begin after the comparison's date are not yet in force.
+      const begun = (b: { financialYear: string | null }) => !b.financialYear || (financialYearDates(b.financialYear)?.start ?? '') <= asOf;
+      // Oldest first: a budget whose document gives no financial year counts as the oldest.
+      const stated = budgetsByPartnership
+        .get(p.id)!
+        .filter((b) => b.totalMinorUnits !== null && begun(b))
+        .sort((a, b) => (a.financialYear ?? '').localeCompare(b.financialYear ?? ''));
       const latest = stated[stated.length - 1];
       if (!latest)
         return missing(

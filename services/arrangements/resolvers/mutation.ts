@@ -5,6 +5,15 @@ import { updateBody } from '../operations/bodies';
 import { changeBody, changeReportingLines, correctBody, createBody, endBody, shareBody } from '../operations/body-records';
 import { scheduleMeeting, setMeetingStatus } from '../operations/meetings';
 import { recordSuccessMeasurement } from '../operations/strategic-plan';
+import {
+  changeLeadSafeguardingPartner,
+  correctLeadSafeguardingPartner,
+  createPartnership,
+  recordBudget,
+  recordPopulationFigure,
+  setStatutoryFunctions,
+  updatePartnershipFacts,
+} from '../operations/partnership-facts';
 
 /** Every edit is a named operation; each checks the caller's scope itself (access.ts). */
 export const mutationResolvers: Resolvers = {
@@ -27,5 +36,15 @@ export const mutationResolvers: Resolvers = {
       changeReportingLines(context, id, expectedVersion, effectiveFrom, lines),
     endBody: (_root, { id, expectedVersion, validTo }, context) => endBody(context, id, expectedVersion, validTo),
     shareBody: (_root, { id, expectedVersion, partnershipSlug }, context) => shareBody(context, id, expectedVersion, partnershipSlug),
+    // --- partnership facts (system of record)
+    createPartnership: (_root, { input }, context) => createPartnership(context, input),
+    updatePartnershipFacts: (_root, { slug, expectedVersion, input }, context) => updatePartnershipFacts(context, slug, expectedVersion, input),
+    setStatutoryFunctions: (_root, { slug, expectedVersion, functions }, context) => setStatutoryFunctions(context, slug, expectedVersion, functions),
+    recordPopulationFigure: (_root, { slug, expectedVersion, input, correction }, context) =>
+      recordPopulationFigure(context, slug, expectedVersion, input, correction),
+    changeLeadSafeguardingPartner: (_root, { slug, expectedVersion, input }, context) => changeLeadSafeguardingPartner(context, slug, expectedVersion, input),
+    correctLeadSafeguardingPartner: (_root, { slug, expectedVersion, id, input }, context) =>
+      correctLeadSafeguardingPartner(context, slug, expectedVersion, id, input),
+    recordBudget: (_root, { slug, expectedVersion, input, correction }, context) => recordBudget(context, slug, expectedVersion, input, correction),
   },
 };

@@ -35,6 +35,7 @@ it('applies and undoes every migration', async () => {
     'partnership',
     // A view: arrangements' published contract with membership (migrations/1734100000000).
     'published_body',
+    'population_figure',
     'regional_procedure',
     'regional_procedure_adoption',
     'regional_procedure_chapter',

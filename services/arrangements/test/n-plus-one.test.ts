@@ -1,4 +1,13 @@
-import { BodyEntity, BodyPartnershipEntity, BodyReportingLineEntity } from '../entities';
+import {
+  BodyEntity,
+  BodyPartnershipEntity,
+  BodyReportingLineEntity,
+  BudgetContributionEntity,
+  BudgetEntity,
+  LeadSafeguardingPartnerEntity,
+  PartnershipEntity,
+  PopulationFigureEntity,
+} from '../entities';
 import { startTestFederation, type TestFederation } from '@safeguarding/testkit';
 
 /**
@@ -80,4 +89,61 @@ it('issues the same number of SQL statements for ten times the bodies', async ()
     .flatMap((p: { bodies: { name: string; quorumRule: { requiredOrganisations: { name: string }[] } }[] }) => p.bodies)
     .find((b: { name: string }) => b.name.startsWith('Synthetic'));
   expect(synthetic.quorumRule.requiredOrganisations.map((o: { name: string }) => o.name)).toEqual(['West Mercia Police', 'Telford & Wrekin Council']);
+});
+
+// --- partnership facts (system of record)
+const FACTS = `{
+  partnerships {
+    name
+    population { value year }
+    populationFigures { year value }
+    leadSafeguardingPartners(asOf: "2025-06-01") { id organisation { name } validFrom }
+    inYear: budgets(asOf: "2025-06-01") { financialYear contributions { organisation { name } amount { minorUnits } } }
+    budgets { total { minorUnits } contributions { amount { minorUnits } } }
+  }
+}`;
+
+/** Synthetic partnerships with a population figure, two Lead Safeguarding Partner periods and a budget with contributions each. */
+async function addSyntheticPartnerships(count: number): Promise<void> {
+  const dataSource = federation.dataSources.arrangements!;
+  const existing = await dataSource.getRepository(PartnershipEntity).count();
+  const source = { document: 'synthetic', section: 'test', synthetic: true };
+  for (let index = existing; index < existing + count; index += 1) {
+    const id = `synthetic-${index}`;
+    await dataSource
+      .getRepository(PartnershipEntity)
+      .insert({ id, name: `Synthetic partnership ${index}`, shortName: 'SP', policeForce: 'West Mercia Police', source });
+    await dataSource.getRepository(PopulationFigureEntity).insert({ partnershipId: id, year: '2024', value: 1000 + index, description: 'synthetic', source });
+    await dataSource.getRepository(LeadSafeguardingPartnerEntity).insert([
+      { partnershipId: id, organisationId: 'west-mercia-police', leadPost: 'Chief Constable', validFrom: null, validTo: '2025-03-31', source },
+      { partnershipId: id, organisationId: 'west-mercia-police', leadPost: 'Chief Constable', validFrom: '2025-04-01', validTo: null, source },
+    ]);
+    const budget = await dataSource
+      .getRepository(BudgetEntity)
+      .insert({ partnershipId: id, financialYear: '2025-26', totalMinorUnits: 100, description: 'synthetic', source });
+    await dataSource.getRepository(BudgetContributionEntity).insert([
+      { budgetId: budget.identifiers[0]!.id as string, organisationId: 'west-mercia-police', amountMinorUnits: 50, source },
+      { budgetId: budget.identifiers[0]!.id as string, organisationId: 'telford-and-wrekin-council', amountMinorUnits: null, source },
+    ]);
+  }
+}
+
+it("issues the same number of SQL statements for ten times the partnerships' facts", async () => {
+  await addSyntheticPartnerships(2);
+  let small: Record<string, any> | undefined;
+  const smallCount = await federation.countStatements(async () => {
+    small = await federation.query(FACTS);
+  });
+  expect(small!.errors).toBeUndefined();
+  await addSyntheticPartnerships(small!.data.partnerships.length * 10);
+  let large: Record<string, any> | undefined;
+  const largeCount = await federation.countStatements(async () => {
+    large = await federation.query(FACTS);
+  });
+  expect(large!.errors).toBeUndefined();
+  expect(large!.data.partnerships.length).toBeGreaterThanOrEqual(small!.data.partnerships.length * 10);
+  expect(largeCount).toBe(smallCount);
+  const synthetic = large!.data.partnerships.find((p: { name: string }) => p.name.startsWith('Synthetic'));
+  expect(synthetic.leadSafeguardingPartners).toEqual([{ id: expect.any(String), organisation: { name: 'West Mercia Police' }, validFrom: '2025-04-01' }]);
+  expect(synthetic.inYear[0].contributions.map((c: { amount: { minorUnits: number } | null }) => c.amount?.minorUnits ?? null)).toEqual([null, 50]);
 });

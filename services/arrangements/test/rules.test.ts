@@ -1,3 +1,17 @@
+import {
+  amountProblem,
+  contributionsProblem,
+  datesInOrderProblem,
+  dayBefore,
+  figureForYear,
+  figureYearProblem,
+  financialYearDates,
+  financialYearProblem,
+  inFinancialYear,
+  overlappingPeriodProblem,
+  periodsOverlap,
+  slugProblem,
+} from '../rules/partnership-facts';
 import { checkCadence, expectedMeetings } from '../rules/meeting-cadence';
 import { isPaperLate, paperworkDeadlines, paperworkStage, TELFORD_AND_WREKIN_PAPERWORK_CLOCK as CLOCK } from '../rules/paperwork-clock';
 
@@ -269,5 +283,134 @@ describe('a quorum rule names only agencies that sit on the body', () => {
       const agencies = leadSafeguardingPartners.filter((l) => body.partnershipSlugs.includes(l.partnershipSlug)).map((l) => l.organisationId);
       expect([body.id, quorumAgenciesOutside(body.quorumRule!.requiredOrganisationIds, agencies)]).toEqual([body.id, []]);
     }
+  });
+});
+
+// --- partnership facts (system of record)
+describe('partnership facts rules (rules/partnership-facts.ts)', () => {
+  it.each([
+    ['telford-and-wrekin', true],
+    ['herefordshire', true],
+    ['a1', true],
+    ['x', false],
+    ['Telford', false],
+    ['telford--wrekin', false],
+    ['-telford', false],
+    ['telford-', false],
+    ['telford_wrekin', false],
+    ['telford wrekin', false],
+    ['a'.repeat(65), false],
+  ])('slug %s is %s', (slug, ok) => {
+    expect(slugProblem(slug) === null).toBe(ok);
+  });
+
+  it.each([
+    ['2025-26', { start: '2025-04-01', end: '2026-03-31' }],
+    ['1999-00', { start: '1999-04-01', end: '2000-03-31' }],
+    ['2019-20', { start: '2019-04-01', end: '2020-03-31' }],
+    ['2025-27', null],
+    ['2025/26', null],
+    ['2025-2026', null],
+    ['25-26', null],
+    ['1800-01', null],
+  ])('financial year %s runs %j', (year, dates) => {
+    expect(financialYearDates(year)).toEqual(dates);
+    expect(financialYearProblem(year) === null).toBe(dates !== null);
+  });
+
+  it.each([
+    ['2025-26', '2025-04-01', true],
+    ['2025-26', '2026-03-31', true],
+    ['2025-26', '2025-03-31', false],
+    ['2025-26', '2026-04-01', false],
+    [null, '2025-06-01', false],
+  ])('%s contains %s: %s', (year, date, inside) => {
+    expect(inFinancialYear(year, date)).toBe(inside);
+  });
+
+  it.each([
+    ['2024-10-01', '2025-09-30', true],
+    ['2024-10-01', '2024-10-01', true],
+    ['2024-10-01', '2024-09-30', false],
+    [null, '2024-09-30', true],
+    ['2024-10-01', null, true],
+  ])('dates %s to %s in order: %s', (from, to, ok) => {
+    expect(datesInOrderProblem(from, to, 'validTo') === null).toBe(ok);
+  });
+
+  it('lets stated contributions add up to the total or less, never more (the seeded T&W budget: 3 x £50,000 of £150,000)', () => {
+    const three = ['west-mercia-police', 'telford-and-wrekin-council', 'shropshire-telford-and-wrekin-icb'].map((organisationId) => ({
+      organisationId,
+      amountPence: 5_000_000,
+    }));
+    expect(contributionsProblem(15_000_000, three)).toBeNull();
+    expect(contributionsProblem(20_000_000, three)).toBeNull();
+    expect(contributionsProblem(14_999_999, three)).toMatchObject({ field: 'contributions' });
+  });
+
+  it('does not count a missing amount as zero against the total, and checks nothing without a total', () => {
+    expect(contributionsProblem(100, [{ organisationId: 'a1', amountPence: null }])).toBeNull();
+    expect(contributionsProblem(null, [{ organisationId: 'a1', amountPence: 999_999 }])).toBeNull();
+  });
+
+  it('refuses one organisation contributing twice', () => {
+    expect(
+      contributionsProblem(null, [
+        { organisationId: 'west-mercia-police', amountPence: 1 },
+        { organisationId: 'west-mercia-police', amountPence: 2 },
+      ]),
+    ).toMatchObject({ field: 'contributions.1.organisationId' });
+  });
+
+  it.each([
+    [0, true],
+    [15_000_000, true],
+    [2_000_000_000, true],
+    [-1, false],
+    [1.5, false],
+    [2_000_000_001, false],
+    [null, true],
+  ])('amount %s pence is %s', (pence, ok) => {
+    expect(amountProblem(pence, 'totalPence') === null).toBe(ok);
+  });
+
+  it.each([
+    ['2024', true],
+    ['2027', true],
+    ['2028', false],
+    ['1799', false],
+    ['24', false],
+    ['2024-25', false],
+  ])('population year %s (today 2026-12-02) is %s', (year, ok) => {
+    expect(figureYearProblem(year, '2026-12-02') === null).toBe(ok);
+  });
+
+  it.each([
+    [{ validFrom: '2020-01-01', validTo: '2024-09-30' }, { validFrom: '2024-10-01', validTo: null }, false],
+    [{ validFrom: '2020-01-01', validTo: '2024-10-01' }, { validFrom: '2024-10-01', validTo: null }, true],
+    [{ validFrom: null, validTo: null }, { validFrom: '2024-10-01', validTo: null }, true],
+    [{ validFrom: null, validTo: '2024-09-30' }, { validFrom: '2024-10-01', validTo: '2025-01-01' }, false],
+    [{ validFrom: '2025-02-01', validTo: null }, { validFrom: '2024-10-01', validTo: '2025-01-31' }, false],
+  ])('periods %j and %j overlap: %s', (a, b, overlap) => {
+    expect(periodsOverlap(a, b)).toBe(overlap);
+    expect(overlappingPeriodProblem(a, [b], 'validFrom') !== null).toBe(overlap);
+  });
+
+  it('ignores the record itself when checking overlaps (a correction of its own dates)', () => {
+    const record = { id: 'x', validFrom: '2020-01-01', validTo: null };
+    expect(overlappingPeriodProblem({ ...record, validTo: '2024-01-01' }, [record], 'validTo')).toBeNull();
+  });
+
+  it('ends a period the day before the next starts, across month, year and leap days', () => {
+    expect(dayBefore('2024-10-01')).toBe('2024-09-30');
+    expect(dayBefore('2025-01-01')).toBe('2024-12-31');
+    expect(dayBefore('2024-03-01')).toBe('2024-02-29');
+  });
+
+  it('answers a year with the latest figure not after it', () => {
+    const figures = [{ year: '2019' }, { year: '2022' }, { year: '2024' }];
+    expect(figureForYear(figures, '2023')).toEqual({ year: '2022' });
+    expect(figureForYear(figures, '2024')).toEqual({ year: '2024' });
+    expect(figureForYear(figures, '2018')).toBeNull();
   });
 });
