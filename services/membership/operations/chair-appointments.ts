@@ -23,7 +23,8 @@ async function chairAppointment(context: MembershipOperationContext, id: string)
   return seat;
 }
 
-function checkVersion(seat: MembershipEntity, expectedVersion: number): void {
+function checkVersion(seat: MembershipEntity | null, expectedVersion: number): asserts seat is MembershipEntity {
+  if (!seat) throw conflict("The appointment was withdrawn since you read it; read the body's chairAppointments again.");
   if (seat.version !== expectedVersion)
     throw conflict(`The appointment is at version ${seat.version}, not ${expectedVersion}: someone changed it since you read it. Read it again and retry.`);
 }
@@ -53,7 +54,7 @@ export async function correctChairAppointment(
   if (startDate !== null) datesInOrder(startDate, endDate);
   return lockedEdit(context, body.bodyId, async (manager) => {
     const repository = manager.getRepository(MembershipEntity);
-    const current = await repository.findOneByOrFail({ id });
+    const current = await repository.findOneBy({ id });
     checkVersion(current, expectedVersion);
     const seats = await repository.findBy({ bodyId: body.bodyId });
     const others = seats.filter((other) => isChair(other) && other.id !== id).map(asAppointment);
@@ -78,7 +79,7 @@ export async function withdrawChairAppointment(context: MembershipOperationConte
   const body = await editableBody(seat.bodyId, context.caller, context);
   return lockedEdit(context, body.bodyId, async (manager) => {
     const repository = manager.getRepository(MembershipEntity);
-    const current = await repository.findOneByOrFail({ id });
+    const current = await repository.findOneBy({ id });
     checkVersion(current, expectedVersion);
     if ((await manager.getRepository(AttendanceEntity).countBy({ membershipId: id })) > 0)
       throw badUserInput('Attendance has been recorded for this appointment, so it was not recorded in error: end it with endMembership instead.', 'id');
