@@ -1,5 +1,5 @@
 import { badUserInput, conflict, isUuid, notFound } from '@safeguarding/subgraph-runtime';
-import { AttendanceEntity, MembershipEntity } from '../entities';
+import { AttendanceEntity, MembershipEntity, type BodyReferenceEntity } from '../entities';
 import type { MembershipOperationContext } from '../context';
 import type { CorrectChairAppointmentInput } from '../generated/graphql';
 import { breachesAddedBy, chairRefusalMessage } from '../rules/chair-rule';
@@ -16,11 +16,13 @@ import { datesInOrder, editableBody, lockedEdit, organisationAndPost } from './m
 
 const isChair = (seat: MembershipEntity) => seat.role === 'CHAIR' || seat.role === 'VICE_CHAIR';
 
-async function chairAppointment(context: MembershipOperationContext, id: string): Promise<MembershipEntity> {
+/** The appointment and its body, once the caller may edit the body (FORBIDDEN before anything about the seat is judged). */
+async function chairAppointment(context: MembershipOperationContext, id: string): Promise<{ seat: MembershipEntity; body: BodyReferenceEntity }> {
   const seat = isUuid(id) ? await context.loaders.membership.load(id) : null;
   if (!seat) throw notFound(`No appointment has the id "${id.slice(0, 80)}"; query body { chairAppointments { id version } } for the ids.`);
+  const body = await editableBody(seat.bodyId, context.caller, context);
   if (!isChair(seat)) throw badUserInput(`The seat "${id}" is a ${seat.role} seat, not a chair or vice-chair appointment; use endMembership.`, 'id');
-  return seat;
+  return { seat, body };
 }
 
 function checkVersion(seat: MembershipEntity | null, expectedVersion: number): asserts seat is MembershipEntity {
@@ -36,8 +38,7 @@ export async function correctChairAppointment(
   expectedVersion: number,
   input: CorrectChairAppointmentInput,
 ): Promise<MembershipEntity> {
-  const seat = await chairAppointment(context, id);
-  const body = await editableBody(seat.bodyId, context.caller, context);
+  const { seat, body } = await chairAppointment(context, id);
   if (Object.values(input).every((value) => value === undefined)) throw badUserInput('Give at least one field to correct.', 'input');
   if (input.organisationId === null) throw badUserInput('organisationId cannot be null; give the organisation the chair comes from.', 'organisationId');
   if (input.startDate === null) throw badUserInput('startDate cannot be null; an appointment begins on a day.', 'startDate');
@@ -75,8 +76,7 @@ export async function correctChairAppointment(
 
 /** Removes an appointment recorded in error; refused when attendance or a named deputy refers to it (end it instead). */
 export async function withdrawChairAppointment(context: MembershipOperationContext, id: string, expectedVersion: number): Promise<MembershipEntity> {
-  const seat = await chairAppointment(context, id);
-  const body = await editableBody(seat.bodyId, context.caller, context);
+  const { body } = await chairAppointment(context, id);
   return lockedEdit(context, body.bodyId, async (manager) => {
     const repository = manager.getRepository(MembershipEntity);
     const current = await repository.findOneBy({ id });
