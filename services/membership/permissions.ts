@@ -101,6 +101,7 @@ export const permissions: IRules = {
     'apologyReasonValid',
     'unexplained',
     'source',
+    'meetingId',
   ),
   QuorumEvaluation: readableByEveryone(
     'kind',

@@ -21,7 +21,7 @@ const EXECUTIVE = 'telford-and-wrekin.executive';
 const MEETING_DATE = '2026-07-14';
 const twAdmin = [grant('partnership-admin', 'telford-and-wrekin')];
 const rows = () => federation.dataSources.membership!.getRepository(AttendanceEntity);
-const RECORD = `mutation ($input: RecordAttendanceInput!) { recordAttendance(input: $input) { membership { id } organisation { id } outcome attendedAs } }`;
+const RECORD = `mutation ($input: RecordAttendanceInput!) { recordAttendance(input: $input) { membership { id } organisation { id } outcome attendedAs meetingId } }`;
 const snapshot = async () => JSON.stringify(await rows().find({ where: { bodyId: EXECUTIVE }, order: { id: 'ASC' } }));
 
 async function seatId(organisationId: string, title: string): Promise<string> {
@@ -65,7 +65,9 @@ describe('an extraordinary second meeting on the same date', () => {
       variables: { input: { bodyId: EXECUTIVE, meetingDate: MEETING_DATE, meetingId: extraordinary, records: [{ membershipId: police, outcome: 'ABSENT' }] } },
     });
     expect(errors).toBeUndefined();
-    expect(data!.recordAttendance).toEqual([{ membership: { id: police }, organisation: { id: 'west-mercia-police' }, outcome: 'ABSENT', attendedAs: null }]);
+    expect(data!.recordAttendance).toEqual([
+      { membership: { id: police }, organisation: { id: 'west-mercia-police' }, outcome: 'ABSENT', attendedAs: null, meetingId: extraordinary },
+    ]);
     expect(await seededMeeting()).toEqual(seeded);
     expect((await attendanceOf(extraordinary)).map((r) => [r.seat.id, r.record!.outcome])).toEqual([[police, 'ABSENT']]);
     expect(await rows().countBy({ bodyId: EXECUTIVE, meetingDate: MEETING_DATE, meetingId: extraordinary })).toBe(1);
