@@ -45,6 +45,7 @@ interface Fixtures {
   agendaId: string;
   agendaItemIds: string[];
   membershipId: string;
+  designationId: string;
   unpublishedReviewId: string;
   /** Mutations use a published review: an unpublished one is NOT_FOUND to outsiders, hiding that it exists. */
   publishedReviewId: string;
@@ -196,6 +197,25 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
   appointChair: () => ({
     document: `mutation { appointChair(input: { bodyId: "${EXECUTIVE}", role: CHAIR, organisationId: "cafcass", startDate: "2026-04-01", endDate: "2025-01-01" }) { id } }`,
   }),
+  correctChairAppointment: (f) => ({
+    document: `mutation ($id: ID!) { correctChairAppointment(id: $id, expectedVersion: ${STALE}, input: { endDate: "1901-01-01" }) { id } }`,
+    variables: { id: f.membershipId },
+  }),
+  withdrawChairAppointment: (f) => ({
+    document: `mutation ($id: ID!) { withdrawChairAppointment(id: $id, expectedVersion: ${STALE}) { id } }`,
+    variables: { id: f.membershipId },
+  }),
+  designate: () => ({
+    document: `mutation { designate(input: { partnershipId: "${OWN}", kind: INDEPENDENT_CHAIR, organisationId: "cafcass", startDate: "2026-04-01", endDate: "2025-01-01" }) { id } }`,
+  }),
+  endDesignation: (f) => ({
+    document: `mutation ($id: ID!) { endDesignation(id: $id, expectedVersion: ${STALE}, endDate: "1901-01-01") { id } }`,
+    variables: { id: f.designationId },
+  }),
+  correctDesignation: (f) => ({
+    document: `mutation ($id: ID!) { correctDesignation(id: $id, expectedVersion: ${STALE}, input: { endDate: "1901-01-01" }) { id } }`,
+    variables: { id: f.designationId },
+  }),
   recordAttendance: (f) => ({
     document: `mutation ($date: Date!) { recordAttendance(input: { bodyId: "${EXECUTIVE}", meetingDate: $date, records: [{ membershipId: "00000000-0000-4000-8000-000000000000", outcome: ATTENDED }] }) { outcome } }`,
     variables: { date: f.meetingDate },
@@ -316,6 +336,7 @@ beforeAll(async () => {
       }
       body(id: "${EXECUTIVE}") { meetings { id date status } upcomingMeetings(after: "2026-01-01", limit: 1) { id } members { id } }
       thresholdModels(partnershipSlug: $slug) { id }
+      designations(partnershipSlug: $slug) { id }
     }`,
     { slug: OWN },
   )) as any;
@@ -353,6 +374,7 @@ beforeAll(async () => {
     agendaId: agenda.id,
     agendaItemIds: withItem.items.map((item) => item.id),
     membershipId: own.body.members[0].id,
+    designationId: own.designations[0].id,
     unpublishedReviewId: unpublished.id,
     publishedReviewId: published.id,
     actionId: action.id,

@@ -17,6 +17,8 @@ export const MEMBERSHIP_ACCESS = {
   addPost: { partnershipRoles: ['partnership-admin'], forumRoles: [], regionalRoles: ['regional-admin'] },
   editMembership: { partnershipRoles: ['partnership-admin'], forumRoles: ['forum-secretariat'], regionalRoles: [] },
   readAttendance: { partnershipRoles: ['member', 'partnership-admin'], forumRoles: ['forum-secretariat'], regionalRoles: ['analyst', 'regional-admin'] },
+  // A partnership's designations: its own admins, or a regional administrator.
+  designate: { partnershipRoles: ['partnership-admin'], forumRoles: [], regionalRoles: ['regional-admin'] },
 } as const satisfies Record<string, AccessRule>;
 
 export type MembershipAction = keyof typeof MEMBERSHIP_ACCESS;
@@ -34,6 +36,12 @@ export function mayActOnBody(caller: Caller, action: MembershipAction, body: Bod
   const rule: AccessRule = MEMBERSHIP_ACCESS[action];
   if (body.kind === 'LEAD_PARTNERS_FORUM' && (rule.forumRoles ?? []).some((role) => hasRole(caller, role))) return true;
   return body.partnershipIds.some((partnershipId) => rule.partnershipRoles.some((role) => hasRole(caller, role, partnershipId)));
+}
+
+/** True when the caller may designate, end or correct designations in the partnership. */
+export function canDesignate(caller: Caller, partnershipId: string): boolean {
+  if (mayActRegionally(caller, 'designate')) return true;
+  return MEMBERSHIP_ACCESS.designate.partnershipRoles.some((role) => hasRole(caller, role, partnershipId));
 }
 
 export function canEditMembership(caller: Caller, body: BodyReferenceEntity): boolean {

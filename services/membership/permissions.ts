@@ -22,6 +22,7 @@ const mayReadAttendance = describeRule(
 );
 
 const editors = hasAnyRole(...rolesFor('editMembership'));
+const designators = hasAnyRole(...rolesFor('designate'));
 
 export const permissions: IRules = {
   Query: { organisations: allow, organisation: allow, sharedAgencies: allow, designations: allow, posts: allow },
@@ -32,10 +33,15 @@ export const permissions: IRules = {
     endMembership: editors,
     appointChair: editors,
     recordAttendance: editors,
+    correctChairAppointment: editors,
+    withdrawChairAppointment: editors,
+    designate: designators,
+    endDesignation: designators,
+    correctDesignation: designators,
   },
   Organisation: readableByEveryone('id', 'name', 'sector', 'alsoKnownAs', 'viewerCanEdit', 'source', 'posts', 'memberships', 'partnerships', 'designations'),
   SourceCitation: readableByEveryone('document', 'section', 'synthetic'),
-  Partnership: readableByEveryone('id', 'designations'),
+  Partnership: readableByEveryone('id', 'designations', 'viewerCanDesignate'),
   Post: readableByEveryone('id', 'title', 'alsoKnownAs', 'organisation', 'holders'),
   PostHolding: readableByEveryone('personName', 'startDate', 'endDate'),
   Membership: readableByEveryone(
@@ -51,8 +57,9 @@ export const permissions: IRules = {
     'endDate',
     'description',
     'source',
+    'version',
   ),
-  Designation: readableByEveryone('kind', 'partnership', 'organisation', 'post', 'source'),
+  Designation: readableByEveryone('id', 'kind', 'partnership', 'organisation', 'post', 'startDate', 'endDate', 'version', 'source'),
   SharedAgency: readableByEveryone('organisation', 'partnerships'),
   SharedAgencySide: readableByEveryone('partnership', 'bodies'),
   ChairRule: readableByEveryone(
@@ -94,6 +101,7 @@ export const permissions: IRules = {
     'apologyReasonValid',
     'unexplained',
     'source',
+    'meetingId',
   ),
   QuorumEvaluation: readableByEveryone(
     'kind',

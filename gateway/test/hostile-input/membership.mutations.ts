@@ -13,6 +13,7 @@ import {
   OWN,
   plausibleText,
   trimmed,
+  version,
   wrongId,
 } from './harness';
 
@@ -46,6 +47,9 @@ interface MembershipIds extends Record<string, unknown> {
   /** Own bodies with a chair rule, and the organisations the rules name. */
   chairRuleBodies: string[];
   namedChairs: string[];
+  /** The own partnership's designations, and another partnership's (refused). */
+  ownDesignations: { id: string; kind: string; organisationId: string }[];
+  otherDesignations: string[];
 }
 
 interface PartnershipBodies {
@@ -190,6 +194,36 @@ const chairTerm = fc.oneof(
   { arbitrary: fc.record({ startDate: hostileDate, endDate: fc.oneof(fc.constant(undefined), hostileDate) }), weight: 2 },
 );
 
+const DESIGNATION_KINDS = ['LEAD_SAFEGUARDING_PARTNER', 'DELEGATED_SAFEGUARDING_PARTNER', 'INDEPENDENT_SCRUTINEER', 'INDEPENDENT_CHAIR', 'ACCOUNTABLE_BODY'];
+
+/** Mostly the own partnership's chair and vice-chair appointments, sometimes another seat, another partnership's, or none. */
+const chairSeatId = (ids: MembershipIds) => {
+  const chairs = ids.ownSeats.filter((seat) => seat.role === 'CHAIR' || seat.role === 'VICE_CHAIR').map((seat) => seat.id);
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...chairs), weight: 6 },
+    { arbitrary: fc.constantFrom(...ids.ownSeats.map((seat) => seat.id)), weight: 1 },
+    { arbitrary: fc.constantFrom(...ids.otherSeats.map((seat) => seat.id)), weight: 2 },
+    { arbitrary: wrongId, weight: 1 },
+  );
+};
+
+const designationId = (ids: MembershipIds) =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom(...ids.ownDesignations.map((d) => d.id)), weight: 6 },
+    { arbitrary: fc.constantFrom(...ids.otherDesignations), weight: 2 },
+    { arbitrary: wrongId, weight: 1 },
+  );
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The version a row has now, read straight from membership's schema (no query reads a seat by id). */
+async function versionOf(federation: TestFederation, table: string, id: unknown): Promise<number | undefined> {
+  if (typeof id !== 'string' || !UUID.test(id)) return undefined;
+  const [row] = await federation.dataSources.membership!.query<{ version: number }[]>(`SELECT version FROM membership.${table} WHERE id = $1`, [id]);
+  return row?.version;
+}
+const seatVersion = (federation: TestFederation, id: unknown) => versionOf(federation, 'body_membership', id);
+const designationVersion = (federation: TestFederation, id: unknown) => versionOf(federation, 'designation', id);
+
 export const membershipSuite: HostileInputSuite<MembershipIds> = {
   only: ['arrangements', 'membership'],
   async loadIds(federation) {
@@ -201,9 +235,11 @@ export const membershipSuite: HostileInputSuite<MembershipIds> = {
     const ownBodies = own.map((body) => body.id);
     // The joint forum belongs to both partnerships; keep it "own" (the own admin may edit it).
     const others = (await Promise.all(OTHERS.map((slug) => bodiesOf(federation, slug)))).flat().filter((body) => !ownBodies.includes(body.id));
-    const designations = (
-      await federation.query(`query ($slug: String!) { designations(partnershipSlug: $slug) { kind organisation { id } } }`, { variables: { slug: OWN } })
-    ).data!.designations as { kind: string; organisation: { id: string } }[];
+    const designationsOf = async (slug: string) =>
+      (await federation.query(`query ($slug: String!) { designations(partnershipSlug: $slug) { id kind organisation { id } } }`, { variables: { slug } })).data!
+        .designations as { id: string; kind: string; organisation: { id: string } }[];
+    const designations = await designationsOf(OWN);
+    const otherDesignations = (await Promise.all(OTHERS.map(designationsOf))).flat();
     const today = isoDay(new Date());
     return {
       organisations: organisations.map((organisation) => organisation.id),
@@ -218,6 +254,8 @@ export const membershipSuite: HostileInputSuite<MembershipIds> = {
       partners: [
         ...new Set(designations.filter((d) => ['LEAD_SAFEGUARDING_PARTNER', 'DELEGATED_SAFEGUARDING_PARTNER'].includes(d.kind)).map((d) => d.organisation.id)),
       ],
+      ownDesignations: designations.map((d) => ({ id: d.id, kind: d.kind, organisationId: d.organisation.id })),
+      otherDesignations: otherDesignations.map((d) => d.id),
     };
   },
   mutations: [
@@ -435,7 +473,15 @@ export const membershipSuite: HostileInputSuite<MembershipIds> = {
                   weight: 1,
                 },
               );
-              return fc.record({ bodyId: fc.constant(body), meetingDate: fc.constant(date), records });
+              // Mostly by body and date; sometimes naming a meeting (an extraordinary one's id, or a wrong one).
+              const meetingId = fc.oneof(
+                { arbitrary: fc.constant(undefined), weight: 8 },
+                { arbitrary: fc.uuid(), weight: 1 },
+                { arbitrary: wrongId, weight: 1 },
+              );
+              return fc
+                .record({ bodyId: fc.constant(body), meetingDate: fc.constant(date), records, meetingId })
+                .map(({ meetingId: id, ...rest }) => (id === undefined ? rest : { ...rest, meetingId: id }));
             }),
           }),
         });
@@ -453,6 +499,175 @@ export const membershipSuite: HostileInputSuite<MembershipIds> = {
           expect(stored.apologyReasonValid).toBe(record.outcome === 'APOLOGIES' ? record.apologyReasonValid : null);
           expect(stored.unexplained).toBe(record.outcome === 'ABSENT' || (record.outcome === 'APOLOGIES' && !record.apologyReasonValid));
         });
+      },
+    },
+    {
+      name: 'correctChairAppointment',
+      schema: 'membership',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $input: CorrectChairAppointmentInput!) {
+        correctChairAppointment(id: $id, expectedVersion: $expectedVersion, input: $input) { id version role organisation { id } post { id } startDate endDate }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: chairSeatId(ids).chain((id) => {
+            const seat = ids.ownSeats.find((s) => s.id === id);
+            const organisation = fc.oneof(
+              { arbitrary: fc.constantFrom(...ids.partners, ...ids.namedChairs), weight: 4 },
+              { arbitrary: seat ? organisationFor(ids, seat.bodyId) : fc.constantFrom(...ids.organisations), weight: 2 },
+            );
+            return fc.record({
+              id: fc.constant(id),
+              expectedVersion: version,
+              input: fc.oneof(
+                { arbitrary: chairTerm.map((term) => term), weight: 3 },
+                {
+                  arbitrary: organisation.chain((organisationId) =>
+                    fc.record({ organisationId: fc.constant(organisationId), postId: postFor(ids, organisationId) }, { requiredKeys: ['organisationId'] }),
+                  ),
+                  weight: 2,
+                },
+                { arbitrary: fc.record({ startDate: fc.oneof(startDate, fc.constant(null)), endDate }, { requiredKeys: [] }), weight: 2 },
+              ),
+            });
+          }),
+        }),
+      currentVersion: (federation, variables) => seatVersion(federation, variables.id),
+      accepted(variables, data) {
+        const input = variables.input as Record<string, any>;
+        const seat = data.correctChairAppointment;
+        expect(seat.id).toBe(variables.id);
+        expect(seat.version).toBe(variables.expectedVersion + 1);
+        if (input.organisationId !== undefined) expect(seat.organisation.id).toBe(input.organisationId);
+        if (input.postId !== undefined) expect(seat.post?.id ?? null).toBe(input.postId);
+        if (input.startDate !== undefined) expect(seat.startDate).toBe(input.startDate);
+        if (input.endDate !== undefined) expect(seat.endDate).toBe(input.endDate);
+      },
+    },
+    {
+      name: 'withdrawChairAppointment',
+      schema: 'membership',
+      document: `mutation ($id: ID!, $expectedVersion: Int!) {
+        withdrawChairAppointment(id: $id, expectedVersion: $expectedVersion) { id role startDate endDate }
+      }`,
+      call: (ids) =>
+        fc.record({
+          // Mostly refused (wrong version or caller, attendance recorded): the suite's seats are shared by later runs.
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({ id: chairSeatId(ids), expectedVersion: version }),
+        }),
+      currentVersion: (federation, variables) => seatVersion(federation, variables.id),
+      accepted(variables, data) {
+        expect(data.withdrawChairAppointment.id).toBe(variables.id);
+        expect(['CHAIR', 'VICE_CHAIR']).toContain(data.withdrawChairAppointment.role);
+      },
+    },
+    {
+      name: 'designate',
+      schema: 'membership',
+      document: `mutation ($input: DesignateInput!) {
+        designate(input: $input) { id kind partnership { id } organisation { id } post { id } startDate endDate version }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            input: fc
+              .oneof({ arbitrary: fc.constantFrom(...ids.partners, ...ids.organisations), weight: 6 }, { arbitrary: wrongId, weight: 1 })
+              .chain((organisationId) =>
+                fc.record(
+                  {
+                    partnershipId: fc.oneof(
+                      { arbitrary: fc.constant(OWN), weight: 6 },
+                      { arbitrary: fc.constantFrom(...OTHERS), weight: 2 },
+                      { arbitrary: fc.constantFrom('nowhere', 'SHROPSHIRE', ''), weight: 1 },
+                      { arbitrary: wrongId, weight: 1 },
+                    ),
+                    kind: fc.oneof(
+                      { arbitrary: fc.constantFrom(...DESIGNATION_KINDS), weight: 8 },
+                      { arbitrary: fc.constantFrom('CHAIR', 'independent_chair', ''), weight: 1 },
+                    ),
+                    organisationId: fc.constant(organisationId),
+                    postId: postFor(ids, organisationId),
+                    startDate,
+                    endDate,
+                  },
+                  { requiredKeys: ['partnershipId', 'kind', 'organisationId', 'startDate'] },
+                ),
+              ),
+          }),
+        }),
+      accepted(variables, data) {
+        const input = variables.input as Record<string, any>;
+        const designation = data.designate;
+        expect(designation).toMatchObject({
+          kind: input.kind,
+          partnership: { id: input.partnershipId },
+          organisation: { id: input.organisationId },
+          version: 1,
+        });
+        expect(designation.post?.id ?? null).toBe(input.postId ?? null);
+        expect(designation.startDate).toBe(input.startDate);
+        expect(designation.endDate).toBe(input.endDate ?? null);
+      },
+    },
+    {
+      name: 'endDesignation',
+      schema: 'membership',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $endDate: Date!) {
+        endDesignation(id: $id, expectedVersion: $expectedVersion, endDate: $endDate) { id endDate version }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            id: designationId(ids),
+            expectedVersion: version,
+            endDate: fc.oneof({ arbitrary: plausibleDay, weight: 2 }, { arbitrary: hostileDate, weight: 2 }),
+          }),
+        }),
+      currentVersion: (federation, variables) => designationVersion(federation, variables.id),
+      accepted(variables, data) {
+        expect(data.endDesignation).toEqual({ id: variables.id, endDate: variables.endDate, version: variables.expectedVersion + 1 });
+      },
+    },
+    {
+      name: 'correctDesignation',
+      schema: 'membership',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $input: CorrectDesignationInput!) {
+        correctDesignation(id: $id, expectedVersion: $expectedVersion, input: $input) { id organisation { id } post { id } startDate endDate version }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            id: designationId(ids),
+            expectedVersion: version,
+            input: fc
+              .oneof({ arbitrary: fc.constantFrom(...ids.partners, ...ids.organisations), weight: 6 }, { arbitrary: wrongId, weight: 1 })
+              .chain((organisationId) =>
+                fc.record(
+                  {
+                    organisationId: fc.oneof(fc.constant(organisationId), fc.constant(null)),
+                    postId: postFor(ids, organisationId),
+                    startDate: fc.oneof(startDate, fc.constant(null)),
+                    endDate,
+                  },
+                  { requiredKeys: [] },
+                ),
+              ),
+          }),
+        }),
+      currentVersion: (federation, variables) => designationVersion(federation, variables.id),
+      accepted(variables, data) {
+        const input = variables.input as Record<string, any>;
+        const designation = data.correctDesignation;
+        expect(designation.id).toBe(variables.id);
+        expect(designation.version).toBe(variables.expectedVersion + 1);
+        if (input.organisationId != null) expect(designation.organisation.id).toBe(input.organisationId);
+        if (input.postId !== undefined) expect(designation.post?.id ?? null).toBe(input.postId);
+        if (input.startDate !== undefined) expect(designation.startDate).toBe(input.startDate);
+        if (input.endDate !== undefined) expect(designation.endDate).toBe(input.endDate);
       },
     },
   ],

@@ -64,7 +64,10 @@ export class BodiesSystemOfRecord1734100000000 implements MigrationInterface {
                'termAlignedToFinancialYear', COALESCE((terms.chair_rule->>'termAlignedToFinancialYear')::boolean, false),
                'noConsecutiveTermsSameOrganisation', COALESCE((terms.chair_rule->>'noConsecutiveTermsSameOrganisation')::boolean, false),
                'viceChairFromDifferentOrganisation', COALESCE((terms.chair_rule->>'viceChairFromDifferentOrganisation')::boolean, false),
-               'viceChairSucceeds', COALESCE((terms.chair_rule->>'viceChairSucceeds')::boolean, false))
+               'viceChairSucceeds', COALESCE((terms.chair_rule->>'viceChairSucceeds')::boolean, false),
+               -- The rule in its document's words and its source: membership quotes them when it refuses an appointment.
+               'description', terms.chair_rule->>'description',
+               'source', COALESCE(terms.chair_rule->'source', b.source))
              END AS chair_rule,
              ARRAY(SELECT jsonb_array_elements_text(COALESCE(terms.quorum_rule->'requiredOrganisationIds', '[]'::jsonb))) AS quorum_organisation_ids,
              b.valid_from,

@@ -57,11 +57,18 @@ export class MembershipEntity {
   @Column({ type: 'date', name: 'end_date', nullable: true }) endDate: string | null;
   @Column({ type: 'text', nullable: true }) description: string | null;
   @Column({ type: 'jsonb', nullable: true }) source: SourceCitation | null;
+  /** Bumped by every correction of the seat (correctChairAppointment); expectedVersion is checked against it. */
+  @Column({ type: 'integer', default: 1 }) version: number;
 }
 
 export type DesignationKind =
   'LEAD_SAFEGUARDING_PARTNER' | 'DELEGATED_SAFEGUARDING_PARTNER' | 'INDEPENDENT_SCRUTINEER' | 'INDEPENDENT_CHAIR' | 'ACCOUNTABLE_BODY';
 
+/**
+ * A designation for a term: null dates when the documents state none (held since before the
+ * records, or until further notice). A change of holder is a new row from a date (succession); a
+ * correction edits the row in place and bumps its version.
+ */
 @Entity({ name: 'designation' })
 export class DesignationEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -69,7 +76,11 @@ export class DesignationEntity {
   @Column({ type: 'text' }) kind: DesignationKind;
   @Column({ type: 'text', name: 'organisation_id' }) organisationId: string;
   @Column({ type: 'uuid', name: 'post_id', nullable: true }) postId: string | null;
-  @Column({ type: 'jsonb' }) source: SourceCitation;
+  @Column({ type: 'date', name: 'start_date', nullable: true }) startDate: string | null;
+  @Column({ type: 'date', name: 'end_date', nullable: true }) endDate: string | null;
+  @Column({ type: 'integer', default: 1 }) version: number;
+  /** Null for a designation recorded through the API. */
+  @Column({ type: 'jsonb', nullable: true }) source: SourceCitation | null;
 }
 
 export type AttendanceOutcome = 'ATTENDED' | 'APOLOGIES' | 'ABSENT';
@@ -77,13 +88,16 @@ export type AttendedAs = 'MEMBER' | 'NAMED_DEPUTY';
 
 /**
  * One seat's attendance at one meeting. Meetings belong to arrangements and their ids are generated
- * there, so a meeting is identified here by its natural key: the body and the date.
+ * there: a record names the meeting's id when the caller gave it (meetingId), and always its body
+ * and date; a record without a meetingId belongs to the body's meeting on that date.
  */
 @Entity({ name: 'attendance' })
 export class AttendanceEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text', name: 'body_id' }) bodyId: string;
   @Column({ type: 'date', name: 'meeting_date' }) meetingDate: string;
+  /** Arrangements' meeting id; null when recorded by body and date alone. */
+  @Column({ type: 'uuid', name: 'meeting_id', nullable: true }) meetingId: string | null;
   @Column({ type: 'uuid', name: 'membership_id' }) membershipId: string;
   @Column({ type: 'text' }) outcome: AttendanceOutcome;
   @Column({ type: 'text', name: 'attended_as', nullable: true }) attendedAs: AttendedAs | null;

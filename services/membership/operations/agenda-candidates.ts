@@ -21,15 +21,15 @@ export async function quorumFailureCandidates(window: AgendaCandidatesParent, ca
       string,
       { organisationId: string; outcome: (typeof records)[number]['outcome']; attendedAs: (typeof records)[number]['attendedAs'] }[]
     >();
+    // One group per meeting: its date, and its id when attendance names it (two meetings can share a date).
     records.forEach((record, index) => {
       const seat = seats[index] as MembershipEntity | Error | null;
       if (!seat || seat instanceof Error) return;
-      byDate.set(record.meetingDate, [
-        ...(byDate.get(record.meetingDate) ?? []),
-        { organisationId: seat.organisationId, outcome: record.outcome, attendedAs: record.attendedAs },
-      ]);
+      const meeting = record.meetingId ? `${record.meetingDate}:${record.meetingId}` : record.meetingDate;
+      byDate.set(meeting, [...(byDate.get(meeting) ?? []), { organisationId: seat.organisationId, outcome: record.outcome, attendedAs: record.attendedAs }]);
     });
-    for (const [meetingDate, facts] of byDate) {
+    for (const [meeting, facts] of byDate) {
+      const meetingDate = meeting.slice(0, 10);
       const result = evaluateQuorum(
         {
           kind: quorumRule.kind,
@@ -44,7 +44,7 @@ export async function quorumFailureCandidates(window: AgendaCandidatesParent, ca
         o && !(o instanceof Error) ? o.name : result.missingOrganisationIds[i],
       );
       candidates.push({
-        key: `quorum-failure:${bodyId}:${meetingDate}`,
+        key: `quorum-failure:${bodyId}:${meeting}`,
         // The joint forum's bodies belong to no one partnership; a body id starts with its partnership's id.
         partnershipSlug: bodyId.startsWith('joint.') ? null : bodyId.slice(0, bodyId.indexOf('.')),
         title: `${bodyName} was not quorate on ${meetingDate}`,

@@ -9,6 +9,15 @@ import { evaluateQuorum, unexplainedAbsences } from '../rules/quorum';
  * valid reason, and whether the meeting was quorate under the body's rule (passed by the gateway).
  */
 
+/**
+ * The records of one meeting among those of its date: the ones naming the meeting's id; when none
+ * does, the ones recorded by body and date alone (no meetingId), which belong to the date's meeting.
+ */
+export function recordsOfMeeting(meetingId: string, recordsOfDate: readonly AttendanceEntity[]): AttendanceEntity[] {
+  const named = recordsOfDate.filter((record) => record.meetingId === meetingId);
+  return named.length > 0 ? named : recordsOfDate.filter((record) => record.meetingId === null);
+}
+
 /** The seats in force on the meeting day and what was recorded for them. */
 async function meetingAttendance(meeting: MeetingParent, loaders: MembershipLoaders): Promise<{ seats: MembershipEntity[]; records: AttendanceEntity[] }> {
   if (!meeting.body || !meeting.date) return { seats: [], records: [] };
@@ -16,7 +25,7 @@ async function meetingAttendance(meeting: MeetingParent, loaders: MembershipLoad
     loaders.membershipsByBody.load(meeting.body.id),
     loaders.attendanceByMeeting.load(meetingKey(meeting.body.id, meeting.date)),
   ]);
-  return { seats: seats.filter((seat) => inForceOn(seat, meeting.date)), records };
+  return { seats: seats.filter((seat) => inForceOn(seat, meeting.date)), records: recordsOfMeeting(meeting.id, records) };
 }
 
 const ATTENDANCE_ORDER = { ATTENDED: 0, APOLOGIES: 1, ABSENT: 2 } as const;
@@ -24,7 +33,7 @@ const ATTENDANCE_ORDER = { ATTENDED: 0, APOLOGIES: 1, ABSENT: 2 } as const;
 /** Every record of the meeting: attended first, then apologies, then absent; by organisation within each. */
 export async function attendanceAt(meeting: MeetingParent, loaders: MembershipLoaders): Promise<AttendanceRecordParent[]> {
   if (!meeting.body || !meeting.date) return [];
-  const records = await loaders.attendanceByMeeting.load(meetingKey(meeting.body.id, meeting.date));
+  const records = recordsOfMeeting(meeting.id, await loaders.attendanceByMeeting.load(meetingKey(meeting.body.id, meeting.date)));
   const seats = await loaders.membership.loadMany(records.map((r) => r.membershipId));
   return records
     .map((record, index): AttendanceRecordParent => ({ seat: seats[index] as MembershipEntity, record }))

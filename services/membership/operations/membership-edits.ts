@@ -13,12 +13,13 @@ import {
   todayInEngland,
 } from '@safeguarding/subgraph-runtime';
 import type { EntityManager } from 'typeorm';
-import { AttendanceEntity, BodyReferenceEntity, MembershipEntity, PostEntity } from '../entities';
+import { BodyReferenceEntity, MembershipEntity, PostEntity } from '../entities';
 import type { MembershipOperationContext } from '../context';
 import type { AddMembershipInput, AddPostInput, AppointChairInput, RecordAttendanceInput } from '../generated/graphql';
 import type { AttendanceRecordParent } from '../models';
-import { breachesAddedBy } from '../rules/chair-rule';
+import { breachesAddedBy, chairRefusalMessage } from '../rules/chair-rule';
 import { canEditMembership } from '../access';
+import { storeAttendance } from './attendance-records';
 import { asAppointment, chairContextInTransaction } from './chairs';
 
 /**
@@ -29,7 +30,7 @@ import { asAppointment, chairContextInTransaction } from './chairs';
 
 const MAXIMUM_ATTENDANCE_RECORDS = 200;
 
-async function editableBody(bodyId: string, caller: Caller, { loaders, dataSource }: MembershipOperationContext): Promise<BodyReferenceEntity> {
+export async function editableBody(bodyId: string, caller: Caller, { loaders, dataSource }: MembershipOperationContext): Promise<BodyReferenceEntity> {
   const body =
     bodyId.length > 200
       ? null
@@ -100,7 +101,11 @@ async function publishesBodies(dataSource: MembershipOperationContext['dataSourc
 }
 
 /** The organisation exists and the post, if any, is one of its posts. */
-async function organisationAndPost(organisationId: string, postId: string | null | undefined, { loaders }: MembershipOperationContext): Promise<string | null> {
+export async function organisationAndPost(
+  organisationId: string,
+  postId: string | null | undefined,
+  { loaders }: MembershipOperationContext,
+): Promise<string | null> {
   const organisation = organisationId.length > 64 ? null : await loaders.organisation.load(organisationId);
   if (!organisation) throw notFound(`No organisation has the id "${organisationId.slice(0, 80)}"; query organisations { id name } for the ids.`);
   if (postId == null) return null;
@@ -115,7 +120,7 @@ async function organisationAndPost(organisationId: string, postId: string | null
   return post.id;
 }
 
-function datesInOrder(startDate: string, endDate: string | null | undefined): void {
+export function datesInOrder(startDate: string, endDate: string | null | undefined): void {
   if (endDate != null && endDate < startDate)
     throw badUserInput(`endDate ${endDate} is before startDate ${startDate}; a seat must end on or after the day it starts.`, 'endDate');
 }
@@ -126,7 +131,7 @@ function datesInOrder(startDate: string, endDate: string | null | undefined): vo
  * transaction, so checks (no overlapping chairs, no duplicate seat) see every earlier write and
  * two concurrent edits both land, or one is refused, but neither is lost.
  */
-async function lockedEdit<T>(context: MembershipOperationContext, bodyId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function lockedEdit<T>(context: MembershipOperationContext, bodyId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   return context.dataSource.transaction(async (manager) => {
     await manager
       .getRepository(BodyReferenceEntity)
@@ -234,15 +239,18 @@ export async function appointChair(context: MembershipOperationContext, input: A
   const postId = await organisationAndPost(input.organisationId, input.postId, context);
   datesInOrder(input.startDate, input.endDate);
   return lockedEdit(context, body.bodyId, async (manager) => {
-    const existing = (await manager.getRepository(MembershipEntity).findBy({ bodyId: body.bodyId }))
-      .filter((seat) => seat.role === 'CHAIR' || seat.role === 'VICE_CHAIR')
-      .map(asAppointment);
+    const seats = await manager.getRepository(MembershipEntity).findBy({ bodyId: body.bodyId });
+    const existing = seats.filter((seat) => seat.role === 'CHAIR' || seat.role === 'VICE_CHAIR').map(asAppointment);
     const proposed = { id: 'proposed', role: input.role, organisationId: input.organisationId, startDate: input.startDate, endDate: input.endDate ?? null };
-    // The snapshot of arrangements' chair rule: a mutation cannot @require it.
-    const ruleContext = await chairContextInTransaction(manager, body.partnershipIds, [...existing.map((a) => a.organisationId), input.organisationId]);
+    // The snapshot of arrangements' chair rule: a mutation cannot @require it. Partners as designated when the term begins.
+    const ruleContext = await chairContextInTransaction(manager, body.partnershipIds, [...existing.map((a) => a.organisationId), input.organisationId], {
+      onDate: input.startDate,
+      seats,
+    });
     const breaches = breachesAddedBy(body.chairRule, existing, proposed, ruleContext);
     if (breaches.length > 0) {
-      const message = `The appointment breaks ${body.bodyId}'s chair rule: ${breaches.map((b) => b.explanation).join(' ')}`;
+      // The refusal quotes the rule (its document's words and source) as well as each breach.
+      const message = chairRefusalMessage(body.bodyId, body.chairRule, breaches);
       // A term someone else already holds is a clash with existing state (CONFLICT); anything else is bad input.
       throw breaches.some((b) => b.check === 'OVERLAPPING_TERMS') ? conflict(message) : badUserInput(message, 'input');
     }
@@ -302,15 +310,8 @@ export async function recordAttendance(context: MembershipOperationContext, inpu
       source: null,
     };
   });
-  // One statement: every record lands, or (on error) none does. A seat recorded again is replaced.
-  await context.dataSource
-    .createQueryBuilder()
-    .insert()
-    .into(AttendanceEntity)
-    .values(rows)
-    .orUpdate(['outcome', 'attended_as', 'apology_reason', 'apology_reason_valid', 'source'], ['body_id', 'meeting_date', 'membership_id'])
-    .execute();
-  const stored = await context.dataSource.getRepository(AttendanceEntity).findBy({ bodyId: body.bodyId, meetingDate: input.meetingDate });
+  // One transaction: every record lands, or none does. A seat recorded again for the same meeting is replaced.
+  const stored = await storeAttendance(context, { bodyId: body.bodyId, meetingDate: input.meetingDate, meetingId: input.meetingId }, rows);
   const byId = new Map(stored.map((r) => [r.membershipId, r]));
   return rows.map((row, index): AttendanceRecordParent => ({ seat: seats[index] as MembershipEntity, record: byId.get(row.membershipId)! }));
 }

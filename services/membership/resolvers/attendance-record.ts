@@ -12,5 +12,6 @@ export const attendanceRecordResolvers: Resolvers = {
     apologyReasonValid: (row) => row.record?.apologyReasonValid ?? null,
     unexplained: (row) => isUnexplained(row.record ?? undefined),
     source: (row) => row.record?.source ?? null,
+    meetingId: (row) => row.record?.meetingId ?? null,
   },
 };

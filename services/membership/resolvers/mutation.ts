@@ -1,8 +1,10 @@
 import type { Resolvers } from '../generated/graphql';
 import { addMembership, addPost, appointChair, endMembership, recordAttendance } from '../operations/membership-edits';
 import { registerOrganisation } from '../operations/organisation-registry';
+import { correctChairAppointment, withdrawChairAppointment } from '../operations/chair-appointments';
+import { correctDesignation, designate, endDesignation } from '../operations/designations';
 
-/** Shield checks the role (permissions.ts); each operation checks the body is the caller's (access.ts). */
+/** Shield checks the role (permissions.ts); each operation checks the body (or partnership) is the caller's (access.ts). */
 export const mutationResolvers: Resolvers = {
   Mutation: {
     registerOrganisation: (_root, { input }, context) => registerOrganisation(context, input),
@@ -11,5 +13,10 @@ export const mutationResolvers: Resolvers = {
     endMembership: (_root, { id, endDate }, context) => endMembership(context, id, endDate),
     appointChair: (_root, { input }, context) => appointChair(context, input),
     recordAttendance: (_root, { input }, context) => recordAttendance(context, input),
+    correctChairAppointment: (_root, { id, expectedVersion, input }, context) => correctChairAppointment(context, id, expectedVersion, input),
+    withdrawChairAppointment: (_root, { id, expectedVersion }, context) => withdrawChairAppointment(context, id, expectedVersion),
+    designate: (_root, { input }, context) => designate(context, input),
+    endDesignation: (_root, { id, expectedVersion, endDate }, context) => endDesignation(context, id, expectedVersion, endDate),
+    correctDesignation: (_root, { id, expectedVersion, input }, context) => correctDesignation(context, id, expectedVersion, input),
   },
 };

@@ -8,7 +8,7 @@ export const queryResolvers: Resolvers = {
     organisations: (_root, { sector, nameContains }, context) => listOrganisations(context, { sector, nameContains }),
     organisation: (_root, { id }, { loaders }) => (id.length > 64 ? null : loaders.organisation.load(id)),
     sharedAgencies: (_root, { partnershipSlugs, bodyIds, asOf }, context) => sharedAgencies(context, { partnershipIds: partnershipSlugs, bodyIds, asOf }),
-    designations: (_root, { partnershipSlug, kind }, context) => listDesignations(context, { partnershipId: partnershipSlug, kind }),
+    designations: (_root, { partnershipSlug, kind, asOf }, context) => listDesignations(context, { partnershipId: partnershipSlug, kind, asOf }),
     posts: (_root, { organisationId }, { loaders }) => (organisationId.length > 64 ? [] : loaders.postsByOrganisation.load(organisationId)),
   },
 };

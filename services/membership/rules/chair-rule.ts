@@ -23,6 +23,9 @@ export interface ChairRuleSnapshot {
   noConsecutiveTermsSameOrganisation: boolean;
   viceChairFromDifferentOrganisation: boolean;
   viceChairSucceeds: boolean;
+  /** The rule in its document's words, and where it comes from: quoted when an appointment is refused. */
+  description?: string | null;
+  source?: { document: string; section?: string | null } | null;
 }
 
 export interface ChairAppointment {
@@ -38,6 +41,8 @@ export interface ChairContext {
   statutoryPartnerIds: ReadonlySet<string>;
   delegatedPartnerIds: ReadonlySet<string>;
   independentOrganisationIds: ReadonlySet<string>;
+  /** For a rule that draws the chair from the body's members: the organisations seated on the body on a date. */
+  memberOrganisationIdsOn?(date: string | null): ReadonlySet<string>;
   organisationName(id: string): string;
 }
 
@@ -61,14 +66,18 @@ const chairs = (appointments: readonly ChairAppointment[]) => appointments.filte
 const vices = (appointments: readonly ChairAppointment[]) => appointments.filter((a) => a.role === 'VICE_CHAIR').sort(byStart);
 const term = (a: ChairAppointment) => `${a.startDate ?? 'an unknown date'} to ${a.endDate ?? 'open-ended'}`;
 
-/** The chair comes from where the rule says: a DSP, a statutory partner, a named or an independent organisation. */
+/**
+ * The chair comes from where the rule says: a DSP, a statutory partner, a named or an independent
+ * organisation, or one of the body's members. Where the vice-chair succeeds the chair, the vice-chair
+ * must be eligible to chair too (else the succession the rule requires could not happen).
+ */
 export function checkChairSource(rule: ChairRuleSnapshot, appointments: readonly ChairAppointment[], context: ChairContext): ChairRuleBreach[] {
-  const allowed: Record<ChairSource, ((organisationId: string) => boolean) | null> = {
+  const allowed: Record<ChairSource, ((organisationId: string, date: string | null) => boolean) | null> = {
     DELEGATED_SAFEGUARDING_PARTNERS: (id) => context.delegatedPartnerIds.has(id),
     STATUTORY_PARTNERS: (id) => context.statutoryPartnerIds.has(id),
     NAMED_ORGANISATION: (id) => id === rule.organisationId,
     INDEPENDENT: (id) => context.independentOrganisationIds.has(id),
-    MEMBERS: null,
+    MEMBERS: context.memberOrganisationIdsOn ? (id, date) => context.memberOrganisationIdsOn!(date).has(id) : null,
     NOT_STATED: null,
   };
   const isAllowed = allowed[rule.appointedFrom];
@@ -78,15 +87,19 @@ export function checkChairSource(rule: ChairRuleSnapshot, appointments: readonly
     STATUTORY_PARTNERS: "one of the partnership's statutory (lead safeguarding) partners",
     NAMED_ORGANISATION: rule.organisationId ? context.organisationName(rule.organisationId) : 'the named organisation',
     INDEPENDENT: 'an independent organisation',
-    MEMBERS: '',
+    MEMBERS: "one of the body's members",
     NOT_STATED: '',
   };
-  return chairs(appointments)
-    .filter((a) => !isAllowed(a.organisationId))
+  const checked = rule.viceChairSucceeds ? [...chairs(appointments), ...vices(appointments)] : chairs(appointments);
+  return checked
+    .filter((a) => !isAllowed(a.organisationId, a.startDate))
     .map((a) => ({
       check: 'CHAIR_SOURCE' as const,
       appointmentId: a.id,
-      explanation: `The chair from ${a.startDate ?? 'an unknown date'} is from ${context.organisationName(a.organisationId)}; the rule says the chair comes from ${wanted[rule.appointedFrom]}.`,
+      explanation:
+        a.role === 'CHAIR'
+          ? `The chair from ${a.startDate ?? 'an unknown date'} is from ${context.organisationName(a.organisationId)}; the rule says the chair comes from ${wanted[rule.appointedFrom]}.`
+          : `The vice-chair from ${a.startDate ?? 'an unknown date'} is from ${context.organisationName(a.organisationId)}; the vice-chair succeeds the chair, so must come from where the chair does: ${wanted[rule.appointedFrom]}.`,
     }));
 }
 
@@ -240,4 +253,39 @@ export function breachesAddedBy(
   const key = (breach: ChairRuleBreach) => `${breach.check}|${breach.appointmentId}`;
   const before = new Set(evaluateChairRule(rule, existing, context).map(key));
   return evaluateChairRule(rule, [...existing, proposed], context).filter((breach) => !before.has(key(breach)));
+}
+
+const SOURCE_WORDS: Record<ChairSource, string> = {
+  DELEGATED_SAFEGUARDING_PARTNERS: 'the chair comes from the Delegated Safeguarding Partners',
+  STATUTORY_PARTNERS: 'the chair comes from the statutory partners',
+  NAMED_ORGANISATION: 'the chair comes from the named organisation',
+  INDEPENDENT: 'the chair is independent',
+  MEMBERS: "the chair comes from the body's members",
+  NOT_STATED: 'who chairs is not stated',
+};
+
+/** The rule's fields in words: what a refusal says when the rule's own words were not copied here. */
+export function describeChairRule(rule: ChairRuleSnapshot): string {
+  const parts = [
+    rule.appointedFrom === 'NAMED_ORGANISATION' && rule.organisationId ? `the chair comes from ${rule.organisationId}` : SOURCE_WORDS[rule.appointedFrom],
+    rule.termMonths !== null ? `terms of at most ${rule.termMonths} months` : null,
+    rule.termAlignedToFinancialYear ? 'each term a financial year (1 April to 31 March)' : null,
+    rule.noConsecutiveTermsSameOrganisation ? 'never the same organisation two terms running' : null,
+    rule.viceChairFromDifferentOrganisation ? "the vice-chair from a different organisation from the chair's" : null,
+    rule.viceChairSucceeds ? 'the vice-chair succeeds the chair' : null,
+  ];
+  return parts.filter((part) => part !== null).join('; ');
+}
+
+/** The rule quoted: its document's words and source, or (without them) its fields in words. */
+export function quoteChairRule(rule: ChairRuleSnapshot | null): string {
+  if (!rule) return 'no chair rule is recorded; two chairs (or two vice-chairs) may never hold office on the same day';
+  if (!rule.description) return `as recorded: ${describeChairRule(rule)}`;
+  const where = rule.source ? ` (${rule.source.document}${rule.source.section ? `, ${rule.source.section}` : ''})` : '';
+  return `"${rule.description}"${where}`;
+}
+
+/** What appointChair and correctChairAppointment say when they refuse: the rule quoted, then each breach. */
+export function chairRefusalMessage(bodyId: string, rule: ChairRuleSnapshot | null, breaches: readonly ChairRuleBreach[]): string {
+  return `The appointment breaks ${bodyId}'s chair rule. The rule: ${quoteChairRule(rule)}. The breach: ${breaches.map((b) => b.explanation).join(' ')}`;
 }

@@ -81,6 +81,8 @@ export const bodyReferences: BodyReferenceSeed[] = [
       noConsecutiveTermsSameOrganisation: false,
       viceChairFromDifferentOrganisation: false,
       viceChairSucceeds: false,
+      description: 'Chaired by West Mercia Police.',
+      source: { document: '000_102c8c08933b906a.txt', section: 'Structure' },
     },
   },
   {
@@ -101,6 +103,9 @@ export const bodyReferences: BodyReferenceSeed[] = [
       noConsecutiveTermsSameOrganisation: true,
       viceChairFromDifferentOrganisation: false,
       viceChairSucceeds: false,
+      description:
+        'The meeting will be chaired by a DSP Lead on an 18-month rotational basis; the current chair is Tanya Miles, Executive Director of People, Shropshire Council. (No vice-chair arrangement is stated.)',
+      source: { document: '001_129f8b945aaf429a.txt', section: 'Structure' },
     },
   },
   {
@@ -133,6 +138,8 @@ export const bodyReferences: BodyReferenceSeed[] = [
       noConsecutiveTermsSameOrganisation: false,
       viceChairFromDifferentOrganisation: false,
       viceChairSucceeds: false,
+      description: 'Chaired by ICB.',
+      source: { document: '000_102c8c08933b906a.txt', section: 'Structure' },
     },
   },
   {
@@ -147,6 +154,8 @@ export const bodyReferences: BodyReferenceSeed[] = [
       noConsecutiveTermsSameOrganisation: false,
       viceChairFromDifferentOrganisation: false,
       viceChairSucceeds: false,
+      description: 'The Chair will be appointed by the Executive and independent of both statutory and "relevant agencies".',
+      source: { document: '003_b1549964c7b91fcb.txt', section: 'Appendix A \u2013 Terms of Reference: Telford & Wrekin Safeguarding Partnership, Chair' },
     },
   },
   {
@@ -161,6 +170,9 @@ export const bodyReferences: BodyReferenceSeed[] = [
       noConsecutiveTermsSameOrganisation: true,
       viceChairFromDifferentOrganisation: true,
       viceChairSucceeds: true,
+      description:
+        'An annual appointment (financial year) from the statutory partners. The chair cannot be from the same statutory partner on consecutive years. A vice-chair will also be appointed from a different organisation to the chair who will succeed the chair. The vice chair will deputise for the chair as necessary.',
+      source: { document: '003_b1549964c7b91fcb.txt', section: 'Appendix A \u2013 Terms of Reference: Safeguarding Partnership Executive, Chair' },
     },
   },
   {
@@ -175,6 +187,9 @@ export const bodyReferences: BodyReferenceSeed[] = [
       noConsecutiveTermsSameOrganisation: false,
       viceChairFromDifferentOrganisation: false,
       viceChairSucceeds: true,
+      description:
+        'The chair and a vice of the Group will be appointed by the Safeguarding Executive. The post-holders will be in place for 1 year, with the vice chair taking on the chair role.',
+      source: { document: '003_b1549964c7b91fcb.txt', section: 'Appendix A \u2013 Terms of Reference: Children Review, Learning & Training Group, Chair' },
     },
   },
   {
@@ -189,6 +204,9 @@ export const bodyReferences: BodyReferenceSeed[] = [
       noConsecutiveTermsSameOrganisation: false,
       viceChairFromDifferentOrganisation: false,
       viceChairSucceeds: true,
+      description:
+        'The chair and a vice of the Group will be appointed by the Safeguarding Executive. The post-holders will be in place for 1 year, with the vice chair taking on the chair role.',
+      source: { document: '003_b1549964c7b91fcb.txt', section: 'Appendix A \u2013 Terms of Reference: Adult Review, Learning & Training Group, Chair' },
     },
   },
   {
@@ -227,6 +245,8 @@ export const bodyReferences: BodyReferenceSeed[] = [
       noConsecutiveTermsSameOrganisation: false,
       viceChairFromDifferentOrganisation: false,
       viceChairSucceeds: false,
+      description: 'The Chair of the CPSG will be the Director of Children & Adult Services.',
+      source: { document: '003_b1549964c7b91fcb.txt', section: 'Appendix A \u2013 Terms of Reference: Corporate Parenting Strategic Group, Chair' },
     },
   },
   {

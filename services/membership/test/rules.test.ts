@@ -7,7 +7,10 @@ import {
   checkTermLength,
   checkViceChairFromDifferentOrganisation,
   checkViceChairSucceeds,
+  chairRefusalMessage,
+  describeChairRule,
   evaluateChairRule,
+  quoteChairRule,
   type ChairAppointment,
   type ChairContext,
   type ChairRuleSnapshot,
@@ -15,6 +18,7 @@ import {
 import { addMonths, periodsOverlap } from '@safeguarding/subgraph-runtime';
 import { evaluateQuorum, expectedSeats, isUnexplained, unexplainedAbsences, type QuorumRuleSnapshot } from '../rules/quorum';
 import { bodyReferences } from '../seed/bodies';
+import { correctionRefusal, DESIGNATION_HOLDERS, planDesignation, type DesignationKind } from '../rules/designation-rule';
 
 /** The chair and quorum evaluators, case by case, with the rules as the seed states them. */
 const ruleOf = (bodyId: string) => bodyReferences.find((b) => b.bodyId === bodyId)!.chairRule!;
@@ -70,9 +74,24 @@ describe('chair source', () => {
     expect(checkChairSource(WIDER_PARTNERSHIP, [chair('independent-chair', null, null)], context)).toEqual([]);
     expect(checkChairSource(WIDER_PARTNERSHIP, [chair('council', null, null)], context)).toHaveLength(1);
   });
-  it('does not judge vice-chairs or rules that name no source', () => {
-    expect(checkChairSource(EXECUTIVE, [vice('fire', '2024-04-01', '2025-03-31')], context)).toEqual([]);
+  it('does not judge vice-chairs who do not succeed, or rules that name no source', () => {
+    expect(checkChairSource({ ...EXECUTIVE, viceChairSucceeds: false }, [vice('fire', '2024-04-01', '2025-03-31')], context)).toEqual([]);
     expect(checkChairSource(REVIEW_GROUP, [chair('anyone', '2024-06-01', '2025-05-31')], context)).toEqual([]);
+  });
+  it('judges a vice-chair who will succeed (the Executive) by where the chair must come from', () => {
+    expect(checkChairSource(EXECUTIVE, [vice('police', '2024-04-01', '2025-03-31')], context)).toEqual([]);
+    const [breach] = checkChairSource(EXECUTIVE, [vice('fire', '2024-04-01', '2025-03-31')], context);
+    expect(breach!.check).toBe('CHAIR_SOURCE');
+    expect(breach!.explanation).toMatch(/vice-chair succeeds the chair, so must come from where the chair does: .*statutory/);
+  });
+  it("wants one of the body's members on the day when the rule draws the chair from its members", () => {
+    const members = { ...REVIEW_GROUP, appointedFrom: 'MEMBERS' as const };
+    const seated: ChairContext = { ...context, memberOrganisationIdsOn: (date) => new Set(date !== null && date >= '2024-01-01' ? ['council'] : []) };
+    expect(checkChairSource(members, [chair('council', '2024-06-01', '2025-05-31')], seated)).toEqual([]);
+    expect(checkChairSource(members, [chair('council', '2023-06-01', '2024-05-31')], seated)).toHaveLength(1);
+    expect(checkChairSource(members, [chair('fire', '2024-06-01', '2025-05-31')], seated)[0]!.explanation).toMatch(/body's members/);
+    // Without the body's seats (no context for it) the rule is not judged.
+    expect(checkChairSource(members, [chair('fire', '2024-06-01', '2025-05-31')], context)).toEqual([]);
   });
 });
 
@@ -163,6 +182,88 @@ describe('the whole rule', () => {
   it('checks overlaps even for a body with no chair rule', () => {
     const rule: ChairRuleSnapshot | null = null;
     expect(evaluateChairRule(rule, [chair('a', null, null), chair('b', '2024-01-01', null)], context)).toHaveLength(1);
+  });
+});
+
+describe('the refusal quotes the rule', () => {
+  it("quotes the Executive's rule in 003's words, with its source, then the breach", () => {
+    const breaches = breachesAddedBy(EXECUTIVE, [chair('council', '2024-04-01', '2025-03-31')], chair('council', '2025-04-01', '2026-03-31'), context);
+    const message = chairRefusalMessage('telford-and-wrekin.executive', EXECUTIVE, breaches);
+    expect(message).toContain(
+      '"An annual appointment (financial year) from the statutory partners. The chair cannot be from the same statutory partner on consecutive years.',
+    );
+    expect(message).toContain('(003_b1549964c7b91fcb.txt, Appendix A – Terms of Reference: Safeguarding Partnership Executive, Chair)');
+    expect(message).toMatch(/The breach: .*straight after its own previous term/);
+  });
+  it('quotes the 18-month rotation of the Shropshire partnership (001)', () => {
+    expect(quoteChairRule(SCP_ROTATION)).toMatch(
+      /^"The meeting will be chaired by a DSP Lead on an 18-month rotational basis.*" \(001_129f8b945aaf429a.txt, Structure\)$/,
+    );
+  });
+  it("states the rule's fields in words when its own words were not copied", () => {
+    const { description: _description, source: _source, ...bare } = EXECUTIVE;
+    expect(quoteChairRule(bare)).toBe(
+      "as recorded: the chair comes from the statutory partners; terms of at most 12 months; each term a financial year (1 April to 31 March); never the same organisation two terms running; the vice-chair from a different organisation from the chair's; the vice-chair succeeds the chair",
+    );
+    expect(describeChairRule(SCP_ROTATION)).toBe(
+      'the chair comes from the Delegated Safeguarding Partners; terms of at most 18 months; never the same organisation two terms running',
+    );
+    expect(quoteChairRule(null)).toMatch(/no chair rule is recorded/);
+  });
+});
+
+describe('designation holders', () => {
+  let n = 0;
+  const term = (kind: DesignationKind, organisationId: string, startDate: string | null, endDate: string | null = null, partnershipId = 'shropshire') => ({
+    id: `d${(n += 1)}`,
+    partnershipId,
+    kind,
+    organisationId,
+    startDate,
+    endDate,
+  });
+  it('holds the kinds as data: one per partnership for scrutineer, chair and accountable body; one per organisation for partners', () => {
+    expect(Object.entries(DESIGNATION_HOLDERS).map(([kind, { limit }]) => [kind, limit])).toEqual([
+      ['LEAD_SAFEGUARDING_PARTNER', 'ONE_PER_ORGANISATION'],
+      ['DELEGATED_SAFEGUARDING_PARTNER', 'ONE_PER_ORGANISATION'],
+      ['INDEPENDENT_SCRUTINEER', 'ONE_PER_PARTNERSHIP'],
+      ['INDEPENDENT_CHAIR', 'ONE_PER_PARTNERSHIP'],
+      ['ACCOUNTABLE_BODY', 'ONE_PER_PARTNERSHIP'],
+    ]);
+  });
+  it('a new independent scrutineer ends the one before the day before (succession), whatever its organisation', () => {
+    const seeded = term('INDEPENDENT_SCRUTINEER', 'shropshire-independent-scrutineer', null);
+    const plan = planDesignation([seeded], term('INDEPENDENT_SCRUTINEER', 'another-scrutineer', '2027-04-01'));
+    expect(plan).toEqual({ ends: [{ id: seeded.id, endDate: '2027-03-31' }], refusal: null });
+  });
+  it('leaves a term that ended before the new one alone, and another partnership or kind alone', () => {
+    const ended = term('INDEPENDENT_CHAIR', 'a', '2020-01-01', '2026-12-31');
+    const elsewhere = term('INDEPENDENT_CHAIR', 'b', null, null, 'solihull');
+    const otherKind = term('INDEPENDENT_SCRUTINEER', 'c', null);
+    expect(planDesignation([ended, elsewhere, otherKind], term('INDEPENDENT_CHAIR', 'd', '2027-01-01'))).toEqual({ ends: [], refusal: null });
+  });
+  it('lets three lead partners hold at once, and a delegated partner of one organisation succeed its own', () => {
+    const police = term('LEAD_SAFEGUARDING_PARTNER', 'police', null);
+    expect(planDesignation([police], term('LEAD_SAFEGUARDING_PARTNER', 'council', '2027-01-01'))).toEqual({ ends: [], refusal: null });
+    const dsp = term('DELEGATED_SAFEGUARDING_PARTNER', 'police', null);
+    expect(planDesignation([dsp], term('DELEGATED_SAFEGUARDING_PARTNER', 'police', '2027-01-01')).ends).toEqual([{ id: dsp.id, endDate: '2026-12-31' }]);
+    expect(planDesignation([dsp], term('DELEGATED_SAFEGUARDING_PARTNER', 'icb', '2027-01-01')).ends).toEqual([]);
+  });
+  it('refuses a term when another in its scope begins on or after its first day (CONFLICT), and dates out of order (BAD_USER_INPUT)', () => {
+    const later = term('ACCOUNTABLE_BODY', 'council', '2027-04-01');
+    expect(planDesignation([later], term('ACCOUNTABLE_BODY', 'icb', '2027-04-01')).refusal).toMatchObject({ code: 'CONFLICT', field: 'startDate' });
+    expect(planDesignation([later], term('ACCOUNTABLE_BODY', 'icb', '2026-04-01')).refusal).toMatchObject({ code: 'CONFLICT' });
+    expect(planDesignation([], term('ACCOUNTABLE_BODY', 'icb', '2026-04-01', '2026-03-31')).refusal).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'endDate',
+    });
+  });
+  it('refuses a correction that would overlap another term in scope, and accepts one that does not', () => {
+    const first = term('INDEPENDENT_CHAIR', 'a', '2020-01-01', '2026-12-31');
+    const second = term('INDEPENDENT_CHAIR', 'b', '2027-01-01');
+    expect(correctionRefusal([first, second], { ...second, startDate: '2026-12-01' })).toMatchObject({ code: 'CONFLICT' });
+    expect(correctionRefusal([first, second], { ...second, organisationId: 'c' })).toBeNull();
+    expect(correctionRefusal([first, second], { ...first, endDate: '2019-01-01' })).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });
 

@@ -138,6 +138,8 @@ describe('the copies of arrangements data', () => {
               noConsecutiveTermsSameOrganisation: b.chairRule.noConsecutiveTermsSameOrganisation,
               viceChairFromDifferentOrganisation: b.chairRule.viceChairFromDifferentOrganisation,
               viceChairSucceeds: b.chairRule.viceChairSucceeds,
+              description: b.chairRule.description,
+              source: b.chairRule.source,
             }
           : null,
       })),
