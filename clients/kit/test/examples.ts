@@ -34,6 +34,24 @@ export function graphqlBlocks(file: string): Example[] {
   return blocks;
 }
 
+/**
+ * The blocks of a Markdown file outside the section headed `heading` (up to the next heading of the
+ * same level): for the README's administrators' section, whose mutations change the record and are
+ * exercised by the subgraphs' own tests (restructure, training year), not replayed here.
+ */
+export function blocksOutsideSection(file: string, heading: string): Example[] {
+  const lines = fs.readFileSync(path.join(REPOSITORY, file), 'utf8').split('\n');
+  const start = lines.findIndex((line) => line.trim() === heading);
+  if (start < 0) throw new Error(`${file} has no section "${heading}"`);
+  const level = /^#+/.exec(heading)![0];
+  const next = lines.findIndex((line, index) => index > start && new RegExp(`^${level} `).test(line));
+  const end = next < 0 ? lines.length : next;
+  return graphqlBlocks(file).filter((block) => {
+    const line = Number(block.where.split(':').pop());
+    return line < start || line >= end;
+  });
+}
+
 /** The operations inside `graphql(`...`)` calls of a Markdown file's ```ts blocks (the client kit's example). */
 export function typedDocumentCalls(file: string): Example[] {
   const text = fs.readFileSync(path.join(REPOSITORY, file), 'utf8');

@@ -360,6 +360,9 @@ describe('the published contract with membership', () => {
           noConsecutiveTermsSameOrganisation: true,
           viceChairFromDifferentOrganisation: false,
           viceChairSucceeds: false,
+          // Its words and source: membership quotes them when it refuses an appointment.
+          description: 'Chaired by a statutory partner for a financial year, rotating.',
+          source: { document: 'Recorded through the API', section: 'createBody', synthetic: false },
         },
         quorum_organisation_ids: ['telford-and-wrekin-council', 'west-mercia-police'],
       },

@@ -34,8 +34,8 @@ it('applies and undoes every migration', async () => {
     'meeting_action_notes',
     'partnership',
     // A view: arrangements' published contract with membership (migrations/1734100000000).
-    'published_body',
     'population_figure',
+    'published_body',
     'regional_procedure',
     'regional_procedure_adoption',
     'regional_procedure_chapter',
