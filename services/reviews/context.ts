@@ -4,4 +4,4 @@ import type { ReviewsLoaders } from './loaders';
 export type ReviewsContext = SubgraphContext<ReviewsLoaders>;
 
 /** What an operation needs: who asks, the database and the request's loaders (no GraphQL). */
-export type ReviewsOperationContext = Pick<ReviewsContext, 'caller' | 'dataSource' | 'loaders'>;
+export type ReviewsOperationContext = Pick<ReviewsContext, 'caller' | 'dataSource' | 'loaders' | 'auditReplaced'>;

@@ -4,4 +4,4 @@ import type { TrainingLoaders } from './loaders';
 export type TrainingContext = SubgraphContext<TrainingLoaders>;
 
 /** What an operation needs from a request: callable from a resolver, a test or a script alike. */
-export type TrainingOperationContext = Pick<TrainingContext, 'caller' | 'dataSource' | 'loaders'>;
+export type TrainingOperationContext = Pick<TrainingContext, 'caller' | 'dataSource' | 'loaders' | 'auditReplaced'>;

@@ -1,4 +1,14 @@
-import { badUserInput, conflict, isLoaded, multiLineText, notFound, notPermitted, singleLineText, validOn } from '@safeguarding/subgraph-runtime';
+import {
+  badUserInput,
+  conflict,
+  isLoaded,
+  multiLineText,
+  notFound,
+  notPermitted,
+  recordReplacedValue,
+  singleLineText,
+  validOn,
+} from '@safeguarding/subgraph-runtime';
 import { mayEditBody } from '../access';
 import type { OperationContext } from '../context';
 import { BodyEntity } from '../entities';
@@ -16,12 +26,8 @@ export async function bodiesInForce(partnershipId: string, asOf: string, loaders
 }
 
 /** Changes a body's terms, only from the version the caller read (optimistic lock). */
-export async function updateBody(
-  { caller, dataSource, loaders }: OperationContext,
-  id: string,
-  expectedVersion: number,
-  input: UpdateBodyInput,
-): Promise<BodyEntity> {
+export async function updateBody(context: OperationContext, id: string, expectedVersion: number, input: UpdateBodyInput): Promise<BodyEntity> {
+  const { caller, dataSource, loaders } = context;
   const body = await loaders.body.load(id);
   if (!body) throw notFound(`No body has the id "${id.slice(0, 80)}"; query partnership { bodies { id } } for the ids.`);
   if (!(await mayEditBody(caller, body, loaders))) {
@@ -42,6 +48,7 @@ export async function updateBody(
     changes.meetingFrequency = { meetingsPerYear, description: singleLineText(description, 'meetingFrequency.description', 200), period };
   }
   if (Object.keys(changes).length === 0) throw badUserInput('Nothing to change: give at least one field in input.', 'input');
+  recordReplacedValue(context, body);
   // Optimistic lock: the update applies only to the version the caller read.
   const result = await dataSource
     .createQueryBuilder()

@@ -8,6 +8,7 @@ import {
   multiLineText,
   notFound,
   notPermitted,
+  recordReplacedValue,
   singleLineText,
   todayInEngland,
 } from '@safeguarding/subgraph-runtime';
@@ -179,11 +180,14 @@ async function bumpVersion(manager: EntityManager, body: BodyEntity, expectedVer
     throw conflict(`"${body.name}" was changed by someone else since version ${expectedVersion}; read it again and reapply your edit.`);
 }
 
-async function editableBody({ caller, loaders }: OperationContext, id: string): Promise<BodyEntity> {
+async function editableBody(context: OperationContext, id: string): Promise<BodyEntity> {
+  const { caller, loaders } = context;
   const body = id.length > 200 ? null : await loaders.body.load(id);
   if (!body) throw notFound(`No body has the id "${id.slice(0, 80)}"; query partnership { bodies { id } } for the ids.`);
   if (!(await mayEditBody(caller, body, loaders)))
     throw notPermitted(caller, `Only a partnership-admin of the partnership that owns "${body.name}" may change it.`);
+  // The body as it was: the audit trail keeps it beside the state after (a correction stays traceable).
+  recordReplacedValue(context, body);
   return body;
 }
 

@@ -8,6 +8,7 @@ import {
   multiLineText,
   notFound,
   notPermitted,
+  recordReplacedValue,
   singleLineText,
   todayInEngland,
   validOn,
@@ -72,16 +73,6 @@ function citation(source: SourceInput | null | undefined, field: string, mutatio
   return { document: singleLineText(source.document, `${field}.document`, 200), section: singleLineText(source.section, `${field}.section`, 300) };
 }
 
-/**
- * Keeps the value a correction or change replaced for the audit trail, on the resolver's context
- * (an operation's context is that object): the property `recordReplacedValue` of
- * @safeguarding/subgraph-runtime sets on main, where the audit middleware stores it beside the call.
- * On merge, call recordReplacedValue instead.
- */
-function keepReplaced(context: OperationContext, value: unknown): void {
-  (context as OperationContext & { auditReplaced?: unknown }).auditReplaced = JSON.parse(JSON.stringify(value));
-}
-
 /** Whether the caller may edit this partnership's facts (the viewerCanEditFacts field says the same). */
 export const mayEditPartnershipFacts = (caller: Caller, partnershipId: string) => mayAct(caller, 'editPartnershipFacts', [partnershipId]);
 
@@ -127,7 +118,7 @@ async function withPartnershipVersion(
   }
   loaders.contributions.clearAll();
   // What the edit replaced, for the audit trail (the record before a correction, the record a change ended).
-  if (replaced) keepReplaced(context, replaced);
+  if (replaced) recordReplacedValue(context, replaced);
   return dataSource.getRepository(PartnershipEntity).findOneByOrFail({ id: partnership.id });
 }
 

@@ -1,4 +1,4 @@
-import { badUserInput, conflict, isUuid, notFound } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, isUuid, notFound, recordReplacedValue } from '@safeguarding/subgraph-runtime';
 import { AttendanceEntity, MembershipEntity, type BodyReferenceEntity } from '../entities';
 import type { MembershipOperationContext } from '../context';
 import type { CorrectChairAppointmentInput } from '../generated/graphql';
@@ -57,6 +57,7 @@ export async function correctChairAppointment(
     const repository = manager.getRepository(MembershipEntity);
     const current = await repository.findOneBy({ id });
     checkVersion(current, expectedVersion);
+    recordReplacedValue(context, current);
     const seats = await repository.findBy({ bodyId: body.bodyId });
     const others = seats.filter((other) => isChair(other) && other.id !== id).map(asAppointment);
     const corrected = { ...asAppointment(current), organisationId, startDate, endDate };
@@ -81,6 +82,7 @@ export async function withdrawChairAppointment(context: MembershipOperationConte
     const repository = manager.getRepository(MembershipEntity);
     const current = await repository.findOneBy({ id });
     checkVersion(current, expectedVersion);
+    recordReplacedValue(context, current);
     if ((await manager.getRepository(AttendanceEntity).countBy({ membershipId: id })) > 0)
       throw badUserInput('Attendance has been recorded for this appointment, so it was not recorded in error: end it with endMembership instead.', 'id');
     if ((await repository.countBy({ deputyForMembershipId: id })) > 0)

@@ -1,5 +1,5 @@
 import type { Caller } from '@safeguarding/auth';
-import { badUserInput, conflict, inForceOn, isUuid, notFound, notPermitted, slugArgument } from '@safeguarding/subgraph-runtime';
+import { badUserInput, conflict, inForceOn, isUuid, notFound, notPermitted, recordReplacedValue, slugArgument } from '@safeguarding/subgraph-runtime';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { BodyReferenceEntity, DesignationEntity, type DesignationKind } from '../entities';
 import type { MembershipOperationContext } from '../context';
@@ -124,6 +124,7 @@ export async function endDesignation(context: MembershipOperationContext, id: st
     const repository = manager.getRepository(DesignationEntity);
     const current = await repository.findOneByOrFail({ id });
     checkVersion(current, expectedVersion);
+    recordReplacedValue(context, current);
     if (current.endDate !== null) throw badUserInput(`The designation already ended on ${current.endDate}; correct it with correctDesignation.`, 'id');
     if (current.startDate !== null && endDate < current.startDate)
       throw badUserInput(`endDate ${endDate} is before the designation began (${current.startDate}).`, 'endDate');
@@ -154,6 +155,7 @@ export async function correctDesignation(
     const repository = manager.getRepository(DesignationEntity);
     const current = await repository.findOneByOrFail({ id });
     checkVersion(current, expectedVersion);
+    recordReplacedValue(context, current);
     const corrected: DesignationTerm = {
       ...asTerm(current),
       organisationId,
