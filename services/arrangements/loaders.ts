@@ -24,6 +24,7 @@ import {
   RegionalProcedureEntity,
   StatutoryFunctionEntity,
 } from './entities';
+import { EscalationProcedureEntity, EscalationStepEntity } from './entities/escalation-procedure';
 
 /** Per-request loaders: every relation of this subgraph is one batched query per level. */
 export function createLoaders(dataSource: DataSource) {
@@ -148,6 +149,12 @@ export function createLoaders(dataSource: DataSource) {
     procedure: loaderByKey<string, RegionalProcedureEntity>(
       (ids) => rowsWhereAnyOf(dataSource, RegionalProcedureEntity, 'id', ids),
       (row) => row.id,
+    ),
+    // --- meetings and escalation procedures (system of record)
+    escalationProceduresByPartnership: manyByPartnership(EscalationProcedureEntity, { title: 'ASC' }),
+    escalationStepsByProcedure: loaderOfMany<string, EscalationStepEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, EscalationStepEntity, 'procedureId', ids, ['position']),
+      (row) => row.procedureId,
     ),
   };
 }

@@ -9,13 +9,15 @@ import { rolesFor } from './access';
 
 const editsBodies = hasAnyRole(...rolesFor('editBody'));
 const editsAgendas = hasAnyRole(...rolesFor('editForumAgenda', 'editAgenda'));
+/** Meetings: the body's partnership admins; the joint forum's also its secretariat (the operation checks which). */
+const editsMeetings = hasAnyRole(...rolesFor('editBody', 'editForumMeetings'));
 
 export const permissions: IRules = {
   Query: { partnerships: allow, partnership: allow, body: allow, regionalProcedures: allow, meeting: allow, comparePartnerships: allow },
   Mutation: {
     updateBody: editsBodies,
-    scheduleMeeting: editsBodies,
-    setMeetingStatus: editsBodies,
+    scheduleMeeting: editsMeetings,
+    setMeetingStatus: editsMeetings,
     recordSuccessMeasurement: hasAnyRole(...rolesFor('recordSuccessMeasurement')),
     // Agenda edits: the operation checks the body's rule (forum secretariat or the partnership's admin).
     prepareAgenda: editsAgendas,
@@ -24,6 +26,11 @@ export const permissions: IRules = {
     publishAgenda: editsAgendas,
     issueDraftActionNotes: editsAgendas,
     requestActionNotesAmendment: hasAnyRole(...rolesFor('editForumAgenda', 'editAgenda', 'readAgendaDrafts')),
+    // --- meetings and escalation procedures (system of record)
+    rescheduleMeeting: editsMeetings,
+    createEscalationProcedure: hasAnyRole(...rolesFor('editEscalationProcedures')),
+    replaceEscalationSteps: hasAnyRole(...rolesFor('editEscalationProcedures')),
+    retireEscalationProcedure: hasAnyRole(...rolesFor('editEscalationProcedures')),
   },
   Partnership: readableByEveryone(
     'id',
@@ -39,6 +46,7 @@ export const permissions: IRules = {
     'budgets',
     'bodies',
     'regionalProcedureAdoptions',
+    'escalationProcedures',
     'strategicPriorities',
     'structureChart',
     'viewerCanEdit',
@@ -113,6 +121,9 @@ export const permissions: IRules = {
     'location',
     'virtual',
     'status',
+    'extraordinary',
+    'rescheduledFrom',
+    'reschedules',
     'paperwork',
     'version',
     'viewerCanEdit',
@@ -198,6 +209,10 @@ export const permissions: IRules = {
   ActionNotes: readableByEveryone('text', 'issuedOn', 'issuedLate', 'amendmentRequestsCloseOn', 'stage', 'amendmentRequests'),
   ActionNotesAmendment: readableByEveryone('requestedOn', 'requestedBy', 'request'),
   RegionalProcedureChapter: readableByEveryone('id', 'procedure', 'number', 'title', 'version', 'effectiveFrom', 'changeSummary', 'source'),
+  // --- meetings and escalation procedures (system of record)
+  MeetingReschedule: readableByEveryone('from', 'to', 'reason', 'recordedOn', 'recordedBy'),
+  EscalationProcedure: readableByEveryone('id', 'partnership', 'title', 'steps', 'validFrom', 'validTo', 'source', 'version', 'viewerCanEdit'),
+  EscalationStep: readableByEveryone('position', 'trigger', 'who', 'action', 'timescale'),
   Review: readableByEveryone('id'),
   Theme: readableByEveryone('id'),
   ThresholdModel: readableByEveryone('id'),

@@ -4,11 +4,13 @@ export * from './body';
 export * from './meeting';
 export * from './strategic-plan';
 export * from './agenda';
+export * from './escalation-procedure';
 import { BodyEntity, BodyPartnershipEntity, BodyRelationshipEntity } from './body';
 import { MeetingEntity } from './meeting';
 import { AgendaEntity, AgendaItemEntity, AgendaVersionEntity, MeetingActionNotesEntity, RegionalProcedureChapterEntity } from './agenda';
 import { StrategicActionEntity, StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity } from './strategic-plan';
 import { PartnershipEntity } from './partnership';
+import { EscalationProcedureEntity, EscalationStepEntity } from './escalation-procedure';
 import {
   ArrangementDocumentEntity,
   BudgetContributionEntity,
@@ -41,4 +43,6 @@ export const entities = [
   AgendaVersionEntity,
   MeetingActionNotesEntity,
   RegionalProcedureChapterEntity,
+  EscalationProcedureEntity,
+  EscalationStepEntity,
 ];

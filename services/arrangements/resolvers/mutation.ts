@@ -4,6 +4,9 @@ import { addAgendaItem, prepareAgenda, publishAgenda, reorderAgenda } from '../o
 import { updateBody } from '../operations/bodies';
 import { scheduleMeeting, setMeetingStatus } from '../operations/meetings';
 import { recordSuccessMeasurement } from '../operations/strategic-plan';
+// --- meetings and escalation procedures (system of record)
+import { createEscalationProcedure, replaceEscalationSteps, retireEscalationProcedure } from '../operations/escalation-procedures';
+import { rescheduleMeeting } from '../operations/meeting-edits';
 
 /** Every edit is a named operation; each checks the caller's scope itself (access.ts). */
 export const mutationResolvers: Resolvers = {
@@ -18,5 +21,10 @@ export const mutationResolvers: Resolvers = {
     publishAgenda: (_root, { agendaId, expectedVersion, changeNote }, context) => publishAgenda(context, agendaId, expectedVersion, changeNote),
     issueDraftActionNotes: (_root, { meetingId, text }, context) => issueDraftActionNotes(context, meetingId, text),
     requestActionNotesAmendment: (_root, { meetingId, request }, context) => requestActionNotesAmendment(context, meetingId, request),
+    // --- meetings and escalation procedures (system of record)
+    rescheduleMeeting: (_root, { id, expectedVersion, date, reason }, context) => rescheduleMeeting(context, id, expectedVersion, date, reason),
+    createEscalationProcedure: (_root, { partnershipSlug, input }, context) => createEscalationProcedure(context, partnershipSlug, input),
+    replaceEscalationSteps: (_root, { id, expectedVersion, steps }, context) => replaceEscalationSteps(context, id, expectedVersion, steps),
+    retireEscalationProcedure: (_root, { id, expectedVersion, lastDay }, context) => retireEscalationProcedure(context, id, expectedVersion, lastDay),
   },
 };

@@ -27,6 +27,8 @@ it('applies and undoes every migration', async () => {
     'body_relationship',
     'budget',
     'budget_contribution',
+    'escalation_procedure',
+    'escalation_step',
     'lead_safeguarding_partner',
     'meeting',
     'meeting_action_notes',
