@@ -1,4 +1,4 @@
-import { BodyEntity, BodyPartnershipEntity } from '../entities';
+import { BodyEntity, BodyPartnershipEntity, EscalationProcedureEntity, EscalationStepEntity } from '../entities';
 import { startTestFederation, type TestFederation } from '@safeguarding/testkit';
 
 /**
@@ -77,4 +77,44 @@ it('issues the same number of SQL statements for ten times the bodies', async ()
     .flatMap((p: { bodies: { name: string; quorumRule: { requiredOrganisations: { name: string }[] } }[] }) => p.bodies)
     .find((b: { name: string }) => b.name.startsWith('Synthetic'));
   expect(synthetic.quorumRule.requiredOrganisations.map((o: { name: string }) => o.name)).toEqual(['West Mercia Police', 'Telford & Wrekin Council']);
+});
+
+// --- meetings and escalation procedures (system of record)
+const PROCEDURES = `{
+  partnerships {
+    escalationProcedures(asOf: "2026-06-01") { title viewerCanEdit partnership { name } steps { position who action } }
+  }
+}`;
+
+async function addSyntheticProcedures(count: number): Promise<void> {
+  const dataSource = federation.dataSources.arrangements!;
+  for (let index = 0; index < count; index += 1) {
+    const procedure = await dataSource.getRepository(EscalationProcedureEntity).save({
+      partnershipId: ['shropshire', 'telford-and-wrekin', 'solihull'][index % 3]!,
+      title: `Synthetic escalation procedure ${index}`,
+      validFrom: '2026-01-01',
+      validTo: null,
+      source: { document: 'synthetic', section: 'test', synthetic: true },
+    });
+    await dataSource
+      .getRepository(EscalationStepEntity)
+      .insert([1, 2, 3].map((position) => ({ procedureId: procedure.id, position, who: `Who ${position}`, action: 'Act' })));
+  }
+}
+
+it('reads escalation procedures and their steps in the same number of SQL statements for ten times the procedures', async () => {
+  await addSyntheticProcedures(3);
+  const count = async () => {
+    let answer: Record<string, any> | undefined;
+    const statements = await federation.countStatements(async () => {
+      answer = await federation.query(PROCEDURES);
+    });
+    expect(answer!.errors).toBeUndefined();
+    return { statements, procedures: answer!.data.partnerships.flatMap((p: { escalationProcedures: unknown[] }) => p.escalationProcedures).length };
+  };
+  const small = await count();
+  await addSyntheticProcedures(small.procedures * 10);
+  const large = await count();
+  expect(large.procedures).toBeGreaterThanOrEqual(small.procedures * 10);
+  expect(large.statements).toBe(small.statements);
 });
