@@ -154,7 +154,7 @@ describe('one ordinary meeting of a body a day', () => {
   it('lets exactly one of two meetings rescheduled onto the same free day have it', async () => {
     const [a, b] = [await schedule(EXECUTIVE, { date: '2027-10-12' }), await schedule(EXECUTIVE, { date: '2027-10-19' })];
     const results = await Promise.all(
-      [a!, b!].map((meeting) =>
+      [a, b].map((meeting) =>
         federation.query(RESCHEDULE, { as: admin, variables: { id: meeting.id, expectedVersion: 1, date: '2027-10-26', reason: 'Half term' } }),
       ),
     );
