@@ -188,11 +188,12 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
         .reverse();
     const [ownPast, forumPast, otherPast] = await Promise.all([pastOf(OWN_BODY), pastOf(FORUM), pastOf(OTHER_BODY)]);
 
-    // Meetings made relative to today, so the suite does not depend on where the seed's dates fall.
+    // Meetings made relative to today, so the suite does not depend on where the seed's dates fall;
+    // extraordinary, so that they never clash with a seeded meeting on the day the suite runs.
     const schedule = async (bodyId: string, days: number, as: Grant[] = callers.ownAdmin) =>
       (
         await ask(
-          `mutation ($bodyId: ID!, $date: Date!) { scheduleMeeting(bodyId: $bodyId, input: { date: $date }) { id } }`,
+          `mutation ($bodyId: ID!, $date: Date!) { scheduleMeeting(bodyId: $bodyId, input: { date: $date, extraordinary: true }) { id } }`,
           { bodyId, date: shift(days) },
           as,
         )
