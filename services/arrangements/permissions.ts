@@ -211,7 +211,8 @@ export const permissions: IRules = {
   RegionalProcedureChapter: readableByEveryone('id', 'procedure', 'number', 'title', 'version', 'effectiveFrom', 'changeSummary', 'source'),
   // --- meetings and escalation procedures (system of record)
   MeetingReschedule: readableByEveryone('from', 'to', 'reason', 'recordedOn', 'recordedBy'),
-  EscalationProcedure: readableByEveryone('id', 'partnership', 'title', 'steps', 'validFrom', 'validTo', 'source', 'version', 'viewerCanEdit'),
+  EscalationProcedure: readableByEveryone('id', 'partnership', 'title', 'steps', 'validFrom', 'validTo', 'source', 'version', 'revisions', 'viewerCanEdit'),
+  EscalationRevision: readableByEveryone('version', 'replacedOn', 'replacedBy', 'steps'),
   EscalationStep: readableByEveryone('position', 'trigger', 'who', 'action', 'timescale'),
   Review: readableByEveryone('id'),
   Theme: readableByEveryone('id'),

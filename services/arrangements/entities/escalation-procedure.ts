@@ -1,6 +1,15 @@
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import type { SourceCitation } from '@safeguarding/seed-types';
 
+/** The steps a revision replaced (replaceEscalationSteps), so an earlier list of steps is never lost. */
+export interface EscalationRevision {
+  /** The procedure's version whose steps these were. */
+  version: number;
+  replacedOn: string;
+  replacedBy: string;
+  steps: EscalationStepEntity[];
+}
+
 /** A partnership's escalation or dispute-resolution procedure; its steps are `EscalationStepEntity` rows. */
 @Entity({ name: 'escalation_procedure' })
 export class EscalationProcedureEntity {
@@ -12,6 +21,8 @@ export class EscalationProcedureEntity {
   /** Last day the procedure applied (retireEscalationProcedure); null while it applies. */
   @Column({ type: 'date', name: 'valid_to', nullable: true }) validTo: string | null;
   @VersionColumn({ type: 'integer' }) version: number;
+  /** Earlier step lists, oldest first. */
+  @Column({ type: 'jsonb', default: () => "'[]'" }) revisions: EscalationRevision[];
   @Column({ type: 'jsonb' }) source: SourceCitation;
 }
 

@@ -15,6 +15,7 @@ export class CreateEscalationProcedures1734130000001 implements MigrationInterfa
         valid_from date,
         valid_to date,
         version integer NOT NULL DEFAULT 1,
+        revisions jsonb NOT NULL DEFAULT '[]',
         source jsonb NOT NULL,
         CHECK (valid_from IS NULL OR valid_to IS NULL OR valid_to >= valid_from)
       )`);

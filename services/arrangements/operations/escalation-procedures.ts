@@ -1,7 +1,7 @@
 import { badUserInput, conflict, isUuid, multiLineText, notFound, notPermitted, singleLineText, todayInEngland } from '@safeguarding/subgraph-runtime';
 import { mayEditEscalationProcedures } from '../access';
 import type { OperationContext } from '../context';
-import { EscalationProcedureEntity, EscalationStepEntity } from '../entities';
+import { EscalationProcedureEntity, type EscalationRevision, EscalationStepEntity } from '../entities';
 import type { CreateEscalationProcedureInput, EscalationStepInput } from '../generated/graphql';
 import type { ArrangementsLoaders } from '../loaders';
 import { escalationStepProblem } from '../rules/escalation-steps';
@@ -71,6 +71,7 @@ export async function createEscalationProcedure(
         title,
         validFrom,
         validTo: null,
+        revisions: [],
         source: { document: 'recorded through the API', section: `createEscalationProcedure by ${caller.subject}`, synthetic: false },
       }),
     );
@@ -100,6 +101,17 @@ export async function replaceEscalationSteps(
       .where('id = :id AND version = :expectedVersion AND valid_to IS NULL', { id, expectedVersion })
       .execute();
     if (result.affected !== 1) throw stale(expectedVersion);
+    // The row is now locked by this transaction: the steps read are the ones of expectedVersion.
+    const replaced = await manager.getRepository(EscalationStepEntity).find({ where: { procedureId: id }, order: { position: 'ASC' } });
+    const revision: EscalationRevision = { version: expectedVersion, replacedOn: todayInEngland(), replacedBy: context.caller.subject, steps: replaced };
+    await manager
+      .createQueryBuilder()
+      .update(EscalationProcedureEntity)
+      // `version` set to itself: the update above already counted this change (TypeORM would add another).
+      .set({ revisions: () => 'revisions || CAST(:revision AS jsonb)', version: () => 'version' })
+      .setParameter('revision', JSON.stringify([revision]))
+      .where('id = :id', { id })
+      .execute();
     await manager.delete(EscalationStepEntity, { procedureId: id });
     await manager.insert(
       EscalationStepEntity,

@@ -148,7 +148,7 @@ export async function seedArrangements(dataSource: DataSource): Promise<void> {
       const rows = steps.map((step, index) => ({ ...step, position: index + 1, procedureId: procedure.id }));
       const problem = escalationStepProblem(rows);
       if (problem) throw new Error(`Seed escalation procedure ${procedure.id}: ${problem.message}`);
-      await manager.insert(EscalationProcedureEntity, { ...procedure, validTo: null });
+      await manager.insert(EscalationProcedureEntity, { ...procedure, validTo: null, revisions: [] });
       await manager.insert(EscalationStepEntity, rows);
     }
   });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPOSITORY_ROOT } from '@safeguarding/config';
+import { todayInEngland } from '@safeguarding/subgraph-runtime';
 import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
 import { EscalationProcedureEntity, EscalationStepEntity } from '../entities';
 import { escalationProcedures } from '../seed/escalation-procedures';
@@ -132,6 +133,20 @@ describe('recording, revising and retiring a procedure', () => {
       [3, 'The Executive'],
     ]);
 
+    // The steps replaced stay readable, with who replaced them and when.
+    const { data: read } = await federation.query(
+      `{ partnership(slug: "solihull") { escalationProcedures { id revisions { version replacedOn replacedBy steps { position who action timescale } } } } }`,
+    );
+    const stored = read!.partnership.escalationProcedures.find((p: { id: string }) => p.id === procedure.id);
+    expect(stored.revisions).toEqual([
+      {
+        version: 1,
+        replacedOn: todayInEngland(),
+        replacedBy: 'test-user',
+        steps: TWO_STEPS.map(({ who, action, timescale }, index) => ({ position: index + 1, who, action, timescale })),
+      },
+    ]);
+
     const before = await snapshot();
     const stale = await federation.query(REPLACE, { as: admin, variables: { id: procedure.id, expectedVersion: 1, steps: TWO_STEPS } });
     expect(stale.errors![0]!.extensions!.code).toBe('CONFLICT');
@@ -149,7 +164,10 @@ describe('recording, revising and retiring a procedure', () => {
     expect(results.filter((result) => result.errors).map((result) => result.errors![0]!.extensions!.code)).toEqual(['CONFLICT']);
     const stored = await steps().find({ where: { procedureId: procedure.id } });
     expect(stored.map((step) => step.who)).toEqual([winner.data!.replaceEscalationSteps.steps[0].who]);
-    expect((await procedures().findOneByOrFail({ id: procedure.id })).version).toBe(2);
+    const row = await procedures().findOneByOrFail({ id: procedure.id });
+    expect(row.version).toBe(2);
+    // One revision: the loser's write left nothing behind.
+    expect(row.revisions.map((revision) => revision.steps.map((step) => step.who))).toEqual([TWO_STEPS.map((step) => step.who)]);
   });
 
   it('retires a procedure from a date: it still answers for earlier dates, not after', async () => {
