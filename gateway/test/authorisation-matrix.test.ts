@@ -55,6 +55,7 @@ interface Fixtures {
   bookingId: string;
   courseId: string;
   thresholdModelId: string;
+  escalationProcedureId: string;
 }
 
 interface Operation {
@@ -181,6 +182,22 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
   }),
   recordBudget: () => ({
     document: `mutation { recordBudget(slug: "${OWN}", expectedVersion: ${STALE}, input: { financialYear: "2025-26", description: "Matrix", contributions: [] }) { id } }`,
+  }),
+  // --- meetings and escalation procedures (system of record)
+  rescheduleMeeting: (f) => ({
+    document: `mutation ($id: ID!) { rescheduleMeeting(id: $id, expectedVersion: ${STALE}, date: "2031-02-28", reason: "Matrix") { id } }`,
+    variables: { id: f.meetingId },
+  }),
+  createEscalationProcedure: () => ({
+    document: `mutation { createEscalationProcedure(partnershipSlug: "${OWN}", input: { title: "Matrix", steps: [] }) { id } }`,
+  }),
+  replaceEscalationSteps: (f) => ({
+    document: `mutation ($id: ID!) { replaceEscalationSteps(id: $id, expectedVersion: ${STALE}, steps: [{ who: "Matrix", action: "Matrix" }]) { id } }`,
+    variables: { id: f.escalationProcedureId },
+  }),
+  retireEscalationProcedure: (f) => ({
+    document: `mutation ($id: ID!) { retireEscalationProcedure(id: $id, expectedVersion: ${STALE}, lastDay: "2031-02-28") { id } }`,
+    variables: { id: f.escalationProcedureId },
   }),
   registerOrganisation: () => ({
     document: `mutation ($id: ID!) { registerOrganisation(input: { id: $id, name: "Matrix agency", sector: POLICE }) { id } }`,
@@ -332,6 +349,7 @@ beforeAll(async () => {
     `query ($slug: String!) {
       partnership(slug: $slug) {
         reviews { id status }
+        escalationProcedures { id }
         trainingProgramme { sessions { id date course { id offeredBy { slug } } bookings { id } } }
       }
       body(id: "${EXECUTIVE}") { meetings { id date status } upcomingMeetings(after: "2026-01-01", limit: 1) { id } members { id } }
@@ -383,6 +401,7 @@ beforeAll(async () => {
     bookingId: ownOnly[0].bookings[0].id,
     courseId: ownOnly[0].course.id,
     thresholdModelId: own.thresholdModels[0].id,
+    escalationProcedureId: own.partnership.escalationProcedures[0].id,
   };
 });
 afterAll(async () => {

@@ -103,8 +103,8 @@ export const AUTHORISATION_MATRIX: MatrixRow[] = [
 
   // --- Mutations
   mutation('arrangements', 'updateBody',                OWN_ADMIN),
-  mutation('arrangements', 'scheduleMeeting',           OWN_ADMIN),
-  mutation('arrangements', 'setMeetingStatus',          OWN_ADMIN),
+  mutation('arrangements', 'scheduleMeeting',           OWN_ADMIN, { note: "for the joint LSP forum's own meetings the forum secretariat's too (services/arrangements/test/meeting-edits.test.ts)" }),
+  mutation('arrangements', 'setMeetingStatus',          OWN_ADMIN, { note: 'as scheduleMeeting' }),
   mutation('arrangements', 'prepareAgenda',             OWN_ADMIN, { note: "for the joint LSP forum it is the forum secretariat's instead" }),
   mutation('arrangements', 'addAgendaItem',             OWN_ADMIN, { note: 'as prepareAgenda' }),
   mutation('arrangements', 'reorderAgenda',             OWN_ADMIN, { note: 'as prepareAgenda' }),
@@ -127,6 +127,11 @@ export const AUTHORISATION_MATRIX: MatrixRow[] = [
   mutation('arrangements', 'changeLeadSafeguardingPartner', OWN_ADMIN_OR_REGIONAL),
   mutation('arrangements', 'correctLeadSafeguardingPartner', OWN_ADMIN_OR_REGIONAL),
   mutation('arrangements', 'recordBudget',              OWN_ADMIN_OR_REGIONAL),
+  // --- meetings and escalation procedures (system of record)
+  mutation('arrangements', 'rescheduleMeeting',         OWN_ADMIN, { note: 'as scheduleMeeting' }),
+  mutation('arrangements', 'createEscalationProcedure', OWN_ADMIN),
+  mutation('arrangements', 'replaceEscalationSteps',    OWN_ADMIN, { note: "Telford & Wrekin's seeded dispute resolution procedure (003)" }),
+  mutation('arrangements', 'retireEscalationProcedure', OWN_ADMIN, { note: 'as replaceEscalationSteps' }),
   mutation('membership',   'registerOrganisation',      [SIGN_IN, NO,   NO,   NO,   NO,   NO,   NO,   YES]),
   mutation('membership',   'addPost',                   [SIGN_IN, NO,   NO,   NO,   YES,  YES,  NO,   YES], { note: 'organisations are shared by every partnership, so any partnership-admin may add a post' }),
   mutation('membership',   'addMembership',             OWN_ADMIN, { note: "for the joint LSP forum the forum secretariat's too" }),

@@ -74,7 +74,8 @@ async function writeThroughRestart(
       const response = await postGraphQL<{ scheduleMeeting: { id: string } }>(
         federation.gatewayUrl,
         `mutation ($bodyId: ID!, $input: ScheduleMeetingInput!) { scheduleMeeting(bodyId: $bodyId, input: $input) { id } }`,
-        { as: admin, variables: { bodyId, input: { date: '2031-03-03', location } } },
+        // Extraordinary: many meetings of one body on one day (an ordinary one holds its day alone).
+        { as: admin, variables: { bodyId, input: { date: '2031-03-03', location, extraordinary: true } } },
       ).catch(() => undefined);
       if (response?.data?.scheduleMeeting && !response.errors) {
         outcome.acknowledged.set(response.data.scheduleMeeting.id, location);

@@ -135,9 +135,12 @@ describe('free text about reviews and cases refuses identifiers', () => {
   });
 
   it('refuses identifiers in agenda items and action notes', async () => {
-    const meeting = await federation.query(`mutation { scheduleMeeting(bodyId: "telford-and-wrekin.executive", input: { date: "${shift(-2)}" }) { id } }`, {
-      as: telfordAdmin,
-    });
+    const meeting = await federation.query(
+      `mutation { scheduleMeeting(bodyId: "telford-and-wrekin.executive", input: { date: "${shift(-2)}", extraordinary: true }) { id } }`,
+      {
+        as: telfordAdmin,
+      },
+    );
     expect(meeting.errors).toBeUndefined();
     const meetingId = meeting.data!.scheduleMeeting.id as string;
     const agenda = await federation.query(`mutation ($id: ID!) { prepareAgenda(meetingId: $id) { id } }`, { variables: { id: meetingId }, as: telfordAdmin });

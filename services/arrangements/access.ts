@@ -28,6 +28,11 @@ export const ARRANGEMENTS_ACCESS = {
   editPartnershipFacts: { regionalRoles: ['regional-admin'], partnershipRoles: ['partnership-admin'] },
   /** A new partnership: shared regional data, so a regional-admin only. */
   createPartnership: { regionalRoles: ['regional-admin'], partnershipRoles: [] },
+  // --- meetings and escalation procedures (system of record)
+  /** The joint LSP forum's own meetings: its secretariat schedules, reschedules and cancels them (besides `editBody`). */
+  editForumMeetings: { regionalRoles: ['forum-secretariat'], partnershipRoles: [] },
+  /** A partnership's escalation and dispute-resolution procedures. */
+  editEscalationProcedures: partnershipAdmin,
 } as const satisfies Record<string, AccessRule>;
 
 export type ArrangementsAction = keyof typeof ARRANGEMENTS_ACCESS;
@@ -70,3 +75,20 @@ export async function mayShareBody(caller: Caller, body: BodyEntity, loaders: Ar
   if (partnershipId !== undefined) return mayAct(caller, 'editBody', [partnershipId]);
   return partnershipsWithRole(caller, ['partnership-admin']).some((id) => !owners.includes(id));
 }
+
+// --- meetings and escalation procedures (system of record)
+/** Which extra action may also schedule and record a body's meetings, by the body's kind (besides `editBody`). */
+export const MEETING_EDIT_ACTION: Partial<Record<BodyKind, ArrangementsAction>> = { LEAD_PARTNERS_FORUM: 'editForumMeetings' };
+
+/**
+ * May the caller schedule, reschedule and record this body's meetings? A partnership-admin of one
+ * of its partnerships; for the joint LSP forum also its secretariat.
+ */
+export async function mayEditMeetings(caller: Caller, body: BodyEntity, loaders: ArrangementsLoaders): Promise<boolean> {
+  if (await mayEditBody(caller, body, loaders)) return true;
+  const extra = MEETING_EDIT_ACTION[body.kind];
+  return extra ? mayAct(caller, extra, await partnershipIdsOf(body, loaders)) : false;
+}
+
+/** May the caller record and revise this partnership's escalation procedures? */
+export const mayEditEscalationProcedures = (caller: Caller, partnershipId: string): boolean => mayAct(caller, 'editEscalationProcedures', [partnershipId]);

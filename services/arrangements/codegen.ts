@@ -38,5 +38,8 @@ export default subgraphCodegenConfig({
     QuorumRule: '../models#QuorumRuleSeed',
     MeetingFrequency: '../models#MeetingFrequencySeed',
     Organisation: '../models#OrganisationReference',
+    // --- meetings and escalation procedures (system of record)
+    EscalationProcedure: '../models#EscalationProcedureEntity',
+    EscalationStep: '../models#EscalationStepEntity',
   },
 });

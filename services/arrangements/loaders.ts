@@ -27,6 +27,7 @@ import {
   RegionalProcedureEntity,
   StatutoryFunctionEntity,
 } from './entities';
+import { EscalationProcedureEntity, EscalationStepEntity } from './entities/escalation-procedure';
 
 /** Per-request loaders: every relation of this subgraph is one batched query per level. */
 export function createLoaders(dataSource: DataSource) {
@@ -166,6 +167,12 @@ export function createLoaders(dataSource: DataSource) {
     // --- partnership facts (system of record)
     /** Population figures recorded through the API, per partnership, oldest year first. */
     populationFigures: manyByPartnership(PopulationFigureEntity, { year: 'ASC' }),
+    // --- meetings and escalation procedures (system of record)
+    escalationProceduresByPartnership: manyByPartnership(EscalationProcedureEntity, { title: 'ASC' }),
+    escalationStepsByProcedure: loaderOfMany<string, EscalationStepEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, EscalationStepEntity, 'procedureId', ids, ['position']),
+      (row) => row.procedureId,
+    ),
   };
 }
 

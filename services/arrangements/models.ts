@@ -99,3 +99,6 @@ export interface SuccessTargetParent extends SuccessTarget {
   baselineValue: number | null;
   baselineSource: SuccessStatementEntity['baselineSource'];
 }
+
+// --- meetings and escalation procedures (system of record)
+export type { EscalationProcedureEntity, EscalationStepEntity } from './entities/escalation-procedure';

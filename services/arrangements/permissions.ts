@@ -9,14 +9,16 @@ import { rolesFor } from './access';
 
 const editsBodies = hasAnyRole(...rolesFor('editBody'));
 const editsAgendas = hasAnyRole(...rolesFor('editForumAgenda', 'editAgenda'));
+/** Meetings: the body's partnership admins; the joint forum's also its secretariat (the operation checks which). */
+const editsMeetings = hasAnyRole(...rolesFor('editBody', 'editForumMeetings'));
 const editsPartnershipFacts = hasAnyRole(...rolesFor('editPartnershipFacts'));
 
 export const permissions: IRules = {
   Query: { partnerships: allow, partnership: allow, body: allow, regionalProcedures: allow, meeting: allow, comparePartnerships: allow },
   Mutation: {
     updateBody: editsBodies,
-    scheduleMeeting: editsBodies,
-    setMeetingStatus: editsBodies,
+    scheduleMeeting: editsMeetings,
+    setMeetingStatus: editsMeetings,
     recordSuccessMeasurement: hasAnyRole(...rolesFor('recordSuccessMeasurement')),
     // Agenda edits: the operation checks the body's rule (forum secretariat or the partnership's admin).
     prepareAgenda: editsAgendas,
@@ -40,6 +42,11 @@ export const permissions: IRules = {
     changeLeadSafeguardingPartner: editsPartnershipFacts,
     correctLeadSafeguardingPartner: editsPartnershipFacts,
     recordBudget: editsPartnershipFacts,
+    // --- meetings and escalation procedures (system of record)
+    rescheduleMeeting: editsMeetings,
+    createEscalationProcedure: hasAnyRole(...rolesFor('editEscalationProcedures')),
+    replaceEscalationSteps: hasAnyRole(...rolesFor('editEscalationProcedures')),
+    retireEscalationProcedure: hasAnyRole(...rolesFor('editEscalationProcedures')),
   },
   Partnership: readableByEveryone(
     'id',
@@ -58,6 +65,7 @@ export const permissions: IRules = {
     'budgets',
     'bodies',
     'regionalProcedureAdoptions',
+    'escalationProcedures',
     'strategicPriorities',
     'structureChart',
     'viewerCanEdit',
@@ -139,6 +147,9 @@ export const permissions: IRules = {
     'location',
     'virtual',
     'status',
+    'extraordinary',
+    'rescheduledFrom',
+    'reschedules',
     'paperwork',
     'version',
     'viewerCanEdit',
@@ -224,6 +235,11 @@ export const permissions: IRules = {
   ActionNotes: readableByEveryone('text', 'issuedOn', 'issuedLate', 'amendmentRequestsCloseOn', 'stage', 'amendmentRequests'),
   ActionNotesAmendment: readableByEveryone('requestedOn', 'requestedBy', 'request'),
   RegionalProcedureChapter: readableByEveryone('id', 'procedure', 'number', 'title', 'version', 'effectiveFrom', 'changeSummary', 'source'),
+  // --- meetings and escalation procedures (system of record)
+  MeetingReschedule: readableByEveryone('from', 'to', 'reason', 'recordedOn', 'recordedBy'),
+  EscalationProcedure: readableByEveryone('id', 'partnership', 'title', 'steps', 'validFrom', 'validTo', 'source', 'version', 'revisions', 'viewerCanEdit'),
+  EscalationRevision: readableByEveryone('version', 'replacedOn', 'replacedBy', 'steps'),
+  EscalationStep: readableByEveryone('position', 'trigger', 'who', 'action', 'timescale'),
   Review: readableByEveryone('id'),
   Theme: readableByEveryone('id'),
   ThresholdModel: readableByEveryone('id'),

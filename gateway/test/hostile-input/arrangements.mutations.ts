@@ -46,6 +46,10 @@ interface ArrangementsIds extends Record<string, unknown> {
   // --- partnership facts (system of record)
   /** Lead Safeguarding Partner records with their partnership, own and other partnerships'. */
   leadPartnerRecords: { slug: string; id: string }[];
+  /** Scheduled meetings to move (own, the joint forum's, another partnership's). */
+  reschedulable: Target[];
+  /** Escalation procedures: own ones to revise, own ones to retire, and another partnership's (Telford & Wrekin's seeded one). */
+  procedures: { replace: Target[]; retire: Target[]; other: Target[] };
 }
 
 const FORUM = 'joint.lsp-forum';
@@ -94,6 +98,12 @@ const agendaVersion = async (federation: TestFederation, id: unknown) => {
   const response = await federation.query(`query ($id: ID!) { meeting(id: $id) { agenda { version } } }`, { variables: { id: meetingId }, as: draftReader });
   return response.data?.meeting?.agenda?.version as number | undefined;
 };
+/** A procedure's version, read through its partnership (a retired or not yet valid one is not listed: undefined). */
+const procedureVersion = async (federation: TestFederation, id: unknown) => {
+  const response = await federation.query(`{ partnerships { escalationProcedures { id version } } }`);
+  const procedures = (response.data?.partnerships ?? []) as { escalationProcedures: { id: string; version: number }[] }[];
+  return procedures.flatMap((partnership) => partnership.escalationProcedures).find((procedure) => procedure.id === id)?.version;
+};
 async function meetingIds(federation: TestFederation, partnership: string): Promise<string[]> {
   const response = await federation.query(`query ($slug: String!) { partnership(slug: $slug) { bodies { meetings { id } } } }`, {
     variables: { slug: partnership },
@@ -133,6 +143,39 @@ const AGENDA_FIELDS = 'id status version publishedVersion hasUnpublishedChanges 
 const ITEM_FIELDS = `id position section title ownerPartnership { slug } presenterOrganisation { id } presenterPost paperTitle paperSubmittedOn minutesAllotted decisionSought candidateKey
   subject { __typename ... on Body { id } ... on Meeting { id } ... on StrategicPriority { id } ... on SuccessStatement { id } ... on RegionalProcedureChapter { id } ... on Review { id } ... on Theme { id } ... on ThresholdModel { id } }`;
 
+const PROCEDURE_FIELDS = 'id title validFrom validTo version viewerCanEdit partnership { id } steps { position trigger who action timescale }';
+/** Steps: mostly one to four plausible ones, else none, too many, hostile text or an over-long action. */
+const hostileStep = fc.record(
+  {
+    trigger: optionalText,
+    who: fc.oneof({ arbitrary: plausibleText, weight: 3 }, { arbitrary: hostileOrHalfText, weight: 1 }),
+    action: fc.oneof(
+      { arbitrary: plausibleText, weight: 3 },
+      { arbitrary: hostileOrHalfText, weight: 1 },
+      fc.integer({ min: 1990, max: 2010 }).map((length) => 'a'.repeat(length)),
+    ),
+    timescale: optionalText,
+  },
+  { requiredKeys: ['who', 'action'] },
+);
+const hostileSteps = fc.oneof(
+  { arbitrary: fc.array(hostileStep, { minLength: 1, maxLength: 4 }), weight: 6 },
+  { arbitrary: fc.constant([]), weight: 1 },
+  { arbitrary: fc.array(hostileStep, { minLength: 21, maxLength: 22 }), weight: 1 },
+);
+/** The stored steps are the ones sent, trimmed, numbered from 1. */
+function expectSteps(sent: Record<string, any>[], stored: Record<string, any>[]) {
+  expect(stored).toEqual(
+    sent.map((step, index) => ({
+      position: index + 1,
+      trigger: trimmed(step.trigger ?? null),
+      who: trimmed(step.who),
+      action: trimmed(step.action),
+      timescale: trimmed(step.timescale ?? null),
+    })),
+  );
+}
+
 export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
   only: ['arrangements'],
   async loadIds(federation) {
@@ -161,11 +204,12 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
         .reverse();
     const [ownPast, forumPast, otherPast] = await Promise.all([pastOf(OWN_BODY), pastOf(FORUM), pastOf(OTHER_BODY)]);
 
-    // Meetings made relative to today, so the suite does not depend on where the seed's dates fall.
+    // Meetings made relative to today, so the suite does not depend on where the seed's dates fall;
+    // extraordinary, so that they never clash with a seeded meeting on the day the suite runs.
     const schedule = async (bodyId: string, days: number, as: Grant[] = callers.ownAdmin) =>
       (
         await ask(
-          `mutation ($bodyId: ID!, $date: Date!) { scheduleMeeting(bodyId: $bodyId, input: { date: $date }) { id } }`,
+          `mutation ($bodyId: ID!, $date: Date!) { scheduleMeeting(bodyId: $bodyId, input: { date: $date, extraordinary: true }) { id } }`,
           { bodyId, date: shift(days) },
           as,
         )
@@ -219,6 +263,16 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
     );
 
     const editedBy = (editor: Grant[]) => (id: string) => ({ id, editor });
+    const procedure = async (title: string) =>
+      (
+        await ask(
+          `mutation ($input: CreateEscalationProcedureInput!) { createEscalationProcedure(partnershipSlug: "${OWN}", input: $input) { id } }`,
+          { input: { title, steps: [{ who: 'The practitioners', action: 'Discuss' }] } },
+          callers.ownAdmin,
+        )
+      ).createEscalationProcedure.id as string;
+    const telfordProcedures = (await ask(`{ partnership(slug: "telford-and-wrekin") { escalationProcedures { id } } }`, {})).partnership
+      .escalationProcedures as { id: string }[];
     return {
       ownBodies: own,
       otherBodies: (await Promise.all(OTHERS.map(bodies))).flat().filter((id) => !own.includes(id)),
@@ -259,6 +313,16 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
           ),
         )
       ).flat(),
+      reschedulable: [
+        ...[await ownAt(60), await ownAt(61), await ownAt(62)].map(editedBy(callers.ownAdmin)),
+        ...[await forumAt(60)].map(editedBy(secretariat)),
+        ...[await schedule(OTHER_BODY, 60, telfordAdmin)].map(editedBy(callers.ownAdmin)),
+      ],
+      procedures: {
+        replace: [await procedure('Escalation policy'), await procedure('Resolving professional disagreements')].map(editedBy(callers.ownAdmin)),
+        retire: [await procedure('Policy to retire'), await procedure('Another policy to retire')].map(editedBy(callers.ownAdmin)),
+        other: telfordProcedures.map((p) => p.id).map(editedBy(callers.ownAdmin)),
+      },
     };
   },
   mutations: [
@@ -1160,6 +1224,130 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
         expect(stored).toHaveLength(1);
         expect(stored[0].total?.minorUnits ?? null).toBe(input.totalPence ?? null);
         expect(stored[0].contributions).toHaveLength(input.contributions.length);
+      },
+    },
+    // --- meetings and escalation procedures (system of record)
+    {
+      name: 'rescheduleMeeting',
+      schema: 'arrangements',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $date: Date!, $reason: String!) {
+        rescheduleMeeting(id: $id, expectedVersion: $expectedVersion, date: $date, reason: $reason) { id date version rescheduledFrom reschedules { from to reason } }
+      }`,
+      call: (ids) =>
+        // Mostly scheduled meetings (held and cancelled seeded ones are refused); the forum's need the secretariat.
+        aimedAt(
+          [
+            [ids.reschedulable, 6],
+            [ids.ownMeetings.map((id) => ({ id, editor: callers.ownAdmin })), 1],
+            [ids.otherMeetings.map((id) => ({ id, editor: callers.ownAdmin })), 1],
+          ],
+          (target) =>
+            fc.record({
+              id: fc.constant(idOf(target)),
+              expectedVersion: version,
+              date: fc.oneof({ arbitrary: fc.integer({ min: 63, max: 400 }).map(shift), weight: 3 }, { arbitrary: hostileDate, weight: 2 }),
+              reason: fc.oneof(
+                { arbitrary: plausibleText, weight: 3 },
+                { arbitrary: hostileOrHalfText, weight: 3 },
+                fc.integer({ min: 495, max: 505 }).map((length) => 'r'.repeat(length)),
+              ),
+            }),
+        ),
+      currentVersion: (federation, variables) => meetingVersion(federation, variables.id),
+      accepted(variables, data) {
+        const meeting = data.rescheduleMeeting;
+        const latest = meeting.reschedules[meeting.reschedules.length - 1];
+        expect(meeting).toMatchObject({ id: variables.id, date: variables.date, version: variables.expectedVersion + 1 });
+        expect(latest).toEqual({ from: meeting.rescheduledFrom, to: variables.date, reason: trimmed(variables.reason) });
+      },
+    },
+    {
+      name: 'createEscalationProcedure',
+      schema: 'arrangements',
+      document: `mutation ($partnershipSlug: String!, $input: CreateEscalationProcedureInput!) {
+        createEscalationProcedure(partnershipSlug: $partnershipSlug, input: $input) { ${PROCEDURE_FIELDS} }
+      }`,
+      call: () =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            partnershipSlug: fc.oneof(
+              { arbitrary: fc.constant(OWN), weight: 6 },
+              { arbitrary: fc.constantFrom(...OTHERS), weight: 1 },
+              { arbitrary: wrongId, weight: 1 },
+            ),
+            input: fc.record(
+              {
+                title: fc.oneof({ arbitrary: plausibleText, weight: 3 }, { arbitrary: hostileOrHalfText, weight: 2 }),
+                steps: hostileSteps,
+                validFrom: fc.oneof({ arbitrary: fc.integer({ min: -400, max: 400 }).map(shift), weight: 2 }, { arbitrary: hostileDate, weight: 1 }),
+              },
+              { requiredKeys: ['title', 'steps'] },
+            ),
+          }),
+        }),
+      accepted(variables, data) {
+        const input = variables.input as Record<string, any>;
+        const procedure = data.createEscalationProcedure;
+        expect(procedure).toMatchObject({
+          title: trimmed(input.title),
+          version: 1,
+          validTo: null,
+          viewerCanEdit: true,
+          partnership: { id: variables.partnershipSlug },
+        });
+        expect(procedure.validFrom).toBe(input.validFrom ?? todayInEngland());
+        expectSteps(input.steps, procedure.steps);
+      },
+    },
+    {
+      name: 'replaceEscalationSteps',
+      schema: 'arrangements',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $steps: [EscalationStepInput!]!) {
+        replaceEscalationSteps(id: $id, expectedVersion: $expectedVersion, steps: $steps) { ${PROCEDURE_FIELDS} }
+      }`,
+      call: (ids) =>
+        aimedAt(
+          [
+            [ids.procedures.replace, 6],
+            [ids.procedures.other, 1],
+          ],
+          (target) => fc.record({ id: fc.constant(idOf(target)), expectedVersion: version, steps: hostileSteps }),
+        ),
+      currentVersion: (federation, variables) => procedureVersion(federation, variables.id),
+      accepted(variables, data) {
+        expect(data.replaceEscalationSteps).toMatchObject({ id: variables.id, version: variables.expectedVersion + 1 });
+        expectSteps(variables.steps, data.replaceEscalationSteps.steps);
+      },
+    },
+    {
+      name: 'retireEscalationProcedure',
+      schema: 'arrangements',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $lastDay: Date!) {
+        retireEscalationProcedure(id: $id, expectedVersion: $expectedVersion, lastDay: $lastDay) { ${PROCEDURE_FIELDS} }
+      }`,
+      call: (ids) =>
+        // Each retires once (then CONFLICT); a last day before the procedure applied is refused.
+        aimedAt(
+          [
+            [ids.procedures.retire, 6],
+            [ids.procedures.other, 1],
+          ],
+          (target) =>
+            fc.record({
+              id: fc.constant(idOf(target)),
+              expectedVersion: version,
+              lastDay: fc.oneof({ arbitrary: fc.integer({ min: -30, max: 400 }).map(shift), weight: 3 }, { arbitrary: hostileDate, weight: 2 }),
+            }),
+        ),
+      currentVersion: (federation, variables) => procedureVersion(federation, variables.id),
+      accepted(variables, data) {
+        expect(data.retireEscalationProcedure).toMatchObject({
+          id: variables.id,
+          validTo: variables.lastDay,
+          version: variables.expectedVersion + 1,
+          viewerCanEdit: false,
+        });
       },
     },
   ],

@@ -5,6 +5,8 @@ export * from './meeting';
 export * from './strategic-plan';
 export * from './agenda';
 import { BodyEntity, BodyPartnershipEntity, BodyRelationshipEntity, BodyReportingLineEntity, BodyTermsHistoryEntity } from './body';
+export * from './escalation-procedure';
+import { EscalationProcedureEntity, EscalationStepEntity } from './escalation-procedure';
 import { MeetingEntity } from './meeting';
 import { AgendaEntity, AgendaItemEntity, AgendaVersionEntity, MeetingActionNotesEntity, RegionalProcedureChapterEntity } from './agenda';
 import { StrategicActionEntity, StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity } from './strategic-plan';
@@ -45,4 +47,6 @@ export const entities = [
   AgendaVersionEntity,
   MeetingActionNotesEntity,
   RegionalProcedureChapterEntity,
+  EscalationProcedureEntity,
+  EscalationStepEntity,
 ];

@@ -5,6 +5,8 @@ import { CreateStrategicPlans1732800000000 } from './1732800000000-create-strate
 import { CreateAgendas1732900000000 } from './1732900000000-create-agendas';
 import { BodiesSystemOfRecord1734100000000 } from './1734100000000-bodies-system-of-record';
 import { PartnershipFactsHistory1734110000000 } from './1734110000000-partnership-facts-history';
+import { MeetingExtraordinaryAndReschedules1734130000000 } from './1734130000000-meeting-extraordinary-and-reschedules';
+import { CreateEscalationProcedures1734130000001 } from './1734130000001-create-escalation-procedures';
 
 /** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
 export const migrations = [
@@ -16,4 +18,6 @@ export const migrations = [
   AddAuditReplaced1733500000000,
   BodiesSystemOfRecord1734100000000,
   PartnershipFactsHistory1734110000000,
+  MeetingExtraordinaryAndReschedules1734130000000,
+  CreateEscalationProcedures1734130000001,
 ];

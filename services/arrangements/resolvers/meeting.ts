@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/graphql';
-import { mayEditBody } from '../access';
+import { mayEditMeetings } from '../access';
 import { visibleActionNotes } from '../operations/action-notes';
 import { agendaDocument, visibleAgenda } from '../operations/agenda';
 import { candidatesForMeeting } from '../operations/agenda-candidates';
@@ -11,6 +11,8 @@ export const meetingResolvers: Resolvers = {
     body: async (meeting, _args, { loaders }) => (await loaders.body.load(meeting.bodyId))!,
     date: (meeting) => meeting.meetingDate,
     virtual: (meeting) => meeting.isVirtual,
+    rescheduledFrom: (meeting) => meeting.reschedules.at(-1)?.from ?? null,
+    reschedules: (meeting) => meeting.reschedules,
     paperwork: async (meeting, _args, { loaders }) => {
       const body = (await loaders.body.load(meeting.bodyId))!;
       const rule = paperworkClockFor(body);
@@ -18,7 +20,7 @@ export const meetingResolvers: Resolvers = {
     },
     viewerCanEdit: async (meeting, _args, { caller, loaders }) => {
       const body = await loaders.body.load(meeting.bodyId);
-      return body ? mayEditBody(caller, body, loaders) : false;
+      return body ? mayEditMeetings(caller, body, loaders) : false;
     },
     previousMeeting: async (meeting, _args, { loaders }) => {
       const meetings = await loaders.meetingsByBody.load(meeting.bodyId);

@@ -14,6 +14,9 @@ import {
   setStatutoryFunctions,
   updatePartnershipFacts,
 } from '../operations/partnership-facts';
+// --- meetings and escalation procedures (system of record)
+import { createEscalationProcedure, replaceEscalationSteps, retireEscalationProcedure } from '../operations/escalation-procedures';
+import { rescheduleMeeting } from '../operations/meeting-edits';
 
 /** Every edit is a named operation; each checks the caller's scope itself (access.ts). */
 export const mutationResolvers: Resolvers = {
@@ -46,5 +49,10 @@ export const mutationResolvers: Resolvers = {
     correctLeadSafeguardingPartner: (_root, { slug, expectedVersion, id, input }, context) =>
       correctLeadSafeguardingPartner(context, slug, expectedVersion, id, input),
     recordBudget: (_root, { slug, expectedVersion, input, correction }, context) => recordBudget(context, slug, expectedVersion, input, correction),
+    // --- meetings and escalation procedures (system of record)
+    rescheduleMeeting: (_root, { id, expectedVersion, date, reason }, context) => rescheduleMeeting(context, id, expectedVersion, date, reason),
+    createEscalationProcedure: (_root, { partnershipSlug, input }, context) => createEscalationProcedure(context, partnershipSlug, input),
+    replaceEscalationSteps: (_root, { id, expectedVersion, steps }, context) => replaceEscalationSteps(context, id, expectedVersion, steps),
+    retireEscalationProcedure: (_root, { id, expectedVersion, lastDay }, context) => retireEscalationProcedure(context, id, expectedVersion, lastDay),
   },
 };

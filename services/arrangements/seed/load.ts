@@ -19,6 +19,9 @@ import { generateMeetings } from './meetings';
 import { seedStrategicPlans } from './strategic-plan-load';
 import { procedureChapters } from './procedure-chapters';
 import { arrangementDocuments, bodies, budgets, leadSafeguardingPartners, partnerships, regionalProcedures } from './data';
+import { EscalationProcedureEntity, EscalationStepEntity } from '../entities/escalation-procedure';
+import { escalationStepProblem } from '../rules/escalation-steps';
+import { escalationProcedures } from './escalation-procedures';
 
 /** Loads the seed data in one transaction when the schema holds no partnership yet. */
 export async function seedArrangements(dataSource: DataSource): Promise<void> {
@@ -144,5 +147,13 @@ export async function seedArrangements(dataSource: DataSource): Promise<void> {
     await manager.insert(MeetingEntity, generateMeetings());
     await seedStrategicPlans(manager);
     await manager.insert(RegionalProcedureChapterEntity, procedureChapters);
+    // --- meetings and escalation procedures (system of record)
+    for (const { steps, ...procedure } of escalationProcedures) {
+      const rows = steps.map((step, index) => ({ ...step, position: index + 1, procedureId: procedure.id }));
+      const problem = escalationStepProblem(rows);
+      if (problem) throw new Error(`Seed escalation procedure ${procedure.id}: ${problem.message}`);
+      await manager.insert(EscalationProcedureEntity, { ...procedure, validTo: null, revisions: [] });
+      await manager.insert(EscalationStepEntity, rows);
+    }
   });
 }

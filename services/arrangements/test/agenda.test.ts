@@ -18,11 +18,15 @@ const telfordAdmin = [grant('partnership-admin', 'telford-and-wrekin')];
 const shift = (days: number) => addDays(todayInEngland(), days);
 const meetings = () => federation.dataSources.arrangements!.getRepository(MeetingEntity);
 
+/** Marked extraordinary: dates relative to today must not clash with a seeded meeting whatever day the test runs. */
 async function schedule(bodyId: string, date: string, as = shropshireAdmin): Promise<string> {
-  const { data, errors } = await federation.query(`mutation ($bodyId: ID!, $date: Date!) { scheduleMeeting(bodyId: $bodyId, input: { date: $date }) { id } }`, {
-    as,
-    variables: { bodyId, date },
-  });
+  const { data, errors } = await federation.query(
+    `mutation ($bodyId: ID!, $date: Date!) { scheduleMeeting(bodyId: $bodyId, input: { date: $date, extraordinary: true }) { id } }`,
+    {
+      as,
+      variables: { bodyId, date },
+    },
+  );
   expect(errors).toBeUndefined();
   return data!.scheduleMeeting.id;
 }

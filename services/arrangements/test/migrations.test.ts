@@ -29,6 +29,8 @@ it('applies and undoes every migration', async () => {
     'body_terms_history',
     'budget',
     'budget_contribution',
+    'escalation_procedure',
+    'escalation_step',
     'lead_safeguarding_partner',
     'meeting',
     'meeting_action_notes',

@@ -4,6 +4,8 @@ import {
   BodyReportingLineEntity,
   BudgetContributionEntity,
   BudgetEntity,
+  EscalationProcedureEntity,
+  EscalationStepEntity,
   LeadSafeguardingPartnerEntity,
   PartnershipEntity,
   PopulationFigureEntity,
@@ -146,4 +148,44 @@ it("issues the same number of SQL statements for ten times the partnerships' fac
   const synthetic = large!.data.partnerships.find((p: { name: string }) => p.name.startsWith('Synthetic'));
   expect(synthetic.leadSafeguardingPartners).toEqual([{ id: expect.any(String), organisation: { name: 'West Mercia Police' }, validFrom: '2025-04-01' }]);
   expect(synthetic.inYear[0].contributions.map((c: { amount: { minorUnits: number } | null }) => c.amount?.minorUnits ?? null)).toEqual([null, 50]);
+});
+
+// --- meetings and escalation procedures (system of record)
+const PROCEDURES = `{
+  partnerships {
+    escalationProcedures(asOf: "2026-06-01") { title viewerCanEdit partnership { name } steps { position who action } }
+  }
+}`;
+
+async function addSyntheticProcedures(count: number): Promise<void> {
+  const dataSource = federation.dataSources.arrangements!;
+  for (let index = 0; index < count; index += 1) {
+    const procedure = await dataSource.getRepository(EscalationProcedureEntity).save({
+      partnershipId: ['shropshire', 'telford-and-wrekin', 'solihull'][index % 3]!,
+      title: `Synthetic escalation procedure ${index}`,
+      validFrom: '2026-01-01',
+      validTo: null,
+      source: { document: 'synthetic', section: 'test', synthetic: true },
+    });
+    await dataSource
+      .getRepository(EscalationStepEntity)
+      .insert([1, 2, 3].map((position) => ({ procedureId: procedure.id, position, who: `Who ${position}`, action: 'Act' })));
+  }
+}
+
+it('reads escalation procedures and their steps in the same number of SQL statements for ten times the procedures', async () => {
+  await addSyntheticProcedures(3);
+  const count = async () => {
+    let answer: Record<string, any> | undefined;
+    const statements = await federation.countStatements(async () => {
+      answer = await federation.query(PROCEDURES);
+    });
+    expect(answer!.errors).toBeUndefined();
+    return { statements, procedures: answer!.data.partnerships.flatMap((p: { escalationProcedures: unknown[] }) => p.escalationProcedures).length };
+  };
+  const small = await count();
+  await addSyntheticProcedures(small.procedures * 10);
+  const large = await count();
+  expect(large.procedures).toBeGreaterThanOrEqual(small.procedures * 10);
+  expect(large.statements).toBe(small.statements);
 });

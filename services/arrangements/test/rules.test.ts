@@ -80,6 +80,8 @@ describe('meeting cadence', () => {
 import { evaluateRag } from '../rules/rag';
 import { checkMacfaPerPeriod, financialYearOf } from '../rules/macfa-per-period';
 import { parseSuccessTarget } from '../rules/success-target';
+import { clashingMeeting, type MeetingOnADay } from '../rules/meeting-date-clash';
+import { escalationStepProblem, ESCALATION_STEP_RULE } from '../rules/escalation-steps';
 
 describe('targets read from success statements (002)', () => {
   it.each([
@@ -412,5 +414,53 @@ describe('partnership facts rules (rules/partnership-facts.ts)', () => {
     expect(figureForYear(figures, '2023')).toEqual({ year: '2022' });
     expect(figureForYear(figures, '2024')).toEqual({ year: '2024' });
     expect(figureForYear(figures, '2018')).toBeNull();
+  });
+});
+
+// --- meetings and escalation procedures (system of record)
+describe('two meetings of one body on one date', () => {
+  const ordinary: MeetingOnADay = { id: 'a', date: '2027-01-12', extraordinary: false, status: 'SCHEDULED' };
+  const candidate = { date: '2027-01-12', extraordinary: false, status: 'SCHEDULED' as const };
+
+  it.each<[string, Omit<MeetingOnADay, 'id'> & { id?: string }, MeetingOnADay[], string | null]>([
+    ['a free day', candidate, [], null],
+    ['another day', candidate, [{ ...ordinary, date: '2027-01-13' }], null],
+    ['a day an ordinary scheduled meeting holds', candidate, [ordinary], 'a'],
+    ['a day an ordinary held meeting holds', candidate, [{ ...ordinary, status: 'HELD' }], 'a'],
+    ['a day whose only meeting was cancelled', candidate, [{ ...ordinary, status: 'CANCELLED' }], null],
+    ['a day whose only meeting is extraordinary', candidate, [{ ...ordinary, extraordinary: true }], null],
+    ['an extraordinary meeting on a held day', { ...candidate, extraordinary: true }, [ordinary], null],
+    ['two extraordinary meetings on one day', { ...candidate, extraordinary: true }, [{ ...ordinary, extraordinary: true }], null],
+    ['a cancelled candidate on a held day', { ...candidate, status: 'CANCELLED' }, [ordinary], null],
+    ['the meeting itself (moving within its own day)', { ...candidate, id: 'a' }, [ordinary], null],
+    ['an ordinary candidate with an extraordinary and an ordinary meeting that day', candidate, [{ ...ordinary, id: 'x', extraordinary: true }, ordinary], 'a'],
+  ])('%s', (_case, meeting, others, clash) => {
+    expect(clashingMeeting(meeting, others)?.id ?? null).toBe(clash);
+  });
+});
+
+describe('escalation steps in order', () => {
+  const step = (position: number, who = `Who ${position}`, action = `Action ${position}`) => ({ position, who, action });
+
+  it.each<[string, ReturnType<typeof step>[], { index: number | null; message: RegExp } | null]>([
+    ['one step', [step(1)], null],
+    ['four steps 1 to 4', [step(1), step(2), step(3), step(4)], null],
+    ['the most steps allowed', Array.from({ length: ESCALATION_STEP_RULE.maximumSteps }, (_, i) => step(i + 1)), null],
+    ['no steps', [], { index: null, message: /at least 1 step/ }],
+    ['too many steps', Array.from({ length: ESCALATION_STEP_RULE.maximumSteps + 1 }, (_, i) => step(i + 1)), { index: null, message: /at most 20/ }],
+    ['starting at 0', [step(0), step(1)], { index: 0, message: /position 0/ }],
+    ['a gap', [step(1), step(3)], { index: 1, message: /position 3/ }],
+    ['a repeated position', [step(1), step(1)], { index: 1, message: /position 1/ }],
+    ['out of order', [step(2), step(1)], { index: 0, message: /position 2/ }],
+    [
+      'the same who and action twice',
+      [step(1, 'Executive', 'Seek a resolution'), step(2, ' executive ', 'seek a resolution')],
+      { index: 1, message: /repeats step 1/ },
+    ],
+    ['the same who with another action', [step(1, 'Executive', 'Meet'), step(2, 'Executive', 'Escalate')], null],
+  ])('%s', (_case, steps, problem) => {
+    const found = escalationStepProblem(steps);
+    if (problem === null) expect(found).toBeNull();
+    else expect(found).toEqual({ index: problem.index, message: expect.stringMatching(problem.message) });
   });
 });
