@@ -36,7 +36,7 @@ export function explorerRouter(graphqlPath: string): express.Router {
   <script src="/explorer/assets/graphiql.js"></script>
   <script>
     const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(graphqlPath)} });
-    const defaultQuery = '# Paste a token from "npm run token -- analyst" into Headers as {"Authorization": "Bearer ..."}\\n{\\n  partnerships { id name leadSafeguardingPartners { organisation { id name sector } } }\\n}\\n';
+    const defaultQuery = '# Paste a token from "npm run token -- analyst" into Headers as {"Authorization": "Bearer ..."}\\n{\\n  partnerships { id name leadSafeguardingPartners { id organisation { id name sector } } }\\n}\\n';
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, { fetcher, defaultQuery, isHeadersEditorEnabled: true }),
     );
