@@ -21,6 +21,13 @@ export const ARRANGEMENTS_ACCESS = {
   editAgenda: partnershipAdmin,
   /** Unpublished agendas and draft notes, besides whoever edits them. */
   readAgendaDrafts: { regionalRoles: [], partnershipRoles: ['member', 'partnership-admin'] },
+  // --- strategic plans and regional procedures (system of record)
+  /** A partnership's strategic plans: plans, priorities, success statements, Strategic Action Plan actions. */
+  editStrategicPlan: partnershipAdmin,
+  /** The shared regional procedures' chapters and their versions. */
+  editRegionalProcedures: { regionalRoles: ['regional-admin'], partnershipRoles: [] },
+  /** A partnership's adoption of a regional procedure and its local amendments. */
+  adoptRegionalProcedure: partnershipAdmin,
 } as const satisfies Record<string, AccessRule>;
 
 export type ArrangementsAction = keyof typeof ARRANGEMENTS_ACCESS;
@@ -49,4 +56,9 @@ export async function mayEditAgenda(caller: Caller, body: BodyEntity, loaders: A
 export async function mayReadAgendaDrafts(caller: Caller, body: BodyEntity, loaders: ArrangementsLoaders): Promise<boolean> {
   if (await mayEditAgenda(caller, body, loaders)) return true;
   return mayAct(caller, 'readAgendaDrafts', await partnershipIdsOf(body, loaders));
+}
+
+/** May the caller edit the Strategic Action Plan of this group (a partnership-admin of one of its partnerships)? */
+export async function mayEditActionPlan(caller: Caller, body: BodyEntity, loaders: ArrangementsLoaders): Promise<boolean> {
+  return mayAct(caller, 'editStrategicPlan', await partnershipIdsOf(body, loaders));
 }

@@ -14,8 +14,8 @@ export default subgraphCodegenConfig({
     RegionalProcedure: '../models#RegionalProcedureEntity',
     RegionalProcedureAdoption: '../models#RegionalProcedureAdoptionEntity',
     Meeting: '../models#MeetingEntity',
-    StrategicPriority: '../models#StrategicPriorityEntity',
-    SuccessStatement: '../models#SuccessStatementEntity',
+    StrategicPriority: '../models#StrategicPriorityParent',
+    SuccessStatement: '../models#SuccessStatementParent',
     SuccessMeasurement: '../models#SuccessMeasurementEntity',
     StrategicAction: '../models#StrategicActionEntity',
     StrategicActionPlan: '../models#StrategicActionPlanParent',
@@ -37,5 +37,10 @@ export default subgraphCodegenConfig({
     QuorumRule: '../models#QuorumRuleSeed',
     MeetingFrequency: '../models#MeetingFrequencySeed',
     Organisation: '../models#OrganisationReference',
+    // --- strategic plans and regional procedures (system of record)
+    StrategicPlan: '../models#StrategicPlanEntity',
+    StrategicPriorityVersion: '../models#StrategicPriorityVersionEntity',
+    SuccessStatementVersion: '../models#SuccessStatementVersionEntity',
+    AdoptedChapter: '../models#AdoptedChapterParent',
   },
 });

@@ -4,6 +4,8 @@ export * from './body';
 export * from './meeting';
 export * from './strategic-plan';
 export * from './agenda';
+export * from './strategic-plan-edits';
+export * from './regional-procedure-edits';
 import { BodyEntity, BodyPartnershipEntity, BodyRelationshipEntity } from './body';
 import { MeetingEntity } from './meeting';
 import { AgendaEntity, AgendaItemEntity, AgendaVersionEntity, MeetingActionNotesEntity, RegionalProcedureChapterEntity } from './agenda';
@@ -18,6 +20,8 @@ import {
   RegionalProcedureEntity,
   StatutoryFunctionEntity,
 } from './partnership-facts';
+import { StrategicPlanEntity, StrategicPriorityVersionEntity, SuccessStatementVersionEntity } from './strategic-plan-edits';
+import { RegionalProcedureAdoptionChapterEntity } from './regional-procedure-edits';
 
 export const entities = [
   PartnershipEntity,
@@ -41,4 +45,8 @@ export const entities = [
   AgendaVersionEntity,
   MeetingActionNotesEntity,
   RegionalProcedureChapterEntity,
+  StrategicPlanEntity,
+  StrategicPriorityVersionEntity,
+  SuccessStatementVersionEntity,
+  RegionalProcedureAdoptionChapterEntity,
 ];

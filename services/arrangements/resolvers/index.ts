@@ -25,6 +25,7 @@ import { strategicActionResolvers } from './strategic-action';
 import { strategicActionPlanResolvers } from './strategic-action-plan';
 import { strategicPriorityResolvers } from './strategic-priority';
 import { successStatementResolvers } from './success-statement';
+import { strategicPlanResolvers } from './strategic-plan';
 
 /** One file per SDL type; merged so a field resolved in two files fails at start instead of one silently winning. */
 export const resolvers = mergeResolvers<Resolvers>({
@@ -54,4 +55,5 @@ export const resolvers = mergeResolvers<Resolvers>({
   'success-statement.ts': successStatementResolvers,
   'strategic-action-plan.ts': strategicActionPlanResolvers,
   'strategic-action.ts': strategicActionResolvers,
+  'strategic-plan.ts': strategicPlanResolvers,
 });
