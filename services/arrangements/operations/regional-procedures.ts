@@ -215,5 +215,7 @@ export async function updateRegionalProcedureAdoption(
         );
     }
   });
+  // This request read the adopted versions before the write: read them again for the answer.
+  loaders.adoptedChapterRecords.clear(id);
   return dataSource.getRepository(RegionalProcedureAdoptionEntity).findOneByOrFail({ id });
 }
