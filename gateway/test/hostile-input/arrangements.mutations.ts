@@ -732,17 +732,29 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
               { arbitrary: fc.constantFrom(...OTHERS), weight: 1 },
               { arbitrary: wrongId, weight: 1 },
             ),
-            input: fc.record({
-              title: fc.oneof(plausibleText, hostileOrHalfText),
-              periodStart: fc.oneof(
-                fc.integer({ min: 2020, max: 2060 }).map((year) => `${year}-04-01`),
-                hostileDate,
-              ),
-              periodEnd: fc.oneof(
-                fc.integer({ min: 2020, max: 2075 }).map((year) => `${year}-03-31`),
-                hostileDate,
-              ),
-            }),
+            input: fc.oneof(
+              // A plausible plan: one to five years from an April, often clear of the seeded plan.
+              {
+                arbitrary: fc
+                  .tuple(fc.oneof(plausibleText, hostileOrHalfText), fc.integer({ min: 2020, max: 2090 }), fc.integer({ min: 1, max: 5 }))
+                  .map(([title, start, years]) => ({ title, periodStart: `${start}-04-01`, periodEnd: `${start + years}-03-31` })),
+                weight: 3,
+              },
+              {
+                arbitrary: fc.record({
+                  title: fc.oneof(plausibleText, hostileOrHalfText),
+                  periodStart: fc.oneof(
+                    fc.integer({ min: 2020, max: 2060 }).map((year) => `${year}-04-01`),
+                    hostileDate,
+                  ),
+                  periodEnd: fc.oneof(
+                    fc.integer({ min: 2020, max: 2075 }).map((year) => `${year}-03-31`),
+                    hostileDate,
+                  ),
+                }),
+                weight: 2,
+              },
+            ),
           }),
         }),
       accepted(variables, data) {
@@ -915,11 +927,19 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
                 ),
                 description: mostlyPlausible.map((text) => text ?? 'Awareness campaign'),
                 successMeasure: mostlyPlausible.map((text) => text ?? 'Reach'),
-                ownerOrganisationId: fc.oneof(fc.constant(null), fc.constantFrom('west-mercia-police', 'shropshire-council'), hostileOrHalfText),
-                dueOn: hostileDate,
-                period: fc.oneof(fc.constantFrom('2026-27', '2027-28', '2026-28', '2026/27'), hostileOrHalfText),
+                ownerOrganisationId: fc.oneof(
+                  { arbitrary: fc.constant(null), weight: 2 },
+                  { arbitrary: fc.constantFrom('west-mercia-police', 'shropshire-council'), weight: 2 },
+                  { arbitrary: hostileOrHalfText, weight: 1 },
+                ),
+                dueOn: fc.oneof({ arbitrary: fc.integer({ min: -400, max: 800 }).map(shift), weight: 3 }, { arbitrary: hostileDate, weight: 1 }),
+                period: fc.oneof(
+                  { arbitrary: fc.constantFrom('2026-27', '2027-28'), weight: 3 },
+                  { arbitrary: fc.constantFrom('2026-28', '2026/27'), weight: 1 },
+                  { arbitrary: hostileOrHalfText, weight: 1 },
+                ),
                 progress: fc.constantFrom('NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'ABANDONED'),
-                evidence: optionalText,
+                evidence: mostlyPlausible,
                 isMultiAgencyCaseFileAudit: fc.boolean(),
               },
               { requiredKeys: ['heading', 'description', 'successMeasure', 'dueOn', 'period'] },
@@ -953,10 +973,10 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
             input: fc.record(
               {
                 progress: fc.constantFrom('NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'ABANDONED'),
-                evidence: hostileOrHalfText,
-                description: hostileOrHalfText,
-                successMeasure: hostileOrHalfText,
-                dueOn: hostileDate,
+                evidence: mostlyPlausible,
+                description: mostlyPlausible,
+                successMeasure: mostlyPlausible,
+                dueOn: fc.oneof({ arbitrary: fc.integer({ min: -400, max: 800 }).map(shift), weight: 3 }, { arbitrary: hostileDate, weight: 1 }),
               },
               { requiredKeys: [] },
             ),
@@ -966,10 +986,10 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
       accepted(variables, data) {
         const { input } = variables;
         for (const field of ['evidence', 'description', 'successMeasure'] as const) {
-          if (input[field] !== undefined) expect(data.updateStrategicAction[field]).toBe(trimmed(input[field]));
+          if (input[field] != null) expect(data.updateStrategicAction[field]).toBe(trimmed(input[field]));
         }
-        if (input.progress !== undefined) expect(data.updateStrategicAction.progress).toBe(input.progress);
-        if (input.dueOn !== undefined) expect(data.updateStrategicAction.dueOn).toBe(input.dueOn);
+        if (input.progress != null) expect(data.updateStrategicAction.progress).toBe(input.progress);
+        if (input.dueOn != null) expect(data.updateStrategicAction.dueOn).toBe(input.dueOn);
       },
     },
     {
