@@ -151,22 +151,20 @@ async function addSyntheticPlanRecords(count: number): Promise<void> {
     })),
   );
   const inserted = await dataSource.getRepository(SuccessStatementEntity).insert(statements);
-  await dataSource
-    .getRepository(SuccessStatementVersionEntity)
-    .insert(
-      inserted.identifiers
-        .filter((_id, index) => index % 2 === 0)
-        .map(({ id }) => ({
-          statementId: id as string,
-          validFrom: plan.periodStart,
-          validUntil: '2025-01-01',
-          text: 'Earlier text',
-          target: null,
-          baselineValue: null,
-          baselineSource: null,
-          recordedBy: 'test',
-        })),
-    );
+  await dataSource.getRepository(SuccessStatementVersionEntity).insert(
+    inserted.identifiers
+      .filter((_id, index) => index % 2 === 0)
+      .map(({ id }) => ({
+        statementId: id as string,
+        validFrom: plan.periodStart,
+        validUntil: '2025-01-01',
+        text: 'Earlier text',
+        target: null,
+        baselineValue: null,
+        baselineSource: null,
+        recordedBy: 'test',
+      })),
+  );
   const procedureId = 'west-midlands-regional-child-protection-procedures';
   const chapters = await dataSource.getRepository(RegionalProcedureChapterEntity).count();
   const added = await dataSource.getRepository(RegionalProcedureChapterEntity).insert(
@@ -181,17 +179,15 @@ async function addSyntheticPlanRecords(count: number): Promise<void> {
     })),
   );
   const adoption = await dataSource.getRepository(RegionalProcedureAdoptionEntity).findOneByOrFail({ procedureId, partnershipId: 'shropshire' });
-  await dataSource
-    .getRepository(RegionalProcedureAdoptionChapterEntity)
-    .insert(
-      added.identifiers.map(({ id }, index) => ({
-        adoptionId: adoption.id,
-        chapterId: id as string,
-        chapterNumber: `90.${chapters + index}`,
-        adoptedOn: '2024-02-01',
-        recordedBy: 'test',
-      })),
-    );
+  await dataSource.getRepository(RegionalProcedureAdoptionChapterEntity).insert(
+    added.identifiers.map(({ id }, index) => ({
+      adoptionId: adoption.id,
+      chapterId: id as string,
+      chapterNumber: `90.${chapters + index}`,
+      adoptedOn: '2024-02-01',
+      recordedBy: 'test',
+    })),
+  );
 }
 
 it('issues the same number of SQL statements for ten times the priorities, statements, their versions and adopted chapters', async () => {
