@@ -162,6 +162,10 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
     document: `mutation ($id: ID!) { reviseSuccessStatement(id: $id, expectedVersion: ${STALE}, input: { text: "Matrix" }) { id } }`,
     variables: { id: f.statementId },
   }),
+  retireSuccessStatement: (f) => ({
+    document: `mutation ($id: ID!) { retireSuccessStatement(id: $id, expectedVersion: ${STALE}, lastDay: "1901-01-01") { id } }`,
+    variables: { id: f.statementId },
+  }),
   addStrategicAction: () => ({
     document: `mutation { addStrategicAction(bodyId: "shropshire.local-domestic-abuse-partnership-board", input: { heading: PREVENTION, description: "Matrix", successMeasure: "x", dueOn: "2031-01-01", period: "2030-32" }) { id } }`,
   }),

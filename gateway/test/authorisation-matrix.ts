@@ -115,6 +115,7 @@ export const AUTHORISATION_MATRIX: MatrixRow[] = [
   mutation('arrangements', 'retireStrategicPriority',   OWN_ADMIN, { own: 'shropshire', note: 'as addStrategicPriority' }),
   mutation('arrangements', 'addSuccessStatement',       OWN_ADMIN, { own: 'shropshire', note: 'as addStrategicPriority' }),
   mutation('arrangements', 'reviseSuccessStatement',    OWN_ADMIN, { own: 'shropshire', note: 'as addStrategicPriority' }),
+  mutation('arrangements', 'retireSuccessStatement',    OWN_ADMIN, { own: 'shropshire', note: 'as addStrategicPriority' }),
   mutation('arrangements', 'addStrategicAction',        OWN_ADMIN, { own: 'shropshire', note: "a partnership-admin of one of the group's partnerships" }),
   mutation('arrangements', 'updateStrategicAction',     OWN_ADMIN, { own: 'shropshire', note: 'as addStrategicAction' }),
   mutation('arrangements', 'addRegionalProcedureChapter', [SIGN_IN, NO, NO,   NO,   NO,   NO,   NO,   YES], { note: 'shared regional data' }),

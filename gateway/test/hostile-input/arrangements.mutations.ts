@@ -900,6 +900,26 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
       },
     },
     {
+      name: 'retireSuccessStatement',
+      schema: 'arrangements',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $lastDay: Date!) {
+        retireSuccessStatement(id: $id, expectedVersion: $expectedVersion, lastDay: $lastDay) { id validTo }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            id: fc.oneof({ arbitrary: fc.constantFrom(...ids.measurableStatements, ...ids.textOnlyStatements), weight: 5 }, { arbitrary: wrongId, weight: 1 }),
+            expectedVersion: version,
+            lastDay: planDate,
+          }),
+        }),
+      currentVersion: (federation, variables) => planRecordVersion(federation, variables.id),
+      accepted(variables, data) {
+        expect(data.retireSuccessStatement).toEqual({ id: variables.id, validTo: variables.lastDay });
+      },
+    },
+    {
       name: 'addStrategicAction',
       schema: 'arrangements',
       document: `mutation ($bodyId: ID!, $input: AddStrategicActionInput!) {

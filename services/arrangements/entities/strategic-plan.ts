@@ -36,6 +36,8 @@ export class SuccessStatementEntity {
   @Column({ type: 'integer', default: 1 }) version: number;
   /** The first day the statement is part of its priority; null when it is from the priority's start. */
   @Column({ type: 'date', name: 'valid_from', nullable: true }) validFrom: string | null;
+  /** The last day the statement is part of its priority; null while it stays (retireSuccessStatement). */
+  @Column({ type: 'date', name: 'valid_to', nullable: true }) validTo: string | null;
   /** The date the current text and target took effect; null when they hold from the statement's start. */
   @Column({ type: 'date', name: 'revised_from', nullable: true }) revisedFrom: string | null;
 }

@@ -44,6 +44,7 @@ export class StrategicPlanEdits1734120000000 implements MigrationInterface {
       ALTER TABLE ${t('success_statement')}
         ADD COLUMN version integer NOT NULL DEFAULT 1,
         ADD COLUMN valid_from date,
+        ADD COLUMN valid_to date,
         ADD COLUMN revised_from date`);
     await queryRunner.query(`
       CREATE TABLE ${t('success_statement_version')} (
@@ -65,7 +66,9 @@ export class StrategicPlanEdits1734120000000 implements MigrationInterface {
     const t = schemaTables(queryRunner);
     await queryRunner.query(`ALTER TABLE ${t('strategic_action')} DROP COLUMN version`);
     await queryRunner.query(`DROP TABLE ${t('success_statement_version')}`);
-    await queryRunner.query(`ALTER TABLE ${t('success_statement')} DROP COLUMN version, DROP COLUMN valid_from, DROP COLUMN revised_from`);
+    await queryRunner.query(
+      `ALTER TABLE ${t('success_statement')} DROP COLUMN version, DROP COLUMN valid_from, DROP COLUMN valid_to, DROP COLUMN revised_from`,
+    );
     await queryRunner.query(`DROP TABLE ${t('strategic_priority_version')}`);
     await queryRunner.query(`ALTER TABLE ${t('strategic_priority')} DROP COLUMN plan_id, DROP COLUMN version, DROP COLUMN revised_from`);
     await queryRunner.query(`DROP TABLE ${t('strategic_plan')}`);

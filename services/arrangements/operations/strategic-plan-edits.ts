@@ -66,7 +66,9 @@ export const statementCurrentFrom = (statement: SuccessStatementEntity, priority
 
 /** A priority's statements on `asOf`: those it had by then, each with the text and target in force then. */
 export async function statementsAsOf(priority: StrategicPriorityEntity, asOf: string, loaders: ArrangementsLoaders): Promise<SuccessStatementParent[]> {
-  const statements = (await loaders.successStatementsByPriority.load(priority.id)).filter((statement) => (statement.validFrom ?? priority.periodStart) <= asOf);
+  const statements = (await loaders.successStatementsByPriority.load(priority.id)).filter(
+    (statement) => (statement.validFrom ?? priority.periodStart) <= asOf && (statement.validTo === null || asOf <= statement.validTo),
+  );
   return Promise.all(
     statements.map(async (statement) => {
       const earlier = earlierVersionOn(await loaders.statementVersions.load(statement.id), asOf);
@@ -329,6 +331,26 @@ export async function reviseSuccessStatement(
       });
     }
   });
+  return dataSource.getRepository(SuccessStatementEntity).findOneByOrFail({ id });
+}
+
+/** Retires a statement: part of its priority up to lastDay, so earlier dates still show it. */
+export async function retireSuccessStatement(context: OperationContext, id: string, expectedVersion: number, lastDay: string): Promise<SuccessStatementEntity> {
+  const { dataSource, loaders } = context;
+  const statement = isUuid(id) ? await loaders.successStatement.load(id) : null;
+  if (!statement) throw notFound(`No success statement has the id "${id.slice(0, 80)}".`);
+  const priority = await loadPriorityForEdit(context, statement.priorityId);
+  const currentLast = statement.validTo ?? priority.periodEnd;
+  if (lastDay >= currentLast) throw badUserInput(`lastDay ${lastDay} is not before the statement's current last day (${currentLast})`, 'lastDay');
+  const currentFrom = statementCurrentFrom(statement, priority);
+  if (lastDay < currentFrom) throw badUserInput(`lastDay ${lastDay} is before the statement's current text took effect (${currentFrom})`, 'lastDay');
+  const result = await dataSource
+    .createQueryBuilder()
+    .update(SuccessStatementEntity)
+    .set({ validTo: lastDay, version: () => 'version + 1' })
+    .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+    .execute();
+  if (result.affected !== 1) throw staleVersion('The success statement', expectedVersion);
   return dataSource.getRepository(SuccessStatementEntity).findOneByOrFail({ id });
 }
 

@@ -16,6 +16,7 @@ import {
   addSuccessStatement,
   createStrategicPlan,
   retireStrategicPriority,
+  retireSuccessStatement,
   reviseStrategicPriority,
   reviseSuccessStatement,
   updateStrategicAction,
@@ -43,6 +44,7 @@ export const mutationResolvers: Resolvers = {
     addSuccessStatement: (_root, { priorityId, input, effectiveFrom }, context) => addSuccessStatement(context, priorityId, input, effectiveFrom),
     reviseSuccessStatement: (_root, { id, expectedVersion, effectiveFrom, input }, context) =>
       reviseSuccessStatement(context, id, expectedVersion, effectiveFrom, input),
+    retireSuccessStatement: (_root, { id, expectedVersion, lastDay }, context) => retireSuccessStatement(context, id, expectedVersion, lastDay),
     addStrategicAction: (_root, { bodyId, input }, context) => addStrategicAction(context, bodyId, input),
     updateStrategicAction: (_root, { id, expectedVersion, input }, context) => updateStrategicAction(context, id, expectedVersion, input),
     addRegionalProcedureChapter: (_root, { procedureId, input }, context) => addRegionalProcedureChapter(context, procedureId, input),

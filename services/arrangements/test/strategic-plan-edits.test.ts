@@ -73,6 +73,9 @@ const ADD_STATEMENT = `mutation ($priorityId: ID!, $input: SuccessStatementInput
 const REVISE_STATEMENT = `mutation ($id: ID!, $expectedVersion: Int!, $effectiveFrom: Date, $input: SuccessStatementInput!) {
   reviseSuccessStatement(id: $id, expectedVersion: $expectedVersion, effectiveFrom: $effectiveFrom, input: $input) { ${STATEMENT_FIELDS} }
 }`;
+const RETIRE_STATEMENT = `mutation ($id: ID!, $expectedVersion: Int!, $lastDay: Date!) {
+  retireSuccessStatement(id: $id, expectedVersion: $expectedVersion, lastDay: $lastDay) { id version validTo viewerCanEdit }
+}`;
 const ADD_ACTION = `mutation ($bodyId: ID!, $input: AddStrategicActionInput!) {
   addStrategicAction(bodyId: $bodyId, input: $input) { id heading headingText description progress period dueOn isMultiAgencyCaseFileAudit owner { id } version viewerCanEdit }
 }`;
@@ -204,6 +207,7 @@ describe('who may edit a strategic plan', () => {
       [RETIRE_PRIORITY, { id: DOMESTIC_ABUSE, expectedVersion: await priorityVersion(DOMESTIC_ABUSE), lastDay: '2025-01-01' }],
       [ADD_STATEMENT, { priorityId: DOMESTIC_ABUSE, input: { text: 'Hijack' } }],
       [REVISE_STATEMENT, { id: statement.id, expectedVersion: statement.version, input: { text: 'Hijack' } }],
+      [RETIRE_STATEMENT, { id: statement.id, expectedVersion: statement.version, lastDay: '2025-01-01' }],
       [
         ADD_ACTION,
         {
@@ -513,6 +517,35 @@ describe('success statements with typed targets', () => {
     );
     expect(results.map(codeOf).sort()).toEqual(['CONFLICT', undefined]);
     expect(await repository(SuccessStatementVersionEntity).countBy({ statementId: statement.id })).toBe(1);
+  });
+});
+
+describe('retiring a success statement', () => {
+  it('keeps it for dates up to its last day and drops it after; a stale version gets CONFLICT; bad days BAD_USER_INPUT', async () => {
+    // Tackling Exploitation has 10 statements in 002.
+    const statement = await repository(SuccessStatementEntity).findOneByOrFail({ priorityId: 'shropshire.tackling-exploitation', position: 10 });
+    const count = async (asOf: string) =>
+      (await prioritiesOn(asOf)).find((priority) => priority.id === 'shropshire.tackling-exploitation')!.successStatements.length;
+    expect(await count('2025-06-01')).toBe(10);
+    const before = await snapshot();
+    for (const lastDay of ['2026-03-31', '2026-06-01', '2023-03-31']) {
+      const result = await federation.query(RETIRE_STATEMENT, {
+        as: shropshireAdmin,
+        variables: { id: statement.id, expectedVersion: statement.version, lastDay },
+      });
+      expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lastDay' });
+    }
+    expect(await snapshot()).toEqual(before);
+    const retired = (await ok(RETIRE_STATEMENT, { id: statement.id, expectedVersion: statement.version, lastDay: '2025-06-30' }, shropshireAdmin))
+      .retireSuccessStatement;
+    expect(retired).toEqual({ id: statement.id, version: statement.version + 1, validTo: '2025-06-30', viewerCanEdit: true });
+    expect(await count('2025-06-30')).toBe(10);
+    expect(await count('2025-07-01')).toBe(9);
+    const stale = await federation.query(RETIRE_STATEMENT, {
+      as: shropshireAdmin,
+      variables: { id: statement.id, expectedVersion: statement.version, lastDay: '2025-01-01' },
+    });
+    expect(codeOf(stale)).toBe('CONFLICT');
   });
 });
 
