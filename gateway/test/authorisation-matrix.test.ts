@@ -56,6 +56,11 @@ interface Fixtures {
   courseId: string;
   thresholdModelId: string;
   escalationProcedureId: string;
+  // --- strategic plans and regional procedures (system of record)
+  strategicPlanId: string;
+  strategicActionId: string;
+  chapterId: string;
+  adoptionId: string;
 }
 
 interface Operation {
@@ -198,6 +203,54 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
   retireEscalationProcedure: (f) => ({
     document: `mutation ($id: ID!) { retireEscalationProcedure(id: $id, expectedVersion: ${STALE}, lastDay: "2031-02-28") { id } }`,
     variables: { id: f.escalationProcedureId },
+  }),
+  // --- strategic plans and regional procedures (system of record)
+  createStrategicPlan: () => ({
+    document: `mutation ($slug: String!) { createStrategicPlan(partnershipSlug: $slug, input: { title: "Matrix", periodStart: "2031-04-01", periodEnd: "2030-04-01" }) { id } }`,
+    variables: { slug: OWN },
+  }),
+  addStrategicPriority: (f) => ({
+    document: `mutation ($id: ID!) { addStrategicPriority(planId: $id, input: { title: "Matrix", kind: STRATEGIC_PRIORITY, owningGroupId: "shropshire.tackling-exploitation-group", effectiveFrom: "1901-01-01" }) { id } }`,
+    variables: { id: f.strategicPlanId },
+  }),
+  reviseStrategicPriority: () => ({
+    document: `mutation { reviseStrategicPriority(id: "shropshire.domestic-abuse", expectedVersion: ${STALE}, input: { title: "Matrix" }) { id } }`,
+  }),
+  retireStrategicPriority: () => ({
+    document: `mutation { retireStrategicPriority(id: "shropshire.domestic-abuse", expectedVersion: ${STALE}, lastDay: "1901-01-01") { id } }`,
+  }),
+  addSuccessStatement: () => ({
+    document: `mutation { addSuccessStatement(priorityId: "shropshire.domestic-abuse", input: { text: "Matrix", target: { comparison: AT_LEAST, value: 101, unit: PERCENT, measures: "x" } }) { id } }`,
+  }),
+  reviseSuccessStatement: (f) => ({
+    document: `mutation ($id: ID!) { reviseSuccessStatement(id: $id, expectedVersion: ${STALE}, input: { text: "Matrix" }) { id } }`,
+    variables: { id: f.statementId },
+  }),
+  retireSuccessStatement: (f) => ({
+    document: `mutation ($id: ID!) { retireSuccessStatement(id: $id, expectedVersion: ${STALE}, lastDay: "1901-01-01") { id } }`,
+    variables: { id: f.statementId },
+  }),
+  addStrategicAction: () => ({
+    document: `mutation { addStrategicAction(bodyId: "shropshire.local-domestic-abuse-partnership-board", input: { heading: PREVENTION, description: "Matrix", successMeasure: "x", dueOn: "2031-01-01", period: "2030-32" }) { id } }`,
+  }),
+  updateStrategicAction: (f) => ({
+    document: `mutation ($id: ID!) { updateStrategicAction(id: $id, expectedVersion: ${STALE}, input: { progress: COMPLETED }) { id } }`,
+    variables: { id: f.strategicActionId },
+  }),
+  addRegionalProcedureChapter: () => ({
+    document: `mutation { addRegionalProcedureChapter(procedureId: "west-midlands-regional-child-protection-procedures", input: { number: "x", title: "Matrix", version: "1", effectiveFrom: "2031-01-01" }) { id } }`,
+  }),
+  publishRegionalProcedureChapterVersion: (f) => ({
+    document: `mutation ($id: ID!) { publishRegionalProcedureChapterVersion(chapterId: $id, input: { version: "matrix", effectiveFrom: "1901-01-01", changeSummary: "Matrix" }) { id } }`,
+    variables: { id: f.chapterId },
+  }),
+  adoptRegionalProcedure: () => ({
+    document: `mutation ($slug: String!) { adoptRegionalProcedure(procedureId: "west-midlands-lcspr-learning-framework", partnershipSlug: $slug, input: { how: "Matrix" }) { id } }`,
+    variables: { slug: OWN },
+  }),
+  updateRegionalProcedureAdoption: (f) => ({
+    document: `mutation ($id: ID!) { updateRegionalProcedureAdoption(id: $id, expectedVersion: ${STALE}, input: { how: "Matrix" }) { id } }`,
+    variables: { id: f.adoptionId },
   }),
   registerOrganisation: () => ({
     document: `mutation ($id: ID!) { registerOrganisation(input: { id: $id, name: "Matrix agency", sector: POLICE }) { id } }`,
@@ -385,7 +438,18 @@ beforeAll(async () => {
   const statement = shropshire.partnership.strategicPriorities
     .flatMap((priority: { successStatements: unknown[] }) => priority.successStatements)
     .find((s: { measurable: boolean }) => s.measurable);
+  // --- strategic plans and regional procedures (system of record)
+  const sor = (await ask(
+    `{ partnership(slug: "shropshire") { strategicPlans { id } }
+       body(id: "shropshire.local-domestic-abuse-partnership-board") { strategicActionPlan { actions { id } } }
+       regionalProcedures { id chapters { id } adoptions { id partnership { slug } } } }`,
+  )) as any;
+  const procedures = sor.regionalProcedures as { id: string; chapters: { id: string }[]; adoptions: { id: string; partnership: { slug: string } }[] }[];
   fixtures = {
+    strategicPlanId: sor.partnership.strategicPlans[0].id,
+    strategicActionId: sor.body.strategicActionPlan.actions[0].id,
+    chapterId: procedures.find((procedure) => procedure.chapters.length > 0)!.chapters[0]!.id,
+    adoptionId: procedures.flatMap((procedure) => procedure.adoptions).find((adoption) => adoption.partnership.slug === OWN)!.id,
     meetingId: meeting.id,
     meetingDate: meeting.date,
     upcomingMeetingId,

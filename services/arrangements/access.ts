@@ -33,6 +33,13 @@ export const ARRANGEMENTS_ACCESS = {
   editForumMeetings: { regionalRoles: ['forum-secretariat'], partnershipRoles: [] },
   /** A partnership's escalation and dispute-resolution procedures. */
   editEscalationProcedures: partnershipAdmin,
+  // --- strategic plans and regional procedures (system of record)
+  /** A partnership's strategic plans: plans, priorities, success statements, Strategic Action Plan actions. */
+  editStrategicPlan: partnershipAdmin,
+  /** The shared regional procedures' chapters and their versions. */
+  editRegionalProcedures: { regionalRoles: ['regional-admin'], partnershipRoles: [] },
+  /** A partnership's adoption of a regional procedure and its local amendments. */
+  adoptRegionalProcedure: partnershipAdmin,
 } as const satisfies Record<string, AccessRule>;
 
 export type ArrangementsAction = keyof typeof ARRANGEMENTS_ACCESS;
@@ -45,6 +52,11 @@ export const agendaEditAction = (kind: BodyKind): ArrangementsAction => AGENDA_E
 
 async function partnershipIdsOf(body: BodyEntity, loaders: ArrangementsLoaders): Promise<string[]> {
   return (await loaders.bodyPartnerships.load(body.id)).map((link) => link.partnershipId);
+}
+
+/** May the caller edit the Strategic Action Plan of this group (a partnership-admin of one of its partnerships)? */
+export async function mayEditActionPlan(caller: Caller, body: BodyEntity, loaders: ArrangementsLoaders): Promise<boolean> {
+  return mayAct(caller, 'editStrategicPlan', await partnershipIdsOf(body, loaders));
 }
 
 /** A partnership-admin of any of the body's partnerships may edit it and its meetings. */

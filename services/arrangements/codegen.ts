@@ -15,8 +15,8 @@ export default subgraphCodegenConfig({
     RegionalProcedure: '../models#RegionalProcedureEntity',
     RegionalProcedureAdoption: '../models#RegionalProcedureAdoptionEntity',
     Meeting: '../models#MeetingEntity',
-    StrategicPriority: '../models#StrategicPriorityEntity',
-    SuccessStatement: '../models#SuccessStatementEntity',
+    StrategicPriority: '../models#StrategicPriorityParent',
+    SuccessStatement: '../models#SuccessStatementParent',
     SuccessMeasurement: '../models#SuccessMeasurementEntity',
     StrategicAction: '../models#StrategicActionEntity',
     StrategicActionPlan: '../models#StrategicActionPlanParent',
@@ -41,5 +41,10 @@ export default subgraphCodegenConfig({
     // --- meetings and escalation procedures (system of record)
     EscalationProcedure: '../models#EscalationProcedureEntity',
     EscalationStep: '../models#EscalationStepEntity',
+    // --- strategic plans and regional procedures (system of record)
+    StrategicPlan: '../models#StrategicPlanEntity',
+    StrategicPriorityVersion: '../models#StrategicPriorityVersionEntity',
+    SuccessStatementVersion: '../models#SuccessStatementVersionEntity',
+    AdoptedChapter: '../models#AdoptedChapterParent',
   },
 });

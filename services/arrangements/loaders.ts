@@ -26,6 +26,10 @@ import {
   RegionalProcedureAdoptionEntity,
   RegionalProcedureEntity,
   StatutoryFunctionEntity,
+  StrategicPlanEntity,
+  StrategicPriorityVersionEntity,
+  SuccessStatementVersionEntity,
+  RegionalProcedureAdoptionChapterEntity,
 } from './entities';
 import { EscalationProcedureEntity, EscalationStepEntity } from './entities/escalation-procedure';
 
@@ -172,6 +176,31 @@ export function createLoaders(dataSource: DataSource) {
     escalationStepsByProcedure: loaderOfMany<string, EscalationStepEntity>(
       (ids) => rowsWhereAnyOf(dataSource, EscalationStepEntity, 'procedureId', ids, ['position']),
       (row) => row.procedureId,
+    ),
+    // --- strategic plans and regional procedures (system of record)
+    strategicPlan: loaderByKey<string, StrategicPlanEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, StrategicPlanEntity, 'id', ids),
+      (row) => row.id,
+    ),
+    strategicPlansByPartnership: manyByPartnership(StrategicPlanEntity, { periodStart: 'ASC' }),
+    strategicPrioritiesByPlan: loaderOfMany<string, StrategicPriorityEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, StrategicPriorityEntity, 'planId', ids, ['id']),
+      (row) => row.planId as string,
+    ),
+    /** A priority's earlier versions, oldest first. */
+    priorityVersions: loaderOfMany<string, StrategicPriorityVersionEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, StrategicPriorityVersionEntity, 'priorityId', ids, ['validFrom']),
+      (row) => row.priorityId,
+    ),
+    /** A success statement's earlier versions, oldest first. */
+    statementVersions: loaderOfMany<string, SuccessStatementVersionEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, SuccessStatementVersionEntity, 'statementId', ids, ['validFrom']),
+      (row) => row.statementId,
+    ),
+    /** Every chapter version an adoption took up, oldest first. */
+    adoptedChapterRecords: loaderOfMany<string, RegionalProcedureAdoptionChapterEntity>(
+      (ids) => rowsWhereAnyOf(dataSource, RegionalProcedureAdoptionChapterEntity, 'adoptionId', ids, ['adoptedOn']),
+      (row) => row.adoptionId,
     ),
   };
 }

@@ -1,4 +1,12 @@
-import type { BodyEntity, MeetingActionNotesEntity, AgendaEntity, StrategicActionEntity, SuccessStatementEntity } from './entities';
+import type {
+  BodyEntity,
+  MeetingActionNotesEntity,
+  AgendaEntity,
+  RegionalProcedureChapterEntity,
+  StrategicActionEntity,
+  StrategicPriorityEntity,
+  SuccessStatementEntity,
+} from './entities';
 import type { PaperworkClockRule, PaperworkDeadlines } from './rules/paperwork-clock';
 import type { SuccessTarget } from './rules/success-target';
 
@@ -26,6 +34,9 @@ export type {
   SuccessMeasurementEntity,
   SuccessStatementEntity,
   StrategicActionEntity,
+  StrategicPlanEntity,
+  StrategicPriorityVersionEntity,
+  SuccessStatementVersionEntity,
 } from './entities';
 export type { ChairRuleSeed, MeetingFrequencySeed, QuorumRuleSeed } from '@safeguarding/seed-types';
 
@@ -38,6 +49,31 @@ export type BodyParent = BodyEntity & { asOf?: string };
 /** An entity another subgraph owns, known here by its key; the gateway resolves the rest. */
 export interface EntityReference {
   id: string;
+}
+
+// --- strategic plans and regional procedures (system of record)
+
+/**
+ * A priority as it stood on `asOf` (an earlier version's title, kind and group laid over the row),
+ * or as it stands now when read without a date. `versionFrom` is when the values shown took effect.
+ */
+export interface StrategicPriorityParent extends StrategicPriorityEntity {
+  asOf?: string;
+  versionFrom?: string;
+}
+
+/** A success statement as it stood on `asOf` (an earlier version's text and target laid over the row). */
+export interface SuccessStatementParent extends SuccessStatementEntity {
+  versionFrom?: string;
+}
+
+/** One chapter an adoption follows (rules/procedure-adoption.ts). */
+export interface AdoptedChapterParent {
+  number: string;
+  adopted: RegionalProcedureChapterEntity;
+  latest: RegionalProcedureChapterEntity;
+  upToDate: boolean;
+  adoptedOn: string;
 }
 
 /** A reference to an Organisation owned by the membership subgraph. */

@@ -50,6 +50,18 @@ interface ArrangementsIds extends Record<string, unknown> {
   reschedulable: Target[];
   /** Escalation procedures: own ones to revise, own ones to retire, and another partnership's (Telford & Wrekin's seeded one). */
   procedures: { replace: Target[]; retire: Target[]; other: Target[] };
+  // --- strategic plans and regional procedures (system of record)
+  /** Shropshire's plans and priorities (the seeded plan, 002), and its groups' action plan actions. */
+  plans: string[];
+  priorities: string[];
+  strategicActions: string[];
+  procedures: string[];
+  /** Chapter versions that are the latest of their number, and earlier ones. */
+  latestChapters: string[];
+  earlierChapters: string[];
+  /** Shropshire's adoptions (own) and Telford & Wrekin's (other). */
+  ownAdoptions: string[];
+  otherAdoptions: string[];
 }
 
 const FORUM = 'joint.lsp-forum';
@@ -104,6 +116,56 @@ const procedureVersion = async (federation: TestFederation, id: unknown) => {
   const procedures = (response.data?.partnerships ?? []) as { escalationProcedures: { id: string; version: number }[] }[];
   return procedures.flatMap((partnership) => partnership.escalationProcedures).find((procedure) => procedure.id === id)?.version;
 };
+// --- strategic plans and regional procedures (system of record): versions read back by id
+const ownPlanVersions = async (federation: TestFederation) => {
+  const response = await federation.query(
+    `{ partnership(slug: "${OWN}") { strategicPlans { priorities { id version successStatements { id version } } } bodies { strategicActionPlan { actions { id version } } } } }`,
+  );
+  const partnership = response.data!.partnership as {
+    strategicPlans: { priorities: { id: string; version: number; successStatements: { id: string; version: number }[] }[] }[];
+    bodies: { strategicActionPlan: { actions: { id: string; version: number }[] } | null }[];
+  };
+  const priorities = partnership.strategicPlans.flatMap((plan) => plan.priorities);
+  return new Map<string, number>([
+    ...priorities.map((priority) => [priority.id, priority.version] as const),
+    ...priorities.flatMap((priority) => priority.successStatements.map((statement) => [statement.id, statement.version] as const)),
+    ...partnership.bodies.flatMap((body) => body.strategicActionPlan?.actions.map((action) => [action.id, action.version] as const) ?? []),
+  ]);
+};
+const planRecordVersion = async (federation: TestFederation, id: unknown) => (await ownPlanVersions(federation)).get(id as string);
+const adoptionVersion = async (federation: TestFederation, id: unknown) => {
+  const response = await federation.query(`{ regionalProcedures { adoptions { id version } } }`);
+  const adoptions = (response.data!.regionalProcedures as { adoptions: { id: string; version: number }[] }[]).flatMap((procedure) => procedure.adoptions);
+  return adoptions.find((adoption) => adoption.id === id)?.version;
+};
+/** Plausible or hostile dates: mostly within Shropshire's 2023-2026 plan, so the later checks are reached. */
+const planDate = fc.oneof(
+  { arbitrary: fc.date({ min: new Date('2023-04-01T00:00:00Z'), max: new Date('2026-03-31T00:00:00Z'), noInvalidDate: true }).map(isoDay), weight: 4 },
+  { arbitrary: hostileDate, weight: 2 },
+);
+const targetInput = fc.record(
+  {
+    comparison: fc.constantFrom('ABOVE', 'AT_LEAST', 'REDUCE_BY_AT_LEAST_PERCENT', 'COMPLETED_WITHIN', 'MOST'),
+    value: fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: -5, max: 2000 }), fc.constantFrom(1e308, -0, 100.5)),
+    unit: fc.constantFrom('PERCENT', 'WORKING_DAYS', 'MONTHS', 'YEARS'),
+    baselinePeriod: fc.oneof(fc.constant(null), fc.constantFrom('2022-23', '2022-24', '2022/23'), hostileOrHalfText),
+    baselineValue: fc.oneof(fc.constant(null), fc.double({ min: -10, max: 120, noNaN: true })),
+    measures: fc.oneof(plausibleText, hostileOrHalfText),
+  },
+  { requiredKeys: ['comparison', 'value', 'unit', 'measures'] },
+);
+const statementInput = fc.record(
+  { text: fc.oneof({ arbitrary: plausibleText, weight: 2 }, { arbitrary: hostileOrHalfText, weight: 3 }), target: fc.oneof(fc.constant(null), targetInput) },
+  { requiredKeys: ['text'] },
+);
+const PRIORITY_KINDS = fc.constantFrom('SYSTEM_PRIORITY', 'STRATEGIC_PRIORITY', 'OTHER_PRIORITY');
+const ownGroups = fc.constantFrom(
+  'shropshire.tackling-exploitation-group',
+  'shropshire.local-domestic-abuse-partnership-board',
+  'telford-and-wrekin.executive',
+  'shropshire.nothing',
+);
+
 async function meetingIds(federation: TestFederation, partnership: string): Promise<string[]> {
   const response = await federation.query(`query ($slug: String!) { partnership(slug: $slug) { bodies { meetings { id } } } }`, {
     variables: { slug: partnership },
@@ -262,6 +324,20 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
       (priority) => priority.successStatements,
     );
 
+    // --- strategic plans and regional procedures (system of record)
+    const sor = await ask(
+      `{ partnership(slug: "${OWN}") { strategicPlans { id priorities { id } } bodies { strategicActionPlan { actions { id } } } }
+         regionalProcedures { id chapters { id versions { id isLatest } } adoptions { id partnership { slug } } } }`,
+      {},
+    );
+    const procedures = sor.regionalProcedures as {
+      id: string;
+      chapters: { versions: { id: string; isLatest: boolean }[] }[];
+      adoptions: { id: string; partnership: { slug: string } }[];
+    }[];
+    const chapterVersions = procedures.flatMap((procedure) => procedure.chapters.flatMap((chapter) => chapter.versions));
+    const adoptions = procedures.flatMap((procedure) => procedure.adoptions);
+
     const editedBy = (editor: Grant[]) => (id: string) => ({ id, editor });
     const procedure = async (title: string) =>
       (
@@ -323,6 +399,16 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
         retire: [await procedure('Policy to retire'), await procedure('Another policy to retire')].map(editedBy(callers.ownAdmin)),
         other: telfordProcedures.map((p) => p.id).map(editedBy(callers.ownAdmin)),
       },
+      plans: (sor.partnership.strategicPlans as { id: string }[]).map((plan) => plan.id),
+      priorities: (sor.partnership.strategicPlans as { priorities: { id: string }[] }[]).flatMap((plan) => plan.priorities.map((priority) => priority.id)),
+      strategicActions: (sor.partnership.bodies as { strategicActionPlan: { actions: { id: string }[] } | null }[]).flatMap(
+        (body) => body.strategicActionPlan?.actions.map((action) => action.id) ?? [],
+      ),
+      procedures: procedures.map((procedure) => procedure.id),
+      latestChapters: chapterVersions.filter((chapter) => chapter.isLatest).map((chapter) => chapter.id),
+      earlierChapters: chapterVersions.filter((chapter) => !chapter.isLatest).map((chapter) => chapter.id),
+      ownAdoptions: adoptions.filter((adoption) => adoption.partnership.slug === OWN).map((adoption) => adoption.id),
+      otherAdoptions: adoptions.filter((adoption) => adoption.partnership.slug !== OWN).map((adoption) => adoption.id),
     };
   },
   mutations: [
@@ -1348,6 +1434,438 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
           version: variables.expectedVersion + 1,
           viewerCanEdit: false,
         });
+      },
+    },
+    // --- strategic plans and regional procedures (system of record)
+    {
+      name: 'createStrategicPlan',
+      schema: 'arrangements',
+      document: `mutation ($partnershipSlug: String!, $input: CreateStrategicPlanInput!) {
+        createStrategicPlan(partnershipSlug: $partnershipSlug, input: $input) { id title periodStart periodEnd partnership { slug } }
+      }`,
+      call: () =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            partnershipSlug: fc.oneof(
+              { arbitrary: fc.constant(OWN), weight: 5 },
+              { arbitrary: fc.constantFrom(...OTHERS), weight: 1 },
+              { arbitrary: wrongId, weight: 1 },
+            ),
+            input: fc.oneof(
+              // A plausible plan: one to five years from an April, often clear of the seeded plan.
+              {
+                arbitrary: fc
+                  .tuple(fc.oneof(plausibleText, hostileOrHalfText), fc.integer({ min: 2020, max: 2090 }), fc.integer({ min: 1, max: 5 }))
+                  .map(([title, start, years]) => ({ title, periodStart: `${start}-04-01`, periodEnd: `${start + years}-03-31` })),
+                weight: 3,
+              },
+              {
+                arbitrary: fc.record({
+                  title: fc.oneof(plausibleText, hostileOrHalfText),
+                  periodStart: fc.oneof(
+                    fc.integer({ min: 2020, max: 2060 }).map((year) => `${year}-04-01`),
+                    hostileDate,
+                  ),
+                  periodEnd: fc.oneof(
+                    fc.integer({ min: 2020, max: 2075 }).map((year) => `${year}-03-31`),
+                    hostileDate,
+                  ),
+                }),
+                weight: 2,
+              },
+            ),
+          }),
+        }),
+      accepted(variables, data) {
+        expect(data.createStrategicPlan).toMatchObject({
+          title: trimmed(variables.input.title),
+          periodStart: variables.input.periodStart,
+          periodEnd: variables.input.periodEnd,
+          partnership: { slug: variables.partnershipSlug },
+        });
+      },
+    },
+    {
+      name: 'addStrategicPriority',
+      schema: 'arrangements',
+      document: `mutation ($planId: ID!, $input: AddStrategicPriorityInput!) {
+        addStrategicPriority(planId: $planId, input: $input) { id title kind periodStart owningGroup { id } }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            planId: fc.oneof({ arbitrary: fc.constantFrom(...ids.plans), weight: 5 }, { arbitrary: wrongId, weight: 1 }),
+            input: fc.record(
+              { title: fc.oneof(plausibleText, hostileOrHalfText), kind: PRIORITY_KINDS, owningGroupId: fc.oneof(ownGroups, wrongId), effectiveFrom: planDate },
+              { requiredKeys: ['title', 'kind', 'owningGroupId'] },
+            ),
+          }),
+        }),
+      accepted(variables, data) {
+        expect(data.addStrategicPriority).toMatchObject({
+          title: trimmed(variables.input.title),
+          kind: variables.input.kind,
+          owningGroup: { id: variables.input.owningGroupId },
+        });
+        if (variables.input.effectiveFrom !== undefined) expect(data.addStrategicPriority.periodStart).toBe(variables.input.effectiveFrom);
+      },
+    },
+    {
+      name: 'reviseStrategicPriority',
+      schema: 'arrangements',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $effectiveFrom: Date, $input: ReviseStrategicPriorityInput!) {
+        reviseStrategicPriority(id: $id, expectedVersion: $expectedVersion, effectiveFrom: $effectiveFrom, input: $input) { id title kind versionFrom owningGroup { id } }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record(
+            {
+              id: fc.oneof({ arbitrary: fc.constantFrom(...ids.priorities), weight: 5 }, { arbitrary: wrongId, weight: 1 }),
+              expectedVersion: version,
+              effectiveFrom: fc.oneof(fc.constant(null), planDate),
+              input: fc.record(
+                { title: fc.oneof(plausibleText, hostileOrHalfText), kind: PRIORITY_KINDS, owningGroupId: fc.oneof(ownGroups, wrongId) },
+                { requiredKeys: [] },
+              ),
+            },
+            { requiredKeys: ['id', 'expectedVersion', 'input'] },
+          ),
+        }),
+      currentVersion: (federation, variables) => planRecordVersion(federation, variables.id),
+      accepted(variables, data) {
+        const { input } = variables;
+        if (input.title !== undefined) expect(data.reviseStrategicPriority.title).toBe(trimmed(input.title));
+        if (input.kind !== undefined) expect(data.reviseStrategicPriority.kind).toBe(input.kind);
+        if (input.owningGroupId !== undefined) expect(data.reviseStrategicPriority.owningGroup.id).toBe(input.owningGroupId);
+        if (variables.effectiveFrom != null) expect(data.reviseStrategicPriority.versionFrom).toBe(variables.effectiveFrom);
+      },
+    },
+    {
+      name: 'retireStrategicPriority',
+      schema: 'arrangements',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $lastDay: Date!) {
+        retireStrategicPriority(id: $id, expectedVersion: $expectedVersion, lastDay: $lastDay) { id periodEnd }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            id: fc.oneof({ arbitrary: fc.constantFrom(...ids.priorities), weight: 5 }, { arbitrary: wrongId, weight: 1 }),
+            expectedVersion: version,
+            lastDay: planDate,
+          }),
+        }),
+      currentVersion: (federation, variables) => planRecordVersion(federation, variables.id),
+      accepted(variables, data) {
+        expect(data.retireStrategicPriority).toEqual({ id: variables.id, periodEnd: variables.lastDay });
+      },
+    },
+    {
+      name: 'addSuccessStatement',
+      schema: 'arrangements',
+      document: `mutation ($priorityId: ID!, $input: SuccessStatementInput!, $effectiveFrom: Date) {
+        addSuccessStatement(priorityId: $priorityId, input: $input, effectiveFrom: $effectiveFrom) { id text measurable target { comparison value unit } }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record(
+            {
+              priorityId: fc.oneof({ arbitrary: fc.constantFrom(...ids.priorities), weight: 5 }, { arbitrary: wrongId, weight: 1 }),
+              input: statementInput,
+              effectiveFrom: fc.oneof(fc.constant(null), planDate),
+            },
+            { requiredKeys: ['priorityId', 'input'] },
+          ),
+        }),
+      accepted(variables, data) {
+        expect(data.addSuccessStatement.text).toBe(trimmed(variables.input.text));
+        expect(data.addSuccessStatement.measurable).toBe(variables.input.target != null);
+        if (variables.input.target != null) expect(data.addSuccessStatement.target.value).toBe(variables.input.target.value + 0);
+      },
+    },
+    {
+      name: 'reviseSuccessStatement',
+      schema: 'arrangements',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $effectiveFrom: Date, $input: SuccessStatementInput!) {
+        reviseSuccessStatement(id: $id, expectedVersion: $expectedVersion, effectiveFrom: $effectiveFrom, input: $input) { id text measurable versionFrom }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record(
+            {
+              id: fc.oneof(
+                { arbitrary: fc.constantFrom(...ids.measurableStatements, ...ids.textOnlyStatements), weight: 5 },
+                { arbitrary: wrongId, weight: 1 },
+              ),
+              expectedVersion: version,
+              effectiveFrom: fc.oneof(fc.constant(null), planDate),
+              input: statementInput,
+            },
+            { requiredKeys: ['id', 'expectedVersion', 'input'] },
+          ),
+        }),
+      currentVersion: (federation, variables) => planRecordVersion(federation, variables.id),
+      accepted(variables, data) {
+        expect(data.reviseSuccessStatement).toMatchObject({
+          id: variables.id,
+          text: trimmed(variables.input.text),
+          measurable: variables.input.target != null,
+        });
+        if (variables.effectiveFrom != null) expect(data.reviseSuccessStatement.versionFrom).toBe(variables.effectiveFrom);
+      },
+    },
+    {
+      name: 'retireSuccessStatement',
+      schema: 'arrangements',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $lastDay: Date!) {
+        retireSuccessStatement(id: $id, expectedVersion: $expectedVersion, lastDay: $lastDay) { id validTo }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            id: fc.oneof({ arbitrary: fc.constantFrom(...ids.measurableStatements, ...ids.textOnlyStatements), weight: 5 }, { arbitrary: wrongId, weight: 1 }),
+            expectedVersion: version,
+            lastDay: planDate,
+          }),
+        }),
+      currentVersion: (federation, variables) => planRecordVersion(federation, variables.id),
+      accepted(variables, data) {
+        expect(data.retireSuccessStatement).toEqual({ id: variables.id, validTo: variables.lastDay });
+      },
+    },
+    {
+      name: 'addStrategicAction',
+      schema: 'arrangements',
+      document: `mutation ($bodyId: ID!, $input: AddStrategicActionInput!) {
+        addStrategicAction(bodyId: $bodyId, input: $input) { id heading description successMeasure period dueOn progress evidence owner { id } }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            bodyId: fc.oneof(
+              { arbitrary: fc.constantFrom(...ids.ownBodies), weight: 5 },
+              { arbitrary: fc.constantFrom(...ids.otherBodies), weight: 2 },
+              { arbitrary: wrongId, weight: 1 },
+            ),
+            input: fc.record(
+              {
+                heading: fc.constantFrom(
+                  'PREVENTION',
+                  'PREVENTING_CRIME',
+                  'UNDERSTANDING_WHAT_IS_HAPPENING',
+                  'PROTECT_AND_PURSUE',
+                  'LEARNING_AND_DEVELOPMENT',
+                  'EXPERIENCE_OF_INDIVIDUALS',
+                  'PURSUIT',
+                ),
+                description: mostlyPlausible.map((text) => text ?? 'Awareness campaign'),
+                successMeasure: mostlyPlausible.map((text) => text ?? 'Reach'),
+                ownerOrganisationId: fc.oneof(
+                  { arbitrary: fc.constant(null), weight: 2 },
+                  { arbitrary: fc.constantFrom('west-mercia-police', 'shropshire-council'), weight: 2 },
+                  { arbitrary: hostileOrHalfText, weight: 1 },
+                ),
+                dueOn: fc.oneof({ arbitrary: fc.integer({ min: -400, max: 800 }).map(shift), weight: 3 }, { arbitrary: hostileDate, weight: 1 }),
+                period: fc.oneof(
+                  { arbitrary: fc.constantFrom('2026-27', '2027-28'), weight: 3 },
+                  { arbitrary: fc.constantFrom('2026-28', '2026/27'), weight: 1 },
+                  { arbitrary: hostileOrHalfText, weight: 1 },
+                ),
+                progress: fc.constantFrom('NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'ABANDONED'),
+                evidence: mostlyPlausible,
+                isMultiAgencyCaseFileAudit: fc.boolean(),
+              },
+              { requiredKeys: ['heading', 'description', 'successMeasure', 'dueOn', 'period'] },
+            ),
+          }),
+        }),
+      accepted(variables, data) {
+        const { input } = variables;
+        expect(data.addStrategicAction).toMatchObject({
+          heading: input.heading,
+          description: trimmed(input.description),
+          successMeasure: trimmed(input.successMeasure),
+          period: input.period,
+          dueOn: input.dueOn,
+        });
+        if (input.evidence != null) expect(data.addStrategicAction.evidence).toBe(trimmed(input.evidence));
+      },
+    },
+    {
+      name: 'updateStrategicAction',
+      schema: 'arrangements',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $input: UpdateStrategicActionInput!) {
+        updateStrategicAction(id: $id, expectedVersion: $expectedVersion, input: $input) { id progress evidence description successMeasure dueOn }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            id: fc.oneof({ arbitrary: fc.constantFrom(...ids.strategicActions), weight: 5 }, { arbitrary: wrongId, weight: 1 }),
+            expectedVersion: version,
+            input: fc.record(
+              {
+                progress: fc.constantFrom('NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'ABANDONED'),
+                evidence: mostlyPlausible,
+                description: mostlyPlausible,
+                successMeasure: mostlyPlausible,
+                dueOn: fc.oneof({ arbitrary: fc.integer({ min: -400, max: 800 }).map(shift), weight: 3 }, { arbitrary: hostileDate, weight: 1 }),
+              },
+              { requiredKeys: [] },
+            ),
+          }),
+        }),
+      currentVersion: (federation, variables) => planRecordVersion(federation, variables.id),
+      accepted(variables, data) {
+        const { input } = variables;
+        for (const field of ['evidence', 'description', 'successMeasure'] as const) {
+          if (input[field] != null) expect(data.updateStrategicAction[field]).toBe(trimmed(input[field]));
+        }
+        if (input.progress != null) expect(data.updateStrategicAction.progress).toBe(input.progress);
+        if (input.dueOn != null) expect(data.updateStrategicAction.dueOn).toBe(input.dueOn);
+      },
+    },
+    {
+      name: 'addRegionalProcedureChapter',
+      schema: 'arrangements',
+      document: `mutation ($procedureId: ID!, $input: AddRegionalProcedureChapterInput!) {
+        addRegionalProcedureChapter(procedureId: $procedureId, input: $input) { id number title version effectiveFrom }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.regionalAdmin),
+          variables: fc.record({
+            procedureId: fc.oneof({ arbitrary: fc.constantFrom(...ids.procedures), weight: 5 }, { arbitrary: wrongId, weight: 1 }),
+            input: fc.record({
+              number: fc.oneof(
+                fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 })).map(([a, b]) => `${a}.${b}`),
+                fc.constantFrom('1.1', '1.2', '1.', 'a.1', ''),
+                hostileOrHalfText,
+              ),
+              title: fc.oneof(plausibleText, hostileOrHalfText),
+              version: fc.oneof(fc.constantFrom('1', '2.1', 'v 1', ''), hostileOrHalfText),
+              effectiveFrom: hostileDate,
+            }),
+          }),
+        }),
+      accepted(variables, data) {
+        expect(data.addRegionalProcedureChapter).toMatchObject({
+          number: trimmed(variables.input.number),
+          title: trimmed(variables.input.title),
+          version: trimmed(variables.input.version),
+          effectiveFrom: variables.input.effectiveFrom,
+        });
+      },
+    },
+    {
+      name: 'publishRegionalProcedureChapterVersion',
+      schema: 'arrangements',
+      document: `mutation ($chapterId: ID!, $input: PublishChapterVersionInput!) {
+        publishRegionalProcedureChapterVersion(chapterId: $chapterId, input: $input) { id title version effectiveFrom changeSummary }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.regionalAdmin),
+          variables: fc.record({
+            chapterId: fc.oneof(
+              { arbitrary: fc.constantFrom(...ids.latestChapters), weight: 5 },
+              { arbitrary: fc.constantFrom(...ids.earlierChapters), weight: 1 },
+              { arbitrary: wrongId, weight: 1 },
+            ),
+            input: fc.record(
+              {
+                version: fc.oneof(fc.integer({ min: 1, max: 99 }).map(String), fc.constantFrom('1', 'v 2', ''), hostileOrHalfText),
+                effectiveFrom: fc.oneof(
+                  fc.integer({ min: 0, max: 3000 }).map((days) => shift(days - 1000)),
+                  hostileDate,
+                ),
+                changeSummary: fc.oneof(plausibleText, hostileOrHalfText),
+                title: fc.oneof(fc.constant(null), plausibleText, hostileOrHalfText),
+              },
+              { requiredKeys: ['version', 'effectiveFrom', 'changeSummary'] },
+            ),
+          }),
+        }),
+      accepted(variables, data) {
+        const { input } = variables;
+        expect(data.publishRegionalProcedureChapterVersion).toMatchObject({
+          version: trimmed(input.version),
+          effectiveFrom: input.effectiveFrom,
+          changeSummary: trimmed(input.changeSummary),
+        });
+        if (input.title != null) expect(data.publishRegionalProcedureChapterVersion.title).toBe(trimmed(input.title));
+      },
+    },
+    {
+      name: 'adoptRegionalProcedure',
+      schema: 'arrangements',
+      document: `mutation ($procedureId: ID!, $partnershipSlug: String!, $input: AdoptRegionalProcedureInput!) {
+        adoptRegionalProcedure(procedureId: $procedureId, partnershipSlug: $partnershipSlug, input: $input) { id how localVariation partnership { slug } procedure { id } }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            procedureId: fc.oneof({ arbitrary: fc.constantFrom(...ids.procedures), weight: 5 }, { arbitrary: wrongId, weight: 1 }),
+            partnershipSlug: fc.oneof(
+              { arbitrary: fc.constant(OWN), weight: 5 },
+              { arbitrary: fc.constantFrom(...OTHERS), weight: 1 },
+              { arbitrary: wrongId, weight: 1 },
+            ),
+            input: fc.record({ how: fc.oneof(plausibleText, hostileOrHalfText), localVariation: optionalText }, { requiredKeys: ['how'] }),
+          }),
+        }),
+      accepted(variables, data) {
+        expect(data.adoptRegionalProcedure).toMatchObject({
+          how: trimmed(variables.input.how),
+          localVariation: variables.input.localVariation == null ? null : trimmed(variables.input.localVariation),
+          partnership: { slug: variables.partnershipSlug },
+          procedure: { id: variables.procedureId },
+        });
+      },
+    },
+    {
+      name: 'updateRegionalProcedureAdoption',
+      schema: 'arrangements',
+      document: `mutation ($id: ID!, $expectedVersion: Int!, $input: UpdateRegionalProcedureAdoptionInput!) {
+        updateRegionalProcedureAdoption(id: $id, expectedVersion: $expectedVersion, input: $input) { id how localVariation adoptedChapters { adopted { id } } }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            id: fc.oneof(
+              { arbitrary: fc.constantFrom(...ids.ownAdoptions), weight: 5 },
+              { arbitrary: fc.constantFrom(...ids.otherAdoptions), weight: 1 },
+              { arbitrary: wrongId, weight: 1 },
+            ),
+            expectedVersion: version,
+            input: fc.record(
+              {
+                how: fc.oneof(plausibleText, hostileOrHalfText),
+                localVariation: fc.oneof(fc.constant(''), plausibleText, hostileOrHalfText),
+                adoptChapterIds: fc.array(fc.oneof(fc.constantFrom(...ids.latestChapters, ...ids.earlierChapters), wrongId), { minLength: 0, maxLength: 3 }),
+              },
+              { requiredKeys: [] },
+            ),
+          }),
+        }),
+      currentVersion: (federation, variables) => adoptionVersion(federation, variables.id),
+      accepted(variables, data) {
+        const { input } = variables;
+        const adoption = data.updateRegionalProcedureAdoption;
+        if (input.how !== undefined) expect(adoption.how).toBe(trimmed(input.how));
+        if (input.localVariation !== undefined)
+          expect(adoption.localVariation).toBe(trimmed(input.localVariation) === '' ? null : trimmed(input.localVariation));
+        const followed = adoption.adoptedChapters.map((chapter: { adopted: { id: string } }) => chapter.adopted.id);
+        for (const chapterId of input.adoptChapterIds ?? []) expect(followed).toContain(chapterId);
       },
     },
   ],

@@ -4,6 +4,8 @@ export * from './body';
 export * from './meeting';
 export * from './strategic-plan';
 export * from './agenda';
+export * from './strategic-plan-edits';
+export * from './regional-procedure-edits';
 import { BodyEntity, BodyPartnershipEntity, BodyRelationshipEntity, BodyReportingLineEntity, BodyTermsHistoryEntity } from './body';
 export * from './escalation-procedure';
 import { EscalationProcedureEntity, EscalationStepEntity } from './escalation-procedure';
@@ -21,6 +23,8 @@ import {
   RegionalProcedureEntity,
   StatutoryFunctionEntity,
 } from './partnership-facts';
+import { StrategicPlanEntity, StrategicPriorityVersionEntity, SuccessStatementVersionEntity } from './strategic-plan-edits';
+import { RegionalProcedureAdoptionChapterEntity } from './regional-procedure-edits';
 
 export const entities = [
   PartnershipEntity,
@@ -49,4 +53,8 @@ export const entities = [
   RegionalProcedureChapterEntity,
   EscalationProcedureEntity,
   EscalationStepEntity,
+  StrategicPlanEntity,
+  StrategicPriorityVersionEntity,
+  SuccessStatementVersionEntity,
+  RegionalProcedureAdoptionChapterEntity,
 ];

@@ -90,4 +90,8 @@ export class RegionalProcedureAdoptionEntity {
   /** Where the partnership departs from the regional text, if it says so. */
   @Column({ type: 'text', name: 'local_variation', nullable: true }) localVariation: string | null;
   @Column({ type: 'jsonb' }) source: SourceCitation;
+  /** Optimistic-lock version. */
+  @Column({ type: 'integer', default: 1 }) version: number;
+  /** The date the adoption was recorded through the API; null for the seeded ones. */
+  @Column({ type: 'date', name: 'adopted_on', nullable: true }) adoptedOn: string | null;
 }

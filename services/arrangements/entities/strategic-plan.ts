@@ -13,6 +13,12 @@ export class StrategicPriorityEntity {
   @Column({ type: 'date', name: 'period_start' }) periodStart: string;
   @Column({ type: 'date', name: 'period_end' }) periodEnd: string;
   @Column({ type: 'jsonb' }) source: SourceCitation;
+  /** The plan it belongs to; null for a priority recorded before plans were (none in the seed). */
+  @Column({ type: 'uuid', name: 'plan_id', nullable: true }) planId: string | null;
+  /** Optimistic-lock version. */
+  @Column({ type: 'integer', default: 1 }) version: number;
+  /** The date the current title, kind and group took effect; null when they hold from periodStart. */
+  @Column({ type: 'date', name: 'revised_from', nullable: true }) revisedFrom: string | null;
 }
 
 /** A success statement, verbatim; `target` is parsed from its text when it states one. */
@@ -26,6 +32,14 @@ export class SuccessStatementEntity {
   @Column({ type: 'double precision', name: 'baseline_value', nullable: true }) baselineValue: number | null;
   @Column({ type: 'jsonb', name: 'baseline_source', nullable: true }) baselineSource: SourceCitation | null;
   @Column({ type: 'jsonb' }) source: SourceCitation;
+  /** Optimistic-lock version. */
+  @Column({ type: 'integer', default: 1 }) version: number;
+  /** The first day the statement is part of its priority; null when it is from the priority's start. */
+  @Column({ type: 'date', name: 'valid_from', nullable: true }) validFrom: string | null;
+  /** The last day the statement is part of its priority; null while it stays (retireSuccessStatement). */
+  @Column({ type: 'date', name: 'valid_to', nullable: true }) validTo: string | null;
+  /** The date the current text and target took effect; null when they hold from the statement's start. */
+  @Column({ type: 'date', name: 'revised_from', nullable: true }) revisedFrom: string | null;
 }
 
 @Entity({ name: 'success_measurement' })
@@ -56,4 +70,6 @@ export class StrategicActionEntity {
   @Column({ type: 'text' }) period: string;
   @Column({ type: 'boolean', name: 'is_multi_agency_case_file_audit', default: false }) isMultiAgencyCaseFileAudit: boolean;
   @Column({ type: 'jsonb' }) source: SourceCitation;
+  /** Optimistic-lock version. */
+  @Column({ type: 'integer', default: 1 }) version: number;
 }

@@ -7,6 +7,8 @@ import { BodiesSystemOfRecord1734100000000 } from './1734100000000-bodies-system
 import { PartnershipFactsHistory1734110000000 } from './1734110000000-partnership-facts-history';
 import { MeetingExtraordinaryAndReschedules1734130000000 } from './1734130000000-meeting-extraordinary-and-reschedules';
 import { CreateEscalationProcedures1734130000001 } from './1734130000001-create-escalation-procedures';
+import { StrategicPlanEdits1734120000000 } from './1734120000000-strategic-plan-edits';
+import { RegionalProcedureEdits1734120000001 } from './1734120000001-regional-procedure-edits';
 
 /** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
 export const migrations = [
@@ -20,4 +22,6 @@ export const migrations = [
   PartnershipFactsHistory1734110000000,
   MeetingExtraordinaryAndReschedules1734130000000,
   CreateEscalationProcedures1734130000001,
+  StrategicPlanEdits1734120000000,
+  RegionalProcedureEdits1734120000001,
 ];

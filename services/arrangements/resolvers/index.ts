@@ -26,6 +26,7 @@ import { strategicActionPlanResolvers } from './strategic-action-plan';
 import { strategicPriorityResolvers } from './strategic-priority';
 import { successStatementResolvers } from './success-statement';
 import { escalationProcedureResolvers } from './escalation-procedure';
+import { strategicPlanResolvers } from './strategic-plan';
 
 /** One file per SDL type; merged so a field resolved in two files fails at start instead of one silently winning. */
 export const resolvers = mergeResolvers<Resolvers>({
@@ -57,4 +58,5 @@ export const resolvers = mergeResolvers<Resolvers>({
   'strategic-action.ts': strategicActionResolvers,
   // --- meetings and escalation procedures (system of record)
   'escalation-procedure.ts': escalationProcedureResolvers,
+  'strategic-plan.ts': strategicPlanResolvers,
 });

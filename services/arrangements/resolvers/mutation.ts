@@ -17,6 +17,23 @@ import {
 // --- meetings and escalation procedures (system of record)
 import { createEscalationProcedure, replaceEscalationSteps, retireEscalationProcedure } from '../operations/escalation-procedures';
 import { rescheduleMeeting } from '../operations/meeting-edits';
+import {
+  addRegionalProcedureChapter,
+  adoptRegionalProcedure,
+  publishRegionalProcedureChapterVersion,
+  updateRegionalProcedureAdoption,
+} from '../operations/regional-procedures';
+import {
+  addStrategicAction,
+  addStrategicPriority,
+  addSuccessStatement,
+  createStrategicPlan,
+  retireStrategicPriority,
+  retireSuccessStatement,
+  reviseStrategicPriority,
+  reviseSuccessStatement,
+  updateStrategicAction,
+} from '../operations/strategic-plan-edits';
 
 /** Every edit is a named operation; each checks the caller's scope itself (access.ts). */
 export const mutationResolvers: Resolvers = {
@@ -54,5 +71,21 @@ export const mutationResolvers: Resolvers = {
     createEscalationProcedure: (_root, { partnershipSlug, input }, context) => createEscalationProcedure(context, partnershipSlug, input),
     replaceEscalationSteps: (_root, { id, expectedVersion, steps }, context) => replaceEscalationSteps(context, id, expectedVersion, steps),
     retireEscalationProcedure: (_root, { id, expectedVersion, lastDay }, context) => retireEscalationProcedure(context, id, expectedVersion, lastDay),
+    // --- strategic plans and regional procedures (system of record)
+    createStrategicPlan: (_root, { partnershipSlug, input }, context) => createStrategicPlan(context, partnershipSlug, input),
+    addStrategicPriority: (_root, { planId, input }, context) => addStrategicPriority(context, planId, input),
+    reviseStrategicPriority: (_root, { id, expectedVersion, effectiveFrom, input }, context) =>
+      reviseStrategicPriority(context, id, expectedVersion, effectiveFrom, input),
+    retireStrategicPriority: (_root, { id, expectedVersion, lastDay }, context) => retireStrategicPriority(context, id, expectedVersion, lastDay),
+    addSuccessStatement: (_root, { priorityId, input, effectiveFrom }, context) => addSuccessStatement(context, priorityId, input, effectiveFrom),
+    reviseSuccessStatement: (_root, { id, expectedVersion, effectiveFrom, input }, context) =>
+      reviseSuccessStatement(context, id, expectedVersion, effectiveFrom, input),
+    retireSuccessStatement: (_root, { id, expectedVersion, lastDay }, context) => retireSuccessStatement(context, id, expectedVersion, lastDay),
+    addStrategicAction: (_root, { bodyId, input }, context) => addStrategicAction(context, bodyId, input),
+    updateStrategicAction: (_root, { id, expectedVersion, input }, context) => updateStrategicAction(context, id, expectedVersion, input),
+    addRegionalProcedureChapter: (_root, { procedureId, input }, context) => addRegionalProcedureChapter(context, procedureId, input),
+    publishRegionalProcedureChapterVersion: (_root, { chapterId, input }, context) => publishRegionalProcedureChapterVersion(context, chapterId, input),
+    adoptRegionalProcedure: (_root, { procedureId, partnershipSlug, input }, context) => adoptRegionalProcedure(context, procedureId, partnershipSlug, input),
+    updateRegionalProcedureAdoption: (_root, { id, expectedVersion, input }, context) => updateRegionalProcedureAdoption(context, id, expectedVersion, input),
   },
 };

@@ -2,6 +2,7 @@ import { todayInEngland } from '@safeguarding/subgraph-runtime';
 import { mayAct } from '../access';
 import type { Resolvers } from '../generated/graphql';
 import { bodiesInForce } from '../operations/bodies';
+import { priorityAsOf } from '../operations/strategic-plan-edits';
 import { drawStructureChart } from '../operations/structure-chart';
 import { budgetsOn, latestPopulationFigure, leadSafeguardingPartnersOn, mayEditPartnershipFacts, populationFigures } from '../operations/partnership-facts';
 
@@ -24,7 +25,9 @@ export const partnershipResolvers: Resolvers = {
       (await bodiesInForce(partnership.id, asOf ?? todayInEngland(), loaders)).sort((a, b) => a.name.localeCompare(b.name)),
     strategicPriorities: async (partnership, { asOf }, { loaders }) => {
       const date = asOf ?? todayInEngland();
-      return (await loaders.strategicPrioritiesByPartnership.load(partnership.id)).filter((p) => p.periodStart <= date && p.periodEnd >= date);
+      // As they stood on the date: a priority or statement revised later shows its earlier version.
+      const inForce = (await loaders.strategicPrioritiesByPartnership.load(partnership.id)).filter((p) => p.periodStart <= date && p.periodEnd >= date);
+      return Promise.all(inForce.map((priority) => priorityAsOf(priority, date, loaders)));
     },
     structureChart: (partnership, { asOf, format }, { loaders }) => drawStructureChart(partnership, asOf ?? todayInEngland(), format, loaders),
     viewerCanEdit: (partnership, _args, { caller }) => mayAct(caller, 'editBody', [partnership.id]),

@@ -1,4 +1,6 @@
 import type { RegionalProcedureChapterEntity } from '../entities';
+import { partnershipsWithRole } from '@safeguarding/auth';
+import { mayAct, rolesFor } from '../access';
 import type { Resolvers } from '../generated/graphql';
 
 export const regionalProcedureResolvers: Resolvers = {
@@ -13,5 +15,7 @@ export const regionalProcedureResolvers: Resolvers = {
     },
     changesSince: async (procedure, { date }, { loaders }) =>
       (await loaders.chaptersByProcedure.load(procedure.id)).filter((chapter) => chapter.changeSummary !== null && chapter.effectiveFrom > date),
+    viewerCanEdit: (_procedure, _args, { caller }) => mayAct(caller, 'editRegionalProcedures', []),
+    viewerCanAdopt: (_procedure, _args, { caller }) => partnershipsWithRole(caller, rolesFor('adoptRegionalProcedure')).length > 0,
   },
 };

@@ -1,7 +1,7 @@
 import { faker } from '@faker-js/faker';
 import type { EntityManager } from 'typeorm';
 import type { SourceCitation } from '@safeguarding/seed-types';
-import { StrategicActionEntity, StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity } from '../entities';
+import { StrategicActionEntity, StrategicPlanEntity, StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity } from '../entities';
 import { parseSuccessTarget } from '../rules/success-target';
 import { ACTION_PLAN_HEADINGS, strategicPriorities } from './strategic-plan';
 
@@ -34,9 +34,26 @@ const OWNERS = ['shropshire-council', 'shropshire-telford-and-wrekin-icb', 'west
 /** Loads 002's priorities verbatim, then synthetic measurements and action plans (fixed seed). */
 export async function seedStrategicPlans(manager: EntityManager): Promise<void> {
   faker.seed(20230314);
+  // One plan per partnership and period (002 is Shropshire's 2023-2026 plan); its priorities point to it.
+  const planIds = new Map<string, string>();
+  for (const priority of strategicPriorities) {
+    const key = `${priority.partnershipId}|${priority.periodStart}|${priority.periodEnd}`;
+    if (planIds.has(key)) continue;
+    const inserted = await manager.insert(StrategicPlanEntity, {
+      partnershipId: priority.partnershipId,
+      title: `Strategic Plan and Priorities ${priority.periodStart.slice(0, 4)}-${priority.periodEnd.slice(0, 4)}`,
+      periodStart: priority.periodStart,
+      periodEnd: priority.periodEnd,
+      source: { document: priority.source.document, section: 'Strategic Plan and Priorities 2023-2026' },
+    });
+    planIds.set(key, inserted.identifiers[0]!.id as string);
+  }
   await manager.insert(
     StrategicPriorityEntity,
-    strategicPriorities.map(({ statements: _statements, ...priority }) => priority),
+    strategicPriorities.map(({ statements: _statements, ...priority }) => ({
+      ...priority,
+      planId: planIds.get(`${priority.partnershipId}|${priority.periodStart}|${priority.periodEnd}`)!,
+    })),
   );
   for (const priority of strategicPriorities) {
     const rows = priority.statements.map((text, index) => {

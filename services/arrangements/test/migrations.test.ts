@@ -40,12 +40,16 @@ it('applies and undoes every migration', async () => {
     'published_body',
     'regional_procedure',
     'regional_procedure_adoption',
+    'regional_procedure_adoption_chapter',
     'regional_procedure_chapter',
     'statutory_function',
     'strategic_action',
+    'strategic_plan',
     'strategic_priority',
+    'strategic_priority_version',
     'success_measurement',
     'success_statement',
+    'success_statement_version',
   ]);
   await database.undoAllMigrations();
   expect(await tables()).toEqual([]);

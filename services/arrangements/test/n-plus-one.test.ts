@@ -9,6 +9,14 @@ import {
   LeadSafeguardingPartnerEntity,
   PartnershipEntity,
   PopulationFigureEntity,
+  RegionalProcedureAdoptionChapterEntity,
+  RegionalProcedureAdoptionEntity,
+  RegionalProcedureChapterEntity,
+  StrategicPlanEntity,
+  StrategicPriorityEntity,
+  StrategicPriorityVersionEntity,
+  SuccessStatementEntity,
+  SuccessStatementVersionEntity,
 } from '../entities';
 import { startTestFederation, type TestFederation } from '@safeguarding/testkit';
 
@@ -188,4 +196,132 @@ it('reads escalation procedures and their steps in the same number of SQL statem
   const large = await count();
   expect(large.procedures).toBeGreaterThanOrEqual(small.procedures * 10);
   expect(large.statements).toBe(small.statements);
+});
+
+// --- strategic plans and regional procedures (system of record)
+const PLANS = `{
+  partnerships {
+    strategicPlans {
+      title
+      priorities(asOf: "2025-06-01") {
+        title versionFrom viewerCanEdit plan { title } owningGroup { name }
+        earlierVersions { title owningGroup { name } }
+        successStatements { text versionFrom viewerCanEdit earlierVersions { text target { value } } }
+      }
+    }
+  }
+  regionalProcedures {
+    viewerCanEdit
+    chapters { number isLatest versions { version } }
+    adoptions { id adoptedChapters { number upToDate adopted { version } latest { version } } }
+  }
+}`;
+
+/** Priorities in Shropshire's plan, each revised once with two statements (one revised), and chapters adopted by Shropshire. */
+async function addSyntheticPlanRecords(count: number): Promise<void> {
+  const dataSource = federation.dataSources.arrangements!;
+  const plan = await dataSource.getRepository(StrategicPlanEntity).findOneByOrFail({ partnershipId: 'shropshire' });
+  const existing = await dataSource.getRepository(StrategicPriorityEntity).count();
+  const source = { document: 'synthetic', section: 'test', synthetic: true };
+  const priorities = Array.from({ length: count }, (_, index) => ({
+    id: `shropshire.synthetic-${existing + index}`,
+    partnershipId: 'shropshire',
+    planId: plan.id,
+    bodyId: 'shropshire.tackling-exploitation-group',
+    title: `Synthetic priority ${existing + index}`,
+    kind: 'STRATEGIC_PRIORITY' as const,
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+    revisedFrom: '2024-04-01',
+    source,
+  }));
+  await dataSource.getRepository(StrategicPriorityEntity).insert(priorities);
+  await dataSource.getRepository(StrategicPriorityVersionEntity).insert(
+    priorities.map((priority) => ({
+      priorityId: priority.id,
+      validFrom: plan.periodStart,
+      validUntil: '2024-04-01',
+      title: 'Earlier title',
+      kind: 'SYSTEM_PRIORITY' as const,
+      bodyId: 'shropshire.local-domestic-abuse-partnership-board',
+      recordedBy: 'test',
+    })),
+  );
+  const statements = priorities.flatMap((priority) =>
+    [1, 2].map((position) => ({
+      priorityId: priority.id,
+      position,
+      text: `Statement ${position}`,
+      target: null,
+      baselineValue: null,
+      baselineSource: null,
+      source,
+    })),
+  );
+  const inserted = await dataSource.getRepository(SuccessStatementEntity).insert(statements);
+  await dataSource.getRepository(SuccessStatementVersionEntity).insert(
+    inserted.identifiers
+      .filter((_id, index) => index % 2 === 0)
+      .map(({ id }) => ({
+        statementId: id as string,
+        validFrom: plan.periodStart,
+        validUntil: '2025-01-01',
+        text: 'Earlier text',
+        target: null,
+        baselineValue: null,
+        baselineSource: null,
+        recordedBy: 'test',
+      })),
+  );
+  const procedureId = 'west-midlands-regional-child-protection-procedures';
+  const chapters = await dataSource.getRepository(RegionalProcedureChapterEntity).count();
+  const added = await dataSource.getRepository(RegionalProcedureChapterEntity).insert(
+    Array.from({ length: count }, (_, index) => ({
+      procedureId,
+      number: `90.${chapters + index}`,
+      title: 'Synthetic chapter',
+      version: '1',
+      effectiveFrom: '2024-01-01',
+      changeSummary: null,
+      source,
+    })),
+  );
+  const adoption = await dataSource.getRepository(RegionalProcedureAdoptionEntity).findOneByOrFail({ procedureId, partnershipId: 'shropshire' });
+  await dataSource.getRepository(RegionalProcedureAdoptionChapterEntity).insert(
+    added.identifiers.map(({ id }, index) => ({
+      adoptionId: adoption.id,
+      chapterId: id as string,
+      chapterNumber: `90.${chapters + index}`,
+      adoptedOn: '2024-02-01',
+      recordedBy: 'test',
+    })),
+  );
+}
+
+it('issues the same number of SQL statements for ten times the priorities, statements, their versions and adopted chapters', async () => {
+  await addSyntheticPlanRecords(3);
+  let small: Record<string, any> | undefined;
+  const smallCount = await federation.countStatements(async () => {
+    small = await federation.query(PLANS);
+  });
+  expect(small!.errors).toBeUndefined();
+  const prioritiesIn = (result: Record<string, any>) =>
+    result.data.partnerships.flatMap((p: { strategicPlans: { priorities: unknown[] }[] }) => p.strategicPlans.flatMap((plan) => plan.priorities)).length;
+  const smallPriorities = prioritiesIn(small!);
+
+  await addSyntheticPlanRecords(smallPriorities * 10);
+  let large: Record<string, any> | undefined;
+  const largeCount = await federation.countStatements(async () => {
+    large = await federation.query(PLANS);
+  });
+  expect(large!.errors).toBeUndefined();
+  expect(prioritiesIn(large!)).toBeGreaterThanOrEqual(smallPriorities * 10);
+  expect(largeCount).toBe(smallCount);
+  // As of 2025-06-01 the synthetic priorities show their revised title and the statements their current text.
+  const synthetic = large!.data.partnerships
+    .flatMap((p: { strategicPlans: { priorities: { title: string; earlierVersions: { title: string }[] }[] }[] }) =>
+      p.strategicPlans.flatMap((plan) => plan.priorities),
+    )
+    .find((priority: { title: string }) => priority.title.startsWith('Synthetic'));
+  expect(synthetic.earlierVersions).toEqual([{ title: 'Earlier title', owningGroup: { name: expect.any(String) } }]);
 });
