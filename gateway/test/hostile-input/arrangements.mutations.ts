@@ -55,7 +55,7 @@ interface ArrangementsIds extends Record<string, unknown> {
   plans: string[];
   priorities: string[];
   strategicActions: string[];
-  procedures: string[];
+  regionalProcedures: string[];
   /** Chapter versions that are the latest of their number, and earlier ones. */
   latestChapters: string[];
   earlierChapters: string[];
@@ -404,7 +404,7 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
       strategicActions: (sor.partnership.bodies as { strategicActionPlan: { actions: { id: string }[] } | null }[]).flatMap(
         (body) => body.strategicActionPlan?.actions.map((action) => action.id) ?? [],
       ),
-      procedures: procedures.map((procedure) => procedure.id),
+      regionalProcedures: procedures.map((procedure) => procedure.id),
       latestChapters: chapterVersions.filter((chapter) => chapter.isLatest).map((chapter) => chapter.id),
       earlierChapters: chapterVersions.filter((chapter) => !chapter.isLatest).map((chapter) => chapter.id),
       ownAdoptions: adoptions.filter((adoption) => adoption.partnership.slug === OWN).map((adoption) => adoption.id),
@@ -1742,7 +1742,7 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
         fc.record({
           as: editorMostly(callers.regionalAdmin),
           variables: fc.record({
-            procedureId: fc.oneof({ arbitrary: fc.constantFrom(...ids.procedures), weight: 5 }, { arbitrary: wrongId, weight: 1 }),
+            procedureId: fc.oneof({ arbitrary: fc.constantFrom(...ids.regionalProcedures), weight: 5 }, { arbitrary: wrongId, weight: 1 }),
             input: fc.record({
               number: fc.oneof(
                 fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 })).map(([a, b]) => `${a}.${b}`),
@@ -1813,7 +1813,7 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
         fc.record({
           as: editorMostly(callers.ownAdmin),
           variables: fc.record({
-            procedureId: fc.oneof({ arbitrary: fc.constantFrom(...ids.procedures), weight: 5 }, { arbitrary: wrongId, weight: 1 }),
+            procedureId: fc.oneof({ arbitrary: fc.constantFrom(...ids.regionalProcedures), weight: 5 }, { arbitrary: wrongId, weight: 1 }),
             partnershipSlug: fc.oneof(
               { arbitrary: fc.constant(OWN), weight: 5 },
               { arbitrary: fc.constantFrom(...OTHERS), weight: 1 },
