@@ -20,7 +20,7 @@ afterAll(async () => {
 
 const TRAIL = `query ($slug: String!, $from: String) {
   partnership(slug: $slug) {
-    arrangementsAuditTrail(from: $from) { id subgraph at subject grants requestId field arguments resultId result errorCode partnershipSlugs }
+    arrangementsAuditTrail(from: $from) { id subgraph at subject grants requestId field arguments resultId result replaced errorCode partnershipSlugs }
   }
 }`;
 
@@ -31,8 +31,11 @@ async function bodyVersion(): Promise<number> {
 describe('the audit trail', () => {
   const from = new Date(Date.now() - 60_000).toISOString();
 
-  it('records an accepted mutation: who, when, the request id, the arguments and the record after', async () => {
+  it('records an accepted mutation: who, when, the request id, the arguments, the record after and the value it replaced', async () => {
     const version = await bodyVersion();
+    // Seeded, so no earlier event holds it: only the replaced value keeps the correction traceable.
+    const seededPurpose = (await federation.query(`{ body(id: "${EXECUTIVE}") { purpose } }`)).data!.body.purpose as string;
+    expect(seededPurpose).not.toBe('Audited purpose');
     const changed = await federation.query(
       `mutation ($v: Int!) { updateBody(id: "${EXECUTIVE}", expectedVersion: $v, input: { purpose: "Audited purpose" }) { id version } }`,
       {
@@ -60,6 +63,7 @@ describe('the audit trail', () => {
     });
     expect(JSON.parse(event.arguments)).toMatchObject({ id: EXECUTIVE, expectedVersion: version, input: { purpose: 'Audited purpose' } });
     expect(JSON.parse(event.result)).toMatchObject({ id: EXECUTIVE, purpose: 'Audited purpose' });
+    expect(JSON.parse(event.replaced)).toMatchObject({ id: EXECUTIVE, purpose: seededPurpose, version });
     expect(Date.parse(event.at)).toBeGreaterThan(Date.parse(from));
   });
 
@@ -72,7 +76,14 @@ describe('the audit trail', () => {
     const event = data!.partnership.arrangementsAuditTrail.find(
       (candidate: { requestId: string }) => candidate.requestId === refused.headers.get('x-request-id'),
     );
-    expect(event).toMatchObject({ field: 'updateBody', errorCode: 'FORBIDDEN', grants: ['partnership-admin:solihull'], resultId: null, result: null });
+    expect(event).toMatchObject({
+      field: 'updateBody',
+      errorCode: 'FORBIDDEN',
+      grants: ['partnership-admin:solihull'],
+      resultId: null,
+      result: null,
+      replaced: null,
+    });
     // Regional administrators see who, when and what field, not the payloads (they may be confidential).
     expect(event.arguments).toBeNull();
     const own = await federation.query(TRAIL, { variables: { slug: OWN, from }, as: admin });

@@ -7,6 +7,7 @@ import {
   multiLineText,
   notFound,
   notPermitted,
+  recordReplacedValue,
   singleLineText,
   slugArgument,
   todayInEngland,
@@ -144,6 +145,7 @@ export async function updateCourse(
 ): Promise<CourseEntity> {
   const { dataSource, loaders } = context;
   const course = await courseOrRefuse(context, id);
+  recordReplacedValue(context, course);
   const changes: Partial<CourseEntity> = {};
   if (input.title != null) changes.title = checkedTitle(input.title);
   if (input.summary != null) changes.summary = checkedSummary(input.summary);
@@ -178,6 +180,7 @@ const staleCourse = (course: CourseEntity, expectedVersion: number) =>
 export async function retireCourse(context: TrainingOperationContext, id: string, expectedVersion: number, retiredOn: string): Promise<CourseEntity> {
   const { dataSource, loaders } = context;
   const course = await courseOrRefuse(context, id);
+  recordReplacedValue(context, course);
   await dataSource.transaction(async (manager) => {
     // The update locks the course row: a session scheduled meanwhile (which reads the row FOR SHARE) is either seen below or refused after.
     const result = await manager
@@ -321,6 +324,7 @@ export async function rescheduleTrainingSession(
 ): Promise<TrainingSessionEntity> {
   const { dataSource, loaders } = context;
   const session = await sessionOrRefuse(context, id);
+  recordReplacedValue(context, session);
   const reason = checkedReason(request.reason);
   const course = (await loaders.course.load(session.courseId))!;
   const problems = [...sessionChangeableProblems(session, today), ...sessionTimeProblems({ ...request, today, courseRetiredOn: course.retiredOn })];
@@ -351,6 +355,7 @@ export async function cancelTrainingSession(
 ): Promise<TrainingSessionEntity> {
   const { dataSource, loaders } = context;
   const session = await sessionOrRefuse(context, id);
+  recordReplacedValue(context, session);
   const reason = checkedReason(rawReason);
   const problems = sessionChangeableProblems(session, today);
   if (problems.length > 0) throw refuse(problems);
@@ -381,6 +386,7 @@ export async function changeSessionCapacity(
 ): Promise<TrainingSessionEntity> {
   const { dataSource, loaders } = context;
   const session = await sessionOrRefuse(context, id);
+  recordReplacedValue(context, session);
   const problems = [...sessionChangeableProblems(session, today), ...capacityProblems({ capacity, bookedPlaces: session.bookedPlaces })];
   if (problems.length > 0) throw refuse(problems);
   if (capacity === session.capacity) throw badUserInput(`The session already has ${capacity} places; nothing to change.`, 'capacity');
