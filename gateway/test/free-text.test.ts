@@ -307,12 +307,15 @@ describe('structure chart labels are escaped in every format', () => {
 
   it('DOT: quotes and backslashes escaped, & coded so Graphviz does not read an entity', async () => {
     const dot = await chart('DOT');
-    expect(dot).toContain('[label="Neglect <b>group</b> &amp; \\"friends\\" #quot; &amp;lt;i&amp;gt; `code` \\\\N"');
+    // Wrapped into lines of about 22 characters, joined by Graphviz's line break.
+    expect(dot).toContain('[label="Neglect <b>group</b> &amp;\\n\\"friends\\" #quot;\\n&amp;lt;i&amp;gt; `code` \\\\N"');
   });
 
   it('SVG: the label is text, with markup and entities shown as written', async () => {
     const svg = await chart('SVG');
-    expect(svg).toContain('>Neglect &lt;b&gt;group&lt;/b&gt; &amp; &quot;friends&quot; #quot; &amp;lt;i&amp;gt; `code` \\N</text>');
+    // One text element per wrapped line.
+    for (const line of ['>Neglect &lt;b&gt;group&lt;/b&gt; &amp;</text>', '>&quot;friends&quot; #quot;</text>', '>&amp;lt;i&amp;gt; `code` \\N</text>'])
+      expect(svg).toContain(line);
     expect(svg).not.toContain('<b>');
   });
 });
