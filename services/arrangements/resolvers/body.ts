@@ -45,7 +45,7 @@ export const bodyResolvers: Resolvers = {
       if (to < from) throw badUserInput(`"to" (${to}) is before "from" (${from})`, 'to');
       if (!body.meetingFrequency) return null;
       const held = (await loaders.meetingsByBody.load(body.id)).filter((m) => m.status === 'HELD').map((m) => m.meetingDate);
-      return { ...checkCadence(body.meetingFrequency, held, from, to), rule: body.meetingFrequency };
+      return { ...checkCadence(body.meetingFrequency, held, from, to, todayInEngland()), rule: body.meetingFrequency };
     },
     strategicPriorities: (body, _args, { loaders }) => loaders.strategicPrioritiesByBody.load(body.id),
     strategicActionPlan: async (body, _args, { loaders }) => {
