@@ -15,6 +15,7 @@ export default subgraphCodegenConfig({
     RegionalProcedure: '../models#RegionalProcedureEntity',
     RegionalProcedureAdoption: '../models#RegionalProcedureAdoptionEntity',
     Meeting: '../models#MeetingEntity',
+    ExpectedMeeting: '../models#ExpectedMeetingParent',
     StrategicPriority: '../models#StrategicPriorityParent',
     SuccessStatement: '../models#SuccessStatementParent',
     SuccessMeasurement: '../models#SuccessMeasurementEntity',

@@ -9,6 +9,7 @@ import type {
 } from './entities';
 import type { PaperworkClockRule, PaperworkDeadlines } from './rules/paperwork-clock';
 import type { SuccessTarget } from './rules/success-target';
+import type { MeetingFrequencySeed } from '@safeguarding/seed-types';
 
 /**
  * What each SDL type's resolvers receive as their parent object (codegen.ts maps every type here).
@@ -45,6 +46,15 @@ export type { ChairRuleSeed, MeetingFrequencySeed, QuorumRuleSeed } from '@safeg
  * (operations/body-records.ts `bodyAsOf`); a bare row (no asOf) answers as of today.
  */
 export type BodyParent = BodyEntity & { asOf?: string };
+
+/** An ExpectedMeeting: a projection (rules/expected-meetings.ts) of a body's frequency, not a row. */
+export interface ExpectedMeetingParent {
+  body: BodyParent;
+  date: string;
+  rule: MeetingFrequencySeed;
+  projectedFrom: string | null;
+  basis: string;
+}
 
 /** An entity another subgraph owns, known here by its key; the gateway resolves the rest. */
 export interface EntityReference {

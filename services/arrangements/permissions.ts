@@ -140,6 +140,7 @@ export const permissions: IRules = {
     'validTo',
     'meetings',
     'upcomingMeetings',
+    'expectedMeetings',
     'missedCadence',
     'strategicPriorities',
     'strategicActionPlan',
@@ -212,6 +213,7 @@ export const permissions: IRules = {
     'statedForThisBody',
     'source',
   ),
+  ExpectedMeeting: readableByEveryone('body', 'date', 'rule', 'projectedFrom', 'basis'),
   CadenceCheck: readableByEveryone('from', 'to', 'rule', 'expectedMeetings', 'heldMeetings', 'shortfall', 'missed'),
   // The strategic plan and its RAG are published; measurements here are synthetic aggregates.
   StrategicPriority: readableByEveryone(

@@ -5,6 +5,7 @@ export default subgraphCodegenConfig({
   contextType: '../context#TrainingContext',
   mappers: {
     Course: '../models#CourseEntity',
+    ExpectedTrainingSession: '../models#ExpectedTrainingSessionParent',
     TrainingSession: '../models#TrainingSessionEntity',
     TrainingBooking: '../models#TrainingBookingEntity',
     TrainingSessionChange: '../models#TrainingSessionChangeEntity',

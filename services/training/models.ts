@@ -41,3 +41,12 @@ export interface LearningCoverageParent {
 export interface AgendaCandidatesParent extends AgendaCandidatesKey {
   reviewThemesByPartnership?: { partnershipSlug: string; themeIds: string[] }[];
 }
+
+/** An ExpectedTrainingSession: a projection (rules/expected-sessions.ts) of a course's yearly programme, not a row. */
+export interface ExpectedTrainingSessionParent {
+  course: import('./entities').CourseEntity;
+  date: string;
+  deliveryMethod: import('./rules/vocabulary').DeliveryMethod;
+  projectedFrom: string;
+  basis: string;
+}

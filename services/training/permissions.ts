@@ -81,6 +81,7 @@ export const permissions: IRules = {
     'informedBy',
     'offeredBy',
     'sessions',
+    'expectedSessions',
     'impactEvidence',
     'source',
     'provider',
@@ -88,6 +89,7 @@ export const permissions: IRules = {
     'version',
     'viewerCanEdit',
   ),
+  ExpectedTrainingSession: readableByEveryone('course', 'date', 'deliveryMethod', 'projectedFrom', 'basis'),
   CourseProcedureChapter: readableByEveryone('procedureId', 'title'),
   PractitionerFeedback: readableByEveryone('responses', 'averageRating', 'willChangePracticeShare'),
   TrainingBooking: readableByEveryone(

@@ -1,5 +1,5 @@
 import { agendaCandidatesKey } from '@safeguarding/federated-keys';
-import { isLoaded, validOn } from '@safeguarding/subgraph-runtime';
+import { isLoaded, todayInEngland, validOn } from '@safeguarding/subgraph-runtime';
 import type { BodyEntity, MeetingEntity, RegionalProcedureChapterEntity } from '../entities';
 import type { ArrangementsLoaders } from '../loaders';
 import type { AgendaCandidatesParent, BodyQuorumRuleParent } from '../models';
@@ -53,8 +53,16 @@ export async function bodyQuorumRules(window: AgendaCandidatesParent, loaders: A
     .map((body) => ({ bodyId: body.id, bodyName: body.name, quorumRule: body.quorumRule! }));
 }
 
-/** Governance candidates: statements at red, bodies that missed their cadence, procedure changes. */
-export async function governanceCandidates(window: AgendaCandidatesParent, loaders: ArrangementsLoaders): Promise<GovernanceCandidate[]> {
+/**
+ * Governance candidates: statements at red, bodies that missed their cadence, procedure changes.
+ * Cadence is judged only up to `today` (default today in England): a window that ends with a
+ * meeting months ahead never counts the meetings still to come as missed.
+ */
+export async function governanceCandidates(
+  window: AgendaCandidatesParent,
+  loaders: ArrangementsLoaders,
+  today: string = todayInEngland(),
+): Promise<GovernanceCandidate[]> {
   const partnershipIds = window.partnershipSlugs;
   const allPriorities = (await Promise.all(partnershipIds.map((partnershipId) => loaders.strategicPrioritiesByPartnership.load(partnershipId)))).map((list) =>
     list.filter((p) => p.periodStart <= window.until && p.periodEnd >= window.since),
@@ -102,13 +110,13 @@ export async function governanceCandidates(window: AgendaCandidatesParent, loade
     });
     bodies.forEach((body, index) => {
       const held = meetings[index]!.filter((m) => m.status === 'HELD').map((m) => m.meetingDate);
-      const check = checkCadence(body.meetingFrequency!, held, window.since, window.until);
+      const check = checkCadence(body.meetingFrequency!, held, window.since, window.until, today);
       if (!check.missed) return;
       candidates.push({
         key: `missed-cadence:${body.id}:${window.since}`,
         partnershipSlug: partnershipId,
         title: `${body.name} met less often than its terms of reference say`,
-        reason: `Held ${check.heldMeetings} of ${check.expectedMeetings} expected meetings between ${window.since} and ${window.until} (${body.meetingFrequency!.description}).`,
+        reason: `Held ${check.heldMeetings} of ${check.expectedMeetings} expected meetings between ${check.from} and ${check.to} (${body.meetingFrequency!.description}).`,
         subjectType: 'BODY',
         subjectId: body.id,
       });

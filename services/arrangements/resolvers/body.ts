@@ -2,6 +2,7 @@ import { badUserInput, isLoaded, todayInEngland } from '@safeguarding/subgraph-r
 import { mayEditBody, mayShareBody } from '../access';
 import { asOfOf, bodyAsOf, lineInForce, reportingBodiesOn, reportsToOn } from '../operations/body-records';
 import type { Resolvers } from '../generated/graphql';
+import { projectExpectedMeetings } from '../rules/expected-meetings';
 import { checkCadence } from '../rules/meeting-cadence';
 
 const MAXIMUM_UPCOMING = 50;
@@ -41,11 +42,21 @@ export const bodyResolvers: Resolvers = {
       const since = after ?? todayInEngland();
       return (await loaders.meetingsByBody.load(body.id)).filter((m) => m.meetingDate > since && m.status === 'SCHEDULED').slice(0, count);
     },
+    expectedMeetings: async (body, { from, to, limit }, { loaders }) => {
+      const count = limit ?? 3;
+      if (count < 1 || count > MAXIMUM_UPCOMING) throw badUserInput(`limit must be between 1 and ${MAXIMUM_UPCOMING}`, 'limit');
+      if (from && to && to < from) throw badUserInput(`"to" (${to}) is before "from" (${from})`, 'to');
+      const rule = body.meetingFrequency;
+      if (!rule) return null;
+      const meetings = (await loaders.meetingsByBody.load(body.id)).map((m) => ({ date: m.meetingDate, status: m.status, extraordinary: m.extraordinary }));
+      const window = { today: todayInEngland(), from, to, limit: count, validFrom: body.validFrom, validTo: body.validTo };
+      return projectExpectedMeetings(rule, meetings, window).map((projection) => ({ ...projection, body, rule }));
+    },
     missedCadence: async (body, { from, to }, { loaders }) => {
       if (to < from) throw badUserInput(`"to" (${to}) is before "from" (${from})`, 'to');
       if (!body.meetingFrequency) return null;
       const held = (await loaders.meetingsByBody.load(body.id)).filter((m) => m.status === 'HELD').map((m) => m.meetingDate);
-      return { ...checkCadence(body.meetingFrequency, held, from, to), rule: body.meetingFrequency };
+      return { ...checkCadence(body.meetingFrequency, held, from, to, todayInEngland()), rule: body.meetingFrequency };
     },
     strategicPriorities: (body, _args, { loaders }) => loaders.strategicPrioritiesByBody.load(body.id),
     strategicActionPlan: async (body, _args, { loaders }) => {
@@ -54,6 +65,9 @@ export const bodyResolvers: Resolvers = {
     },
     viewerCanEdit: (body, _args, { caller, loaders }) => mayEditBody(caller, body, loaders),
     viewerCanShare: (body, _args, { caller, loaders }) => mayShareBody(caller, body, loaders),
+  },
+  ExpectedMeeting: {
+    body: (expected) => expected.body,
   },
   ReportingLine: {
     parent: async (line, _args, { loaders }) => (await loaders.body.load(line.parentBodyId))!,

@@ -1,5 +1,8 @@
 import { MeetingEntity } from '../entities';
 import { generateMeetings } from '../seed/meetings';
+import { bodies } from '../seed/data';
+import { projectExpectedMeetings } from '../rules/expected-meetings';
+import { todayInEngland } from '@safeguarding/subgraph-runtime';
 import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
 
 /** Meetings, their paperwork clock and cadence, through the gateway. */
@@ -60,6 +63,61 @@ it('checks cadence against the seeded meetings', async () => {
 it('refuses a backwards period', async () => {
   const { errors } = await federation.query(`{ body(id: "telford-and-wrekin.executive") { missedCadence(from: "2025-01-01", to: "2024-01-01") { missed } } }`);
   expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+});
+
+it('judges a period running beyond today only up to today', async () => {
+  const today = todayInEngland();
+  const { data, errors } = await federation.query(
+    `{ body(id: "telford-and-wrekin.executive") { missedCadence(from: "2026-10-13", to: "2099-12-31") { from to } } }`,
+  );
+  expect(errors).toBeUndefined();
+  expect(data!.body.missedCadence).toEqual({ from: '2026-10-13', to: today });
+});
+
+describe('expected meetings', () => {
+  const FORUM = 'joint.lsp-forum';
+  const QUERY = `query ($id: ID!, $from: Date, $to: Date, $limit: Int) { body(id: $id) {
+    upcomingMeetings { id date status }
+    expectedMeetings(from: $from, to: $to, limit: $limit) { date projectedFrom basis rule { meetingsPerYear period } body { id name } }
+  } }`;
+
+  it("shows the joint forum's next expected meetings on any date, apart from its scheduled ones", async () => {
+    const today = todayInEngland();
+    const rule = bodies.find((body) => body.id === FORUM)!.meetingFrequency!;
+    const seededForum = seeded.filter((m) => m.bodyId === FORUM).map((m) => ({ date: m.meetingDate, status: m.status }));
+    const { data, errors } = await federation.query(QUERY, { variables: { id: FORUM, limit: 2 } });
+    expect(errors).toBeUndefined();
+    const expected = data!.body.expectedMeetings;
+    expect(expected).toHaveLength(2);
+    expect(expected.map((m: { date: string }) => m.date)).toEqual(projectExpectedMeetings(rule, seededForum, { today, limit: 2 }).map((m) => m.date));
+    expect(expected[0]).toMatchObject({ rule: { meetingsPerYear: 2, period: 'CALENDAR_YEAR' }, body: { id: FORUM } });
+    // The seed's last forum meeting is 2026-10-13 (seed/meetings.ts), so from December 2026 the
+    // next is expected six months on; later runs project from the same anchor past today.
+    const lastOrdinary = seededForum.filter((m) => m.status !== 'CANCELLED').at(-1)!.date;
+    expect(expected[0].projectedFrom).toBe(lastOrdinary);
+    expect(expected[0].basis).toMatch(new RegExp(`^twice yearly \\(2 a calendar year\\): \\d+ months after the meeting on ${lastOrdinary}$`));
+    for (const m of expected) expect(m.date >= today).toBe(true);
+    const scheduledDates = new Set(data!.body.upcomingMeetings.map((m: { date: string }) => m.date));
+    for (const m of expected) expect(scheduledDates.has(m.date)).toBe(false);
+  });
+
+  it('keeps to a window, and is null for a body with no frequency', async () => {
+    const all = await federation.query(QUERY, { variables: { id: FORUM, limit: 4 } });
+    const [, second, third] = all.data!.body.expectedMeetings.map((m: { date: string }) => m.date);
+    const window = await federation.query(QUERY, { variables: { id: FORUM, from: second, to: third, limit: 50 } });
+    expect(window.data!.body.expectedMeetings.map((m: { date: string }) => m.date)).toEqual([second, third]);
+    const noFrequency = bodies.find((body) => !body.meetingFrequency)!;
+    const none = await federation.query(QUERY, { variables: { id: noFrequency.id } });
+    expect(none.errors).toBeUndefined();
+    expect(none.data!.body.expectedMeetings).toBeNull();
+  });
+
+  it('refuses a limit out of range and a backwards window', async () => {
+    const tooMany = await federation.query(QUERY, { variables: { id: FORUM, limit: 51 } });
+    expect(tooMany.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    const backwards = await federation.query(QUERY, { variables: { id: FORUM, from: '2028-01-01', to: '2027-01-01' } });
+    expect(backwards.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
 });
 
 describe('scheduling and recording meetings', () => {

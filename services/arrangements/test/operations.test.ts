@@ -83,6 +83,28 @@ describe('the agenda workflow', () => {
   });
 });
 
+describe('missed cadence judges only the past', () => {
+  // A window from the seeded 2026-10-13 meetings to a meeting in April 2027. The T&W Children's
+  // Review, Learning and Training Group (4 a year) had its 2026-10-13 meeting cancelled and its
+  // 2027-01-12 one is still SCHEDULED, so it has held none in the window.
+  const window = { id: 'pinned', meetingId: 'pinned', since: '2026-10-13', until: '2027-04-13', partnershipSlugs: ['telford-and-wrekin'] };
+  const group = 'telford-and-wrekin.childrens-review-learning-and-training-group';
+  const missed = async (today: string) => (await governanceCandidates(window, as(anonymous).loaders, today)).find((c) => c.subjectId === group);
+
+  it('in December 2026 counts nothing still to come as missed', async () => {
+    expect(await missed('2026-12-02')).toBeUndefined();
+  });
+  it('on 2027-02-01 judges up to that day only', async () => {
+    expect((await missed('2027-02-01'))!.reason).toBe(
+      'Held 0 of 1 expected meetings between 2026-10-13 and 2027-02-01 (4 times a year, sequenced with the Safeguarding Executive).',
+    );
+  });
+  it('on the meeting day judges the whole window', async () => {
+    expect(await missed('2027-04-13')).toMatchObject({ key: `missed-cadence:${group}:2026-10-13`, subjectType: 'BODY' });
+    expect((await missed('2027-04-13'))!.reason).toMatch(/^Held 0 of 2 expected meetings between 2026-10-13 and 2027-04-13 \(/);
+  });
+});
+
 describe('the structure chart', () => {
   it("draws Telford & Wrekin's bodies from the loaded rows, with the forum shared with Shropshire", async () => {
     const partnership = (await as(anonymous).loaders.partnership.load('telford-and-wrekin'))!;

@@ -65,7 +65,7 @@ describe('meeting cadence', () => {
   });
 
   it('finds a shortfall and ignores meetings outside the period', () => {
-    expect(checkCadence(quarterly, ['2024-05-14', '2024-09-10', '2025-04-08'], '2024-04-01', '2025-03-31')).toEqual({
+    expect(checkCadence(quarterly, ['2024-05-14', '2024-09-10', '2025-04-08'], '2024-04-01', '2025-03-31', '2026-12-02')).toEqual({
       from: '2024-04-01',
       to: '2025-03-31',
       expectedMeetings: 4,
@@ -73,7 +73,43 @@ describe('meeting cadence', () => {
       shortfall: 2,
       missed: true,
     });
-    expect(checkCadence({ meetingsPerYear: 2 }, ['2024-05-14', '2024-11-12'], '2024-04-01', '2025-03-31').missed).toBe(false);
+    expect(checkCadence({ meetingsPerYear: 2 }, ['2024-05-14', '2024-11-12'], '2024-04-01', '2025-03-31', '2026-12-02').missed).toBe(false);
+  });
+
+  describe('judges only the past, with today pinned', () => {
+    const bimonthly = { meetingsPerYear: 6 };
+    it('does not count the meetings still to come before an April 2027 meeting as missed in December 2026', () => {
+      // Over the whole window 2026-10-13 to 2027-04-13 a bi-monthly group expects 3 meetings; on
+      // 2026-12-02 only 51 days have passed, in which it expects none.
+      expect(expectedMeetings(bimonthly, '2026-10-13', '2027-04-13')).toBe(3);
+      expect(checkCadence(bimonthly, ['2026-10-13'], '2026-10-13', '2027-04-13', '2026-12-02')).toEqual({
+        from: '2026-10-13',
+        to: '2026-12-02',
+        expectedMeetings: 0,
+        heldMeetings: 1,
+        shortfall: 0,
+        missed: false,
+      });
+    });
+    it('still finds a shortfall in the part of the window already past', () => {
+      expect(checkCadence(bimonthly, ['2026-01-13'], '2026-01-13', '2027-04-13', '2026-12-02')).toMatchObject({
+        to: '2026-12-02',
+        expectedMeetings: 5,
+        heldMeetings: 1,
+        shortfall: 4,
+        missed: true,
+      });
+    });
+    it.each([
+      ['ends before today: the whole period', '2025-03-31', '2025-03-31'],
+      ['ends today', '2026-12-02', '2026-12-02'],
+      ['ends after today: up to today', '2027-03-31', '2026-12-02'],
+    ])('a period that %s', (_case, periodEnd, judgedTo) => {
+      expect(checkCadence(bimonthly, [], '2024-04-01', periodEnd, '2026-12-02').to).toBe(judgedTo);
+    });
+    it('expects nothing of a period that starts after today', () => {
+      expect(checkCadence(bimonthly, [], '2027-01-01', '2027-12-31', '2026-12-02')).toMatchObject({ to: '2026-12-02', expectedMeetings: 0, missed: false });
+    });
   });
 });
 

@@ -153,3 +153,31 @@ describe('who sees bookings', () => {
     expect(denied.errors![0]!.extensions!.code).toBe(code);
   });
 });
+
+describe('expected sessions', () => {
+  it("projects a seeded course's yearly programme forward from its last year of sessions, after today", async () => {
+    const { todayInEngland } = await import('@safeguarding/subgraph-runtime');
+    const { projectYearlySessions } = await import('../rules/expected-sessions');
+    const course = 'shropshire.neglect-recognising-and-responding';
+    const { data, errors } = await federation.query(
+      `{ course(id: "${course}") { id sessions { id date } expectedSessions(limit: 3) { date deliveryMethod projectedFrom basis course { id } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const seeded = seed.sessions
+      .filter((session) => session.courseId === course)
+      .map((session) => ({ date: session.heldOn, status: 'SCHEDULED' as const, deliveryMethod: session.deliveryMethod }));
+    const oracle = projectYearlySessions(seeded, { today: todayInEngland(), limit: 3 });
+    expect(oracle).toHaveLength(3);
+    expect(data!.course.expectedSessions).toEqual(oracle.map((projection) => ({ ...projection, course: { id: course } })));
+    const scheduled = new Set(data!.course.sessions.map((session: { date: string }) => session.date));
+    for (const expected of data!.course.expectedSessions) {
+      expect(expected.date >= todayInEngland()).toBe(true);
+      expect(scheduled.has(expected.date)).toBe(false);
+    }
+  });
+
+  it('refuses a limit out of range', async () => {
+    const { errors } = await federation.query(`{ course(id: "shropshire.neglect-recognising-and-responding") { expectedSessions(limit: 0) { date } } }`);
+    expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});
