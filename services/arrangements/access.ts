@@ -1,5 +1,5 @@
 import { accessTable, partnershipsWithRole, type AccessRule, type Caller } from '@safeguarding/auth';
-import type { BodyKind } from '@safeguarding/seed-types';
+import type { BodyKind } from '@safeguarding/packs';
 import type { BodyEntity } from './entities';
 import type { ArrangementsLoaders } from './loaders';
 

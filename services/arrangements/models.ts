@@ -9,7 +9,7 @@ import type {
 } from './entities';
 import type { PaperworkClockRule, PaperworkDeadlines } from './rules/paperwork-clock';
 import type { SuccessTarget } from './rules/success-target';
-import type { MeetingFrequencySeed } from '@safeguarding/seed-types';
+import type { MeetingFrequencySeed } from '@safeguarding/packs';
 
 /**
  * What each SDL type's resolvers receive as their parent object (codegen.ts maps every type here).
@@ -39,7 +39,7 @@ export type {
   StrategicPriorityVersionEntity,
   SuccessStatementVersionEntity,
 } from './entities';
-export type { ChairRuleSeed, MeetingFrequencySeed, QuorumRuleSeed } from '@safeguarding/seed-types';
+export type { ChairRuleSeed, MeetingFrequencySeed, QuorumRuleSeed } from '@safeguarding/packs';
 
 /**
  * A body as its resolvers receive it: the row with the terms in force on `asOf` laid over it

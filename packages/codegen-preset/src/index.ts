@@ -33,7 +33,7 @@ export function subgraphCodegenConfig({ contextType, mappers }: SubgraphCodegenO
           contextType,
           scalars: { Date: 'string' },
           enumsAsTypes: true,
-          mappers: { SourceCitation: '@safeguarding/seed-types#SourceCitation as SourceCitationSeed', ...mappers },
+          mappers: { SourceCitation: '@safeguarding/packs#SourceCitation as SourceCitationSeed', ...mappers },
         },
       },
     },

@@ -6,7 +6,7 @@ import { type DefinitionNode, type DocumentNode, Kind, parse, visit } from 'grap
 export const CONTRACT_SDL_FOLDER = path.join(__dirname, '..', 'sdl');
 
 /** The fragments of shared types a subgraph may use by name; the audit trail is added by servedTypeDefs. */
-export const SHARED_TYPE_FRAGMENTS = ['source-citation', 'comparison', 'agenda-candidates', 'body-rules', 'organisation-sector'] as const;
+export const SHARED_TYPE_FRAGMENTS = ['source-citation', 'comparison', 'agenda-candidates', 'body-rules', 'organisation-sector', 'pack'] as const;
 
 type NamedDefinition = Extract<DefinitionNode, { name: { value: string } }>;
 

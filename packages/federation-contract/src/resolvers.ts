@@ -1,6 +1,6 @@
 import { type DocumentNode, GraphQLError, Kind } from 'graphql';
 import { type AgendaCandidatesKey, type ComparisonKey, parseAgendaCandidatesKey, parseComparisonKey } from '@safeguarding/federated-keys';
-import type { SourceCitation } from '@safeguarding/seed-types';
+import { type StoredSource, viewOfProvenance } from '@safeguarding/packs';
 import { contractDefinitionsFor } from './fragments';
 
 /** The parent of a Partnership in a subgraph that only extends it: the key (the slug). */
@@ -13,8 +13,17 @@ function badKey(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
+/** A stored `source` (provenance, or the older { document, section } shape) as the API shows it. */
+const view = (stored: StoredSource) => viewOfProvenance(stored);
 export const sourceCitationResolvers = {
-  synthetic: (citation: Pick<SourceCitation, 'synthetic'>) => citation.synthetic ?? false,
+  kind: (stored: StoredSource) => view(stored).kind,
+  document: (stored: StoredSource) => view(stored).document,
+  section: (stored: StoredSource) => view(stored).section,
+  quote: (stored: StoredSource) => view(stored).quote,
+  inferredFrom: (stored: StoredSource) => ('kind' in stored && stored.kind === 'inferred' ? stored.from.map((cited) => ({ kind: 'stated' as const, ...cited })) : null),
+  reasoning: (stored: StoredSource) => view(stored).reasoning,
+  generator: (stored: StoredSource) => view(stored).generator,
+  synthetic: (stored: StoredSource) => view(stored).synthetic,
 };
 
 /**

@@ -16,3 +16,4 @@ export * from './audit-trail';
 export * from './observability';
 // The schema a subgraph serves (own SDL, shared types, audit trail), for tests that compose one.
 export { servedTypeDefs } from '@safeguarding/federation-contract';
+export * from './packs';

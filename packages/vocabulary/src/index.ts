@@ -1,4 +1,4 @@
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 
 /**
  * The one shared vocabulary of safeguarding themes. Reviews tag their learning with it and

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import type { BodyKind, ChairRuleSeed, MeetingFrequencySeed, QuorumRuleSeed, SourceCitation } from '@safeguarding/seed-types';
+import type { BodyKind, ChairRuleSeed, MeetingFrequencySeed, QuorumRuleSeed, SourceCitation } from '@safeguarding/packs';
 
 /** A board, executive, group or forum. Its rules are data (jsonb), evaluated elsewhere. */
 @Entity({ name: 'body' })

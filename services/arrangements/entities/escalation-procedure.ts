@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 
 /** The steps a revision replaced (replaceEscalationSteps), so an earlier list of steps is never lost. */
 export interface EscalationRevision {

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { SourceCitation, StatutoryFunctionKind } from '@safeguarding/seed-types';
+import type { SourceCitation, StatutoryFunctionKind } from '@safeguarding/packs';
 
 @Entity({ name: 'statutory_function' })
 export class StatutoryFunctionEntity {

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import type { SuccessTarget } from '../rules/success-target';
 
 /** A partnership's strategic plan: its period; its priorities point to it (strategic_priority.plan_id). */

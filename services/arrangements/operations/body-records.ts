@@ -1,4 +1,4 @@
-import type { ChairRuleSeed, MeetingFrequencySeed, QuorumRuleSeed, SourceCitation } from '@safeguarding/seed-types';
+import type { ChairRuleSeed, MeetingFrequencySeed, QuorumRuleSeed, SourceCitation } from '@safeguarding/packs';
 import {
   addDays,
   badUserInput,

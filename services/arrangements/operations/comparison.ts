@@ -1,6 +1,6 @@
 import { comparisonKey } from '@safeguarding/federated-keys';
 import { badUserInput, isLoaded, moneyFromPence, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import type { PartnershipEntity } from '../entities';
 import type { ArrangementsLoaders } from '../loaders';
 import type { PartnershipComparisonParent } from '../models';

@@ -1,5 +1,5 @@
 import { badUserInput, conflict, isUniqueViolation, isUuid, multiLineText, notFound, notPermitted, singleLineText } from '@safeguarding/subgraph-runtime';
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import type { EntityManager, EntityTarget } from 'typeorm';
 import { mayAct, mayEditActionPlan } from '../access';
 import type { OperationContext } from '../context';

@@ -1,4 +1,4 @@
-import type { BodyKind, ChairRuleSeed, MeetingFrequencySeed, QuorumRuleSeed } from '@safeguarding/seed-types';
+import type { BodyKind, ChairRuleSeed, MeetingFrequencySeed, QuorumRuleSeed } from '@safeguarding/packs';
 
 /**
  * A body's terms change from a date and keep their earlier values for earlier dates (issue 16).

@@ -1,4 +1,4 @@
-import type { MeetingFrequencySeed } from '@safeguarding/seed-types';
+import type { MeetingFrequencySeed } from '@safeguarding/packs';
 import { addDays, addMonths } from '@safeguarding/subgraph-runtime';
 
 /**

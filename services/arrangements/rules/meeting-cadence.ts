@@ -1,4 +1,4 @@
-import type { MeetingFrequencySeed } from '@safeguarding/seed-types';
+import type { MeetingFrequencySeed } from '@safeguarding/packs';
 
 /**
  * Whether a body met as often as its frequency rule says over a period. The expected count is the

@@ -1,4 +1,4 @@
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import { addDays } from '@safeguarding/subgraph-runtime';
 
 /**

@@ -17,7 +17,7 @@ import type {
   QuorumRuleSeed,
   RegionalProcedureSeed,
   SourceCitation,
-} from '@safeguarding/seed-types';
+} from '@safeguarding/packs';
 
 const D000 = '000_102c8c08933b906a.txt';
 const D001 = '001_129f8b945aaf429a.txt';

@@ -1,4 +1,4 @@
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 
 /**
  * Escalation and dispute-resolution procedures, only where a document states the steps.

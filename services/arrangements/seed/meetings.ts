@@ -1,5 +1,5 @@
 import { faker } from '@faker-js/faker';
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import { isoDate } from '@safeguarding/subgraph-runtime';
 import type { MeetingStatus } from '../entities';
 import { bodies } from './data';

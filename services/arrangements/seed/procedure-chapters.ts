@@ -1,4 +1,4 @@
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 
 /**
  * Chapters of the West Midlands regional child protection procedures. The seeds name the

@@ -1,6 +1,6 @@
 import { faker } from '@faker-js/faker';
 import type { EntityManager } from 'typeorm';
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import { StrategicActionEntity, StrategicPlanEntity, StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity } from '../entities';
 import { parseSuccessTarget } from '../rules/success-target';
 import { ACTION_PLAN_HEADINGS, strategicPriorities } from './strategic-plan';

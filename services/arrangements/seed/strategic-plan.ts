@@ -1,4 +1,4 @@
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 
 /**
  * Shropshire's Strategic Plan and Priorities 2023-2026 (002): every system group and strategic

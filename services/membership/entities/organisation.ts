@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { OrganisationSector, SourceCitation } from '@safeguarding/seed-types';
+import type { OrganisationSector, SourceCitation } from '@safeguarding/packs';
 
 /** An agency, registered once and shared by every partnership it serves. */
 @Entity({ name: 'organisation' })

@@ -1,5 +1,5 @@
 import { boundedText, conflict, isUniqueViolation, singleLineText, slugArgument } from '@safeguarding/subgraph-runtime';
-import type { OrganisationSector } from '@safeguarding/seed-types';
+import type { OrganisationSector } from '@safeguarding/packs';
 import { OrganisationEntity } from '../entities';
 import type { MembershipOperationContext } from '../context';
 

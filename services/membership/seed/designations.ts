@@ -3,7 +3,7 @@
  * independent scrutiny and chairs (001, 002, 003) and the Accountable Body (001). Post titles
  * match seed/memberships.ts so a designation and a seat share one post.
  */
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import type { DesignationKind } from '../entities';
 
 const cite = (document: string, section: string): SourceCitation => ({ document, section });

@@ -11,7 +11,7 @@
  * name (001, 002). Organisation ids are services/membership/seed/organisations.ts; body ids are
  * services/arrangements/seed/data.ts.
  */
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import type { MembershipRole } from '../entities';
 
 const D000 = '000_102c8c08933b906a.txt';

@@ -8,7 +8,7 @@
  * ("GP", "Education", "Housing", "Independent Scrutineer", "Independent Chair") are modelled as
  * sector-representative organisations so every membership row has an organisation to point at.
  */
-import type { OrganisationSeed, SourceCitation } from '@safeguarding/seed-types';
+import type { OrganisationSeed, SourceCitation } from '@safeguarding/packs';
 
 const D000 = '000_102c8c08933b906a.txt';
 const D001 = '001_129f8b945aaf429a.txt';

@@ -7,7 +7,7 @@
  * for the two bodies' held meetings (services/arrangements/seed/meetings.ts, fixed seed); a test
  * checks they still match.
  */
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import type { AttendanceOutcome, AttendedAs } from '../entities';
 
 export const SYNTHETIC_CHAIRS: SourceCitation = {

@@ -1,5 +1,5 @@
 import type { ComparisonKey } from '@safeguarding/federated-keys';
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import { twelveMonthsEndingStart } from '@safeguarding/subgraph-runtime';
 import type { ReviewsLoaders } from '../loaders';
 import type { KindTimeliness } from '../rules/timeliness';

@@ -1,4 +1,4 @@
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import type { Audience, ClockMilestone, ClockStart, ClockUnit, ReviewCategory } from '../entities';
 
 /** Kinds of review and audit and their default clocks, from the seed documents (cited). */

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 
 /** One level of the common West Midlands scale every partnership's levels are mapped onto. */
 @Entity({ name: 'regional_level' })

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 
 /**
  * An example of need at a level, as a practitioner would recognise it. The table also holds a

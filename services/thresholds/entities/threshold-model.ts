@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 
 /** The multi-agency safeguarding hub or other first point of contact a model routes concerns to. */
 export interface FrontDoor {

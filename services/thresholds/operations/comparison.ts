@@ -1,5 +1,5 @@
 import type { ComparisonKey } from '@safeguarding/federated-keys';
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import type { ThresholdsLoaders } from '../loaders';
 import { modelInForce } from '../rules/model-in-force';
 

@@ -1,4 +1,4 @@
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import type { FrontDoor, MappingConfidence, ThresholdResponse } from '../entities';
 
 /**

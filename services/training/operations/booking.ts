@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badUserInput, conflict, notFound, notPermitted, todayInEngland } from '@safeguarding/subgraph-runtime';
-import type { OrganisationSector } from '@safeguarding/seed-types';
+import type { OrganisationSector } from '@safeguarding/packs';
 import { mayActOnCourse } from '../access';
 import type { TrainingOperationContext } from '../context';
 import { TrainingBookingEntity, TrainingSessionEntity } from '../entities';

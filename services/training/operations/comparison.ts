@@ -1,7 +1,7 @@
 import type { Caller } from '@safeguarding/auth';
 import type { ComparisonKey } from '@safeguarding/federated-keys';
 import { twelveMonthsEndingStart } from '@safeguarding/subgraph-runtime';
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import { mayAct } from '../access';
 import type { TrainingLoaders } from '../loaders';
 import { roundTo } from '../rules/rounding';

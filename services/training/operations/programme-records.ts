@@ -13,7 +13,7 @@ import {
   todayInEngland,
 } from '@safeguarding/subgraph-runtime';
 import type { Caller } from '@safeguarding/auth';
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import { mayAct, mayActOnCourse } from '../access';
 import type { TrainingOperationContext } from '../context';
 import {

@@ -20,4 +20,4 @@ export type LearningSource =
   | 'PRACTITIONER_FEEDBACK';
 export const IMPACT_EVIDENCE_KINDS = ['PRACTICE_AUDIT', 'SUPERVISION', 'PRACTICE_CHANGE'] as const;
 export type ImpactEvidenceKind = (typeof IMPACT_EVIDENCE_KINDS)[number];
-export type { OrganisationSector } from '@safeguarding/seed-types';
+export type { OrganisationSector } from '@safeguarding/packs';

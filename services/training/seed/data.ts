@@ -11,7 +11,7 @@
  */
 import { faker } from '@faker-js/faker';
 import { addDays, isoDate } from '@safeguarding/subgraph-runtime';
-import type { SourceCitation } from '@safeguarding/seed-types';
+import type { SourceCitation } from '@safeguarding/packs';
 import { THEME_IDS } from '@safeguarding/vocabulary';
 import type { DeliveryMethod, ImpactEvidenceKind, LearningSource, OrganisationSector, TrainingAudience, TrainingLevel } from '../rules/vocabulary';
 import type { RegionalProcedureChapterValue } from '../entities';

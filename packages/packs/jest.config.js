@@ -1,0 +1,1 @@
+module.exports = { preset: '@safeguarding/jest-preset', passWithNoTests: false };

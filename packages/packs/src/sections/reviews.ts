@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { defineSection } from './definition';
+
+/** The reviews subgraph's section of a partnership pack. (Being filled in: see the helper's brief.) */
+export const partnershipReviewsSection = defineSection({
+  subgraph: 'reviews',
+  scope: 'partnership',
+  schema: z.strictObject({}),
+  defines: () => [],
+  references: () => [],
+});
