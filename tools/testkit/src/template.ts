@@ -53,6 +53,10 @@ export function templateSourceHash(): string {
     const folder = path.join(REPOSITORY_ROOT, 'packages', name, 'src');
     for (const file of sourceFiles(folder)) files.add(file);
   }
+  // The seed loads the partnership packs: a changed fact is a new template.
+  for (const entry of fs.readdirSync(path.join(REPOSITORY_ROOT, 'packs'), { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.add(path.join(entry.parentPath, entry.name));
+  }
   const hash = createHash('sha256').update(`format ${TEMPLATE_FORMAT}\nsubgraphs ${subgraphs.join(',')}\n`);
   for (const file of [...files].sort())
     hash
