@@ -1,7 +1,7 @@
 import type { SubgraphSection } from '../layout';
 import { partnershipArrangementsSection, regionalArrangementsSection } from './arrangements';
 import { partnershipMembershipSection, regionalMembershipSection } from './membership';
-import { partnershipReviewsSection } from './reviews';
+import { partnershipReviewsSection, regionalReviewsSection } from './reviews';
 import { partnershipThresholdsSection, regionalThresholdsSection } from './thresholds';
 import { partnershipTrainingSection } from './training';
 import type { SectionDefinition } from './definition';
@@ -23,6 +23,7 @@ export const SECTIONS: SectionDefinition[] = [
   regionalMembershipSection,
   regionalArrangementsSection,
   regionalThresholdsSection,
+  regionalReviewsSection,
 ] as SectionDefinition[];
 
 export function sectionFor(scope: string, subgraph: SubgraphSection): SectionDefinition | undefined {

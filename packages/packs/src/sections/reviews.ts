@@ -9,3 +9,12 @@ export const partnershipReviewsSection = defineSection({
   defines: () => [],
   references: () => [],
 });
+
+/** The reviews subgraph's section of the regional pack (kinds of review and their default clocks). (Being filled in.) */
+export const regionalReviewsSection = defineSection({
+  subgraph: 'reviews',
+  scope: 'regional',
+  schema: z.strictObject({}),
+  defines: () => [],
+  references: () => [],
+});
