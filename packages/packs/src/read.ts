@@ -36,10 +36,7 @@ export class LocatedYaml {
 
   /** The problems the YAML parser found (syntax, duplicate keys). */
   syntaxProblems(): PackProblem[] {
-    return this.document.errors.map((error) => {
-      const position = error.linePos?.[0];
-      return { file: this.file, line: position?.line ?? 0, column: position?.col ?? 0, field: '', message: error.message.split('\n')[0]! };
-    });
+    return this.document.errors.map((error) => ({ file: this.file, ...this.linePos(error.pos[0]), field: '', message: error.message.split('\n')[0]! }));
   }
 
   toJS(): unknown {
