@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { packFileText, packFolders, type PackProblem, type PackValidation, sectionFile, type SubgraphSection, validatePack } from '@safeguarding/packs';
+import { packFolders, type PackProblem, type PackValidation, sectionFile, type SubgraphSection, validatePack } from '@safeguarding/packs';
+import { stringify } from 'yaml';
 import { type GatewayClient, GatewayRefusal, GatewayUnavailable } from './gateway';
 import { CommandFailure, type Output } from './output';
 import { platformIds } from './platform-ids';
@@ -104,6 +105,14 @@ async function applySection(gateway: GatewayClient, scope: string, section: Subg
 }
 
 /**
+ * pack.yaml as the repository's packs have it: the schema comment, then the scope. The platform
+ * keeps no pack description, so an export has none (export, import, export gives the same bytes).
+ */
+export function manifestText(scope: string): string {
+  return `# yaml-language-server: $schema=../schema/pack.schema.json\n${stringify({ scope })}`;
+}
+
+/**
  * Writes the pack of a scope as the platform holds it: every section is fetched before any file is
  * written, so a refusal (no rights, no such partnership) leaves the folder as it was.
  */
@@ -120,7 +129,7 @@ export async function runExport(
       throw new CommandFailure(`${folder} already has files in it; give an empty or new folder, or add --force to overwrite the pack's files there.`);
     }
   }
-  const files: { name: string; text: string }[] = [{ name: 'pack.yaml', text: packFileText({ scope }, 'pack') }];
+  const files: { name: string; text: string }[] = [{ name: 'pack.yaml', text: manifestText(scope) }];
   for (const section of sectionsOfScope(scope)) {
     try {
       const answer = await options.gateway.request<Record<string, { text: string }>>(exportQuery(section), { scope });

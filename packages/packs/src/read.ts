@@ -36,9 +36,11 @@ export class LocatedYaml {
 
   /** The problems the YAML parser found (syntax, duplicate keys). */
   syntaxProblems(): PackProblem[] {
+    // Without prettyErrors the parser leaves linePos unset; its offset (pos) says where.
     return this.document.errors.map((error) => {
-      const position = error.linePos?.[0];
-      return { file: this.file, line: position?.line ?? 0, column: position?.col ?? 0, field: '', message: error.message.split('\n')[0]! };
+      const given = error.linePos?.[0];
+      const position = given ? { line: given.line, column: given.col } : this.linePos(error.pos[0]);
+      return { file: this.file, ...position, field: '', message: error.message.split('\n')[0]! };
     });
   }
 
