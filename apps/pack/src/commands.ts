@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { type GatewayClient, GatewayRefusal, GatewayUnavailable } from './gateway';
 import { CommandFailure, type Output } from './output';
 import { platformIds } from './platform-ids';
-import { formatImportSummary, formatSectionOutcome, formatValidation, type PackChange, type SectionOutcome } from './report';
+import { formatImportSummary, formatRefusal, formatSectionOutcome, formatValidation, type PackChange, type SectionOutcome } from './report';
 import { applyMutation, exportQuery, sectionsOfScope } from './sections';
 
 const TOKEN_ADVICE =
@@ -137,7 +137,7 @@ export async function runExport(
     } catch (error) {
       if (!(error instanceof GatewayRefusal)) throw error;
       output.line(`${section}: refused`);
-      for (const refusal of error.errors) output.line(`  ${refusal.extensions?.code ?? 'ERROR'}: ${refusal.message}`);
+      for (const line of error.errors.flatMap(formatRefusal)) output.line(`  ${line}`);
       output.line(`Nothing was written to ${folder}.`);
       return 1;
     }

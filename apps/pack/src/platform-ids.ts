@@ -1,4 +1,6 @@
-import type { GatewayClient } from './gateway';
+import { type GatewayClient, GatewayRefusal } from './gateway';
+import { CommandFailure } from './output';
+import { formatRefusal } from './report';
 
 /**
  * The ids the running platform holds, as "<kind>:<id>" (the validator's reference kinds), so a
@@ -42,5 +44,17 @@ export function platformIdsOf(answer: PlatformIdsAnswer): Set<string> {
 }
 
 export async function platformIds(gateway: GatewayClient): Promise<Set<string>> {
-  return platformIdsOf(await gateway.request<PlatformIdsAnswer>(PLATFORM_IDS_QUERY));
+  try {
+    return platformIdsOf(await gateway.request<PlatformIdsAnswer>(PLATFORM_IDS_QUERY));
+  } catch (error) {
+    if (!(error instanceof GatewayRefusal)) throw error;
+    // Without the platform's ids every reference to them would be reported as missing: stop instead.
+    throw new CommandFailure(
+      `The gateway at ${gateway.url} would not list the ids the pack may refer to (partnerships, bodies, organisations): ` +
+        error.errors
+          .flatMap(formatRefusal)
+          .map((line) => line.trim())
+          .join(' '),
+    );
+  }
 }

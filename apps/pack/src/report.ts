@@ -46,12 +46,34 @@ function isPackProblem(value: unknown): value is PackProblem {
   );
 }
 
+/** What to do about a refusal the pack's text cannot fix: the caller, the gateway's limits, an older platform. */
+export function adviceFor(error: GatewayError): string | undefined {
+  switch (error.extensions?.code) {
+    case 'UNAUTHENTICATED':
+      return 'Your token was not accepted (expired, or signed for another platform): get a new one, e.g. npm run --silent token -- regional-admin | tail -1.';
+    case 'FORBIDDEN':
+      return "Use a regional-admin's token to create a partnership or for the regional pack, or a partnership-admin's of this partnership for its own pack.";
+    case 'PAYLOAD_TOO_LARGE':
+      return 'The section is larger than the gateway accepts: start the platform with a larger REQUEST_SIZE_LIMIT (gateway and subgraphs), e.g. REQUEST_SIZE_LIMIT=10mb npm start.';
+    case 'OPERATION_NOT_SAFELISTED':
+      return 'This gateway only runs safelisted operations (PERSISTED_OPERATIONS=safelist): import through a gateway that accepts other operations.';
+    case 'GRAPHQL_VALIDATION_FAILED':
+      return /Cannot query field "\w*PackSection"/.test(error.message)
+        ? 'This platform does not serve pack sections yet: update it to a version that does.'
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /** An error of a refused section: code and message, and for BAD_USER_INPUT each problem with its line and column. */
 export function formatRefusal(error: GatewayError): string[] {
   const lines = [`${error.extensions?.code ?? 'ERROR'}: ${error.message}`];
   const problems = Array.isArray(error.extensions?.problems) ? error.extensions.problems.filter(isPackProblem) : [];
   for (const problem of problems) lines.push(`  ${formatProblem(problem)}`);
   if (problems.length === 0 && typeof error.extensions?.field === 'string') lines.push(`  field: ${error.extensions.field}`);
+  const advice = adviceFor(error);
+  if (advice) lines.push(`  ${advice}`);
   return lines;
 }
 

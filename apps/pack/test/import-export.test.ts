@@ -161,6 +161,7 @@ describe('pack import, against a gateway double', () => {
           'arrangements: would apply, no changes',
           'membership: refused; nothing in this section was written',
           '  FORBIDDEN: FORBIDDEN for this caller',
+          "    Use a regional-admin's token to create a partnership or for the regional pack, or a partnership-admin's of this partnership for its own pack.",
           'thresholds: would apply, no changes',
           'training: would apply, no changes',
           "reviews: not in the pack (no reviews.yaml); the platform's reviews data is left as it is",
@@ -189,6 +190,21 @@ describe('pack import, against a gateway double', () => {
           `${folder}/membership.yaml:5:1: Flow sequence in block collection must be sufficiently indented and end with a ]`,
           `${folder}: 1 problem`,
           'Nothing was sent to the gateway: correct the pack and import again.',
+        ]);
+      },
+    );
+  });
+
+  it('stops, sending nothing to apply, when the gateway will not list its ids', async () => {
+    await withDouble(
+      () => ({ errors: [{ message: 'Only safelisted operations run here.', extensions: { code: 'OPERATION_NOT_SAFELISTED' } }] }),
+      async (url, sent) => {
+        const output = capture();
+        expect(await run(['import', shropshirePack(), '--gateway', url, '--token', TOKEN], output, {})).toBe(2);
+        expect(sent).toHaveLength(1);
+        expect(output.errors).toEqual([
+          `npm run pack: The gateway at ${url} would not list the ids the pack may refer to (partnerships, bodies, organisations): ` +
+            'OPERATION_NOT_SAFELISTED: Only safelisted operations run here. This gateway only runs safelisted operations (PERSISTED_OPERATIONS=safelist): import through a gateway that accepts other operations.',
         ]);
       },
     );
@@ -290,6 +306,7 @@ describe('pack export, against a gateway double', () => {
         expect(output.lines).toEqual([
           'thresholds: refused',
           '  FORBIDDEN: Only a partnership-admin of "solihull" (or a regional-admin) may apply or export its thresholds section.',
+          "    Use a regional-admin's token to create a partnership or for the regional pack, or a partnership-admin's of this partnership for its own pack.",
           `Nothing was written to ${folder}.`,
         ]);
       },

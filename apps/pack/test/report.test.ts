@@ -62,12 +62,28 @@ describe('what the pack command prints', () => {
     ]);
     expect(
       formatRefusal({ message: 'Only a partnership-admin of "solihull" (or a regional-admin) may apply or export it.', extensions: { code: 'FORBIDDEN' } }),
-    ).toEqual(['FORBIDDEN: Only a partnership-admin of "solihull" (or a regional-admin) may apply or export it.']);
+    ).toEqual([
+      'FORBIDDEN: Only a partnership-admin of "solihull" (or a regional-admin) may apply or export it.',
+      "  Use a regional-admin's token to create a partnership or for the regional pack, or a partnership-admin's of this partnership for its own pack.",
+    ]);
     expect(formatRefusal({ message: 'A chair term may not exceed the rule', extensions: { code: 'BAD_USER_INPUT', field: 'bodies[2].chairRule' } })).toEqual([
       'BAD_USER_INPUT: A chair term may not exceed the rule',
       '  field: bodies[2].chairRule',
     ]);
     expect(formatRefusal({ message: 'Unexpected' })).toEqual(['ERROR: Unexpected']);
+  });
+
+  it('says what to do about refusals the pack cannot fix: the token, the size limit, an older platform', () => {
+    expect(formatRefusal({ message: 'Your token was refused: jwt expired', extensions: { code: 'UNAUTHENTICATED' } })[1]).toMatch(
+      /^ {2}Your token was not accepted .*npm run --silent token -- regional-admin \| tail -1\.$/,
+    );
+    expect(formatRefusal({ message: 'The request is larger than 1mb', extensions: { code: 'PAYLOAD_TOO_LARGE' } })[1]).toMatch(
+      /REQUEST_SIZE_LIMIT=10mb npm start/,
+    );
+    expect(formatRefusal({ message: 'Cannot query field "trainingPackSection" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })[1]).toBe(
+      '  This platform does not serve pack sections yet: update it to a version that does.',
+    );
+    expect(formatRefusal({ message: 'Unknown argument "x".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })).toHaveLength(1);
   });
 
   it('summarises an import that stopped at a refused section: what applied, what was refused, what was not attempted', () => {
