@@ -6,6 +6,9 @@
 import { terminal } from './output';
 import { run } from './run';
 
+// npm runs a script in the repository's root; a folder the user typed is relative to where they typed it.
+if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+
 run(process.argv.slice(2), terminal).then(
   (status) => {
     process.exitCode = status;
