@@ -1,4 +1,5 @@
 import { HELP, parseArguments, UsageError } from '../src/arguments';
+import { defaultGatewayUrl } from '../src/gateway';
 import { run } from '../src/run';
 import { capture } from './capture';
 
@@ -51,6 +52,14 @@ describe('the pack command line', () => {
   ])('refuses %j saying what to type instead', (args, message) => {
     expect(() => parseArguments(args)).toThrow(UsageError);
     expect(() => parseArguments(args)).toThrow(message);
+  });
+
+  it('talks by default to the gateway npm start runs, from the same settings', () => {
+    expect(defaultGatewayUrl({})).toBe('http://127.0.0.1:4000/graphql');
+    expect(defaultGatewayUrl({ GATEWAY_PORT: '4100' })).toBe('http://127.0.0.1:4100/graphql');
+    // A gateway listening on every interface is reached through the loopback.
+    expect(defaultGatewayUrl({ GATEWAY_HOST: '0.0.0.0' })).toBe('http://127.0.0.1:4000/graphql');
+    expect(defaultGatewayUrl({ GATEWAY_HOST: '::1' })).toBe('http://[::1]:4000/graphql');
   });
 
   it('prints help for --help, -h, help and no arguments, with how to get a token', async () => {

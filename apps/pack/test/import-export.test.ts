@@ -99,6 +99,31 @@ describe('pack import, against a gateway double', () => {
     );
   });
 
+  it('imports the regional pack without a training section (the region shares no training)', async () => {
+    const folder = path.join(scratch, 'regional');
+    fs.mkdirSync(folder);
+    fs.copyFileSync(path.join(packsDirectory(), 'regional', 'pack.yaml'), path.join(folder, 'pack.yaml'));
+    for (const section of ['arrangements', 'membership', 'thresholds', 'reviews']) {
+      const file = path.join(packsDirectory(), 'regional', `${section}.yaml`);
+      if (fs.existsSync(file)) fs.copyFileSync(file, path.join(folder, `${section}.yaml`));
+      else fs.writeFileSync(path.join(folder, `${section}.yaml`), '{}\n');
+    }
+    await withDouble(
+      platform((field) => ({ data: { [field]: { ...applied('x'), scope: 'regional' } } })),
+      async (url, sent) => {
+        const output = capture();
+        expect(await run(['import', folder, '--gateway', url, '--token', TOKEN], output, {})).toBe(0);
+        expect(sent.filter((operation) => operation.query.startsWith('mutation')).map((operation) => operation.variables.scope)).toEqual([
+          'regional',
+          'regional',
+          'regional',
+          'regional',
+        ]);
+        expect(output.lines.at(-2)).toBe('Applied to regional: arrangements, membership, thresholds, reviews.');
+      },
+    );
+  });
+
   it('stops at the first refused section, prints its problems with line and column, and names the sections not attempted', async () => {
     const folder = shropshirePack();
     await withDouble(
