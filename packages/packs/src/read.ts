@@ -1,4 +1,4 @@
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 
 /** One thing wrong with a pack: where (file, line, column, field) and what. */
@@ -36,7 +36,12 @@ export class LocatedYaml {
 
   /** The problems the YAML parser found (syntax, duplicate keys). */
   syntaxProblems(): PackProblem[] {
-    return this.document.errors.map((error) => ({ file: this.file, ...this.linePos(error.pos[0]), field: '', message: error.message.split('\n')[0]! }));
+    // Without prettyErrors the parser leaves linePos unset; its offset (pos) says where.
+    return this.document.errors.map((error) => {
+      const given = error.linePos?.[0];
+      const position = given ? { line: given.line, column: given.col } : this.linePos(error.pos[0]);
+      return { file: this.file, ...position, field: '', message: error.message.split('\n')[0]! };
+    });
   }
 
   toJS(): unknown {
@@ -63,6 +68,18 @@ export class LocatedYaml {
     }
     if (located?.range) return this.linePos(located.range[0]);
     return { line: 1, column: 1 };
+  }
+
+  /** Where the first alias (*name) is, for a problem about aliases. */
+  firstAliasPosition(): { line: number; column: number } {
+    let offset: number | undefined;
+    visit(this.document, {
+      Alias: (_key, node) => {
+        if (isAlias(node) && node.range) offset = node.range[0];
+        return visit.BREAK;
+      },
+    });
+    return offset === undefined ? { line: 1, column: 1 } : this.linePos(offset);
   }
 
   private linePos(offset: number): { line: number; column: number } {
@@ -99,7 +116,25 @@ export function readPackFile<Schema extends z.ZodType>(
   const yaml = new LocatedYaml(file, text);
   const syntax = yaml.syntaxProblems();
   if (syntax.length > 0) return { value: undefined, problems: syntax };
-  const parsed = schema.safeParse(yaml.toJS());
+  let value: unknown;
+  try {
+    value = yaml.toJS();
+  } catch (error) {
+    // The parser refuses to expand aliases past maxAliasCount (a guard against "billion laughs"):
+    // say so at the first alias instead of failing the whole read.
+    return {
+      value: undefined,
+      problems: [
+        {
+          file,
+          ...yaml.firstAliasPosition(),
+          field: '',
+          message: `${(error as Error).message}; write the repeated values out instead of using YAML aliases (*name)`,
+        },
+      ],
+    };
+  }
+  const parsed = schema.safeParse(value);
   if (!parsed.success) return { value: undefined, problems: problemsFromZod(yaml, parsed.error.issues) };
   return { value: parsed.data, problems: [] };
 }

@@ -1,0 +1,3 @@
+import { typescriptConfig } from '@safeguarding/eslint-config';
+
+export default typescriptConfig(import.meta.dirname);
