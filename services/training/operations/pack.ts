@@ -14,6 +14,7 @@ import {
   badUserInput,
   exportPackSection,
   multiLineText,
+  packScopeOrRefuse,
   reconcileRows,
   singleLineText,
   todayInEngland,
@@ -200,7 +201,10 @@ export async function writeTrainingSection(
     const before = current ? offeredBy(course.id) : [];
     const after = [scope, ...(course.jointWith ?? [])].sort();
     if (options.caller && !same(before, after)) {
-      const others = [...new Set([...before, ...after])].filter((partnershipId) => partnershipId !== scope && !mayManage(options.caller!, partnershipId));
+      // Joining another partnership's course changes what its programme says: its rights are needed; otherwise those of each partnership added or removed.
+      const joining = current !== undefined && !before.includes(scope);
+      const affected = joining ? before : [...before.filter((id) => !after.includes(id)), ...after.filter((id) => !before.includes(id))];
+      const others = affected.filter((partnershipId) => partnershipId !== scope && !mayManage(options.caller!, partnershipId));
       if (others.length > 0) {
         problems.push({
           field: current && !before.includes(scope) ? `${field}.id` : `${field}.jointWith`,
@@ -490,6 +494,8 @@ export async function applyTrainingPack(
   dryRun: boolean,
   today: string = todayInEngland(),
 ): Promise<PackSectionApplied> {
+  // Rights first: a caller who may not apply this scope learns nothing about the text (nor that training has no regional section).
+  packScopeOrRefuse(context.caller, scope, partnershipTrainingSection.subgraph);
   const applied = await applyPackSection<PartnershipTrainingValue>(context, {
     definition: partnershipTrainingSection,
     scope,
