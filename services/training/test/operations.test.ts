@@ -28,9 +28,9 @@ const as = (...grants: Caller['grants']): TrainingOperationContext => ({
 });
 
 describe('learningGapCandidates (the agenda workflow)', () => {
-  // Until 2026-10-15 the coverage window opens on 2024-04-01. Solihull's voice-of-the-child course ran
-  // 4 sessions and its child sexual abuse course 2 in it, and no Solihull course teaches neglect;
-  // Shropshire teaches neglect (5 sessions) but not child sexual abuse.
+  // Until 2026-10-15 the coverage window opens on 2024-04-01. In the generated history Solihull's
+  // voice-of-the-child course ran 4 sessions and its child sexual abuse course 5 in it, and no Solihull
+  // course teaches neglect; Shropshire's neglect course ran 2, and no Shropshire course teaches child sexual abuse.
   const window = {
     id: 'window',
     meetingId: '00000000-0000-4000-8000-000000000000',
