@@ -104,6 +104,7 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
   course: (f) => ({ document: `query ($id: ID!) { course(id: $id) { id } }`, variables: { id: f.courseId } }),
   trainingSession: (f) => ({ document: `query ($id: ID!) { trainingSession(id: $id) { id } }`, variables: { id: f.sessionId } }),
   learningCoverage: () => ({ document: `{ learningCoverage(partnershipSlug: "${OWN}") { id } }` }),
+  trainingPackSection: () => ({ document: `{ trainingPackSection(scope: "${OWN}") { scope } }` }),
 
   updateBody: () => ({
     document: `mutation ($id: ID!) { updateBody(id: $id, expectedVersion: ${STALE}, input: { purpose: "Matrix" }) { id } }`,
@@ -372,6 +373,10 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
   recordTrainingEvaluation: (f) => ({
     document: `mutation ($id: ID!) { recordTrainingEvaluation(input: { courseId: $id, partnershipId: "${OWN}", kind: PRACTICE_AUDIT, recordedOn: "2199-01-01", summary: "Matrix" }) { id } }`,
     variables: { id: f.courseId },
+  }),
+  // A text of the wrong shape: the callers allowed reach the schema check (BAD_USER_INPUT), nothing is written.
+  applyTrainingPackSection: () => ({
+    document: `mutation { applyTrainingPackSection(scope: "${OWN}", text: "courses: 3") { applied } }`,
   }),
 };
 

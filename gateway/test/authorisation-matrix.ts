@@ -100,6 +100,7 @@ export const AUTHORISATION_MATRIX: MatrixRow[] = [
   query('training',     'course',                       PUBLIC, { note: 'TrainingSession.bookings below it needs analyst, regional-admin or the offering partnership' }),
   query('training',     'trainingSession',              PUBLIC),
   query('training',     'learningCoverage',             [SIGN_IN, YES,  YES,  NO,   YES,  NO,   NO,   YES]),
+  query('training',     'trainingPackSection',          OWN_ADMIN_OR_REGIONAL, { note: "the partnership's training.yaml as held today" }),
 
   // --- Mutations
   mutation('arrangements', 'updateBody',                OWN_ADMIN),
@@ -179,4 +180,5 @@ export const AUTHORISATION_MATRIX: MatrixRow[] = [
   mutation('training',     'cancelTrainingSession',     OWN_ADMIN, { note: 'admins of a partnership offering the course' }),
   mutation('training',     'changeSessionCapacity',     OWN_ADMIN, { note: 'admins of a partnership offering the course' }),
   mutation('training',     'recordTrainingEvaluation',  OWN_ADMIN, { note: 'admins of the partnership the evaluation is for, which must offer the course' }),
+  mutation('training',     'applyTrainingPackSection',  OWN_ADMIN_OR_REGIONAL, { note: "the partnership's own admins or a regional-admin; making a course joint also needs the partner's rights" }),
 ];

@@ -8,8 +8,15 @@ import { rolesFor } from './access';
  */
 
 export const permissions: IRules = {
-  Query: { course: allow, trainingSession: allow, learningCoverage: hasAnyRole(...rolesFor('readLearningCoverage')) },
+  Query: {
+    course: allow,
+    trainingSession: allow,
+    learningCoverage: hasAnyRole(...rolesFor('readLearningCoverage')),
+    // The pack section's operation then checks the scope: a partnership-admin only their own partnership's.
+    trainingPackSection: hasAnyRole('regional-admin', 'partnership-admin'),
+  },
   Mutation: {
+    applyTrainingPackSection: hasAnyRole('regional-admin', 'partnership-admin'),
     bookTrainingPlaces: hasAnyRole(...rolesFor('bookPlaces')),
     recordTrainingAttendance: hasAnyRole(...rolesFor('recordAttendance')),
     createCourse: hasAnyRole(...rolesFor('manageProgramme')),
@@ -136,7 +143,11 @@ export const permissions: IRules = {
   LearningCoverage: readableByEveryone('id', 'since', 'partnership', 'themes', 'gaps'),
   ThemeCoverage: readableByEveryone('theme', 'courses', 'sessions', 'addressed'),
   Organisation: readableByEveryone('id'),
-  SourceCitation: readableByEveryone('document', 'section', 'synthetic'),
+  SourceCitation: readableByEveryone('document', 'section', 'synthetic', 'kind', 'quote', 'inferredFrom', 'reasoning', 'generator'),
+  // Reached only through the pack section's query and mutation, whose operation checks the scope.
+  PackSectionText: readableByEveryone('scope', 'section', 'text'),
+  PackSectionApplied: readableByEveryone('scope', 'section', 'applied', 'changes'),
+  PackChange: readableByEveryone('entity', 'key', 'change', 'fields'),
 };
 
 /** What the resolvers filter below fields everyone may read (docs/access-inventory.md shows these). */

@@ -1,5 +1,8 @@
 /** Training's mutations under hostile input (see harness.ts). */
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
+import { REPOSITORY_ROOT } from '@safeguarding/config';
 import { grant, type TestFederation } from '@safeguarding/testkit';
 import {
   callers,
@@ -148,6 +151,43 @@ const sessionVersion = async (federation: TestFederation, id: unknown) =>
   (await federation.query(`query ($id: ID!) { trainingSession(id: $id) { version } }`, { variables: { id } })).data?.trainingSession?.version as
     number | undefined;
 const SESSION_FIELDS = 'id date startTime endTime deliveryMethod venue virtualLink capacity bookedPlaces placesLeft status version';
+
+// ---------------------------------------------------------------------------------------------
+// The training section of the partnership's pack (issue 17): the seeded training.yaml with a
+// hostile course title, or hostile text for the whole file; scopes of other partnerships too.
+// ---------------------------------------------------------------------------------------------
+
+const SEEDED_PACK = fs.readFileSync(path.join(REPOSITORY_ROOT, 'packs', OWN, 'training.yaml'), 'utf8');
+const FIRST_TITLE = /^ {4}title: .*$/m;
+
+const packMutation: HostileInputSuite<TrainingIds>['mutations'][number] = {
+  name: 'applyTrainingPackSection',
+  schema: 'training',
+  document: `mutation ($scope: String!, $text: String!, $dryRun: Boolean!) {
+    applyTrainingPackSection(scope: $scope, text: $text, dryRun: $dryRun) { scope section applied changes { entity key change fields } }
+  }`,
+  call: () =>
+    fc.record({
+      as: editorMostly(callers.ownAdmin),
+      variables: fc.record({
+        scope: fc.oneof(
+          { arbitrary: fc.constant(OWN), weight: 6 },
+          { arbitrary: fc.constantFrom(...OTHERS, 'regional'), weight: 1 },
+          { arbitrary: wrongId, weight: 1 },
+        ),
+        text: fc.oneof(
+          { arbitrary: courseTitle.map((title) => SEEDED_PACK.replace(FIRST_TITLE, `    title: ${JSON.stringify(title)}`)), weight: 6 },
+          { arbitrary: text, weight: 2 },
+        ),
+        dryRun: fc.boolean(),
+      }),
+    }),
+  accepted(variables, data) {
+    const result = data.applyTrainingPackSection;
+    expect(result).toMatchObject({ scope: variables.scope, section: 'training', applied: !variables.dryRun });
+    for (const change of result.changes) expect(['ADDED', 'CHANGED', 'ENDED']).toContain(change.change);
+  },
+};
 
 const programmeMutations: HostileInputSuite<TrainingIds>['mutations'] = [
   {
@@ -537,5 +577,7 @@ export const trainingSuite: HostileInputSuite<TrainingIds> = {
       },
     },
     ...programmeMutations,
+    // Last: applying the seeded pack ends what the mutations above added and undoes their edits.
+    packMutation,
   ],
 };

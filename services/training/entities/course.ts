@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { SourceCitation } from '@safeguarding/packs';
+import type { StoredSource } from '@safeguarding/packs';
 import type {
   DeliveryMethod,
   ImpactEvidenceKind,
@@ -29,7 +29,10 @@ export class CourseEntity {
   @Column({ type: 'text' }) level: TrainingLevel;
   @Column({ type: 'text', name: 'informed_by', array: true }) informedBy: LearningSource[];
   @Column({ type: 'jsonb', name: 'regional_procedure_chapters' }) regionalProcedureChapters: RegionalProcedureChapterValue[];
-  @Column({ type: 'jsonb' }) source: SourceCitation;
+  /** The ways the course is delivered (the pack's deliveryMethods); the synthetic history draws its sessions from them. */
+  @Column({ type: 'text', name: 'delivery_methods', array: true, default: () => "'{}'" }) deliveryMethods: DeliveryMethod[];
+  /** A Provenance (from a pack), or { document, section } recorded through the API. */
+  @Column({ type: 'jsonb' }) source: StoredSource;
   /** Optimistic lock: bumped by every update through the API. */
   @Column({ type: 'integer', default: 1 }) version: number;
   /** The last day the course is offered; null while current. */
@@ -68,7 +71,8 @@ export class TrainingSessionEntity {
   /** Sum of the 1-5 ratings, so the mean is exact. */
   @Column({ type: 'integer', name: 'feedback_rating_total', nullable: true }) feedbackRatingTotal: number | null;
   @Column({ type: 'integer', name: 'feedback_will_change_practice', nullable: true }) feedbackWillChangePractice: number | null;
-  @Column({ type: 'jsonb' }) source: SourceCitation;
+  /** A Provenance: the pack's for a scheduled session, synthetic for the generated history; or { document, section } recorded through the API. */
+  @Column({ type: 'jsonb' }) source: StoredSource;
   /** Optimistic lock for the session's terms (date, times, capacity, status); bookings move the counter, not the version. */
   @Column({ type: 'integer', default: 1 }) version: number;
   /** HH:MM; null for seeded sessions. */
@@ -132,5 +136,5 @@ export class ImpactEvidenceEntity {
   @Column({ type: 'text' }) kind: ImpactEvidenceKind;
   @Column({ type: 'date', name: 'recorded_on' }) recordedOn: string;
   @Column({ type: 'text' }) summary: string;
-  @Column({ type: 'jsonb' }) source: SourceCitation;
+  @Column({ type: 'jsonb' }) source: StoredSource;
 }

@@ -1,4 +1,5 @@
 import { isLoaded } from '@safeguarding/subgraph-runtime';
+import { viewOfProvenance } from '@safeguarding/packs';
 import type { CourseEntity, ImpactEvidenceEntity, TrainingBookingEntity, TrainingSessionEntity } from '../entities';
 import type { TrainingLoaders } from '../loaders';
 import { countsInFigures } from '../rules/programme-rules';
@@ -69,7 +70,7 @@ export async function programmeImpactSummary(
 
 /** True when any session of the programme in the period is synthetic (seeded, not recorded). */
 export async function programmeIsSynthetic(partnershipId: string, period: Period, loaders: TrainingLoaders): Promise<boolean> {
-  return (await partnershipSessions(partnershipId, loaders)).some((session) => heldIn(period)(session) && session.source.synthetic === true);
+  return (await partnershipSessions(partnershipId, loaders)).some((session) => heldIn(period)(session) && viewOfProvenance(session.source).synthetic);
 }
 
 /** Who a partnership's training reached in a period. The caller's scope is checked by the resolver. */

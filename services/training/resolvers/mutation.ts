@@ -1,6 +1,7 @@
 import { badUserInput, isUuid, slugArgument } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
 import { bookTrainingPlaces, recordTrainingAttendance } from '../operations/booking';
+import { applyTrainingPack } from '../operations/pack';
 import {
   cancelTrainingSession,
   changeSessionCapacity,
@@ -30,6 +31,8 @@ const optionalSlug = (value: string | null | undefined, field: string) => (value
 
 export const mutationResolvers: Resolvers = {
   Mutation: {
+    // The operation checks the scope and reads the text against the section's schema (problems with line and column).
+    applyTrainingPackSection: (_root, { scope, text, dryRun }, context) => applyTrainingPack(context, scope, text, dryRun),
     bookTrainingPlaces: (_root, { input }, context) => {
       const sessionId = sessionIdArgument(input.sessionId, 'sessionId');
       const organisationId = slugArgument(input.organisationId, 'organisationId');

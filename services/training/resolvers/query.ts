@@ -1,6 +1,7 @@
 import { isUuid, notPermitted, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
 import { learningCoverageDenied, mayAct } from '../access';
 import type { Resolvers } from '../generated/graphql';
+import { exportTrainingPack } from '../operations/pack';
 import { defaultCoverageSince } from '../rules/financial-year';
 
 export const queryResolvers: Resolvers = {
@@ -13,5 +14,7 @@ export const queryResolvers: Resolvers = {
       if (!mayAct(caller, 'readLearningCoverage', [partnershipId])) throw notPermitted(caller, learningCoverageDenied(partnershipId));
       return { id: partnershipId, since: since ?? defaultCoverageSince(todayInEngland()), partnership: { id: partnershipId } };
     },
+    // The operation checks the scope (a partnership-admin exports only their own partnership's section).
+    trainingPackSection: (_root, { scope }, context) => exportTrainingPack(context, scope),
   },
 };

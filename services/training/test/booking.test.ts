@@ -1,6 +1,6 @@
 import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
 import { TrainingBookingEntity, TrainingSessionEntity } from '../entities';
-import { AGENCY_SECTORS } from '../seed/data';
+import { AGENCY_SECTORS } from '../seed/history';
 import { insertCourse, insertSessions } from './fixtures';
 
 /** Booking places and recording attendance: the overbooking race, bad input, and who may. */

@@ -1,5 +1,5 @@
 import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
-import { AGENCY_SECTORS } from '../seed/data';
+import { AGENCY_SECTORS } from '../seed/history';
 import { insertCourse, insertEvidence, insertSessions } from './fixtures';
 
 /**

@@ -8,7 +8,9 @@ import { createLoaders } from '../loaders';
 import { learningGapCandidates } from '../operations/agenda';
 import { bookTrainingPlaces } from '../operations/booking';
 import { partnershipSessionsIn } from '../operations/programme';
-import { courses, generateTrainingSeed } from '../seed/data';
+import { packCourses, seededHistory } from './seeded-packs';
+
+const courses = packCourses();
 
 /** Operations called as a script would call them: no gateway, no GraphQL, the seeded programme. */
 let subgraphDatabase: SeededSubgraphDatabase;
@@ -26,9 +28,9 @@ const as = (...grants: Caller['grants']): TrainingOperationContext => ({
 });
 
 describe('learningGapCandidates (the agenda workflow)', () => {
-  // Until 2026-10-15 the coverage window opens on 2024-04-01. Solihull's voice-of-the-child course ran
-  // 4 sessions and its child sexual abuse course 2 in it, and no Solihull course teaches neglect;
-  // Shropshire teaches neglect (5 sessions) but not child sexual abuse.
+  // Until 2026-10-15 the coverage window opens on 2024-04-01. In the generated history Solihull's
+  // voice-of-the-child course ran 4 sessions and its child sexual abuse course 5 in it, and no Solihull
+  // course teaches neglect; Shropshire's neglect course ran 2, and no Shropshire course teaches child sexual abuse.
   const window = {
     id: 'window',
     meetingId: '00000000-0000-4000-8000-000000000000',
@@ -67,7 +69,7 @@ describe('learningGapCandidates (the agenda workflow)', () => {
 
 describe('partnershipSessionsIn', () => {
   it("gives a partnership's 2024/25 sessions as the seed generated them, joint courses included", async () => {
-    const seed = generateTrainingSeed();
+    const seed = seededHistory();
     const offered = new Set(courses.filter((course) => course.partnershipIds.includes('telford-and-wrekin')).map((course) => course.id));
     const expected = seed.sessions.filter((session) => offered.has(session.courseId) && session.heldOn >= '2024-04-01' && session.heldOn <= '2025-03-31');
     const sessions = await partnershipSessionsIn('telford-and-wrekin', { from: '2024-04-01', to: '2025-03-31' }, as().loaders);
@@ -77,9 +79,9 @@ describe('partnershipSessionsIn', () => {
 });
 
 describe('bookTrainingPlaces', () => {
-  // Seeded: Shropshire's self-neglect course on 2027-01-17, 10 places, 7 booked by agencies.
-  const SESSION = '59f108ad-ac62-4793-b05b-57eddd476e9a';
-  const request = { sessionId: SESSION, organisationId: 'test-agency', organisationSector: 'LOCAL_AUTHORITY' as const, places: 2 };
+  // Generated (seed/history.ts): Shropshire's self-neglect course on 2027-03-29, 9 places, 3 booked by agencies.
+  const SESSION = '70401803-f9d0-47b4-bb35-ac45383efc9f';
+  const request = { sessionId: SESSION, organisationId: 'test-agency', organisationSector: 'LOCAL_AUTHORITY' as const, places: 4 };
 
   it('books places and moves the session counter, then refuses more than are left', async () => {
     const member = as(grant('member', 'shropshire'));
@@ -87,14 +89,14 @@ describe('bookTrainingPlaces', () => {
     expect(booking).toMatchObject({
       sessionId: SESSION,
       organisationId: 'test-agency',
-      places: 2,
+      places: 4,
       attendedPlaces: null,
       bookedOn: '2026-12-01',
       synthetic: false,
     });
-    expect((await dataSource.getRepository(TrainingSessionEntity).findOneByOrFail({ id: SESSION })).bookedPlaces).toBe(9);
+    expect((await dataSource.getRepository(TrainingSessionEntity).findOneByOrFail({ id: SESSION })).bookedPlaces).toBe(7);
     await expect(bookTrainingPlaces(as(grant('member', 'shropshire')), request, '2026-12-01')).rejects.toThrow(
-      'Only 1 of 10 places are left on the session on 2027-01-17; book at most 1.',
+      'Only 2 of 9 places are left on the session on 2027-03-29; book at most 2.',
     );
   });
 
@@ -102,8 +104,8 @@ describe('bookTrainingPlaces', () => {
     await expect(bookTrainingPlaces(as(grant('member', 'solihull')), request, '2026-12-01')).rejects.toThrow(
       /Only members and admins of a partnership offering this course/,
     );
-    await expect(bookTrainingPlaces(as(grant('member', 'shropshire')), request, '2027-02-01')).rejects.toThrow(
-      'the session took place on 2027-01-17; choose a session on or after 2027-02-01.',
+    await expect(bookTrainingPlaces(as(grant('member', 'shropshire')), request, '2027-04-01')).rejects.toThrow(
+      'the session took place on 2027-03-29; choose a session on or after 2027-04-01.',
     );
   });
 });
