@@ -37,8 +37,9 @@ export class LocatedYaml {
   /** The problems the YAML parser found (syntax, duplicate keys). */
   syntaxProblems(): PackProblem[] {
     return this.document.errors.map((error) => {
-      const position = error.linePos?.[0];
-      return { file: this.file, line: position?.line ?? 0, column: position?.col ?? 0, field: '', message: error.message.split('\n')[0]! };
+      // Without prettyErrors the parser gives no linePos: the offset says where, through the line counter.
+      const position = error.linePos?.[0] ?? this.lines.linePos(error.pos[0]);
+      return { file: this.file, line: position.line, column: position.col, field: '', message: error.message.split('\n')[0]! };
     });
   }
 
