@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '@safeguarding/config';
 import { composeSupergraph, createGateway, type RunningGateway } from '@safeguarding/gateway';
 import { formatProblem, packFolders, REPOSITORY_PACKS, validatePack } from '@safeguarding/packs';
 import { grant, postGraphQL, type QueryOptions, startTestFederation, type TestFederation } from '@safeguarding/testkit';
 import { ReviewClockEntity } from '../entities';
+import { readReviewsPacks } from '../seed/load';
 
 /**
  * The reviews sections of the packs through a gateway: export gives the repository's files byte
@@ -71,6 +73,23 @@ describe('the files in packs/', () => {
     expect(problems).toEqual([]);
     for (const scope of SCOPES)
       expect(packText(scope).split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\/(partnership|regional)-reviews\.schema\.json$/);
+  });
+});
+
+describe('the seed', () => {
+  it('does not start on a pack whose reviews section does not read, and says where', () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'reviews-pack-'));
+    try {
+      fs.mkdirSync(path.join(directory, 'regional'));
+      fs.writeFileSync(path.join(directory, 'regional', 'pack.yaml'), 'scope: regional\n');
+      fs.writeFileSync(
+        path.join(directory, 'regional', 'reviews.yaml'),
+        packText('regional').replace('    name: Rapid Review\n', '    name: Rapid Review\n    statutory: true\n'),
+      );
+      expect(() => readReviewsPacks(directory)).toThrow('regional/reviews.yaml:6:5 reviewKinds[0].statutory: "statutory" is not a field here');
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
 
