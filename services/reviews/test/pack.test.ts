@@ -74,6 +74,20 @@ describe('the files in packs/', () => {
     for (const scope of SCOPES)
       expect(packText(scope).split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\/(partnership|regional)-reviews\.schema\.json$/);
   });
+
+  it('are checked for kinds of review no pack defines, at the line of the clock that names one', () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'reviews-pack-'));
+    try {
+      fs.writeFileSync(path.join(directory, 'pack.yaml'), 'scope: shropshire\n');
+      fs.writeFileSync(path.join(directory, 'reviews.yaml'), packText('shropshire').replace('reviewKind: rapid-review\n', 'reviewKind: rapid-reveiw\n'));
+      const problems = validatePack(directory, { platformPacks: packFolders(REPOSITORY_PACKS) }).problems.map(formatProblem);
+      expect(problems).toEqual([
+        expect.stringMatching(/^reviews\.yaml:4:17 clocks\[0\]\.reviewKind: no review-kind "rapid-reveiw" in this pack or the platform/),
+      ]);
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the seed', () => {

@@ -89,8 +89,8 @@ export const partnershipReviewsSection = defineSection({
   scope: 'partnership',
   schema: partnershipReviewsSchema,
   defines: () => [],
-  // Review kinds are not a ReferenceKind yet (definition.ts); apply refuses an unknown kind, naming the field.
-  references: () => [],
+  // The regional pack (or the platform) must define every kind a clock names.
+  references: (value) => value.clocks.map((clock, index) => ({ kind: 'review-kind' as const, id: clock.reviewKind, path: ['clocks', index, 'reviewKind'] })),
 });
 
 /** The reviews subgraph's section of the regional pack: kinds of review and audit, and default clocks. */
@@ -98,6 +98,7 @@ export const regionalReviewsSection = defineSection({
   subgraph: 'reviews',
   scope: 'regional',
   schema: regionalReviewsSchema,
-  defines: () => [],
-  references: () => [],
+  defines: (value) => value.reviewKinds.map((kind, index) => ({ kind: 'review-kind' as const, id: kind.id, path: ['reviewKinds', index, 'id'] })),
+  references: (value) =>
+    (value.defaultClocks ?? []).map((clock, index) => ({ kind: 'review-kind' as const, id: clock.reviewKind, path: ['defaultClocks', index, 'reviewKind'] })),
 });
