@@ -342,6 +342,15 @@ async function loadReviews(client: Client, plans: PartnershipPlan[]): Promise<vo
     ['id'],
     plans.map((p) => [p.slug]),
   );
+  // The seed's partnerships take their clocks from their packs; no regional default exists, so each
+  // bench partnership works to Shropshire's (labelled synthetic here), and due dates are computed as for the three.
+  await client.query(
+    `INSERT INTO reviews.review_clock (partnership_id, review_kind_id, milestone, length, unit, starts_from, source)
+     SELECT bench.slug, clock.review_kind_id, clock.milestone, clock.length, clock.unit, clock.starts_from, $1::jsonb
+       FROM reviews.review_clock clock CROSS JOIN unnest($2::text[]) AS bench(slug)
+      WHERE clock.partnership_id = 'shropshire'`,
+    [JSON.stringify(SYNTHETIC), plans.map((p) => p.slug)],
+  );
   const links: unknown[][] = [];
   function* reviews(): Generator<unknown[]> {
     for (const p of plans) {

@@ -95,6 +95,7 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
   themes: () => ({ document: `{ themes { id } }` }),
   theme: () => ({ document: `{ theme(id: "neglect") { id } }` }),
   repeatedThemes: () => ({ document: `{ repeatedThemes(partnershipSlugs: ["${OWN}"]) { theme { id } } }` }),
+  reviewsPackSection: () => ({ document: `{ reviewsPackSection(scope: "${OWN}") { text } }` }),
   thresholdModels: () => ({ document: `{ thresholdModels(partnershipSlug: "${OWN}") { id } }` }),
   thresholdModel: (f) => ({ document: `query ($id: ID!) { thresholdModel(id: $id) { id } }`, variables: { id: f.thresholdModelId } }),
   regionalLevels: () => ({ document: `{ regionalLevels { id } }` }),
@@ -316,6 +317,9 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
   }),
   setReviewClock: () => ({
     document: `mutation { setReviewClock(input: { partnershipSlug: "${OWN}", kindId: "rapid-review", milestone: REVIEW_COMPLETION, length: 4000, unit: MONTHS }) { __typename } }`,
+  }),
+  applyReviewsPackSection: () => ({
+    document: `mutation { applyReviewsPackSection(scope: "${OWN}", text: "clocks: [unclosed", dryRun: false) { applied } }`,
   }),
   updateCrosswalkMapping: () => ({
     document: `mutation { updateCrosswalkMapping(levelId: "${OWN}.2019.universal", expectedVersion: ${STALE}, input: { regionalLevelIds: ["level-1"], rationale: "Matrix", confidence: HIGH }) { version } }`,

@@ -10,9 +10,11 @@ import { rolesFor } from './access';
 const partnershipAdmin = hasAnyRole(...rolesFor('editReviews'));
 /** Holds a review role somewhere; resolvers/action-plan-action.ts and learning-point.ts check it is the review's own partnership. */
 const reviewRole = hasAnyRole(...rolesFor('readUnpublished'));
+/** Packs are applied and read by administrators; operations/pack.ts checks the scope is theirs. */
+const packAdministrator = hasAnyRole('regional-admin', 'partnership-admin');
 
 export const permissions: IRules = {
-  Query: { review: allow, reviewKinds: allow, themes: allow, theme: allow, repeatedThemes: allow },
+  Query: { review: allow, reviewKinds: allow, themes: allow, theme: allow, repeatedThemes: allow, reviewsPackSection: packAdministrator },
   Mutation: {
     startReview: partnershipAdmin,
     recordReviewStage: partnershipAdmin,
@@ -21,10 +23,14 @@ export const permissions: IRules = {
     addActionPlanAction: partnershipAdmin,
     updateActionPlanAction: partnershipAdmin,
     setReviewClock: partnershipAdmin,
+    applyReviewsPackSection: packAdministrator,
   },
+  PackSectionText: readableByEveryone('scope', 'section', 'text'),
+  PackSectionApplied: readableByEveryone('scope', 'section', 'applied', 'changes'),
+  PackChange: readableByEveryone('entity', 'key', 'change', 'fields'),
   Partnership: readableByEveryone('id', 'reviews', 'reviewTimeliness', 'reviewClocks', 'reviewThemeIds'),
   Organisation: readableByEveryone('id'),
-  SourceCitation: readableByEveryone('document', 'section', 'synthetic'),
+  SourceCitation: readableByEveryone('kind', 'document', 'section', 'quote', 'inferredFrom', 'reasoning', 'generator', 'synthetic'),
   ReviewKind: readableByEveryone('id', 'name', 'category', 'concerns', 'description', 'defaultClocks', 'source'),
   ReviewClock: readableByEveryone('reviewKind', 'milestone', 'length', 'unit', 'startsFrom', 'partnership', 'description', 'source'),
   Review: readableByEveryone(

@@ -1,5 +1,8 @@
 /** Reviews's mutations under hostile input (see harness.ts). */
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
+import { REPOSITORY_ROOT } from '@safeguarding/config';
 import { grant, type TestFederation } from '@safeguarding/testkit';
 import {
   callers,
@@ -43,6 +46,10 @@ const someDate = fc.oneof({ arbitrary: recentDay, weight: 3 }, { arbitrary: host
 
 /** Filled by loadIds: currentVersion gets no ids, and an action's version is read through its review. */
 const reviewOfAction = new Map<string, string>();
+
+/** The own partnership's reviews section as the repository holds it: applying it is accepted and changes nothing. */
+const ownPackText = () => fs.readFileSync(path.join(REPOSITORY_ROOT, 'packs', OWN, 'reviews.yaml'), 'utf8');
+const RAPID_REVIEW_LENGTH = '    milestone: REVIEW_COMPLETION\n    length: 15\n';
 
 /** Free text up to and just past the 1000 characters the service allows. */
 const freeText = (filler: string) =>
@@ -393,6 +400,40 @@ export const reviewsSuite: HostileInputSuite<ReviewsIds> = {
           startsFrom: input.milestone === 'REVIEW_COMPLETION' ? 'NOTIFICATION' : 'SIGN_OFF',
           partnership: { id: input.partnershipSlug },
         });
+      },
+    },
+    {
+      name: 'applyReviewsPackSection',
+      schema: 'reviews',
+      document: `mutation ($scope: String!, $text: String!, $dryRun: Boolean!) {
+        applyReviewsPackSection(scope: $scope, text: $text, dryRun: $dryRun) { scope section applied changes { entity key change fields } }
+      }`,
+      call: () =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            scope: fc.oneof(
+              { arbitrary: fc.constant(OWN), weight: 8 },
+              { arbitrary: fc.constantFrom('regional', ...OTHERS, 'Shropshire', ''), weight: 1 },
+              { arbitrary: hostileText, weight: 1 },
+            ),
+            text: fc.oneof(
+              { arbitrary: fc.constant(ownPackText()), weight: 3 },
+              {
+                // One clock's length, in range or not (the mutations' rule: 1 to 520 working days).
+                arbitrary: fc
+                  .oneof(fc.integer({ min: 1, max: 30 }), fc.constantFrom(0, -1, 521, 2_147_483_648), hostileText)
+                  .map((length) => ownPackText().replace(RAPID_REVIEW_LENGTH, `    milestone: REVIEW_COMPLETION\n    length: ${JSON.stringify(length)}\n`)),
+                weight: 3,
+              },
+              { arbitrary: wrongId.map((kind) => ownPackText().replace('reviewKind: rapid-review\n', `reviewKind: ${JSON.stringify(kind)}\n`)), weight: 1 },
+              { arbitrary: hostileText, weight: 2 },
+            ),
+            dryRun: fc.boolean(),
+          }),
+        }),
+      accepted(variables, data) {
+        expect(data.applyReviewsPackSection).toMatchObject({ scope: variables.scope, section: 'reviews', applied: !variables.dryRun });
       },
     },
   ],

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { SourceCitation } from '@safeguarding/packs';
+import type { StoredSource } from '@safeguarding/packs';
 import type { Audience } from './theme';
 
 export type ReviewCategory = 'CASE_REVIEW' | 'AUDIT';
@@ -24,7 +24,8 @@ export class ReviewKindEntity {
   /** Where codes of this kind start: Child, Adult, Case or Audit. */
   @Column({ type: 'text', name: 'code_prefix' }) codePrefix: string;
   @Column({ type: 'integer', name: 'sort_order' }) sortOrder: number;
-  @Column({ type: 'jsonb' }) source: SourceCitation;
+  /** A Provenance (stated, inferred or synthetic) as the pack gives it. */
+  @Column({ type: 'jsonb' }) source: StoredSource;
 }
 
 /**
@@ -40,5 +41,6 @@ export class ReviewClockEntity {
   @Column({ type: 'integer' }) length: number;
   @Column({ type: 'text' }) unit: ClockUnit;
   @Column({ type: 'text', name: 'starts_from' }) startsFrom: ClockStart;
-  @Column({ type: 'jsonb', nullable: true }) source: SourceCitation | null;
+  /** A Provenance as the pack gives it; null for a clock set through setReviewClock (it cites no document). */
+  @Column({ type: 'jsonb', nullable: true }) source: StoredSource | null;
 }

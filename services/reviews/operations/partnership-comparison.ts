@@ -9,7 +9,11 @@ import { partnershipTimeliness } from './timeliness';
  * The review section of the analysts' comparison: timeliness counts of each partnership over the
  * twelve months to `asOf`. Counts only, unpublished reviews included but never named.
  */
-const SYNTHETIC: SourceCitation = { document: 'synthetic', section: 'Computed from the synthetic reviews (seed/), against the clocks of 002', synthetic: true };
+const SYNTHETIC: SourceCitation = {
+  document: 'synthetic',
+  section: "Computed from the synthetic reviews (seed/), against each partnership's clocks (packs/<slug>/reviews.yaml)",
+  synthetic: true,
+};
 
 export async function comparisonReviewRows(comparison: ComparisonKey, loaders: ReviewsLoaders) {
   const from = twelveMonthsEndingStart(comparison.asOf);

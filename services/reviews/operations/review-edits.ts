@@ -31,6 +31,7 @@ import type {
   UpdateActionPlanActionInput,
 } from '../generated/graphql';
 import type { ReviewsLoaders } from '../loaders';
+import { clockLengthProblem, MILESTONE_STARTS } from '../rules/clock';
 import { planReviewStage } from '../rules/review-stages';
 import { canEditReviews, canSeeReview } from '../access';
 
@@ -46,10 +47,6 @@ import { canEditReviews, canSeeReview } from '../access';
  * digits. Anything longer (a first name, say) is refused.
  */
 const CODE = /^(Child|Adult|Family|Case|Audit) [A-Z]{1,2}[0-9]{0,4}$/;
-
-/** Which clock a milestone's time is counted from: data for setReviewClock. */
-const MILESTONE_STARTS = { REVIEW_COMPLETION: 'NOTIFICATION', ACTION_PLAN_COMPLETION: 'SIGN_OFF', LEARNING_BRIEFING_PUBLICATION: 'SIGN_OFF' } as const;
-const LONGEST_CLOCK = { WORKING_DAYS: 520, MONTHS: 36 } as const;
 
 /** The review a mutation acts on, refused unless the caller administers its partnership. */
 async function editableReview(id: string, caller: Caller, loaders: ReviewsLoaders, field = 'id'): Promise<ReviewEntity> {
@@ -244,10 +241,8 @@ export async function setReviewClock({ caller, dataSource, loaders }: ReviewsOpe
   }
   const kind = input.kindId.length <= 64 ? await loaders.reviewKind.load(input.kindId) : null;
   if (!kind) throw badUserInput(`Unknown review kind "${input.kindId.slice(0, 64)}"; query reviewKinds { id } for the kinds.`, 'kindId');
-  const longest = LONGEST_CLOCK[input.unit];
-  if (!Number.isInteger(input.length) || input.length < 1 || input.length > longest) {
-    throw badUserInput(`length must be between 1 and ${longest} ${input.unit === 'MONTHS' ? 'months' : 'working days'}.`, 'length');
-  }
+  const lengthProblem = clockLengthProblem(input.length, input.unit);
+  if (lengthProblem) throw badUserInput(lengthProblem, 'length');
   const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
   // One row per partnership, kind and milestone: a second setting replaces the first.
   await dataSource.query(

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/graphql';
+import { applyReviewsPackSection } from '../operations/pack';
 import {
   addActionPlanAction,
   addLearningPoint,
@@ -19,5 +20,6 @@ export const mutationResolvers: Resolvers = {
     addActionPlanAction: (_root, { reviewId, input }, context) => addActionPlanAction(context, reviewId, input),
     updateActionPlanAction: (_root, { id, expectedVersion, input }, context) => updateActionPlanAction(context, { id, expectedVersion, input }),
     setReviewClock: (_root, { input }, context) => setReviewClock(context, input),
+    applyReviewsPackSection: (_root, { scope, text, dryRun }, context) => applyReviewsPackSection(context, { scope, text, dryRun }),
   },
 };

@@ -1,6 +1,7 @@
 import { isUuid } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
 import { loadAll } from '../loaders';
+import { reviewsPackSection } from '../operations/pack';
 import { listThemes, repeatedThemesAcross } from '../operations/themes';
 import { canSeeReview } from '../access';
 
@@ -17,5 +18,6 @@ export const queryResolvers: Resolvers = {
     theme: (_root, { id }, { loaders }) => (id.length > 64 ? null : loaders.theme.load(id)),
     repeatedThemes: (_root, { partnershipSlugs, from, to, minimumReviews }, context) =>
       repeatedThemesAcross(context, { partnershipIds: partnershipSlugs, from, to, minimumReviews }),
+    reviewsPackSection: (_root, { scope }, context) => reviewsPackSection(context, scope),
   },
 };

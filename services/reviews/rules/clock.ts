@@ -19,8 +19,29 @@ export interface ClockRule {
   startsFrom: ClockStart;
 }
 
+/** The platform's rule: each milestone runs from its own event (setReviewClock and packs follow it). */
+export const MILESTONE_STARTS: Record<ClockMilestone, ClockStart> = {
+  REVIEW_COMPLETION: 'NOTIFICATION',
+  ACTION_PLAN_COMPLETION: 'SIGN_OFF',
+  LEARNING_BRIEFING_PUBLICATION: 'SIGN_OFF',
+};
+
+const LONGEST_CLOCK: Record<ClockUnit, number> = { WORKING_DAYS: 520, MONTHS: 36 };
+
+/** What is wrong with a clock's length, or null: 1 to 520 working days, or 1 to 36 months. */
+export function clockLengthProblem(length: number, unit: ClockUnit): string | null {
+  const longest = LONGEST_CLOCK[unit];
+  if (Number.isInteger(length) && length >= 1 && length <= longest) return null;
+  return `length must be between 1 and ${longest} ${unit === 'MONTHS' ? 'months' : 'working days'}.`;
+}
+
 /** A partnership's own clock wins over the default (the row with no partnership); null when neither exists. */
-export function clockFor<Rule extends ClockRule>(rules: readonly Rule[], partnershipId: string, reviewKindId: string, milestone: ClockMilestone): Rule | null {
+export function clockFor<Rule extends Pick<ClockRule, 'partnershipId' | 'reviewKindId' | 'milestone'>>(
+  rules: readonly Rule[],
+  partnershipId: string,
+  reviewKindId: string,
+  milestone: ClockMilestone,
+): Rule | null {
   const matching = rules.filter((rule) => rule.reviewKindId === reviewKindId && rule.milestone === milestone);
   return matching.find((rule) => rule.partnershipId === partnershipId) ?? matching.find((rule) => rule.partnershipId === null) ?? null;
 }

@@ -1,10 +1,9 @@
 import { en, Faker } from '@faker-js/faker';
 import { THEMES } from '@safeguarding/vocabulary';
 import type { RagStatus, ReviewStatus } from '../entities';
-import { dueDate } from '../rules/clock';
+import { type ClockRule, clockFor, dueDate } from '../rules/clock';
 import { addDays, addMonths } from '@safeguarding/subgraph-runtime';
 import { addWorkingDays, isWorkingDay } from '../rules/working-days';
-import { DEFAULT_CLOCKS, REVIEW_KINDS } from './reference-data';
 
 /**
  * A SYNTHETIC set of reviews: the seed documents hold no real cases, so a generator with a fixed
@@ -32,6 +31,14 @@ export interface SyntheticReview {
   themeIds: string[];
   learningPoints: { themeId: string; text: string }[];
   actions: { description: string; ownerOrganisationId: string; dueOn: string | null; ragStatus: RagStatus; completedOn: string | null }[];
+}
+
+/** What the generator reads from the packs (or the rows applied from them): kinds, clocks and the partnerships kept. */
+export interface ReviewReference {
+  kinds: { id: string; category: 'CASE_REVIEW' | 'AUDIT'; concerns: 'CHILDREN' | 'ADULTS' | 'ALL'; codePrefix: string }[];
+  clocks: Omit<ClockRule, 'startsFrom'>[];
+  /** Partnerships with no pack here get no synthetic reviews. */
+  partnershipIds: string[];
 }
 
 interface PartnershipProfile {
@@ -142,7 +149,7 @@ const onOrAfterWorkingDay = (date: string): string => {
 const happened = (date: string | null): string | null => (date !== null && date <= SYNTHETIC_HISTORY_ENDS ? date : null);
 
 /** Same seed, same reviews: every run and every database gets the identical set. */
-export function generateSyntheticReviews(): SyntheticReview[] {
+export function generateSyntheticReviews(reference: ReviewReference): SyntheticReview[] {
   const faker = new Faker({ locale: [en] });
   faker.seed(SYNTHETIC_SEED);
   const span = Math.round((Date.parse(`${SYNTHETIC_HISTORY_ENDS}T00:00:00Z`) - Date.parse(`${SYNTHETIC_HISTORY_BEGINS}T00:00:00Z`)) / 86_400_000) - 5;
@@ -150,6 +157,7 @@ export function generateSyntheticReviews(): SyntheticReview[] {
   const reviews: SyntheticReview[] = [];
 
   for (const [partnershipId, profile] of Object.entries(PROFILES)) {
+    if (!reference.partnershipIds.includes(partnershipId)) continue;
     const codesByPrefix = new Map<string, string[]>();
     const nextCode = (prefix: string): string => {
       let pool = codesByPrefix.get(prefix);
@@ -163,9 +171,13 @@ export function generateSyntheticReviews(): SyntheticReview[] {
     };
 
     for (const [reviewKindId, count] of Object.entries(profile.kinds)) {
-      const kind = REVIEW_KINDS.find((candidate) => candidate.id === reviewKindId)!;
-      const clockOf = (milestone: string) => DEFAULT_CLOCKS.find((clock) => clock.reviewKindId === reviewKindId && clock.milestone === milestone) ?? null;
-      const reviewClock = clockOf('REVIEW_COMPLETION');
+      const kind = reference.kinds.find((candidate) => candidate.id === reviewKindId);
+      if (!kind)
+        throw new Error(
+          `The synthetic profile of ${partnershipId} uses the review kind "${reviewKindId}", which the regional pack does not list; add it there or change the profile.`,
+        );
+      // The clock the partnership's pack gives it (or a regional default): on-time and late reviews are drawn against it.
+      const reviewClock = clockFor(reference.clocks, partnershipId, reviewKindId, 'REVIEW_COMPLETION');
       const themes = THEMES.filter((theme) => theme.appliesTo === 'ALL' || kind.concerns === 'ALL' || theme.appliesTo === kind.concerns);
       for (let index = 0; index < count; index += 1) {
         const notifiedOn = onOrAfterWorkingDay(addDays(SYNTHETIC_HISTORY_BEGINS, faker.number.int({ min: 0, max: span })));

@@ -266,7 +266,7 @@ describe('concurrency', () => {
 });
 
 describe("a partnership's own clock", () => {
-  it('replaces the default for that partnership only, and dates its reviews by it', async () => {
+  it('is set for a kind its pack gives no clock, for that partnership only, and dates its reviews by it', async () => {
     const SET = `mutation ($input: SetReviewClockInput!) { setReviewClock(input: $input) { length unit startsFrom description partnership { id } reviewKind { id } } }`;
     const input = { partnershipSlug: 'telford-and-wrekin', kindId: 'multi-agency-case-file-audit', milestone: 'REVIEW_COMPLETION', length: 3, unit: 'MONTHS' };
     const refused = await federation.query(SET, { as: admin('solihull'), variables: { input } });
@@ -285,7 +285,11 @@ describe("a partnership's own clock", () => {
     });
     // Setting it again replaces it.
     await federation.query(SET, { as: admin('telford-and-wrekin'), variables: { input: { ...input, length: 4 } } });
-    expect(await federation.dataSources.reviews!.getRepository(ReviewClockEntity).countBy({ partnershipId: 'telford-and-wrekin' })).toBe(1);
+    expect(
+      await federation.dataSources
+        .reviews!.getRepository(ReviewClockEntity)
+        .countBy({ partnershipId: 'telford-and-wrekin', reviewKindId: 'multi-agency-case-file-audit' }),
+    ).toBe(1);
 
     const audit = await startReview('Audit Z1', 'multi-agency-case-file-audit', '2025-01-15', 'telford-and-wrekin');
     expect(audit.dueDate).toBe('2025-05-15');

@@ -6,6 +6,7 @@ import { createLoaders } from '../loaders';
 import { reviewDeadline } from '../operations/deadlines';
 import { recordReviewStage, startReview } from '../operations/review-edits';
 import { partnershipReviews } from '../operations/review-list';
+import { reviewReferenceFromPacks } from '../seed/load';
 import { generateSyntheticReviews } from '../seed/synthetic-reviews';
 
 /** Operations called directly, without GraphQL or a gateway: a migrated, seeded schema and fresh loaders. */
@@ -48,7 +49,7 @@ describe("a review's stage change", () => {
 });
 
 describe("a partnership's review list", () => {
-  const seeded = generateSyntheticReviews().filter((review) => review.partnershipId === 'solihull');
+  const seeded = generateSyntheticReviews(reviewReferenceFromPacks()).filter((review) => review.partnershipId === 'solihull');
 
   it('shows its members every seeded review of the partnership', async () => {
     const reviews = await partnershipReviews('solihull', {}, as(grant('member', 'solihull')), createLoaders(dataSource));

@@ -2,6 +2,7 @@ import { GATEWAY_ASSERTION_HEADER, signGatewayAssertion } from '@safeguarding/au
 import { loadConfig } from '@safeguarding/config';
 import { THEMES } from '@safeguarding/vocabulary';
 import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
+import { reviewReferenceFromPacks } from '../seed/load';
 import { generateSyntheticReviews } from '../seed/synthetic-reviews';
 
 /**
@@ -16,7 +17,7 @@ afterAll(async () => {
   await federation?.stop();
 });
 
-const synthetic = generateSyntheticReviews();
+const synthetic = generateSyntheticReviews(reviewReferenceFromPacks());
 const ofPartnership = (slug: string) => synthetic.filter((review) => review.partnershipId === slug);
 const member = (slug: string) => [grant('member', slug)];
 
@@ -33,7 +34,7 @@ describe('the synthetic seed', () => {
   });
 
   it('is the same set on every run (fixed seed)', () => {
-    expect(generateSyntheticReviews()).toEqual(synthetic);
+    expect(generateSyntheticReviews(reviewReferenceFromPacks())).toEqual(synthetic);
   });
 
   it("shows a partnership's members all its reviews, flagged synthetic", async () => {
@@ -190,26 +191,57 @@ describe('vocabulary, kinds and clocks', () => {
     });
   });
 
-  it('gives the statutory clocks of 002 as data', async () => {
-    const { data } = await federation.query(
-      `{ reviewKinds { id name category defaultClocks { milestone length unit startsFrom description source { document } } } }`,
-    );
+  it("gives each partnership's clocks as data: stated where its own document states them, inferred elsewhere", async () => {
+    const CLOCK = `milestone length unit startsFrom description source { kind document quote inferredFrom { document quote } reasoning }`;
+    const { data, errors } = await federation.query(`{
+      reviewKinds { id name category defaultClocks { length } source { kind document quote } }
+      shropshire: partnership(slug: "shropshire") { reviewClocks { reviewKind { id } ${CLOCK} } }
+      solihull: partnership(slug: "solihull") { reviewClocks { reviewKind { id } ${CLOCK} } }
+    }`);
+    expect(errors).toBeUndefined();
     const kinds = Object.fromEntries(data!.reviewKinds.map((kind: { id: string }) => [kind.id, kind]));
     expect(data!.reviewKinds).toHaveLength(9);
-    const clock = (kind: string, milestone: string) => kinds[kind].defaultClocks.find((c: { milestone: string }) => c.milestone === milestone);
-    expect(clock('rapid-review', 'REVIEW_COMPLETION')).toMatchObject({
+    // No document states a timescale for the whole region: every clock is a partnership's own.
+    expect(data!.reviewKinds.every((kind: { defaultClocks: unknown[] }) => kind.defaultClocks.length === 0)).toBe(true);
+    expect(kinds['serious-incident-review']).toMatchObject({
+      category: 'CASE_REVIEW',
+      source: { kind: 'STATED', document: '001_129f8b945aaf429a.txt', quote: 'arranges Rapid Review and Serious Incident Review meetings when required' },
+    });
+    type Clock = { reviewKind: { id: string }; milestone: string; source: { kind: string } };
+    const clockOf = (clocks: Clock[], kind: string, milestone: string) => clocks.find((c) => c.reviewKind.id === kind && c.milestone === milestone);
+    const shropshire = data!.shropshire.reviewClocks as Clock[];
+    expect(clockOf(shropshire, 'rapid-review', 'REVIEW_COMPLETION')).toMatchObject({
       length: 15,
       unit: 'WORKING_DAYS',
       description: '15 working days from notification',
-      source: { document: '002_93334ed95075e6c4.txt' },
+      source: { kind: 'STATED', document: '002_93334ed95075e6c4.txt', quote: 'The Completion of Rapid Reviews within 15 working days', inferredFrom: null },
     });
-    expect(clock('local-child-safeguarding-practice-review', 'REVIEW_COMPLETION')).toMatchObject({ length: 6, unit: 'MONTHS' });
-    expect(clock('safeguarding-adult-review', 'REVIEW_COMPLETION')).toMatchObject({ length: 10, unit: 'MONTHS' });
-    expect(clock('domestic-homicide-review', 'REVIEW_COMPLETION')).toMatchObject({ length: 6, unit: 'MONTHS' });
-    expect(clock('safeguarding-adult-review', 'ACTION_PLAN_COMPLETION')).toMatchObject({ length: 3, unit: 'MONTHS', startsFrom: 'SIGN_OFF' });
-    expect(clock('rapid-review', 'LEARNING_BRIEFING_PUBLICATION')).toMatchObject({ length: 10, unit: 'WORKING_DAYS', startsFrom: 'SIGN_OFF' });
-    expect(kinds['multi-agency-case-file-audit'].defaultClocks).toEqual([]);
-    expect(kinds['serious-incident-review'].category).toBe('CASE_REVIEW');
+    expect(clockOf(shropshire, 'local-child-safeguarding-practice-review', 'REVIEW_COMPLETION')).toMatchObject({ length: 6, unit: 'MONTHS' });
+    expect(clockOf(shropshire, 'safeguarding-adult-review', 'REVIEW_COMPLETION')).toMatchObject({ length: 10, unit: 'MONTHS' });
+    expect(clockOf(shropshire, 'domestic-homicide-review', 'REVIEW_COMPLETION')).toMatchObject({ length: 6, unit: 'MONTHS' });
+    expect(clockOf(shropshire, 'safeguarding-adult-review', 'ACTION_PLAN_COMPLETION')).toMatchObject({ length: 3, unit: 'MONTHS', startsFrom: 'SIGN_OFF' });
+    expect(clockOf(shropshire, 'rapid-review', 'LEARNING_BRIEFING_PUBLICATION')).toMatchObject({ length: 10, unit: 'WORKING_DAYS', startsFrom: 'SIGN_OFF' });
+    // 002 gives the Community Safety Partnership's reviews no clock of their own: assumed, and said so.
+    expect(clockOf(shropshire, 'anti-social-behaviour-case-review', 'ACTION_PLAN_COMPLETION')!.source.kind).toBe('INFERRED');
+    expect(shropshire.some((c) => c.reviewKind.id === 'multi-agency-case-file-audit')).toBe(false);
+
+    // Solihull's page states no clock: Shropshire's is assumed, never shown as stated.
+    const solihull = data!.solihull.reviewClocks as Clock[];
+    expect(clockOf(solihull, 'rapid-review', 'REVIEW_COMPLETION')).toMatchObject({
+      length: 15,
+      source: {
+        kind: 'INFERRED',
+        quote: null,
+        inferredFrom: [
+          { document: '002_93334ed95075e6c4.txt', quote: 'The Completion of Rapid Reviews within 15 working days' },
+          { document: '004_b6751091e751e5aa.txt', quote: 'In December 2023, Working Together to Safeguard Children 2023 was published' },
+        ],
+        reasoning: expect.stringContaining("Solihull's page (004) states none"),
+      },
+    });
+    expect(solihull.every((c) => c.source.kind === 'INFERRED')).toBe(true);
+    // A children's partnership: no adult review clocks are assumed for it.
+    expect(solihull.some((c) => c.reviewKind.id === 'safeguarding-adult-review')).toBe(false);
   });
 
   it("computes a seeded review's due date and lateness from its clock", async () => {

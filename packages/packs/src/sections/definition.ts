@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { SubgraphSection } from '../layout';
 
 /** What a reference in a pack points at; the validator checks each is defined somewhere. */
-export type ReferenceKind = 'partnership' | 'organisation' | 'body' | 'theme' | 'threshold-level' | 'threshold-model' | 'regional-procedure' | 'course';
+export type ReferenceKind =
+  'partnership' | 'organisation' | 'body' | 'theme' | 'threshold-level' | 'threshold-model' | 'regional-procedure' | 'course' | 'review-kind';
 
 /** An id a section defines or refers to, with the path of the field that holds it. */
 export interface PackReference {
