@@ -89,7 +89,7 @@ describe('who chairs what, and is the rotation rule kept?', () => {
       post: { title: 'Executive Director of People', alsoKnownAs: ['Director of People', 'Executive Director for People'] },
       startDate: '2024-10-01',
       endDate: '2026-03-31',
-      description: 'Tanya Miles; term end inferred from the 18-month rotation',
+      description: 'Tanya Miles',
     });
     expect(data!.body.chairCompliance).toEqual({ compliant: true, appointmentsChecked: 1, breaches: [] });
   });
