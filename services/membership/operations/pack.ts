@@ -17,6 +17,7 @@ import {
   badUserInput,
   exportPackSection,
   reconcileRows,
+  singleLineText,
   todayInEngland,
   type PackChange,
   type PackSectionApplied,
@@ -91,7 +92,8 @@ export async function applyMembershipPack(context: MembershipContext, scope: str
  * then rolls back), what the API's edits refuse: unknown organisations and bodies, seats on
  * another scope's bodies, dates out of order, a chair appointment that breaks the body's rule.
  */
-export async function writeMembershipSection(manager: EntityManager, value: Section, scope: string): Promise<PackChange[]> {
+export async function writeMembershipSection(manager: EntityManager, given: Section, scope: string): Promise<PackChange[]> {
+  const value = checkedText(given);
   const regional = scope === REGIONAL;
   const memberships = value.memberships ?? [];
   const designations = regional ? [] : ((value as PartnershipMembershipValue).designations ?? []);
@@ -210,6 +212,45 @@ export async function writeMembershipSection(manager: EntityManager, value: Sect
 
   await checkChairRules(manager, chairBodies, chairsBefore, bodies, memberships, seatKey);
   return changes;
+}
+
+/**
+ * Names, titles and notes pass the free-text checks the API's mutations apply (one line, no
+ * misleading characters, trimmed), each refusal naming the pack field.
+ */
+function checkedText<Value extends Section>(value: Value): Value {
+  const line = (text: string | undefined, path: (string | number)[], maximum: number) =>
+    text === undefined ? undefined : singleLineText(text, fieldPath(path), maximum);
+  const lines = (texts: string[] | undefined, path: (string | number)[], maximum: number) =>
+    texts?.map((text, index) => singleLineText(text, fieldPath([...path, index]), maximum));
+  const checked: Section = {
+    ...value,
+    posts: value.posts?.map((post, index) => ({
+      ...post,
+      label: line(post.label, ['posts', index, 'label'], 300)!,
+      otherLabels: lines(post.otherLabels, ['posts', index, 'otherLabels'], 300)!,
+    })),
+    memberships: value.memberships?.map((seat, index) => ({
+      ...seat,
+      post: line(seat.post, ['memberships', index, 'post'], 300),
+      list: line(seat.list, ['memberships', index, 'list'], 100),
+      note: line(seat.note, ['memberships', index, 'note'], 500),
+    })) as BodyMembership[],
+  };
+  if ('organizations' in value) {
+    (checked as RegionalMembershipValue).organizations = value.organizations.map((organization, index) => ({
+      ...organization,
+      name: line(organization.name, ['organizations', index, 'name'], 200)!,
+      otherNames: lines(organization.otherNames, ['organizations', index, 'otherNames'], 200),
+    }));
+  }
+  if ('designations' in value && value.designations) {
+    (checked as PartnershipMembershipValue).designations = value.designations.map((designation, index) => ({
+      ...designation,
+      post: line(designation.post, ['designations', index, 'post'], 300),
+    }));
+  }
+  return checked as Value;
 }
 
 async function checkOrganisations(manager: EntityManager, references: { id: string; path: (string | number)[] }[]): Promise<void> {
