@@ -134,6 +134,42 @@ describe('editing through a pack', () => {
   });
 });
 
+describe('bodies arrangements holds', () => {
+  it('seats a body an arrangements edit created a moment ago (read through its published view)', async () => {
+    const as = [grant('partnership-admin', 'telford-and-wrekin')];
+    const created = await federation.query(`mutation ($input: CreateBodyInput!) { createBody(input: $input) { id } }`, {
+      as,
+      variables: {
+        input: {
+          partnershipSlug: 'telford-and-wrekin',
+          slug: 'pack-onboarded-group',
+          name: 'Pack onboarded group',
+          kind: 'STANDING_GROUP',
+          purpose: 'A body membership first hears of through a pack.',
+          validFrom: '2026-01-01',
+        },
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    const original = await exported('telford-and-wrekin');
+    const seat = [
+      '  - body: telford-and-wrekin.pack-onboarded-group',
+      '    organization: west-mercia-police',
+      '    provenance:',
+      '      kind: synthetic',
+      '      generator: membership pack test',
+      '',
+    ].join('\n');
+    const { data, errors } = await apply('telford-and-wrekin', original.replace('memberships:\n', `memberships:\n${seat}`), false, as);
+    expect(errors).toBeUndefined();
+    expect(data!.applyMembershipPackSection.changes).toEqual([
+      { entity: 'Membership', key: expect.stringContaining('telford-and-wrekin.pack-onboarded-group/west-mercia-police'), change: 'ADDED', fields: [] },
+    ]);
+    const members = await federation.query(`{ body(id: "telford-and-wrekin.pack-onboarded-group") { members { organisation { id } } } }`);
+    expect(members.data!.body.members).toEqual([{ organisation: { id: 'west-mercia-police' } }]);
+  });
+});
+
 describe('refusals: nothing written', () => {
   const shropshire = () => packFile('shropshire');
   it.each([
