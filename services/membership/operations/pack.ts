@@ -100,30 +100,7 @@ export async function writeMembershipSection(manager: EntityManager, given: Sect
   const posts = value.posts ?? [];
   const changes: PackChange[] = [];
 
-  if (regional) {
-    const organizations = (value as RegionalMembershipValue).organizations;
-    changes.push(
-      ...(await reconcileRows<OrganisationEntity>(
-        manager,
-        {
-          entity: OrganisationEntity,
-          name: 'Organisation',
-          key: (row) => row.id!,
-          columns: ['name', 'sector', 'alsoKnownAs', 'source'],
-          existing: { source: fromPack },
-          // Seats and designations of every partnership point at an organisation: one left out of the registry stays.
-          whenAbsent: () => ({}),
-        },
-        organizations.map((organization: RegisteredOrganization) => ({
-          id: organization.id,
-          name: organization.name,
-          sector: organization.classification,
-          alsoKnownAs: organization.otherNames ?? [],
-          source: organization.provenance,
-        })),
-      )),
-    );
-  }
+  if (regional) changes.push(...(await reconcileRegistry(manager, (value as RegionalMembershipValue).organizations)));
 
   await checkOrganisations(manager, [
     ...posts.map((post, index) => ({ id: post.organization, path: ['posts', index, 'organization'] })),
@@ -212,6 +189,48 @@ export async function writeMembershipSection(manager: EntityManager, given: Sect
 
   await checkChairRules(manager, chairBodies, chairsBefore, bodies, memberships, seatKey);
   return changes;
+}
+
+/**
+ * The registry: the pack's organisations added or changed (one registered through the API under the
+ * same id becomes the pack's); an organisation the pack leaves out stays, since every partnership's
+ * seats and designations point at it. Names are unique regardless of case, as registerOrganisation
+ * requires: a clash is refused, naming the field.
+ */
+async function reconcileRegistry(manager: EntityManager, organizations: RegisteredOrganization[]): Promise<PackChange[]> {
+  const owners = new Map(
+    (await manager.getRepository(OrganisationEntity).find({ select: { id: true, name: true } })).map((row) => [row.name.toLowerCase(), row.id]),
+  );
+  const given = new Map<string, string>();
+  organizations.forEach((organization, index) => {
+    const name = organization.name.toLowerCase();
+    const holder = given.get(name) ?? owners.get(name);
+    if (holder !== undefined && holder !== organization.id && !organizations.some((other) => other.id === holder && other.name.toLowerCase() !== name))
+      refused(`"${organization.name}" is already the name of organisation "${holder}"; names must be unique (ignoring case): rename one of them.`, [
+        'organizations',
+        index,
+        'name',
+      ]);
+    given.set(name, organization.id);
+  });
+  return reconcileRows<OrganisationEntity>(
+    manager,
+    {
+      entity: OrganisationEntity,
+      name: 'Organisation',
+      key: (row) => row.id!,
+      columns: ['name', 'sector', 'alsoKnownAs', 'source'],
+      existing: {},
+      whenAbsent: () => ({}),
+    },
+    organizations.map((organization) => ({
+      id: organization.id,
+      name: organization.name,
+      sector: organization.classification,
+      alsoKnownAs: organization.otherNames ?? [],
+      source: organization.provenance,
+    })),
+  );
 }
 
 /**

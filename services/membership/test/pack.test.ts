@@ -218,6 +218,42 @@ describe('refusals: nothing written', () => {
   });
 });
 
+describe('the registry through the regional section', () => {
+  it('refuses a name another organisation has (names are unique, ignoring case), naming the field', async () => {
+    const text = packFile('regional').replace('name: Telford College\n', 'name: WEST MERCIA POLICE\n');
+    expect(text).not.toBe(packFile('regional'));
+    const before = await rowCounts();
+    const { errors } = await apply('regional', text);
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: expect.stringMatching(/^organizations\[\d+\]\.name$/) });
+    expect(errors![0]!.message).toMatch(/west-mercia-police/);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('takes over an organisation registered through the API when the pack names its id, and leaves out the others', async () => {
+    const registered = await federation.query(
+      `mutation { registerOrganisation(input: { id: "pack-test-agency", name: "Pack test agency", sector: HOUSING }) { id } }`,
+      {
+        as: regionalAdmin,
+      },
+    );
+    expect(registered.errors).toBeUndefined();
+    expect(await exported('regional')).toBe(packFile('regional'));
+    const entry = [
+      '  - id: pack-test-agency',
+      '    name: Pack test agency',
+      '    classification: HOUSING',
+      '    provenance:',
+      '      kind: synthetic',
+      '      generator: membership pack test',
+      '',
+    ].join('\n');
+    const { data, errors } = await apply('regional', packFile('regional').replace('organizations:\n', `organizations:\n${entry}`));
+    expect(errors).toBeUndefined();
+    expect(data!.applyMembershipPackSection.changes).toEqual([{ entity: 'Organisation', key: 'pack-test-agency', change: 'CHANGED', fields: ['source'] }]);
+    expect(await exported('regional')).toContain('  - id: pack-test-agency\n');
+  });
+});
+
 describe('who may export and apply', () => {
   it.each([
     ['the anonymous public', undefined, 'shropshire', 'UNAUTHENTICATED'],
