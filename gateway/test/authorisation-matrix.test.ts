@@ -86,6 +86,7 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
   sharedAgencies: () => ({ document: `{ sharedAgencies(partnershipSlugs: ["${OWN}", "shropshire"]) { organisation { id } } }` }),
   designations: () => ({ document: `{ designations(partnershipSlug: "${OWN}") { kind } }` }),
   posts: () => ({ document: `{ posts(organisationId: "west-mercia-police") { id } }` }),
+  membershipPackSection: () => ({ document: `{ membershipPackSection(scope: "${OWN}") { text } }` }),
   review: (f) => ({
     document: `query ($id: ID!) { review(id: $id) { id } }`,
     variables: { id: f.unpublishedReviewId },
@@ -287,6 +288,9 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
   correctDesignation: (f) => ({
     document: `mutation ($id: ID!) { correctDesignation(id: $id, expectedVersion: ${STALE}, input: { endDate: "1901-01-01" }) { id } }`,
     variables: { id: f.designationId },
+  }),
+  applyMembershipPackSection: () => ({
+    document: `mutation { applyMembershipPackSection(scope: "${OWN}", text: "memberships: 3", dryRun: true) { applied } }`,
   }),
   recordAttendance: (f) => ({
     document: `mutation ($date: Date!) { recordAttendance(input: { bodyId: "${EXECUTIVE}", meetingDate: $date, records: [{ membershipId: "00000000-0000-4000-8000-000000000000", outcome: ATTENDED }] }) { outcome } }`,

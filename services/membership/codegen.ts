@@ -4,6 +4,8 @@ import { subgraphCodegenConfig } from '@safeguarding/codegen-preset';
 export default subgraphCodegenConfig({
   contextType: '../context#MembershipContext',
   mappers: {
+    // A stored source is a pack's provenance (stated, inferred, synthetic) or the older { document, section } shape.
+    SourceCitation: '@safeguarding/packs#StoredSource',
     Organisation: '../entities#OrganisationEntity',
     Post: '../entities#PostEntity',
     PostHolding: '../entities#PostHoldingEntity',

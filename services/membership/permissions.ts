@@ -23,9 +23,18 @@ const mayReadAttendance = describeRule(
 
 const editors = hasAnyRole(...rolesFor('editMembership'));
 const designators = hasAnyRole(...rolesFor('designate'));
+const packAdministrators = hasAnyRole('regional-admin', 'partnership-admin');
 
 export const permissions: IRules = {
-  Query: { organisations: allow, organisation: allow, sharedAgencies: allow, designations: allow, posts: allow },
+  Query: {
+    organisations: allow,
+    organisation: allow,
+    sharedAgencies: allow,
+    designations: allow,
+    posts: allow,
+    // The operation checks the scope: a partnership-admin only their own partnership's section.
+    membershipPackSection: packAdministrators,
+  },
   Mutation: {
     registerOrganisation: hasAnyRole(...rolesFor('registerOrganisation')),
     addPost: hasAnyRole(...rolesFor('addPost')),
@@ -38,9 +47,13 @@ export const permissions: IRules = {
     designate: designators,
     endDesignation: designators,
     correctDesignation: designators,
+    applyMembershipPackSection: packAdministrators,
   },
   Organisation: readableByEveryone('id', 'name', 'sector', 'alsoKnownAs', 'viewerCanEdit', 'source', 'posts', 'memberships', 'partnerships', 'designations'),
-  SourceCitation: readableByEveryone('document', 'section', 'synthetic'),
+  SourceCitation: readableByEveryone('kind', 'document', 'section', 'quote', 'inferredFrom', 'reasoning', 'generator', 'synthetic'),
+  PackSectionText: readableByEveryone('scope', 'section', 'text'),
+  PackSectionApplied: readableByEveryone('scope', 'section', 'applied', 'changes'),
+  PackChange: readableByEveryone('entity', 'key', 'change', 'fields'),
   Partnership: readableByEveryone('id', 'designations', 'viewerCanDesignate'),
   Post: readableByEveryone('id', 'title', 'alsoKnownAs', 'organisation', 'holders'),
   PostHolding: readableByEveryone('personName', 'startDate', 'endDate'),
@@ -57,6 +70,7 @@ export const permissions: IRules = {
     'endDate',
     'description',
     'source',
+    'termSource',
     'version',
   ),
   Designation: readableByEveryone('id', 'kind', 'partnership', 'organisation', 'post', 'startDate', 'endDate', 'version', 'source'),

@@ -1,4 +1,6 @@
 /** Membership's mutations under hostile input (see harness.ts). */
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import type { TestFederation } from '@safeguarding/testkit';
 import {
@@ -259,6 +261,50 @@ export const membershipSuite: HostileInputSuite<MembershipIds> = {
     };
   },
   mutations: [
+    {
+      name: 'applyMembershipPackSection',
+      schema: 'membership',
+      document: `mutation ($scope: String!, $text: String!, $dryRun: Boolean!) {
+        applyMembershipPackSection(scope: $scope, text: $text, dryRun: $dryRun) { scope section applied changes { entity key change } }
+      }`,
+      call: () => {
+        // The own partnership's section as seeded, then with one line broken or one note made hostile.
+        const seeded = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'packs', OWN, 'membership.yaml'), 'utf8');
+        const lines = seeded.split('\n');
+        const noteLines = lines.flatMap((line, index) => (/^ {4}note: /.test(line) ? [index] : []));
+        const edited = fc.oneof(
+          { arbitrary: fc.constant(seeded), weight: 2 },
+          {
+            arbitrary: fc
+              .tuple(fc.constantFrom(...noteLines), hostileText)
+              .map(([at, note]) => lines.map((line, index) => (index === at ? `    note: ${JSON.stringify(note)}` : line)).join('\n')),
+            weight: 4,
+          },
+          {
+            arbitrary: fc
+              .tuple(fc.nat(lines.length - 1), text)
+              .map(([at, junk]) => lines.map((line, index) => (index === at ? String(junk) : line)).join('\n')),
+            weight: 3,
+          },
+          { arbitrary: text, weight: 1 },
+        );
+        return fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            scope: fc.oneof(
+              { arbitrary: fc.constant(OWN), weight: 6 },
+              { arbitrary: fc.constantFrom(...OTHERS, 'regional'), weight: 2 },
+              { arbitrary: wrongId, weight: 1 },
+            ),
+            text: edited,
+            dryRun: fc.boolean(),
+          }),
+        });
+      },
+      accepted(variables, data) {
+        expect(data.applyMembershipPackSection).toMatchObject({ scope: variables.scope, section: 'membership', applied: !variables.dryRun });
+      },
+    },
     {
       name: 'registerOrganisation',
       schema: 'membership',

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { SourceCitation } from '@safeguarding/packs';
+import type { StoredSource } from '@safeguarding/packs';
 import type { ChairRuleSnapshot } from '../rules/chair-rule';
 
 /**
@@ -26,7 +26,7 @@ export class PostEntity {
   @Column({ type: 'text', name: 'organisation_id' }) organisationId: string;
   @Column({ type: 'text' }) title: string;
   @Column({ type: 'text', array: true, name: 'also_known_as', default: () => "'{}'" }) alsoKnownAs: string[];
-  @Column({ type: 'jsonb', nullable: true }) source: SourceCitation | null;
+  @Column({ type: 'jsonb', nullable: true }) source: StoredSource | null;
 }
 
 /** A person holding a post for a period (the seed names posts only). */
@@ -56,7 +56,9 @@ export class MembershipEntity {
   @Column({ type: 'date', name: 'start_date', nullable: true }) startDate: string | null;
   @Column({ type: 'date', name: 'end_date', nullable: true }) endDate: string | null;
   @Column({ type: 'text', nullable: true }) description: string | null;
-  @Column({ type: 'jsonb', nullable: true }) source: SourceCitation | null;
+  @Column({ type: 'jsonb', nullable: true }) source: StoredSource | null;
+  /** Where the start and end dates come from when that differs from the seat's source (a term inferred from a rule). */
+  @Column({ type: 'jsonb', name: 'term_source', nullable: true }) termSource: StoredSource | null;
   /** Bumped by every correction of the seat (correctChairAppointment); expectedVersion is checked against it. */
   @Column({ type: 'integer', default: 1 }) version: number;
 }
@@ -80,7 +82,7 @@ export class DesignationEntity {
   @Column({ type: 'date', name: 'end_date', nullable: true }) endDate: string | null;
   @Column({ type: 'integer', default: 1 }) version: number;
   /** Null for a designation recorded through the API. */
-  @Column({ type: 'jsonb', nullable: true }) source: SourceCitation | null;
+  @Column({ type: 'jsonb', nullable: true }) source: StoredSource | null;
 }
 
 export type AttendanceOutcome = 'ATTENDED' | 'APOLOGIES' | 'ABSENT';
@@ -103,5 +105,5 @@ export class AttendanceEntity {
   @Column({ type: 'text', name: 'attended_as', nullable: true }) attendedAs: AttendedAs | null;
   @Column({ type: 'text', name: 'apology_reason', nullable: true }) apologyReason: string | null;
   @Column({ type: 'boolean', name: 'apology_reason_valid', nullable: true }) apologyReasonValid: boolean | null;
-  @Column({ type: 'jsonb', nullable: true }) source: SourceCitation | null;
+  @Column({ type: 'jsonb', nullable: true }) source: StoredSource | null;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { OrganisationSector, SourceCitation } from '@safeguarding/packs';
+import type { OrganisationSector, StoredSource } from '@safeguarding/packs';
 
 /** An agency, registered once and shared by every partnership it serves. */
 @Entity({ name: 'organisation' })
@@ -8,5 +8,5 @@ export class OrganisationEntity {
   @Column({ type: 'text' }) name: string;
   @Column({ type: 'text' }) sector: OrganisationSector;
   @Column({ type: 'text', array: true, name: 'also_known_as', default: () => "'{}'" }) alsoKnownAs: string[];
-  @Column({ type: 'jsonb', nullable: true }) source: SourceCitation | null;
+  @Column({ type: 'jsonb', nullable: true }) source: StoredSource | null;
 }

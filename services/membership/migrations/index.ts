@@ -5,6 +5,7 @@ import { PartnershipIdColumns1733400000000 } from './1733400000000-partnership-i
 import { DesignationTerms1734140000000 } from './1734140000000-designation-terms';
 import { SeatVersion1734140000001 } from './1734140000001-seat-version';
 import { AttendanceMeetingId1734140000002 } from './1734140000002-attendance-meeting-id';
+import { SeatTermSource1765000000000 } from './1765000000000-seat-term-source';
 
 /** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
 export const migrations = [
@@ -16,4 +17,5 @@ export const migrations = [
   DesignationTerms1734140000000,
   SeatVersion1734140000001,
   AttendanceMeetingId1734140000002,
+  SeatTermSource1765000000000,
 ];

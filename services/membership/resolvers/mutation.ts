@@ -1,6 +1,7 @@
 import type { Resolvers } from '../generated/graphql';
 import { addMembership, addPost, appointChair, endMembership, recordAttendance } from '../operations/membership-edits';
 import { registerOrganisation } from '../operations/organisation-registry';
+import { applyMembershipPack } from '../operations/pack';
 import { correctChairAppointment, withdrawChairAppointment } from '../operations/chair-appointments';
 import { correctDesignation, designate, endDesignation } from '../operations/designations';
 
@@ -18,5 +19,6 @@ export const mutationResolvers: Resolvers = {
     designate: (_root, { input }, context) => designate(context, input),
     endDesignation: (_root, { id, expectedVersion, endDate }, context) => endDesignation(context, id, expectedVersion, endDate),
     correctDesignation: (_root, { id, expectedVersion, input }, context) => correctDesignation(context, id, expectedVersion, input),
+    applyMembershipPackSection: (_root, { scope, text, dryRun }, context) => applyMembershipPack(context, scope, text, dryRun),
   },
 };

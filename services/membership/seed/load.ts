@@ -1,72 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
+import { formatProblem, packFolders, packManifest, readPackFile, sectionFile, sectionFor } from '@safeguarding/packs';
 import { inForceOn } from '@safeguarding/subgraph-runtime';
 import { expectedSeats } from '../rules/quorum';
-import { AttendanceEntity, BodyReferenceEntity, DesignationEntity, MembershipEntity, OrganisationEntity, PostEntity } from '../entities';
-import { bodyReferences } from './bodies';
-import { designations } from './designations';
-import { membershipsFromText, membershipTables, namedChairs, postAliases, type MembershipTableSeed } from './memberships';
-import { organisations } from './organisations';
+import { AttendanceEntity, BodyReferenceEntity, MembershipEntity, OrganisationEntity, PostEntity } from '../entities';
+import { writeMembershipSection } from '../operations/pack';
 import { chairHistory, SYNTHETIC_ATTENDANCE, SYNTHETIC_CHAIRS, syntheticAttendance } from './synthetic';
 
 const postKey = (organisationId: string, title: string) => `${organisationId}|${title.toLowerCase()}`;
 
 /**
- * Loads the registry, then (once, when there are no body references yet) the bodies membership
- * knows of, posts, seats, designations, chair history and attendance, in one transaction.
+ * At first start (an empty registry): the bodies arrangements publishes, then every pack's
+ * membership section (packs/ at the repository root, or PACKS_DIRECTORY; the regional pack first,
+ * for its registry) written by the same function applyMembershipPackSection uses, then the
+ * synthetic chair history and attendance. One transaction: a bad pack leaves nothing behind.
  */
 export async function seedMembership(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    // Organisations added to the seed after a database was first loaded are added too.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OrganisationEntity)
-      .values(organisations.map((o) => ({ id: o.id, name: o.name, sector: o.sector, alsoKnownAs: o.alsoKnownAs ?? [], source: o.source })))
-      .orIgnore()
-      .execute();
-    if ((await manager.count(BodyReferenceEntity)) > 0) return;
-    await seedMemberships(manager);
+    if ((await manager.count(OrganisationEntity)) > 0) return;
+    await copyPublishedBodies(manager);
+    for (const folder of packFolders()) await applyPackFolder(manager, folder);
+    await seedSyntheticHistory(manager);
   });
 }
 
-async function seedMemberships(manager: EntityManager): Promise<void> {
-  await manager.insert(
-    BodyReferenceEntity,
-    bodyReferences.map((b) => ({ ...b })),
+/**
+ * Membership's copy of the bodies (body_reference), from arrangements' published view: arrangements
+ * migrates and seeds first (the launcher and the test template start subgraphs in port order).
+ */
+async function copyPublishedBodies(manager: EntityManager): Promise<void> {
+  const [view] = await manager.query<{ present: boolean }[]>(`SELECT to_regclass('"arrangements"."published_body"') IS NOT NULL AS present`);
+  if (!view?.present) {
+    throw new Error(
+      'Membership seeds its bodies from arrangements\' view "arrangements"."published_body", which this database lacks: migrate and seed arrangements first (npm start does).',
+    );
+  }
+  const table = manager
+    .getRepository(BodyReferenceEntity)
+    .metadata.tablePath.split('.')
+    .map((part) => `"${part}"`)
+    .join('.');
+  await manager.query(
+    `INSERT INTO ${table} (body_id, kind, partnership_ids, chair_rule)
+     SELECT body_id, kind, partnership_ids, chair_rule FROM "arrangements"."published_body" WHERE cardinality(partnership_ids) > 0
+     ON CONFLICT (body_id) DO NOTHING`,
   );
+}
 
-  const tables: MembershipTableSeed[] = [...membershipTables, ...membershipsFromText, ...namedChairs];
-  const titles = new Map<string, { organisationId: string; title: string; source: MembershipTableSeed['source'] }>();
-  const addTitle = (organisationId: string, title: string | null, source: MembershipTableSeed['source']) => {
-    if (title && !titles.has(postKey(organisationId, title))) titles.set(postKey(organisationId, title), { organisationId, title, source });
-  };
-  for (const table of tables) for (const [organisationId, title] of table.rows) addTitle(organisationId, title, table.source);
-  for (const d of designations) addTitle(d.organisationId, d.postTitle, d.source);
-  for (const c of chairHistory) addTitle(c.organisationId, c.postTitle, SYNTHETIC_CHAIRS);
-  const aliases = new Map(postAliases.map((a) => [postKey(a.organisationId, a.title), a.alsoKnownAs]));
-  await manager.insert(
-    PostEntity,
-    [...titles.entries()].map(([key, p]) => ({ organisationId: p.organisationId, title: p.title, alsoKnownAs: aliases.get(key) ?? [], source: p.source })),
-  );
-  const posts = new Map((await manager.find(PostEntity)).map((p) => [postKey(p.organisationId, p.title), p.id]));
-  const postId = (organisationId: string, title: string | null) => (title ? posts.get(postKey(organisationId, title))! : null);
+async function applyPackFolder(manager: EntityManager, folder: string): Promise<void> {
+  const file = path.join(folder, sectionFile('membership'));
+  if (!fs.existsSync(file)) return;
+  const manifest = readPackFile('pack.yaml', fs.readFileSync(path.join(folder, 'pack.yaml'), 'utf8'), packManifest);
+  if (!manifest.value) throw new Error(`${folder}/pack.yaml: ${manifest.problems.map(formatProblem).join('; ')}`);
+  const definition = sectionFor(manifest.value.scope, 'membership')!;
+  const read = readPackFile(file, fs.readFileSync(file, 'utf8'), definition.schema);
+  if (read.value === undefined) throw new Error(`The membership pack ${file} cannot be loaded: ${read.problems.map(formatProblem).join('; ')}`);
+  await writeMembershipSection(manager, read.value as Parameters<typeof writeMembershipSection>[1], manifest.value.scope);
+}
 
-  await manager.insert(
-    MembershipEntity,
-    tables.flatMap((table) =>
-      table.rows.map(([organisationId, title, role, description]) => ({
-        bodyId: table.bodyId,
-        organisationId,
-        postId: postId(organisationId, title),
-        role: role ?? 'MEMBER',
-        list: table.list ?? null,
-        startDate: table.startDate ?? null,
-        endDate: table.endDate ?? null,
-        description: description ?? null,
-        source: table.source,
-      })),
-    ),
-  );
+/** The generated chair history and attendance (seed/synthetic.ts), on the seats the packs gave. */
+async function seedSyntheticHistory(manager: EntityManager): Promise<void> {
+  const posts = new Map((await manager.find(PostEntity)).map((post) => [postKey(post.organisationId, post.title), post.id]));
+  for (const chair of chairHistory) {
+    if (posts.has(postKey(chair.organisationId, chair.postTitle))) continue;
+    const post = manager.create(PostEntity, { organisationId: chair.organisationId, title: chair.postTitle, alsoKnownAs: [], source: SYNTHETIC_CHAIRS });
+    await manager.insert(PostEntity, post);
+    posts.set(postKey(chair.organisationId, chair.postTitle), post.id);
+  }
+  const postId = (organisationId: string, title: string | null) => (title ? (posts.get(postKey(organisationId, title)) ?? null) : null);
   await manager.insert(
     MembershipEntity,
     chairHistory.map((c) => ({
@@ -77,16 +79,6 @@ async function seedMemberships(manager: EntityManager): Promise<void> {
       startDate: c.startDate,
       endDate: c.endDate,
       source: SYNTHETIC_CHAIRS,
-    })),
-  );
-  await manager.insert(
-    DesignationEntity,
-    designations.map((d) => ({
-      partnershipId: d.partnershipId,
-      kind: d.kind,
-      organisationId: d.organisationId,
-      postId: postId(d.organisationId, d.postTitle),
-      source: d.source,
     })),
   );
 

@@ -7,19 +7,17 @@
  * for the two bodies' held meetings (services/arrangements/seed/meetings.ts, fixed seed); a test
  * checks they still match.
  */
-import type { SourceCitation } from '@safeguarding/packs';
+import { synthetic, type SyntheticProvenance } from '@safeguarding/packs';
 import type { AttendanceOutcome, AttendedAs } from '../entities';
+import { SEED_GENERATOR } from '../operations/pack';
 
-export const SYNTHETIC_CHAIRS: SourceCitation = {
-  document: 'synthetic',
-  section: "Chair history generated to follow the body's chair rule (seed/synthetic.ts); not from any document",
-  synthetic: true,
-};
-export const SYNTHETIC_ATTENDANCE: SourceCitation = {
-  document: 'synthetic',
-  section: 'Attendance generated for the synthetic meetings (seed/synthetic.ts); not from any document',
-  synthetic: true,
-};
+// The generator's name starts with SEED_GENERATOR: a pack never exports or ends these rows.
+export const SYNTHETIC_CHAIRS: SyntheticProvenance = synthetic(
+  `${SEED_GENERATOR} (services/membership/seed/synthetic.ts): chair history following the body's chair rule; not from any document`,
+);
+export const SYNTHETIC_ATTENDANCE: SyntheticProvenance = synthetic(
+  `${SEED_GENERATOR} (services/membership/seed/synthetic.ts): attendance at the synthetic meetings; not from any document`,
+);
 
 export interface ChairHistorySeed {
   bodyId: string;

@@ -17,11 +17,73 @@ import {
 } from '../rules/chair-rule';
 import { addMonths, periodsOverlap } from '@safeguarding/subgraph-runtime';
 import { evaluateQuorum, expectedSeats, isUnexplained, unexplainedAbsences, type QuorumRuleSnapshot } from '../rules/quorum';
-import { bodyReferences } from '../seed/bodies';
 import { correctionRefusal, DESIGNATION_HOLDERS, planDesignation, type DesignationKind } from '../rules/designation-rule';
 
-/** The chair and quorum evaluators, case by case, with the rules as the seed states them. */
-const ruleOf = (bodyId: string) => bodyReferences.find((b) => b.bodyId === bodyId)!.chairRule!;
+/**
+ * The chair and quorum evaluators, case by case, with the rules as the documents state them: five
+ * bodies' chair rules, literally as arrangements publishes them (the evaluators are tested, not a seed).
+ */
+const CHAIR_RULES: Record<string, ChairRuleSnapshot> = {
+  'shropshire.safeguarding-children-partnership': {
+    appointedFrom: 'DELEGATED_SAFEGUARDING_PARTNERS',
+    organisationId: null,
+    termMonths: 18,
+    termAlignedToFinancialYear: false,
+    noConsecutiveTermsSameOrganisation: true,
+    viceChairFromDifferentOrganisation: false,
+    viceChairSucceeds: false,
+    description:
+      'The meeting will be chaired by a DSP Lead on an 18-month rotational basis; the current chair is Tanya Miles, Executive Director of People, Shropshire Council. (No vice-chair arrangement is stated.)',
+    source: { document: '001_129f8b945aaf429a.txt', section: 'Structure' },
+  },
+  'telford-and-wrekin.executive': {
+    appointedFrom: 'STATUTORY_PARTNERS',
+    organisationId: null,
+    termMonths: 12,
+    termAlignedToFinancialYear: true,
+    noConsecutiveTermsSameOrganisation: true,
+    viceChairFromDifferentOrganisation: true,
+    viceChairSucceeds: true,
+    description:
+      'An annual appointment (financial year) from the statutory partners. The chair cannot be from the same statutory partner on consecutive years. A vice-chair will also be appointed from a different organisation to the chair who will succeed the chair. The vice chair will deputise for the chair as necessary.',
+    source: { document: '003_b1549964c7b91fcb.txt', section: 'Appendix A \u2013 Terms of Reference: Safeguarding Partnership Executive, Chair' },
+  },
+  'telford-and-wrekin.childrens-review-learning-and-training-group': {
+    appointedFrom: 'NOT_STATED',
+    organisationId: null,
+    termMonths: 12,
+    termAlignedToFinancialYear: false,
+    noConsecutiveTermsSameOrganisation: false,
+    viceChairFromDifferentOrganisation: false,
+    viceChairSucceeds: true,
+    description:
+      'The chair and a vice of the Group will be appointed by the Safeguarding Executive. The post-holders will be in place for 1 year, with the vice chair taking on the chair role.',
+    source: { document: '003_b1549964c7b91fcb.txt', section: 'Appendix A \u2013 Terms of Reference: Children Review, Learning & Training Group, Chair' },
+  },
+  'shropshire.tackling-exploitation-group': {
+    appointedFrom: 'NAMED_ORGANISATION',
+    organisationId: 'west-mercia-police',
+    termMonths: null,
+    termAlignedToFinancialYear: false,
+    noConsecutiveTermsSameOrganisation: false,
+    viceChairFromDifferentOrganisation: false,
+    viceChairSucceeds: false,
+    description: 'Chaired by West Mercia Police.',
+    source: { document: '000_102c8c08933b906a.txt', section: 'Structure' },
+  },
+  'telford-and-wrekin.safeguarding-partnership': {
+    appointedFrom: 'INDEPENDENT',
+    organisationId: null,
+    termMonths: null,
+    termAlignedToFinancialYear: false,
+    noConsecutiveTermsSameOrganisation: false,
+    viceChairFromDifferentOrganisation: false,
+    viceChairSucceeds: false,
+    description: 'The Chair will be appointed by the Executive and independent of both statutory and "relevant agencies".',
+    source: { document: '003_b1549964c7b91fcb.txt', section: 'Appendix A \u2013 Terms of Reference: Telford & Wrekin Safeguarding Partnership, Chair' },
+  },
+};
+const ruleOf = (bodyId: string) => CHAIR_RULES[bodyId]!;
 const SCP_ROTATION = ruleOf('shropshire.safeguarding-children-partnership');
 const EXECUTIVE = ruleOf('telford-and-wrekin.executive');
 const REVIEW_GROUP = ruleOf('telford-and-wrekin.childrens-review-learning-and-training-group');

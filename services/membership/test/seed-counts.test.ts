@@ -1,9 +1,16 @@
-import { bodies } from '../../arrangements/seed/data';
+import fs from 'node:fs';
+import path from 'node:path';
 import { generateMeetings } from '../../arrangements/seed/meetings';
+import {
+  partnershipMembershipSection,
+  readPackFile,
+  regionalMembershipSection,
+  REPOSITORY_PACKS,
+  type PartnershipMembershipValue,
+  type Provenance,
+  type RegionalMembershipValue,
+} from '@safeguarding/packs';
 import { startTestFederation, type TestFederation } from '@safeguarding/testkit';
-import { bodyReferences } from '../seed/bodies';
-import { membershipTables } from '../seed/memberships';
-import { organisations } from '../seed/organisations';
 import { chairHistory, syntheticAttendance } from '../seed/synthetic';
 
 /**
@@ -56,6 +63,22 @@ const HAND_COUNTS: [bodyId: string, section: string, rows: number][] = [
   // "Early Help - TBC": no table.
 ];
 
+function pack<Value>(scope: string, schema: typeof partnershipMembershipSection.schema | typeof regionalMembershipSection.schema): Value {
+  const file = path.join(REPOSITORY_PACKS, scope, 'membership.yaml');
+  const read = readPackFile(file, fs.readFileSync(file, 'utf8'), schema);
+  if (read.value === undefined) throw new Error(`${file} does not read: ${JSON.stringify(read.problems.slice(0, 3))}`);
+  return read.value as Value;
+}
+const regional = pack<RegionalMembershipValue>('regional', regionalMembershipSection.schema);
+const partnershipSeats = ['shropshire', 'telford-and-wrekin', 'solihull'].flatMap(
+  (scope) => pack<PartnershipMembershipValue>(scope, partnershipMembershipSection.schema).memberships,
+);
+/** The section of the table a seat is read from: its own (stated) or the first passage it is inferred from. */
+const sectionOf = (provenance: Provenance) =>
+  provenance.kind === 'stated' ? provenance.section : provenance.kind === 'inferred' ? provenance.from[0]!.section : null;
+const tableSections = new Set(HAND_COUNTS.map(([, section]) => section));
+const tableSeats = partnershipSeats.filter((seat) => tableSections.has(sectionOf(seat.provenance) ?? ''));
+
 let federation: TestFederation;
 beforeAll(async () => {
   federation = await startTestFederation({ only: ['arrangements', 'membership'] });
@@ -65,8 +88,11 @@ afterAll(async () => {
 });
 
 describe('membership tables', () => {
-  it('seeds every table in the documents and nothing else under their names', () => {
-    expect(membershipTables.map((t) => `${t.bodyId}|${t.source.section}`).sort()).toEqual(HAND_COUNTS.map(([body, section]) => `${body}|${section}`).sort());
+  it('holds every table of the documents in the packs, row by row, and nothing else under their names', () => {
+    const counted = new Map<string, number>();
+    for (const seat of tableSeats)
+      counted.set(`${seat.body}|${sectionOf(seat.provenance)}`, (counted.get(`${seat.body}|${sectionOf(seat.provenance)}`) ?? 0) + 1);
+    expect(Object.fromEntries(counted)).toEqual(Object.fromEntries(HAND_COUNTS.map(([body, section, rows]) => [`${body}|${section}`, rows])));
     // 001: 24; 003 Appendix A: 35 + 8 + 12 + 10 + 19 + 34 + 24 + 18 = 160.
     expect(HAND_COUNTS.reduce((sum, [, , rows]) => sum + rows, 0)).toBe(184);
   });
@@ -82,12 +108,13 @@ describe('membership tables', () => {
     for (const seat of seats) expect(seat.organisation.name).toEqual(expect.any(String));
   });
 
-  it('uses only registry organisations and arrangements body ids', () => {
-    const registry = new Set(organisations.map((o) => o.id));
-    const bodyIds = new Set(bodies.map((b) => b.id));
-    for (const table of membershipTables) {
-      expect(bodyIds.has(table.bodyId)).toBe(true);
-      for (const [organisationId] of table.rows) expect(registry.has(organisationId)).toBe(true);
+  it('uses only registry organisations and the bodies arrangements publishes', async () => {
+    const registry = new Set(regional.organizations.map((organisation) => organisation.id));
+    const published = await federation.dataSources.membership!.query<{ body_id: string }[]>(`SELECT body_id FROM arrangements.published_body`);
+    const bodyIds = new Set(published.map((row) => row.body_id));
+    for (const seat of [...partnershipSeats, ...(regional.memberships ?? [])]) {
+      expect(bodyIds).toContain(seat.body);
+      expect(registry).toContain(seat.organization);
     }
   });
 });
@@ -122,30 +149,7 @@ describe('designations', () => {
   });
 });
 
-describe('the copies of arrangements data', () => {
-  it("body references match arrangements' seed", () => {
-    expect(bodyReferences).toEqual(
-      bodies.map((b) => ({
-        bodyId: b.id,
-        kind: b.kind,
-        partnershipIds: b.partnershipSlugs,
-        chairRule: b.chairRule
-          ? {
-              appointedFrom: b.chairRule.appointedFrom,
-              organisationId: b.chairRule.organisationId ?? null,
-              termMonths: b.chairRule.termMonths,
-              termAlignedToFinancialYear: b.chairRule.termAlignedToFinancialYear,
-              noConsecutiveTermsSameOrganisation: b.chairRule.noConsecutiveTermsSameOrganisation,
-              viceChairFromDifferentOrganisation: b.chairRule.viceChairFromDifferentOrganisation,
-              viceChairSucceeds: b.chairRule.viceChairSucceeds,
-              description: b.chairRule.description,
-              source: b.chairRule.source,
-            }
-          : null,
-      })),
-    );
-  });
-
+describe('the synthetic history', () => {
   it("synthetic attendance is for meetings arrangements' seed holds", () => {
     const held = new Set(
       generateMeetings()
