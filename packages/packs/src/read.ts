@@ -37,7 +37,8 @@ export class LocatedYaml {
   /** The problems the YAML parser found (syntax, duplicate keys). */
   syntaxProblems(): PackProblem[] {
     return this.document.errors.map((error) => {
-      const position = error.linePos?.[0];
+      // Without prettyErrors the parser leaves linePos unset; the line counter still knows where the offset is.
+      const position = error.linePos?.[0] ?? this.lines.linePos(error.pos[0]);
       return { file: this.file, line: position?.line ?? 0, column: position?.col ?? 0, field: '', message: error.message.split('\n')[0]! };
     });
   }
