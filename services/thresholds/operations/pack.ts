@@ -129,6 +129,7 @@ export async function buildPartnershipThresholds(manager: EntityManager, scope: 
       documentVersion: omitNull(model.documentVersion),
       approvedOn: omitNull(model.approvedOn),
       startDate: omitNull(model.effectiveFrom),
+      startDateProvenance: model.effectiveFromSource ? provenanceOf(model.effectiveFromSource) : undefined,
       verified: model.verified,
       note: model.provenance,
       provenance: provenanceOf(model.source),
@@ -159,6 +160,7 @@ export async function buildPartnershipThresholds(manager: EntityManager, scope: 
             verified: level.verified,
             note: level.provenance,
             provenance: provenanceOf(level.source),
+            responsesProvenance: level.responsesSource ? provenanceOf(level.responsesSource) : undefined,
             indicators: indicators
               .filter((indicator) => indicator.levelId === level.id)
               .map((indicator) => ({ text: indicator.text, provenance: provenanceOf(indicator.source) })),
@@ -437,6 +439,7 @@ export async function applyPartnershipThresholds(
       provenance: version.note,
       frontDoor,
       source: stored(version.provenance),
+      effectiveFromSource: version.startDateProvenance ? stored(version.startDateProvenance) : null,
       ...(existing
         ? {}
         : {
@@ -462,6 +465,7 @@ export async function applyPartnershipThresholds(
         verified: level.verified,
         provenance: level.note,
         source: stored(level.provenance),
+        responsesSource: level.responsesProvenance ? stored(level.responsesProvenance) : null,
       });
       level.indicators.forEach((indicator, position) =>
         indicators.push({
@@ -516,7 +520,18 @@ export async function applyPartnershipThresholds(
         entity: ThresholdModelEntity,
         name: 'ThresholdModel',
         key: (row) => row.id!,
-        columns: ['title', 'documentVersion', 'approvedOn', 'effectiveFrom', 'effectiveTo', 'verified', 'provenance', 'frontDoor', 'source'],
+        columns: [
+          'title',
+          'documentVersion',
+          'approvedOn',
+          'effectiveFrom',
+          'effectiveTo',
+          'verified',
+          'provenance',
+          'frontDoor',
+          'source',
+          'effectiveFromSource',
+        ],
         existing: { partnershipId: scope, status: 'PUBLISHED' },
       },
       models,
@@ -529,7 +544,7 @@ export async function applyPartnershipThresholds(
         entity: ThresholdLevelEntity,
         name: 'ThresholdLevel',
         key: (row) => row.id!,
-        columns: ['verified', 'provenance', 'source'],
+        columns: ['verified', 'provenance', 'source', 'responsesSource'],
         existing: { modelId: In(publishedIds.length > 0 ? publishedIds : allModelIds) },
       },
       levels,

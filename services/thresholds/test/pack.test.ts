@@ -221,14 +221,28 @@ describe('apply', () => {
 });
 
 describe('provenance through the API', () => {
-  it('shows a level 003 states as STATED with its quote, and its placement as INFERRED with what it rests on', async () => {
+  it('shows a level 003 states as STATED with its quote, and what is reasoned (start date, responses, placement) as INFERRED with what it rests on', async () => {
     const { data } = await federation.query(`{
       thresholdModel(id: "telford-and-wrekin.2019") {
-        levels { name source { kind quote } crosswalk { source { kind reasoning inferredFrom { kind document quote } } } }
+        source { kind quote }
+        effectiveFromSource { kind reasoning inferredFrom { quote } }
+        levels { name source { kind quote } responsesSource { kind reasoning } crosswalk { source { kind reasoning inferredFrom { kind document quote } } } }
       }
     }`);
+    // The version is stated; its start date (a month, recorded as its first day) is inferred.
+    expect(data!.thresholdModel.source).toEqual({ kind: 'STATED', quote: expect.stringMatching(/^In 2019, Telford & Wrekin/) });
+    expect(data!.thresholdModel.effectiveFromSource).toEqual({
+      kind: 'INFERRED',
+      reasoning: expect.stringMatching(/first of that month/),
+      inferredFrom: [{ quote: expect.stringMatching(/^In 2019/) }, { quote: 'June 2019' }],
+    });
     const vulnerable = data!.thresholdModel.levels.find((level: { name: string }) => level.name === 'Vulnerable');
     expect(vulnerable.source).toEqual({ kind: 'STATED', quote: expect.stringContaining('Early Help Assessment would need to be completed') });
+    // Its responses are classified from that descriptor, not listed by 003: inferred, per value.
+    expect(vulnerable.responsesSource).toMatchObject({
+      kind: 'INFERRED',
+      reasoning: expect.stringMatching(/^Classified from 003's description of Vulnerable/),
+    });
     expect(vulnerable.crosswalk.source).toEqual({
       kind: 'INFERRED',
       reasoning: expect.stringMatching(/^A judgement/),

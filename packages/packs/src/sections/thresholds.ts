@@ -73,6 +73,11 @@ export const thresholdLevelSchema = z
     verified: z.boolean().describe("False when the level's name and content are assumed, not read from the partnership's document."),
     note,
     provenance,
+    responsesProvenance: provenance
+      .optional()
+      .describe(
+        'Where responses, assessmentRequired and ledBy come from when the document does not state them as such (usually inferred from the descriptor); left out when provenance covers them.',
+      ),
     indicators: z.array(thresholdIndicatorSchema).max(50).describe('Examples of need at this level, in order.'),
     regionalPlacement: regionalPlacementSchema,
   })
@@ -99,6 +104,11 @@ export const thresholdModelVersionSchema = z
       .optional()
       .describe(
         "When the version comes into force, YYYY-MM-DD (Popolo's startDate). Only a partnership's first version may leave it out: it then counts as in force since records began. The previous version ends the day before.",
+      ),
+    startDateProvenance: provenance
+      .optional()
+      .describe(
+        'Where startDate comes from when provenance does not state it (e.g. a month recorded as its first day: inferred); left out when provenance covers it.',
       ),
     verified: z.boolean().describe("False while the model's level names are not established from the document itself."),
     note,
