@@ -94,6 +94,22 @@ function provenanceOf(value: SourceCitation | Provenance): Provenance {
   };
 }
 
+/**
+ * Every text in a section passes the checks the API's free text passes (no control, bidi or
+ * invisible characters, no half characters, not blank): notes and provenance included, which no
+ * mutation takes but a pack does. Refused at the text's line and column.
+ */
+function checkEveryText(applier: ThresholdsApplier, file: string, value: unknown, at: Path = []): void {
+  if (typeof value === 'string') {
+    try {
+      multiLineText(value, fieldPath(at), 5000);
+    } catch (error) {
+      throw refusal(applier, file, at, (error as Error).message);
+    }
+  } else if (Array.isArray(value)) value.forEach((item, index) => checkEveryText(applier, file, item, [...at, index]));
+  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) checkEveryText(applier, file, child, [...at, key]);
+}
+
 const omitNull = <Value>(value: Value | null | undefined): Value | undefined => (value === null ? undefined : value);
 
 // ---------------------------------------------------------------------------------------------
@@ -183,6 +199,7 @@ export async function buildPartnershipThresholds(manager: EntityManager, scope: 
 const REGIONAL_FILE = 'regional/thresholds.yaml';
 
 export async function applyRegionalThresholds(manager: EntityManager, value: RegionalThresholds, applier: ThresholdsApplier): Promise<PackChange[]> {
+  checkEveryText(applier, REGIONAL_FILE, value);
   value.regionalLevels.forEach((level, index) => {
     if (level.rank !== index + 1)
       throw refusal(
@@ -314,6 +331,7 @@ export async function applyPartnershipThresholds(
   applier: ThresholdsApplier,
 ): Promise<PackChange[]> {
   const file = `${scope}/thresholds.yaml`;
+  checkEveryText(applier, file, value);
   const regionalScale = await manager.find(RegionalLevelEntity, { order: { rank: 'ASC' } });
   const published = await manager.find(ThresholdModelEntity, { where: { partnershipId: scope, status: 'PUBLISHED' } });
   const held = await buildPartnershipThresholds(manager, scope);
