@@ -250,3 +250,29 @@ describe('provenance through the API', () => {
     });
   });
 });
+
+describe('a version published through the API', () => {
+  it('is exported with what produced it, and its export applies again without change', async () => {
+    const admin = [grant('partnership-admin', 'shropshire')];
+    const drafted = await federation.query(
+      `mutation { draftThresholdModelVersion(partnershipSlug: "shropshire", input: {
+        code: "2026", title: "Shropshire threshold guidance", documentVersion: "v3", effectiveFrom: "2026-01-05",
+        levels: [{ code: "early", rank: 1, name: "Early help", responses: [SINGLE_AGENCY_EARLY_HELP], indicators: ["Needs one agency can meet."],
+                   crosswalk: { regionalLevelIds: ["level-1", "level-2"], rationale: "Early help by one agency.", confidence: MEDIUM } }]
+      }) { id version } }`,
+      { as: admin },
+    );
+    expect(drafted.errors).toBeUndefined();
+    const published = await federation.query(`mutation { publishThresholdModelVersion(id: "shropshire.2026", expectedVersion: 1) { id } }`, { as: admin });
+    expect(published.errors).toBeUndefined();
+    const text = await exported('shropshire', admin);
+    expect(text).toContain('code: "2026"');
+    // Cited by name without a quote: neither stated nor inferred, so the export says it was recorded through the API.
+    expect(text).toContain('generator: Recorded through the API from "Shropshire threshold guidance" (Version v3); not checked against a source text.');
+    const first = await applied('shropshire', text, { as: admin });
+    // The recorded citations become that provenance once; after that the export is a fixed point.
+    expect(first.changes.every((change) => change.change === 'CHANGED' && change.fields.includes('source'))).toBe(true);
+    expect((await applied('shropshire', text, { as: admin })).changes).toEqual([]);
+    expect(await exported('shropshire', admin)).toBe(text);
+  });
+});
