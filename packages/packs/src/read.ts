@@ -103,7 +103,17 @@ export function readPackFile<Schema extends z.ZodType>(
   const yaml = new LocatedYaml(file, text);
   const syntax = yaml.syntaxProblems();
   if (syntax.length > 0) return { value: undefined, problems: syntax };
-  const parsed = schema.safeParse(yaml.toJS());
+  let plain: unknown;
+  try {
+    plain = yaml.toJS();
+  } catch (error) {
+    // The parser refuses what it cannot expand safely (too many aliases: a resource exhaustion attack); the file's fault, not the server's.
+    return {
+      value: undefined,
+      problems: [{ file, line: 0, column: 0, field: '', message: `${(error as Error).message}; write the values out instead of repeating aliases (*name)` }],
+    };
+  }
+  const parsed = schema.safeParse(plain);
   if (!parsed.success) return { value: undefined, problems: problemsFromZod(yaml, parsed.error.issues) };
   return { value: parsed.data, problems: [] };
 }

@@ -5,7 +5,8 @@ import { Document } from 'yaml';
  * them, no line folding, and the schema comment editors use for completion.
  */
 export function packFileText(value: unknown, schemaName: string): string {
-  const document = new Document(value);
+  // Repeated objects are written out, never as anchors and aliases: readers cap aliases, and a person edits one value at a time.
+  const document = new Document(value, { aliasDuplicateObjects: false });
   document.commentBefore = ` yaml-language-server: $schema=../schema/${schemaName}.schema.json`;
   return document.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
 }

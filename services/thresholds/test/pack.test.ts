@@ -191,6 +191,14 @@ describe('apply', () => {
     expect(await exported('solihull')).toBe(packFile('solihull'));
   });
 
+  it('refuses a file that repeats an alias hundreds of times (a resource exhaustion attack) with BAD_USER_INPUT, not a server error', async () => {
+    const text = `anchor: &p { kind: synthetic, generator: repeated }\nmany: [${Array.from({ length: 300 }, () => '*p').join(', ')}]\n`;
+    const { errors } = await apply('solihull', text);
+    expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(errors![0]!.message).toMatch(/alias/);
+    expect(await exported('solihull')).toBe(packFile('solihull'));
+  });
+
   it.each([
     ['anonymous', 'UNAUTHENTICATED', undefined, 'shropshire'],
     ['an analyst', 'FORBIDDEN', [grant('analyst')], 'shropshire'],
