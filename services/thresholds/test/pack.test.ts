@@ -284,3 +284,52 @@ describe('a version published through the API', () => {
     expect(await exported('shropshire', admin)).toBe(text);
   });
 });
+
+describe('a new partnership, from its pack alone', () => {
+  it('is compared and translated beside the seeded ones with no code change', async () => {
+    const synthetic = 'kind: synthetic\n        generator: fictional partnership written for the onboarding test';
+    const level = (code: string, rank: number, name: string, regional: string[]) => `      - code: ${code}
+        rank: ${rank}
+        name: ${name}
+        responses: []
+        verified: true
+        note: Fictional.
+        provenance:
+          ${synthetic.replace('\n        ', '\n          ')}
+        indicators:
+          - text: A fictional need at ${name}.
+            provenance:
+              ${synthetic.replace('\n        ', '\n              ')}
+        regionalPlacement:
+          regionalLevels: [${regional.join(', ')}]
+          rationale: Fictional placement.
+          confidence: LOW
+          provenance:
+            ${synthetic.replace('\n        ', '\n            ')}
+`;
+    const text = `thresholdModelVersions:
+  - code: "2026"
+    title: Fictional threshold guidance
+    startDate: 2026-01-01
+    verified: true
+    note: Fictional.
+    provenance:
+      ${synthetic.replace('\n        ', '\n      ')}
+    levels:
+${level('support', 1, 'Support', ['level-1', 'level-2'])}${level('protection', 2, 'Protection', ['level-3', 'level-4'])}`;
+    const added = await applied('fictional-shire', text);
+    expect(added.changes).toContainEqual({ entity: 'ThresholdModel', key: 'fictional-shire.2026', change: 'ADDED', fields: [] });
+    const { data, errors } = await federation.query(`{
+      compareThresholds(partnershipSlugs: ["telford-and-wrekin", "fictional-shire"], asOf: "2026-06-01") { regionalLevel { id } entries { partnershipSlug levels { name } } }
+      translateLevel(fromPartnership: "telford-and-wrekin", level: "Complex", toPartnership: "fictional-shire", asOf: "2026-06-01") { equivalents { level { name } match } }
+    }`);
+    expect(errors).toBeUndefined();
+    const fictional = (row: { entries: { partnershipSlug: string; levels: { name: string }[] }[] }) =>
+      row.entries.find((entry) => entry.partnershipSlug === 'fictional-shire')!.levels.map((entry) => entry.name);
+    expect(data!.compareThresholds.map(fictional)).toEqual([['Support'], ['Support'], ['Protection'], ['Protection']]);
+    expect(data!.translateLevel.equivalents).toEqual([{ level: { name: 'Protection' }, match: 'OVERLAPPING' }]);
+    // Exported as written, but for the flow lists, which the exporter writes as block lists.
+    const asExported = text.replace(/ \[(level-\d), (level-\d)\]/g, '\n            - $1\n            - $2');
+    expect(await exported('fictional-shire')).toBe(`# yaml-language-server: $schema=../schema/partnership-thresholds.schema.json\n\n${asExported}`);
+  });
+});
