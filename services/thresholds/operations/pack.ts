@@ -333,6 +333,10 @@ export async function applyPartnershipThresholds(
   const file = `${scope}/thresholds.yaml`;
   checkEveryText(applier, file, value);
   const regionalScale = await manager.find(RegionalLevelEntity, { order: { rank: 'ASC' } });
+  // As publishThresholdModelVersion does: a publication through the API and a pack for the same
+  // partnership happen one after the other, so each sees the other's latest version.
+  const schema = (manager.connection.options as { schema?: string }).schema ?? 'public';
+  await manager.query(`SELECT id FROM "${schema}"."threshold_model" WHERE partnership_id = $1 ORDER BY id FOR UPDATE`, [scope]);
   const published = await manager.find(ThresholdModelEntity, { where: { partnershipId: scope, status: 'PUBLISHED' } });
   const held = await buildPartnershipThresholds(manager, scope);
   const heldByCode = new Map(held.thresholdModelVersions.map((version) => [version.code, version]));
