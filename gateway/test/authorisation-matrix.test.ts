@@ -107,6 +107,7 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
   trainingSession: (f) => ({ document: `query ($id: ID!) { trainingSession(id: $id) { id } }`, variables: { id: f.sessionId } }),
   learningCoverage: () => ({ document: `{ learningCoverage(partnershipSlug: "${OWN}") { id } }` }),
   trainingPackSection: () => ({ document: `{ trainingPackSection(scope: "${OWN}") { scope } }` }),
+  thresholdsPackSection: () => ({ document: `{ thresholdsPackSection(scope: "${OWN}") { text } }` }),
 
   updateBody: () => ({
     document: `mutation ($id: ID!) { updateBody(id: $id, expectedVersion: ${STALE}, input: { purpose: "Matrix" }) { id } }`,
@@ -342,6 +343,10 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
   publishThresholdModelVersion: (f) => ({
     document: `mutation ($id: ID!) { publishThresholdModelVersion(id: $id, expectedVersion: ${STALE}) { id } }`,
     variables: { id: f.thresholdModelId },
+  }),
+  // A text of the wrong shape, as a dry run: an allowed caller gets BAD_USER_INPUT, nothing is written.
+  applyThresholdsPackSection: () => ({
+    document: `mutation { applyThresholdsPackSection(scope: "${OWN}", text: "thresholdModelVersions: 1", dryRun: true) { applied } }`,
   }),
   bookTrainingPlaces: (f) => ({
     document: `mutation ($id: ID!) { bookTrainingPlaces(input: { sessionId: $id, organisationId: "west-mercia-police", organisationSector: POLICE, places: 100000 }) { id } }`,

@@ -19,6 +19,8 @@ export const permissions: IRules = {
     compareThresholds: allow,
     translateLevel: allow,
     searchIndicators: allow,
+    // The operation then checks the scope: a partnership-admin exports their own partnership's section only.
+    thresholdsPackSection: hasAnyRole('regional-admin', 'partnership-admin'),
   },
   Mutation: {
     updateCrosswalkMapping: hasAnyRole(...rolesFor('editCrosswalk', 'editModelVersions')),
@@ -26,6 +28,7 @@ export const permissions: IRules = {
     updateThresholdModelDraft: partnershipAdmin,
     discardThresholdModelDraft: partnershipAdmin,
     publishThresholdModelVersion: partnershipAdmin,
+    applyThresholdsPackSection: hasAnyRole('regional-admin', 'partnership-admin'),
   },
   Partnership: readableByEveryone('id', 'thresholdModel', 'thresholdModelVersions', 'thresholdModelDrafts', 'viewerCanDraftThresholdModel'),
   ThresholdModel: readableByEveryone(
@@ -42,12 +45,16 @@ export const permissions: IRules = {
     'frontDoor',
     'levels',
     'source',
+    'effectiveFromSource',
     'status',
     'version',
     'publishedAt',
     'viewerCanEdit',
     'viewerCanPublish',
   ),
+  PackSectionText: readableByEveryone('scope', 'section', 'text'),
+  PackSectionApplied: readableByEveryone('scope', 'section', 'applied', 'changes'),
+  PackChange: readableByEveryone('entity', 'key', 'change', 'fields'),
   PartnershipComparison: readableByEveryone('id', 'thresholds'),
   ComparisonRow: readableByEveryone('measure', 'unit', 'cells'),
   ComparisonCell: readableByEveryone('partnershipSlug', 'value', 'text', 'missingReason', 'source'),
@@ -67,6 +74,7 @@ export const permissions: IRules = {
     'indicators',
     'crosswalk',
     'source',
+    'responsesSource',
   ),
   ThresholdIndicator: readableByEveryone('id', 'text', 'level', 'source'),
   IndicatorSearchResult: readableByEveryone('indicator', 'rank'),
@@ -76,7 +84,7 @@ export const permissions: IRules = {
   ThresholdComparisonEntry: readableByEveryone('partnershipSlug', 'partnership', 'model', 'levels'),
   LevelTranslation: readableByEveryone('from', 'regionalLevels', 'toModel', 'equivalents'),
   EquivalentLevel: readableByEveryone('level', 'match', 'sharedRegionalLevels', 'confidence', 'rationale'),
-  SourceCitation: readableByEveryone('document', 'section', 'synthetic'),
+  SourceCitation: readableByEveryone('kind', 'document', 'section', 'quote', 'inferredFrom', 'reasoning', 'generator', 'synthetic'),
 };
 
 /** What the resolvers filter below fields everyone may read (docs/access-inventory.md shows these). */

@@ -28,6 +28,8 @@ interface ThresholdsIds extends Record<string, unknown> {
   draftToEdit: string[];
   draftsToDiscard: string[];
   draftToPublish: string[];
+  /** The own partnership's thresholds pack section as exported when the suite starts. */
+  packText: string[];
 }
 
 /** A draft's version as its partnership's administrator reads it (drafts are hidden from everyone else). */
@@ -150,6 +152,11 @@ const draftId = (ids: ThresholdsIds, mine: string[]) =>
     { arbitrary: wrongId, weight: 1 },
   );
 
+/** The exported text with one value replaced by generated text (as a YAML double-quoted string, JSON's escapes being YAML's). */
+const packTextWith = (text: string, key: 'note' | 'title' | 'rationale', value: string) =>
+  text.replace(new RegExp(`(\\n\\s*${key}: ).*`), (_line, prefix: string) => `${prefix}${JSON.stringify(value)}`);
+const PACK_ENTITIES = ['ThresholdModel', 'ThresholdLevel', 'ThresholdIndicator', 'CrosswalkMapping', 'RegionalLevel'];
+
 export const thresholdsSuite: HostileInputSuite<ThresholdsIds> = {
   only: ['thresholds'],
   async loadIds(federation) {
@@ -170,8 +177,11 @@ export const thresholdsSuite: HostileInputSuite<ThresholdsIds> = {
       if (draft.errors) throw new Error(`Drafting a threshold model for the suite failed: ${JSON.stringify(draft.errors)}`);
       drafted.push(draft.data!.draftThresholdModelVersion.id as string);
     }
+    const pack = await federation.query(`{ thresholdsPackSection(scope: "${OWN}") { text } }`, { as: callers.regionalAdmin });
+    if (pack.errors) throw new Error(`Exporting the thresholds pack section for the suite failed: ${JSON.stringify(pack.errors)}`);
     const models = response.data!.thresholdModels as { id: string; levels: { id: string }[] }[];
     return {
+      packText: [pack.data!.thresholdsPackSection.text as string],
       levels: models.flatMap((model) => model.levels.map((level) => level.id)),
       regionalLevels: (response.data!.regionalLevels as { id: string }[]).map((level) => level.id),
       publishedModels: models.map((model) => model.id),
@@ -379,6 +389,55 @@ export const thresholdsSuite: HostileInputSuite<ThresholdsIds> = {
         expect(model.id).toBe(variables.id);
         expect(model.status).toBe('PUBLISHED');
         expect(model.version).toBe(variables.expectedVersion + 1);
+      },
+    },
+    {
+      name: 'applyThresholdsPackSection',
+      schema: 'thresholds',
+      document: `mutation ($scope: String!, $text: String!, $dryRun: Boolean!) {
+        applyThresholdsPackSection(scope: $scope, text: $text, dryRun: $dryRun) { scope section applied changes { entity key change fields } }
+      }`,
+      call: (ids) =>
+        fc.record({
+          // The own partnership's administrators (a published level's placement: regional administrators only).
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            scope: fc.oneof(
+              { arbitrary: fc.constant(OWN), weight: 8 },
+              { arbitrary: fc.constantFrom(...OTHERS, 'regional'), weight: 1 },
+              { arbitrary: wrongId, weight: 1 },
+            ),
+            text: fc.oneof(
+              // As exported (no change, or undoing an earlier accepted call); a note (correctable), a
+              // published title (immutable) or a placement's rationale (regional administrators') replaced; or anything.
+              { arbitrary: fc.constantFrom(...ids.packText), weight: 2 },
+              {
+                arbitrary: fc
+                  .tuple(fc.constantFrom(...ids.packText), fc.oneof(plausibleText, hostileText, halfCharacter))
+                  .map(([text, value]) => packTextWith(text, 'note', value)),
+                weight: 3,
+              },
+              {
+                arbitrary: fc
+                  .tuple(fc.constantFrom(...ids.packText), fc.oneof(plausibleText, hostileText))
+                  .map(([text, value]) => packTextWith(text, 'title', value)),
+                weight: 1,
+              },
+              {
+                arbitrary: fc
+                  .tuple(fc.constantFrom(...ids.packText), fc.oneof(plausibleText, hostileText))
+                  .map(([text, value]) => packTextWith(text, 'rationale', value)),
+                weight: 1,
+              },
+              { arbitrary: fc.oneof(hostileText, halfCharacter), weight: 2 },
+            ),
+            dryRun: fc.boolean(),
+          }),
+        }),
+      accepted(variables, data) {
+        const applied = data.applyThresholdsPackSection;
+        expect(applied).toMatchObject({ scope: variables.scope, section: 'thresholds', applied: !variables.dryRun });
+        for (const change of applied.changes) expect(PACK_ENTITIES).toContain(change.entity);
       },
     },
   ],

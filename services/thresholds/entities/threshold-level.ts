@@ -36,4 +36,6 @@ export class ThresholdLevelEntity {
   @Column({ type: 'boolean' }) verified: boolean;
   @Column({ type: 'text' }) provenance: string;
   @Column({ type: 'jsonb' }) source: SourceCitation;
+  /** Where responses, assessmentRequired and ledBy come from when they are read from the descriptor, not stated as such. */
+  @Column({ type: 'jsonb', name: 'responses_source', nullable: true }) responsesSource: SourceCitation | null;
 }

@@ -34,6 +34,8 @@ export class ThresholdModelEntity {
   @Column({ type: 'text' }) provenance: string;
   @Column({ type: 'jsonb', name: 'front_door', nullable: true }) frontDoor: FrontDoor | null;
   @Column({ type: 'jsonb' }) source: SourceCitation;
+  /** Where effectiveFrom comes from when the version's own source does not state it (e.g. a month read as its first day). */
+  @Column({ type: 'jsonb', name: 'effective_from_source', nullable: true }) effectiveFromSource: SourceCitation | null;
   /** Seeded versions are published; a version made through the API starts as a draft. */
   @Column({ type: 'text', default: 'PUBLISHED' }) status: ThresholdModelStatus;
   /** Optimistic lock: a draft's edit, discard or publication must name the version it was made from. */

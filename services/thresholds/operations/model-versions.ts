@@ -130,6 +130,8 @@ function prepareLevels(
         verified: true,
         provenance,
         source,
+        // Entered by the partnership as the document states them: the level's source covers them.
+        responsesSource: null,
       },
       indicators: level.indicators.map((text, position) => multiLineText(text, `${at}.indicators.${position}`, 1000, { refuseIdentifiers: true })),
       crosswalk,

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/graphql';
 import { updateCrosswalkMapping } from '../operations/crosswalk';
+import { applyThresholdsPackSection } from '../operations/pack';
 import { discardThresholdModelDraft, draftThresholdModelVersion, publishThresholdModelVersion, updateThresholdModelDraft } from '../operations/model-versions';
 import { slugArgument } from '@safeguarding/subgraph-runtime';
 
@@ -18,5 +19,6 @@ export const mutationResolvers: Resolvers = {
       updateThresholdModelDraft(context.caller, { id, expectedVersion, changes: input }, context),
     discardThresholdModelDraft: (_root, { id, expectedVersion }, context) => discardThresholdModelDraft(context.caller, { id, expectedVersion }, context),
     publishThresholdModelVersion: (_root, { id, expectedVersion }, context) => publishThresholdModelVersion(context.caller, { id, expectedVersion }, context),
+    applyThresholdsPackSection: (_root, { scope, text, dryRun }, context) => applyThresholdsPackSection(context, { scope, text, dryRun }),
   },
 };

@@ -2,6 +2,7 @@ import { badUserInput, boundedText, slugArgument, todayInEngland } from '@safegu
 import { canSeeModel } from '../access';
 import type { Resolvers } from '../generated/graphql';
 import { compareThresholds, translateLevel } from '../operations/crosswalk';
+import { thresholdsPackSection } from '../operations/pack';
 import { allRegionalLevels } from '../operations/regional-scale';
 import { searchIndicators, thresholdModels } from '../operations/threshold-models';
 
@@ -20,6 +21,8 @@ export const queryResolvers: Resolvers = {
       return model && canSeeModel(caller, model) ? model : null;
     },
     regionalLevels: (_root, _args, context) => allRegionalLevels(context),
+    // The operation checks the caller's scope (a partnership-admin: their own partnership only).
+    thresholdsPackSection: (_root, { scope }, context) => thresholdsPackSection(context, scope),
     compareThresholds: (_root, { partnershipSlugs, asOf }, context) => {
       if (partnershipSlugs.length === 0) throw badUserInput('Name at least one partnership, e.g. ["shropshire", "telford-and-wrekin"].', 'partnershipSlugs');
       if (partnershipSlugs.length > 20)

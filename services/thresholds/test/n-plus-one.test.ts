@@ -1,7 +1,6 @@
 import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
 import { ThresholdModelEntity } from '../entities';
-import { insertThresholdModel } from '../seed/load';
-import type { ThresholdModelSeed } from '../seed/data';
+import { insertThresholdModel, type ThresholdModelSeed } from '../seed/load';
 
 /** The statement count of a deeply nested query does not grow with the number of rows. */
 let federation: TestFederation;

@@ -73,20 +73,26 @@ describe("Shropshire's and Solihull's models are labelled unverified", () => {
   it("names Shropshire's public document, its version and date, and marks the four levels as assumed", async () => {
     const { thresholdModels } = await ok(`{
       thresholdModels(partnershipSlug: "shropshire", asOf: "2025-01-24") {
-        id title documentVersion effectiveFrom verified provenance frontDoor { name } source { document synthetic }
-        levels { name descriptor responses verified provenance crosswalk { confidence } }
+        id title documentVersion effectiveFrom verified provenance frontDoor { name } source { kind document synthetic reasoning inferredFrom { quote } }
+        levels { name descriptor responses verified provenance source { kind generator } crosswalk { confidence source { kind } } }
       }
     }`);
     expect(thresholdModels).toHaveLength(1);
     const [model] = thresholdModels;
     expect(model).toMatchObject({ id: 'shropshire.2017', documentVersion: 'v2.5', effectiveFrom: '2017-03-01', verified: false, frontDoor: null });
     expect(model.title).toMatch(/^Multi-agency guidance on Threshold Criteria .* Accessing the Right Service at the Right Time$/);
-    expect(model.source.document).toMatch(/public page/);
+    // The title, version and date come from a public page not kept in sources/: inferred, resting on 001's mention of the document.
+    expect(model.source).toMatchObject({ kind: 'INFERRED', document: '001_129f8b945aaf429a.txt', synthetic: false });
+    expect(model.source.inferredFrom[0].quote).toMatch(/Multi-agency Threshold Document/);
+    expect(model.source.reasoning).toMatch(/public page, which is not kept in sources/);
     expect(model.provenance).toMatch(/not established/);
     expect(model.levels.map((l: { name: string }) => l.name)).toEqual(['Level 1', 'Level 2', 'Level 3', 'Level 4']);
     for (const level of model.levels) {
       expect(level).toMatchObject({ descriptor: null, responses: [], verified: false, crosswalk: { confidence: 'LOW' } });
       expect(level.provenance).toMatch(/^Unverified: the seeds do not name Shropshire's levels/);
+      // Assumed levels and their placements are the platform's, not a document's.
+      expect(level.source).toMatchObject({ kind: 'SYNTHETIC', generator: expect.stringMatching(/^Assumed level/) });
+      expect(level.crosswalk.source.kind).toBe('SYNTHETIC');
     }
   });
 
@@ -118,7 +124,7 @@ describe('as-of answers from the effective dates', () => {
 
 describe('the regional scale and the crosswalk table', () => {
   it('has four regional levels shaped like the Dudley example, labelled as platform-defined', async () => {
-    const { regionalLevels } = await ok(`{ regionalLevels { id rank name provenance source { document } } }`);
+    const { regionalLevels } = await ok(`{ regionalLevels { id rank name provenance source { kind generator } } }`);
     expect(regionalLevels.map((l: { id: string; name: string }) => [l.id, l.name])).toEqual([
       ['level-1', 'Level 1: Universal support'],
       ['level-2', 'Level 2: Additional support (single agency)'],
@@ -126,7 +132,8 @@ describe('the regional scale and the crosswalk table', () => {
       ['level-4', 'Level 4: Acute needs (statutory or specialist intervention)'],
     ]);
     expect(regionalLevels[0].provenance).toMatch(/platform-defined/);
-    expect(regionalLevels[0].source.document).toMatch(/Dudley.*public page/);
+    // Dudley's page is not in sources/, and no partnership adopted the scale: synthetic, saying so.
+    expect(regionalLevels[0].source).toMatchObject({ kind: 'SYNTHETIC', generator: expect.stringMatching(/Dudley.*public page not kept in sources/) });
   });
 
   it('puts the levels side by side, with straddling levels in both of their rows', async () => {

@@ -1,13 +1,55 @@
 import { startTestFederation, type TestFederation } from '@safeguarding/testkit';
-import { insertThresholdModel } from '../seed/load';
-import { thresholdModels } from '../seed/data';
+import fs from 'node:fs';
+import path from 'node:path';
+import { partnershipThresholdsSection, readPackFile, REPOSITORY_PACKS, type PartnershipThresholds } from '@safeguarding/packs';
+import { insertThresholdModel, type ThresholdModelSeed } from '../seed/load';
+
+/** Telford & Wrekin's 2019 version as its pack gives it, as rows to copy into synthetic versions. */
+function telfordAndWrekin2019(): ThresholdModelSeed {
+  const file = path.join(REPOSITORY_PACKS, 'telford-and-wrekin', 'thresholds.yaml');
+  const pack = readPackFile(file, fs.readFileSync(file, 'utf8'), partnershipThresholdsSection.schema).value as PartnershipThresholds;
+  const version = pack.thresholdModelVersions.find((candidate) => candidate.code === '2019')!;
+  const source = { document: 'synthetic', section: 'versioning test', synthetic: true };
+  return {
+    id: 'telford-and-wrekin.2019',
+    partnershipId: 'telford-and-wrekin',
+    title: version.title,
+    documentVersion: version.documentVersion ?? null,
+    approvedOn: version.approvedOn ?? null,
+    effectiveFrom: version.startDate ?? null,
+    effectiveTo: null,
+    verified: version.verified,
+    provenance: version.note,
+    frontDoor: null,
+    source,
+    levels: version.levels.map((level) => ({
+      code: level.code,
+      rank: level.rank,
+      name: level.name,
+      descriptor: level.descriptor ?? null,
+      responses: level.responses,
+      assessmentRequired: level.assessmentRequired ?? null,
+      ledBy: level.ledBy ?? null,
+      verified: level.verified,
+      provenance: level.note,
+      source,
+      indicators: [],
+      crosswalk: {
+        regionalLevelIds: level.regionalPlacement.regionalLevels,
+        rationale: level.regionalPlacement.rationale,
+        confidence: level.regionalPlacement.confidence,
+        source,
+      },
+    })),
+  };
+}
 
 /** A new model version changes as-of answers from its start date only. */
 let federation: TestFederation;
 beforeAll(async () => {
   federation = await startTestFederation({ only: ['arrangements', 'thresholds'] });
   // A synthetic 2025 revision of Telford & Wrekin's model (a fifth level added), labelled so.
-  const current = thresholdModels.find((model) => model.id === 'telford-and-wrekin.2019')!;
+  const current = telfordAndWrekin2019();
   const synthetic = { document: 'synthetic', section: 'versioning test', synthetic: true };
   await federation.dataSources.thresholds!.transaction((manager) =>
     insertThresholdModel(manager, {
@@ -85,7 +127,7 @@ it('uses the version in force on the date asked when comparing and translating',
 });
 
 it('refuses a second version starting on the same day', async () => {
-  const current = thresholdModels.find((model) => model.id === 'telford-and-wrekin.2019')!;
+  const current = telfordAndWrekin2019();
   await expect(
     federation.dataSources.thresholds!.transaction((manager) =>
       insertThresholdModel(manager, { ...current, id: 'telford-and-wrekin.duplicate-start', levels: [] }),
