@@ -200,7 +200,10 @@ async function refuseBadBodies(manager: EntityManager, bodies: PackBody[], path:
       refuse(datesInOrderProblem(line.startDate, line.endDate, `${at}.reportingLines.${lineIndex}.endDate`));
   }
   const referenced = [...new Set(bodies.flatMap((body) => [...(body.reportingLines ?? []).map((line) => line.to), ...(body.closeRelationships ?? [])]))];
-  const existing = new Set((await manager.find(BodyEntity, { select: { id: true }, where: { id: In(referenced) } })).map((row) => row.id));
+  const existing = new Set([
+    ...bodies.map((body) => body.id),
+    ...(await manager.find(BodyEntity, { select: { id: true }, where: { id: In(referenced) } })).map((row) => row.id),
+  ]);
   for (const [index, body] of bodies.entries()) {
     for (const [lineIndex, line] of (body.reportingLines ?? []).entries())
       if (!existing.has(line.to))

@@ -224,7 +224,7 @@ describe('at least one multi-agency case file audit per period', () => {
 
 import { periodOn, quorumAgenciesOutside, rowTermsApply, termsOn, type TermsPeriod } from '../rules/body-terms';
 import { describeReportingLineBreach, reportingLineBreach, type DatedLine } from '../rules/reporting-lines';
-import { bodies as seededBodies, leadSafeguardingPartners } from '../seed/data';
+import { bodies as seededBodies, leadSafeguardingPartners } from './seeded-packs';
 
 describe('reporting lines: never to itself, never through a cycle', () => {
   const line = (bodyId: string, parentBodyId: string, validFrom: string | null = null, validTo: string | null = null): DatedLine => ({

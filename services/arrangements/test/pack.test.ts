@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Grant } from '@safeguarding/auth';
+import { packsDirectory } from '@safeguarding/packs';
+import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
+
+/**
+ * The arrangements section of a pack through the gateway (operations/pack.ts): the seed is the
+ * packs, so exporting a fresh database gives the files byte for byte; applying them again changes
+ * nothing; edits, dry runs, bad text, scope and two appliers at once.
+ */
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation({ only: ['arrangements', 'membership'] });
+});
+afterAll(async () => {
+  await federation?.stop();
+});
+
+const regionalAdmin = [grant('regional-admin')];
+const adminOf = (slug: string) => [grant('partnership-admin', slug)];
+const fileOf = (scope: string) => fs.readFileSync(path.join(packsDirectory(), scope, 'arrangements.yaml'), 'utf8');
+
+const EXPORT = `query ($scope: String!) { arrangementsPackSection(scope: $scope) { scope section text } }`;
+const APPLY = `mutation ($scope: String!, $text: String!, $dryRun: Boolean!) {
+  applyArrangementsPackSection(scope: $scope, text: $text, dryRun: $dryRun) { scope section applied changes { entity key change fields } }
+}`;
+
+async function ask(document: string, variables: Record<string, unknown>, as?: Grant[]) {
+  const response = await federation.query(document, { variables, as });
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  return response.data as Record<string, any>;
+}
+const exported = async (scope: string) => (await ask(EXPORT, { scope }, regionalAdmin)).arrangementsPackSection.text as string;
+const apply = async (scope: string, text: string, dryRun = false, as: Grant[] = regionalAdmin) =>
+  (await ask(APPLY, { scope, text, dryRun }, as)).applyArrangementsPackSection;
+
+describe('export and re-apply', () => {
+  it.each(['regional', 'shropshire', 'telford-and-wrekin', 'solihull'])('exports %s byte for byte as its packs/ file (arrangements.yaml)', async (scope) => {
+    expect(await exported(scope)).toBe(fileOf(scope));
+  });
+
+  it.each(['regional', 'shropshire', 'telford-and-wrekin', 'solihull'])('applying %s as it stands changes nothing', async (scope) => {
+    const result = await apply(scope, fileOf(scope));
+    expect(result).toMatchObject({ scope, section: 'arrangements', applied: true, changes: [] });
+  });
+});
+
+describe('edits', () => {
+  it('lists an edit in a dry run and writes nothing; applying writes it, read back through the API', async () => {
+    const text = fileOf('solihull').replace('name: Executive group', 'name: Executive Group of the Lead Safeguarding Partners');
+    const dry = await apply('solihull', text, true, adminOf('solihull'));
+    expect(dry.applied).toBe(false);
+    expect(dry.changes).toEqual([{ entity: 'Body', key: 'solihull.executive', change: 'CHANGED', fields: ['name'] }]);
+    expect((await ask(`{ body(id: "solihull.executive") { name } }`, {})).body.name).toBe('Executive group');
+    const done = await apply('solihull', text, false, adminOf('solihull'));
+    expect(done.changes).toEqual(dry.changes);
+    expect((await ask(`{ body(id: "solihull.executive") { name } }`, {})).body.name).toBe('Executive Group of the Lead Safeguarding Partners');
+    expect((await apply('solihull', text, false, adminOf('solihull'))).changes).toEqual([]);
+    await apply('solihull', fileOf('solihull'));
+  });
+
+  it('ends a body removed from the pack rather than deleting it', async () => {
+    const value = fileOf('telford-and-wrekin');
+    const start = value.indexOf('  - id: telford-and-wrekin.neglect');
+    const end = value.indexOf('  - id: ', start + 5);
+    const result = await apply('telford-and-wrekin', value.slice(0, start) + value.slice(end));
+    expect(result.changes).toEqual(
+      expect.arrayContaining([
+        { entity: 'Body', key: 'telford-and-wrekin.neglect', change: 'ENDED', fields: [] },
+        expect.objectContaining({ entity: 'ReportingLine', change: 'ENDED' }),
+      ]),
+    );
+    const body = (await ask(`{ body(id: "telford-and-wrekin.neglect") { id validTo } }`, {})).body;
+    expect(body.validTo).not.toBeNull();
+    await apply('telford-and-wrekin', fileOf('telford-and-wrekin'));
+  });
+
+  it('shows provenance through the API: stated with its quote, inferred with what it rests on and why', async () => {
+    const data = await ask(
+      `{ stated: body(id: "shropshire.dsp-executive") { source { kind quote } }
+         inferred: body(id: "shropshire.child-safeguarding-and-protection-practice-oversight-group") { source { kind inferredFrom { document quote } reasoning } } }`,
+      {},
+    );
+    expect(data.stated.source).toEqual({
+      kind: 'STATED',
+      quote: 'The Delegated Safeguarding Partners (DSPs) also meet as an Executive on a quarterly basis with the Independent Scrutineer',
+    });
+    expect(data.inferred.source.kind).toBe('INFERRED');
+    expect(data.inferred.source.inferredFrom.length).toBe(2);
+    expect(data.inferred.source.reasoning).toMatch(/day before its replacement was established/);
+  });
+});
+
+describe('refusals', () => {
+  const problemsOf = async (scope: string, text: string) => {
+    const response = await federation.query(APPLY, { variables: { scope, text, dryRun: false }, as: regionalAdmin });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    return response.errors![0]!.extensions!.problems as { line: number; column: number; field: string; message: string }[];
+  };
+
+  it('refuses broken YAML, a wrong type and an unknown field with their line and column, changing nothing', async () => {
+    const file = fileOf('solihull');
+    expect((await problemsOf('solihull', `${file}\n  - [unclosed`))[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
+    const wrongType = await problemsOf('solihull', file.replace('kind: EXECUTIVE', 'kind: 12'));
+    expect(wrongType[0]).toMatchObject({ field: expect.stringContaining('kind'), line: expect.any(Number) });
+    expect(wrongType[0]!.line).toBeGreaterThan(1);
+    const unknown = await problemsOf('solihull', file.replace('  policeForce:', '  policeHeadquarters: Lloyd House\n  policeForce:'));
+    expect(unknown[0]!.message).toMatch(/policeHeadquarters/);
+    expect(await exported('solihull')).toBe(file);
+  });
+
+  it('refuses a reporting-line cycle naming the bodies, writing nothing', async () => {
+    const file = fileOf('telford-and-wrekin');
+    const cyclic = file.replace(
+      /( {2}- id: telford-and-wrekin\.executive\n)/,
+      '$1    reportingLines:\n      - to: telford-and-wrekin.neglect\n        kind: REPORTS_TO\n',
+    );
+    const response = await federation.query(APPLY, { variables: { scope: 'telford-and-wrekin', text: cyclic, dryRun: false }, as: regionalAdmin });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/cycle/);
+  });
+
+  it.each([
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['an analyst', 'FORBIDDEN', [grant('analyst')]],
+    ['a member', 'FORBIDDEN', [grant('member', 'solihull')]],
+    ['the partnership-admin of another partnership', 'FORBIDDEN', adminOf('shropshire')],
+  ])('refuses %s (%s), applying and exporting', async (_who, code, as) => {
+    const applied = await federation.query(APPLY, { variables: { scope: 'solihull', text: fileOf('solihull'), dryRun: true }, as });
+    expect(applied.errors?.[0]?.extensions?.code).toBe(code);
+    const read = await federation.query(EXPORT, { variables: { scope: 'solihull' }, as });
+    expect(read.errors?.[0]?.extensions?.code).toBe(code);
+  });
+
+  it("refuses a partnership-admin the regional pack and a partnership that does not exist (creating one is a regional-admin's)", async () => {
+    const regional = await federation.query(APPLY, { variables: { scope: 'regional', text: fileOf('regional'), dryRun: true }, as: adminOf('solihull') });
+    expect(regional.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const created = await federation.query(APPLY, {
+      variables: { scope: 'herefordshire', text: fileOf('solihull'), dryRun: true },
+      as: adminOf('herefordshire'),
+    });
+    expect(created.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('two appliers at once', () => {
+  it('both land, one after the other, and the end state is one of them', async () => {
+    const file = fileOf('solihull');
+    const first = file.replace('name: Executive group', 'name: Executive group (first)');
+    const second = file.replace('shortName: SSCP', 'shortName: Solihull SCP');
+    const results = await Promise.all([apply('solihull', first), apply('solihull', second)]);
+    expect(results.every((result) => result.applied)).toBe(true);
+    const text = await exported('solihull');
+    expect([first, second]).toContain(text);
+    await apply('solihull', file);
+  });
+});
