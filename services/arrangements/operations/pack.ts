@@ -330,7 +330,13 @@ export async function buildPartnershipSection(manager: EntityManager, slug: stri
       name: partnership.name,
       shortName: partnership.shortName,
       policeForce: partnership.policeForce,
-      area: partnership.area ?? undefined,
+      area: partnership.area
+        ? known({
+            name: partnership.area,
+            hectares: partnership.areaHectares ?? undefined,
+            provenance: partnership.areaSource ? provenanceOf(partnership.areaSource) : provenanceOf(partnership.source),
+          })
+        : undefined,
       population:
         partnership.populationValue !== null && partnership.populationYear && partnership.populationSource
           ? {
@@ -344,6 +350,12 @@ export async function buildPartnershipSection(manager: EntityManager, slug: stri
         partnership.independentScrutiny && partnership.independentScrutinySource
           ? { description: partnership.independentScrutiny, provenance: provenanceOf(partnership.independentScrutinySource) }
           : undefined,
+      indicators: partnership.indicators.length
+        ? partnership.indicators.map((indicator) => {
+            const { source, ...rest } = indicator;
+            return known({ ...rest, provenance: provenanceOf(source) });
+          })
+        : undefined,
       statutoryFunctions: functions
         .sort((a, b) => byText(a.kind, b.kind))
         .map((item) => ({ kind: item.kind, description: item.description, provenance: provenanceOf(item.source) })),
@@ -455,6 +467,9 @@ export async function applyPartnershipSection(manager: EntityManager, value: Par
         'shortName',
         'policeForce',
         'area',
+        'areaHectares',
+        'areaSource',
+        'indicators',
         'populationValue',
         'populationYear',
         'populationDescription',
@@ -471,7 +486,10 @@ export async function applyPartnershipSection(manager: EntityManager, value: Par
         name: facts.name,
         shortName: facts.shortName,
         policeForce: facts.policeForce,
-        area: facts.area ?? null,
+        area: facts.area?.name ?? null,
+        areaHectares: facts.area?.hectares ?? null,
+        areaSource: facts.area ? asSource(facts.area.provenance) : null,
+        indicators: (facts.indicators ?? []).map(({ provenance, ...indicator }) => ({ ...indicator, source: asSource(provenance) })),
         populationValue: facts.population?.value ?? null,
         populationYear: facts.population?.year ?? null,
         populationDescription: facts.population?.description ?? null,
@@ -728,9 +746,15 @@ export async function applyRegionalSection(manager: EntityManager, value: Region
 // ------------------------------------------------------------------------------------------------
 
 export async function arrangementsPackSection(context: OperationContext, scope: string): Promise<PackSectionText> {
+  // Parsed through the schema on the way out: its keys then come in the schema's order (jsonb
+  // columns keep theirs sorted by length), so the file reads the same way it was written.
   return scope === REGIONAL
-    ? exportPackSection(context as never, regionalArrangementsSection, scope, (manager) => buildRegionalSection(manager))
-    : exportPackSection(context as never, partnershipArrangementsSection, scope, (manager, slug) => buildPartnershipSection(manager, slug));
+    ? exportPackSection(context as never, regionalArrangementsSection, scope, async (manager) =>
+        regionalArrangementsSection.schema.parse(await buildRegionalSection(manager)),
+      )
+    : exportPackSection(context as never, partnershipArrangementsSection, scope, async (manager, slug) =>
+        partnershipArrangementsSection.schema.parse(await buildPartnershipSection(manager, slug)),
+      );
 }
 
 export async function applyArrangementsPackSection(context: OperationContext, scope: string, text: string, dryRun: boolean): Promise<PackSectionApplied> {

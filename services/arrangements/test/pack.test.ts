@@ -57,6 +57,11 @@ describe('edits', () => {
     expect(done.changes).toEqual(dry.changes);
     expect((await ask(`{ body(id: "solihull.executive") { name } }`, {})).body.name).toBe('Executive Group of the Lead Safeguarding Partners');
     expect((await apply('solihull', text, false, adminOf('solihull'))).changes).toEqual([]);
+    const audited = await federation.dataSources.arrangements!.query(
+      `SELECT partnership_slugs, error_code FROM arrangements.audit_event WHERE field = 'applyArrangementsPackSection' AND arguments->>'scope' = 'solihull' ORDER BY id`,
+    );
+    expect(audited.length).toBeGreaterThanOrEqual(3);
+    expect(audited[audited.length - 1]).toMatchObject({ partnership_slugs: ['solihull'], error_code: null });
     await apply('solihull', fileOf('solihull'));
   });
 
@@ -89,6 +94,28 @@ describe('edits', () => {
     expect(data.inferred.source.kind).toBe('INFERRED');
     expect(data.inferred.source.inferredFrom.length).toBe(2);
     expect(data.inferred.source.reasoning).toMatch(/day before its replacement was established/);
+  });
+});
+
+describe('typed values from prose', () => {
+  it('answers the area, its size and the rates the documents quote, each with its source', async () => {
+    const data = await ask(
+      `{ shropshire: partnership(slug: "shropshire") { area areaHectares areaSource { kind quote } indicators { measure value unit } }
+         telford: partnership(slug: "telford-and-wrekin") { area indicators { measure value unit count period source { kind reasoning } } } }`,
+      {},
+    );
+    expect(data.shropshire).toMatchObject({ area: 'Shropshire', areaHectares: 319730, areaSource: { kind: 'STATED' } });
+    expect(data.shropshire.indicators).toEqual([
+      { measure: 'rural-land-share', value: 97.5, unit: 'PERCENT' },
+      { measure: 'urban-population-share', value: 43, unit: 'PERCENT' },
+    ]);
+    const rates = Object.fromEntries(data.telford.indicators.map((indicator: { measure: string }) => [indicator.measure, indicator]));
+    expect(rates['children-in-care-rate']).toMatchObject({ value: 96.8, unit: 'PER_10000', count: 388, period: '2018-19', source: { kind: 'STATED' } });
+    expect(rates['child-protection-plan-rate']).toMatchObject({
+      value: 62.8,
+      count: 252,
+      source: { kind: 'INFERRED', reasoning: expect.stringMatching(/2018\/19/) },
+    });
   });
 });
 

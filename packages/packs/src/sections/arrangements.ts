@@ -104,12 +104,35 @@ export const body = z
   })
   .describe('A board, executive, group or forum (Popolo: organization; ORG: OrganizationalUnit).');
 
+export const partnershipIndicator = z
+  .strictObject({
+    measure: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a measure is a slug, e.g. "children-in-care-rate"')
+      .describe('What is measured, as a slug: e.g. children-in-care-rate, child-protection-plan-rate, rural-land-share, urban-population-share.'),
+    description: z.string().min(1).max(500).describe('The measure in words, e.g. "Children in care per 10,000 children".'),
+    value: z.number().describe('The figure.'),
+    unit: z.enum(['PER_10000', 'PERCENT', 'PEOPLE']).describe('What the figure counts in.'),
+    count: z.number().int().min(0).optional().describe('The number of people behind a rate, where stated (e.g. 388 children).'),
+    period: z.string().min(1).max(50).optional().describe('The period or date the figure refers to, e.g. "2018-19" or "2031" for a forecast.'),
+    provenance,
+  })
+  .describe("A figure about the partnership's area that a document quotes.");
+export type PartnershipIndicator = z.infer<typeof partnershipIndicator>;
+
 export const partnershipFacts = z
   .strictObject({
     name: z.string().min(1).max(300).describe("The partnership's name (Popolo: name)."),
     shortName: z.string().min(1).max(100).describe('Its short name or initials (Popolo: other_names).'),
     policeForce: z.string().min(1).max(200).describe('The police force for the area, by name.'),
-    area: z.string().min(1).max(300).optional().describe('The area the partnership covers, as its documents name it (ORG: hasSite).'),
+    area: z
+      .strictObject({
+        name: z.string().min(1).max(300).describe('The area the partnership covers, as its documents name it (ORG: hasSite), e.g. "Shropshire".'),
+        hectares: z.number().int().min(1).optional().describe('Its size in hectares, where a document gives it.'),
+        provenance,
+      })
+      .optional()
+      .describe('The area the partnership covers; left out when the documents do not name it.'),
     population: z
       .strictObject({
         value: z.number().int().min(1).describe('The number of people living in the area.'),
@@ -126,6 +149,12 @@ export const partnershipFacts = z
       .strictObject({ description: z.string().min(1).max(4000), provenance })
       .optional()
       .describe("How the arrangements are independently scrutinised, in the documents' words."),
+    indicators: z
+      .array(partnershipIndicator)
+      .optional()
+      .describe(
+        'Figures the documents quote about the area (rates per 10,000 of the population counted, shares of land or population), typed so they can be compared.',
+      ),
     statutoryFunctions: z
       .array(
         z.strictObject({
