@@ -38,6 +38,8 @@ import {
   RegionalProcedureEntity,
   StatutoryFunctionEntity,
 } from '../entities';
+import { EscalationProcedureEntity, EscalationStepEntity, type EscalationRevision } from '../entities/escalation-procedure';
+import { escalationStepProblem } from '../rules/escalation-steps';
 import { contributionsProblem, datesInOrderProblem, overlappingPeriodProblem, type FactProblem } from '../rules/partnership-facts';
 import { describeReportingLineBreach, reportingLineBreach } from '../rules/reporting-lines';
 
@@ -70,6 +72,21 @@ function known<T extends Record<string, unknown>>(value: T): T {
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** JSON with object keys sorted: jsonb hands keys back in its own order, so equal values compare equal. */
+function canonical(value: unknown): string {
+  const sorted = (item: unknown): unknown =>
+    Array.isArray(item)
+      ? item.map(sorted)
+      : item && typeof item === 'object'
+        ? Object.fromEntries(
+            Object.entries(item as Record<string, unknown>)
+              .sort(([a], [b]) => byText(a, b))
+              .map(([key, child]) => [key, sorted(child)]),
+          )
+        : item;
+  return JSON.stringify(sorted(value));
+}
 
 function refuse(problem: FactProblem | null): void {
   if (problem) throw badUserInput(`${problem.message} Nothing was applied.`, problem.field);
@@ -409,6 +426,7 @@ export async function buildPartnershipSection(manager: EntityManager, slug: stri
       ),
     bodies: await exportBodies(manager, owned),
     sharedBodies: shared.length ? shared : undefined,
+    escalationProcedures: await exportEscalationProcedures(manager, slug),
     procedureAdoptions: adoptions.length
       ? adoptions
           .sort((a, b) => byText(a.procedureId, b.procedureId))
@@ -645,6 +663,101 @@ export async function applyPartnershipSection(manager: EntityManager, value: Par
       adoptions.map((adoption) => ({ procedureId: adoption.procedure, partnershipId: slug, how: adoption.how, source: asSource(adoption.provenance) })),
     )),
   );
+  changes.push(...(await applyEscalationProcedures(manager, value.escalationProcedures ?? [], slug)));
+  return changes;
+}
+
+type PackEscalationProcedure = NonNullable<PartnershipArrangements['escalationProcedures']>[number];
+
+async function exportEscalationProcedures(manager: EntityManager, slug: string): Promise<PackEscalationProcedure[] | undefined> {
+  const procedures = await manager.find(EscalationProcedureEntity, { where: { partnershipId: slug } });
+  if (procedures.length === 0) return undefined;
+  const steps = await manager.find(EscalationStepEntity, { where: { procedureId: In(procedures.map((procedure) => procedure.id)) } });
+  return procedures
+    .sort((a, b) => byText(a.title, b.title))
+    .map((procedure) =>
+      known({
+        title: procedure.title,
+        startDate: procedure.validFrom ?? undefined,
+        endDate: procedure.validTo ?? undefined,
+        steps: steps
+          .filter((step) => step.procedureId === procedure.id)
+          .sort((a, b) => a.position - b.position)
+          .map((step) =>
+            known({
+              trigger: step.trigger ?? undefined,
+              who: step.who,
+              action: step.action,
+              timescale: step.timescale ?? undefined,
+              // Steps recorded through the API carry no provenance of their own: the procedure's stands for them.
+              provenance: provenanceOf(step.source ?? procedure.source),
+            }),
+          ),
+        provenance: provenanceOf(procedure.source),
+      }),
+    );
+}
+
+/**
+ * Escalation procedures by title. Changed steps replace the old ones the way replaceEscalationSteps
+ * does: the old list is kept in `revisions` and the version goes up. A procedure left out is ended.
+ */
+async function applyEscalationProcedures(manager: EntityManager, procedures: PackEscalationProcedure[], slug: string): Promise<PackChange[]> {
+  for (const [index, procedure] of procedures.entries()) {
+    refuse(datesInOrderProblem(procedure.startDate, procedure.endDate, `escalationProcedures.${index}.endDate`));
+    const problem = escalationStepProblem(procedure.steps.map((step, at) => ({ ...step, position: at + 1 })));
+    if (problem)
+      throw badUserInput(`${problem.message} Nothing was applied.`, `escalationProcedures.${index}.steps${problem.index === null ? '' : `.${problem.index}`}`);
+  }
+  const today = todayInEngland();
+  const changes = await reconcileRows(
+    manager,
+    {
+      entity: EscalationProcedureEntity,
+      name: 'EscalationProcedure',
+      key: (row) => `${slug}/${row.title}`,
+      columns: ['validFrom', 'validTo', 'source'],
+      existing: { partnershipId: slug },
+      whenAbsent: (row) => ({ validTo: row.validTo ?? today }),
+    },
+    procedures.map((procedure) => ({
+      partnershipId: slug,
+      title: procedure.title,
+      validFrom: procedure.startDate ?? null,
+      validTo: procedure.endDate ?? null,
+      source: asSource(procedure.provenance),
+    })),
+  );
+  const rows = await manager.find(EscalationProcedureEntity, { where: { partnershipId: slug } });
+  for (const procedure of procedures) {
+    const row = rows.find((candidate) => candidate.title === procedure.title)!;
+    const current = (await manager.find(EscalationStepEntity, { where: { procedureId: row.id } })).sort((a, b) => a.position - b.position);
+    const desired = procedure.steps.map((step, index) => ({
+      procedureId: row.id,
+      position: index + 1,
+      trigger: step.trigger ?? null,
+      who: step.who,
+      action: step.action,
+      timescale: step.timescale ?? null,
+      source: asSource(step.provenance),
+    }));
+    const shape = (steps: { position: number; trigger: string | null; who: string; action: string; timescale: string | null; source: unknown }[]) =>
+      canonical(steps.map(({ position, trigger, who, action, timescale, source }) => [position, trigger, who, action, timescale, source]));
+    if (shape(current) === shape(desired)) continue;
+    if (current.length > 0) {
+      const revision: EscalationRevision = {
+        version: row.version,
+        replacedOn: today,
+        replacedBy: 'a pack import (applyArrangementsPackSection)',
+        steps: current,
+      };
+      await manager.update(EscalationProcedureEntity, { id: row.id }, { revisions: [...row.revisions, revision] });
+      await manager.delete(EscalationStepEntity, { procedureId: row.id });
+      if (!changes.some((change) => change.key === `${slug}/${row.title}`))
+        changes.push({ entity: 'EscalationProcedure', key: `${slug}/${row.title}`, change: 'CHANGED', fields: ['steps'] });
+    }
+    await manager.insert(EscalationStepEntity, desired);
+  }
   return changes;
 }
 

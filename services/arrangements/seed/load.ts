@@ -12,10 +12,7 @@ import {
 } from '@safeguarding/packs';
 import type { PartnershipArrangements, RegionalArrangements } from '@safeguarding/packs';
 import { MeetingEntity, PartnershipEntity } from '../entities';
-import { EscalationProcedureEntity, EscalationStepEntity } from '../entities/escalation-procedure';
 import { applyPartnershipSection, applyRegionalSection } from '../operations/pack';
-import { escalationStepProblem } from '../rules/escalation-steps';
-import { escalationProcedures } from './escalation-procedures';
 import { generateMeetings, type BodyForMeetings } from './meetings';
 import { seedStrategicPlans } from './strategic-plan-load';
 
@@ -39,7 +36,7 @@ export function readArrangementsSection(folder: string): { scope: string; value:
  * Loads the arrangements of every pack in packs/ (regional first, then partnerships by slug) with
  * the functions the applyArrangementsPackSection mutation uses, in one transaction, when the schema
  * holds no partnership yet. Then the generators of synthetic history (meetings) run, and what the
- * packs do not hold yet is seeded by code: strategic plans, escalation procedures.
+ * packs do not hold yet is seeded by code: the strategic plan.
  */
 export async function seedArrangements(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
@@ -64,13 +61,5 @@ export async function seedArrangements(dataSource: DataSource): Promise<void> {
     }
     await manager.insert(MeetingEntity, generateMeetings(bodies));
     await seedStrategicPlans(manager);
-    // --- escalation procedures (not in the packs yet)
-    for (const { steps, ...procedure } of escalationProcedures) {
-      const rows = steps.map((step, index) => ({ ...step, position: index + 1, procedureId: procedure.id }));
-      const problem = escalationStepProblem(rows);
-      if (problem) throw new Error(`Seed escalation procedure ${procedure.id}: ${problem.message}`);
-      await manager.insert(EscalationProcedureEntity, { ...procedure, validTo: null, revisions: [] });
-      await manager.insert(EscalationStepEntity, rows);
-    }
   });
 }

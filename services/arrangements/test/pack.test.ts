@@ -97,6 +97,30 @@ describe('edits', () => {
   });
 });
 
+describe('escalation procedures', () => {
+  it('replaces changed steps keeping the old ones as a revision, and refuses a repeated step', async () => {
+    const file = fileOf('telford-and-wrekin');
+    const edited = file.replace('        action: seek a resolution\n', '        action: seek a resolution within 20 working days\n');
+    expect(edited).not.toBe(file);
+    const result = await apply('telford-and-wrekin', edited);
+    expect(result.changes).toEqual([{ entity: 'EscalationProcedure', key: 'telford-and-wrekin/Dispute resolution', change: 'CHANGED', fields: ['steps'] }]);
+    const [procedure] = (
+      await ask(`{ partnership(slug: "telford-and-wrekin") { escalationProcedures { steps { action } revisions { steps { action } } } } }`, {})
+    ).partnership.escalationProcedures;
+    expect(procedure.steps[1].action).toBe('seek a resolution within 20 working days');
+    expect(procedure.revisions.at(-1).steps[1].action).toBe('seek a resolution');
+    expect((await apply('telford-and-wrekin', edited)).changes).toEqual([]);
+
+    const stepStart = file.indexOf('      - trigger: When there is a disagreement');
+    const stepEnd = file.indexOf('      - trigger:', stepStart + 10);
+    const repeated = file.slice(0, stepEnd) + file.slice(stepStart, stepEnd) + file.slice(stepEnd);
+    const response = await federation.query(APPLY, { variables: { scope: 'telford-and-wrekin', text: repeated, dryRun: false }, as: regionalAdmin });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/repeats step 1/);
+    await apply('telford-and-wrekin', file);
+  });
+});
+
 describe('typed values from prose', () => {
   it('answers the area, its size and the rates the documents quote, each with its source', async () => {
     const data = await ask(

@@ -39,3 +39,7 @@ export const budgets = partnershipPacks.flatMap((pack) =>
 );
 
 export const partnerships = partnershipPacks.map((pack) => ({ slug: pack.scope, ...pack.value.partnership }));
+
+export const escalationProcedures = partnershipPacks.flatMap((pack) =>
+  (pack.value.escalationProcedures ?? []).map((procedure) => ({ ...procedure, partnershipId: pack.scope })),
+);

@@ -220,6 +220,27 @@ export const procedureAdoption = z
   })
   .describe('The partnership adopts a regional procedure.');
 
+export const escalationProcedure = z
+  .strictObject({
+    title: z.string().min(1).max(300).describe("The procedure's title; a key: one procedure per title."),
+    startDate: isoDate.optional().describe('The first day it applies; left out when the documents do not say.'),
+    endDate: isoDate.optional().describe('The last day it applied; left out while it applies.'),
+    steps: z
+      .array(
+        z.strictObject({
+          trigger: z.string().min(1).max(1000).optional().describe("When the step applies, in the document's words; left out when not stated."),
+          who: z.string().min(1).max(500).describe('Who acts.'),
+          action: z.string().min(1).max(1000).describe("What they do, in the document's words."),
+          timescale: z.string().min(1).max(200).optional().describe('How long the step takes; left out when not stated.'),
+          provenance,
+        }),
+      )
+      .min(1)
+      .describe('The steps in order (positions 1, 2, 3, …).'),
+    provenance,
+  })
+  .describe('An escalation or dispute-resolution procedure as ordered steps.');
+
 const partnershipSchema = z
   .strictObject({
     partnership: partnershipFacts,
@@ -232,6 +253,10 @@ const partnershipSchema = z
       .optional()
       .describe("Bodies defined elsewhere (the regional pack's joint bodies, another partnership's) that this partnership also belongs to."),
     procedureAdoptions: z.array(procedureAdoption).optional().describe('The regional procedures the partnership adopts.'),
+    escalationProcedures: z
+      .array(escalationProcedure)
+      .optional()
+      .describe('Escalation and dispute-resolution procedures, only where a document states the steps.'),
   })
   .describe("The arrangements section of a partnership's pack.");
 
