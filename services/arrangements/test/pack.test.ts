@@ -95,6 +95,21 @@ describe('edits', () => {
     expect(data.inferred.source.inferredFrom.length).toBe(2);
     expect(data.inferred.source.reasoning).toMatch(/day before its replacement was established/);
   });
+
+  it("labels the strategic plan's April-to-March period inferred and each success statement stated by its own words", async () => {
+    const data = await ask(
+      `{ partnership(slug: "shropshire") { strategicPlans { periodStart periodEnd source { kind reasoning }
+           priorities { source { kind quote } successStatements { text source { kind quote } } } } } }`,
+      {},
+    );
+    const [plan] = data.partnership.strategicPlans;
+    expect(plan).toMatchObject({ periodStart: '2023-04-01', periodEnd: '2026-03-31', source: { kind: 'INFERRED' } });
+    expect(plan.source.reasoning).toMatch(/2023 – 2026 only/);
+    const statements = plan.priorities.flatMap((priority: { successStatements: unknown[] }) => priority.successStatements);
+    expect(statements.length).toBeGreaterThan(20);
+    for (const statement of statements) expect(statement.source).toEqual({ kind: 'STATED', quote: statement.text });
+    expect(plan.priorities.every((priority: { source: { kind: string } }) => priority.source.kind === 'STATED')).toBe(true);
+  });
 });
 
 describe('escalation procedures', () => {
