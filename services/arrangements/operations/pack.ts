@@ -41,6 +41,7 @@ import {
 import { EscalationProcedureEntity, EscalationStepEntity, type EscalationRevision } from '../entities/escalation-procedure';
 import { escalationStepProblem } from '../rules/escalation-steps';
 import { contributionsProblem, datesInOrderProblem, overlappingPeriodProblem, type FactProblem } from '../rules/partnership-facts';
+import { chairRuleProblem, quorumAgenciesOutside } from '../rules/body-terms';
 import { describeReportingLineBreach, reportingLineBreach } from '../rules/reporting-lines';
 
 /**
@@ -201,18 +202,18 @@ function parentsFirst(bodies: PackBody[]): PackBody[] {
 }
 
 /** Checks what the body mutations check: chair rules that make sense, dates in order, lines to bodies that exist, no cycles. */
-async function refuseBadBodies(manager: EntityManager, bodies: PackBody[], path: string): Promise<void> {
+async function refuseBadBodies(manager: EntityManager, bodies: PackBody[], path: string, agencies: string[] | null): Promise<void> {
   for (const [index, body] of bodies.entries()) {
     const at = `${path}.${index}`;
     refuse(datesInOrderProblem(body.startDate, body.endDate, `${at}.endDate`));
-    const rule = body.chairRule;
-    if (rule?.appointedFrom === 'NAMED_ORGANISATION' && !rule.organisationId)
+    const problem = body.chairRule ? chairRuleProblem(body.chairRule) : null;
+    if (problem) throw badUserInput(`${problem.message} Nothing was applied.`, `${at}.chairRule.${problem.field}`);
+    const outside = body.quorumRule && agencies ? quorumAgenciesOutside(body.quorumRule.requiredOrganisationIds, agencies) : [];
+    if (outside.length > 0)
       throw badUserInput(
-        'A NAMED_ORGANISATION chair rule needs organisationId: the organisation that chairs. Nothing was applied.',
-        `${at}.chairRule.organisationId`,
+        `A quorum rule may only name agencies that sit on the body: ${outside.map((id) => `"${id}"`).join(', ')} ${outside.length === 1 ? 'is' : 'are'} not a Lead Safeguarding Partner of the partnership (${agencies!.join(', ') || 'none given'}). Nothing was applied.`,
+        `${at}.quorumRule.requiredOrganisationIds`,
       );
-    if (rule && rule.appointedFrom !== 'NAMED_ORGANISATION' && rule.organisationId)
-      throw badUserInput('organisationId is only for a NAMED_ORGANISATION chair rule; leave it out. Nothing was applied.', `${at}.chairRule.organisationId`);
     for (const [lineIndex, line] of (body.reportingLines ?? []).entries())
       refuse(datesInOrderProblem(line.startDate, line.endDate, `${at}.reportingLines.${lineIndex}.endDate`));
   }
@@ -248,8 +249,9 @@ async function refuseBadBodies(manager: EntityManager, bodies: PackBody[], path:
 }
 
 /** Reconciles bodies and their lines and relationships; a body no longer in the pack is ended, never deleted (meetings refer to it). */
-async function applyBodies(manager: EntityManager, bodies: PackBody[], idPrefix: string, path: string): Promise<PackChange[]> {
-  await refuseBadBodies(manager, bodies, path);
+/** `agencies`: the organisations a quorum rule may name (the partnership's Lead Safeguarding Partners); null for joint bodies, whose partnerships link to them later. */
+async function applyBodies(manager: EntityManager, bodies: PackBody[], idPrefix: string, path: string, agencies: string[] | null): Promise<PackChange[]> {
+  await refuseBadBodies(manager, bodies, path, agencies);
   const today = todayInEngland();
   const ids = bodies.map((body) => body.id);
   const changes = await reconcileRows(
@@ -620,7 +622,8 @@ export async function applyPartnershipSection(manager: EntityManager, value: Par
       ),
     )),
   );
-  changes.push(...(await applyBodies(manager, value.bodies, `${slug}.`, 'bodies')));
+  const agencies = [...new Set(value.leadSafeguardingPartners.map((partner) => partner.organisation))];
+  changes.push(...(await applyBodies(manager, value.bodies, `${slug}.`, 'bodies', agencies)));
   const shared = value.sharedBodies ?? [];
   const sharedExisting = new Set((await manager.find(BodyEntity, { select: { id: true }, where: { id: In(shared) } })).map((row) => row.id));
   for (const [index, id] of shared.entries())
@@ -850,7 +853,7 @@ export async function applyRegionalSection(manager: EntityManager, value: Region
       ),
     )),
   );
-  changes.push(...(await applyBodies(manager, value.jointBodies, JOINT, 'jointBodies')));
+  changes.push(...(await applyBodies(manager, value.jointBodies, JOINT, 'jointBodies', null)));
   return changes;
 }
 

@@ -187,6 +187,21 @@ describe('refusals', () => {
     expect(response.errors?.[0]?.message).toMatch(/cycle/);
   });
 
+  it("refuses a chair rule without its organisation and a quorum naming an agency that does not sit on the body, by the mutations' rules", async () => {
+    const file = fileOf('shropshire');
+    const noOrganisation = file.replace(/( {6}appointedFrom: NAMED_ORGANISATION\n) {6}organisationId: west-mercia-police\n/, '$1');
+    expect(noOrganisation).not.toBe(file);
+    const chair = await federation.query(APPLY, { variables: { scope: 'shropshire', text: noOrganisation, dryRun: false }, as: regionalAdmin });
+    expect(chair.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(chair.errors?.[0]?.message).toMatch(/needs organisationId/);
+    const outsider = file.replace(/( {8}- shropshire-council\n)/, '$1        - solihull-mbc\n');
+    expect(outsider).not.toBe(file);
+    const quorum = await federation.query(APPLY, { variables: { scope: 'shropshire', text: outsider, dryRun: false }, as: regionalAdmin });
+    expect(quorum.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(quorum.errors?.[0]?.message).toMatch(/"solihull-mbc" is not a Lead Safeguarding Partner/);
+    expect(await exported('shropshire')).toBe(file);
+  });
+
   it.each([
     ['the anonymous public', 'UNAUTHENTICATED', undefined],
     ['an analyst', 'FORBIDDEN', [grant('analyst')]],

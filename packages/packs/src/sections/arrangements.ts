@@ -39,7 +39,7 @@ export const REPORTING_LINE_KINDS = ['REPORTS_TO', 'ACCOUNTABLE_TO', 'PROVIDES_A
 
 export const meetingFrequency = z
   .strictObject({
-    meetingsPerYear: z.number().int().min(1).max(366).describe('How many meetings a year; what cadence checks and expected meetings count.'),
+    meetingsPerYear: z.number().int().min(1).max(52).describe('How many meetings a year; what cadence checks and expected meetings count.'),
     description: z.string().min(1).max(300).describe('The document\'s own words, e.g. "bi-monthly", "4 times a year".'),
     period: z.enum(['CALENDAR_YEAR', 'FINANCIAL_YEAR']).describe('The year the count applies to.'),
   })
