@@ -58,12 +58,22 @@ import { describeReportingLineBreach, reportingLineBreach } from '../rules/repor
 /** The provenance a stored `source` holds; rows recorded through the API hold the older citation shape. */
 function provenanceOf(source: SourceCitation | Provenance): Provenance {
   if ('kind' in source) return source;
-  if (source.synthetic) return { kind: 'synthetic', generator: source.section };
-  // A value recorded through the API (document and section, no quote): the pack has no "recorded"
-  // kind, so it is exported as stated with its section as the quote; `pack validate` then reports
-  // the quote as not in the document, asking the maintainer for the real words.
-  return { kind: 'stated', source: source.document, section: source.section, quote: source.section };
+  if (source.synthetic) return { kind: 'synthetic', generator: clip(source.section, 300) };
+  // A value recorded through the API: a document and section as the administrator gave them, no
+  // quote. The pack has no "recorded" kind (see the working notes), so: a document in sources/
+  // becomes stated with its section standing as the quote, which `pack validate` then reports as
+  // not in the document, asking the maintainer for the real words; any other document is exported
+  // as synthetic naming where it was recorded, never as stated.
+  if (SOURCE_ID.test(source.document))
+    return { kind: 'stated', source: source.document, section: clip(source.section, 300), quote: clip(source.section.padEnd(3, '.'), 600) };
+  return {
+    kind: 'synthetic',
+    generator: clip(`Recorded through the API, not checked against a document: ${source.document}; ${source.section}`, 300),
+  };
 }
+
+const SOURCE_ID = /^[a-z0-9][a-z0-9_.-]{2,80}\.txt$/;
+const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 const asSource = (value: Provenance): SourceCitation => value as unknown as SourceCitation;
 
@@ -87,6 +97,21 @@ function canonical(value: unknown): string {
           )
         : item;
   return JSON.stringify(sorted(value));
+}
+
+/** A NUL or half a surrogate pair: text PostgreSQL cannot store, refused before anything is written. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
+function refuseUnstorableText(value: unknown, path: (string | number)[] = []): void {
+  if (typeof value === 'string') {
+    if (unstorable(value))
+      throw badUserInput(
+        `${path.join('.') || 'The text'} holds a NUL character or half a character (a lone surrogate); remove it. Nothing was applied.`,
+        path.join('.'),
+      );
+  } else if (Array.isArray(value)) value.forEach((item, index) => refuseUnstorableText(item, [...path, index]));
+  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) refuseUnstorableText(child, [...path, key]);
 }
 
 function refuse(problem: FactProblem | null): void {
@@ -468,6 +493,7 @@ function refusePartnershipFacts(value: PartnershipArrangements): void {
 
 /** Writes a partnership's section; the seed calls it with the files in packs/, the mutation with the caller's text. */
 export async function applyPartnershipSection(manager: EntityManager, value: PartnershipArrangements, slug: string): Promise<PackChange[]> {
+  refuseUnstorableText(value);
   refusePartnershipFacts(value);
   for (const [index, body] of value.bodies.entries())
     if (!body.id.startsWith(`${slug}.`))
@@ -810,6 +836,7 @@ export async function buildRegionalSection(manager: EntityManager): Promise<Regi
 }
 
 export async function applyRegionalSection(manager: EntityManager, value: RegionalArrangements): Promise<PackChange[]> {
+  refuseUnstorableText(value);
   for (const [index, body] of value.jointBodies.entries())
     if (!body.id.startsWith(JOINT))
       throw badUserInput(`A joint body's id starts "${JOINT}" ("${body.id}" does not). Nothing was applied.`, `jointBodies.${index}.id`);
@@ -863,13 +890,19 @@ export async function applyRegionalSection(manager: EntityManager, value: Region
 
 export async function arrangementsPackSection(context: OperationContext, scope: string): Promise<PackSectionText> {
   // Parsed through the schema on the way out: its keys then come in the schema's order (jsonb
-  // columns keep theirs sorted by length), so the file reads the same way it was written.
+  // columns keep theirs sorted by length), so the file reads the same way it was written. A value
+  // recorded through the API that the schema would refuse is exported as it is (the order of its
+  // keys aside), so the platform always says what it holds; `pack validate` names what to fix.
+  const inSchemaOrder = <Value>(schema: { safeParse(value: unknown): { success: boolean; data?: unknown } }, value: Value): Value => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? (parsed.data as Value) : value;
+  };
   return scope === REGIONAL
     ? exportPackSection(context as never, regionalArrangementsSection, scope, async (manager) =>
-        regionalArrangementsSection.schema.parse(await buildRegionalSection(manager)),
+        inSchemaOrder(regionalArrangementsSection.schema, await buildRegionalSection(manager)),
       )
     : exportPackSection(context as never, partnershipArrangementsSection, scope, async (manager, slug) =>
-        partnershipArrangementsSection.schema.parse(await buildPartnershipSection(manager, slug)),
+        inSchemaOrder(partnershipArrangementsSection.schema, await buildPartnershipSection(manager, slug)),
       );
 }
 

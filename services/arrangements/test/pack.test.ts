@@ -237,3 +237,21 @@ describe('two appliers at once', () => {
     await apply('solihull', file);
   });
 });
+
+describe('values recorded through the API', () => {
+  it('exports them without claiming a quote: a document outside sources/ becomes synthetic, naming where it was recorded', async () => {
+    const created = await federation.query(
+      `mutation { createEscalationProcedure(partnershipSlug: "solihull", input: { title: "Resolving professional differences", validFrom: "2026-01-05",
+         steps: [{ who: "The two practitioners", action: "talk it through" }] }) { id } }`,
+      { as: adminOf('solihull') },
+    );
+    expect(created.errors).toBeUndefined();
+    const text = await exported('solihull');
+    expect(text).toContain('title: Resolving professional differences');
+    expect(text).toMatch(/kind: synthetic\n\s+generator: "?Recorded through the API, not checked against a document/);
+    expect(text).not.toBe(fileOf('solihull'));
+    // The export applies as it stands: the first time it relabels the recorded values, then nothing.
+    await apply('solihull', text);
+    expect((await apply('solihull', await exported('solihull'))).changes).toEqual([]);
+  });
+});

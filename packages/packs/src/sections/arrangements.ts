@@ -111,9 +111,9 @@ export const partnershipIndicator = z
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a measure is a slug, e.g. "children-in-care-rate"')
       .describe('What is measured, as a slug: e.g. children-in-care-rate, child-protection-plan-rate, rural-land-share, urban-population-share.'),
     description: z.string().min(1).max(500).describe('The measure in words, e.g. "Children in care per 10,000 children".'),
-    value: z.number().describe('The figure.'),
+    value: z.number().min(-1e12).max(1e12).describe('The figure.'),
     unit: z.enum(['PER_10000', 'PERCENT', 'PEOPLE']).describe('What the figure counts in.'),
-    count: z.number().int().min(0).optional().describe('The number of people behind a rate, where stated (e.g. 388 children).'),
+    count: z.number().int().min(0).max(2_000_000_000).optional().describe('The number of people behind a rate, where stated (e.g. 388 children).'),
     period: z.string().min(1).max(50).optional().describe('The period or date the figure refers to, e.g. "2018-19" or "2031" for a forecast.'),
     provenance,
   })
@@ -128,14 +128,14 @@ export const partnershipFacts = z
     area: z
       .strictObject({
         name: z.string().min(1).max(300).describe('The area the partnership covers, as its documents name it (ORG: hasSite), e.g. "Shropshire".'),
-        hectares: z.number().int().min(1).optional().describe('Its size in hectares, where a document gives it.'),
+        hectares: z.number().int().min(1).max(2_000_000_000).optional().describe('Its size in hectares, where a document gives it.'),
         provenance,
       })
       .optional()
       .describe('The area the partnership covers; left out when the documents do not name it.'),
     population: z
       .strictObject({
-        value: z.number().int().min(1).describe('The number of people living in the area.'),
+        value: z.number().int().min(1).max(2_000_000_000).describe('The number of people living in the area.'),
         year: z
           .string()
           .regex(/^\d{4}$/, 'a year is four digits, e.g. "2022"')
@@ -197,13 +197,13 @@ export const budget = z
       .regex(/^\d{4}-\d{2}$/, 'a financial year is written e.g. "2019-20"')
       .optional()
       .describe('The financial year, e.g. "2019-20"; left out when the document gives none (one such budget at most).'),
-    totalMinorUnits: z.number().int().min(0).optional().describe('The total in pence; left out when not stated.'),
+    totalMinorUnits: z.number().int().min(0).max(2_000_000_000).optional().describe('The total in pence; left out when not stated.'),
     accountableBody: organisationId.optional().describe('The Accountable Body, when stated.'),
     description: z.string().min(1).max(4000),
     contributions: z.array(
       z.strictObject({
         organisation: organisationId,
-        amountMinorUnits: z.number().int().min(0).optional().describe('In pence; left out when not stated (never zero for unknown).'),
+        amountMinorUnits: z.number().int().min(0).max(2_000_000_000).optional().describe('In pence; left out when not stated (never zero for unknown).'),
         description: z.string().min(1).max(1000).optional(),
         provenance,
       }),
@@ -230,7 +230,7 @@ export const escalationProcedure = z
         z.strictObject({
           trigger: z.string().min(1).max(1000).optional().describe("When the step applies, in the document's words; left out when not stated."),
           who: z.string().min(1).max(500).describe('Who acts.'),
-          action: z.string().min(1).max(1000).describe("What they do, in the document's words."),
+          action: z.string().min(1).max(2000).describe("What they do, in the document's words."),
           timescale: z.string().min(1).max(200).optional().describe('How long the step takes; left out when not stated.'),
           provenance,
         }),
