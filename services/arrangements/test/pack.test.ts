@@ -238,6 +238,77 @@ describe('two appliers at once', () => {
   });
 });
 
+describe('a new partnership', () => {
+  const SYNTHETIC = `
+    provenance:
+      kind: synthetic
+      generator: fictional partnership written for the pack tests`;
+  const pack = `partnership:
+  name: Wyvern Vale Safeguarding Partnership
+  shortName: WVSP
+  policeForce: West Mercia Police
+  statutoryFunctions:
+    - kind: CHILDREN_SAFEGUARDING_PARTNERSHIP
+      description: Children's safeguarding arrangements of a fictional partnership.
+      provenance:
+        kind: synthetic
+        generator: fictional partnership written for the pack tests
+  provenance:
+    kind: synthetic
+    generator: fictional partnership written for the pack tests
+leadSafeguardingPartners: []
+arrangementDocuments: []
+budgets: []
+bodies:
+  - id: wyvern-vale.executive
+    name: Wyvern Vale Executive
+    kind: EXECUTIVE
+    purpose: Strategic decisions of the three partners.${SYNTHETIC}
+  - id: wyvern-vale.learning-group
+    name: Wyvern Vale Learning Group
+    kind: REVIEW_GROUP
+    purpose: Learning from reviews.
+    reportingLines:
+      - to: wyvern-vale.executive
+        kind: REPORTS_TO
+    meetingFrequency:
+      meetingsPerYear: 4
+      description: quarterly
+      period: CALENDAR_YEAR${SYNTHETIC}
+sharedBodies:
+  - joint.lsp-forum
+`;
+
+  it("is created by a regional-admin's apply (a dry run first writes nothing), with its bodies and a body it shares", async () => {
+    const dry = await apply('wyvern-vale', pack, true);
+    expect(dry.changes).toEqual(expect.arrayContaining([{ entity: 'Partnership', key: 'wyvern-vale', change: 'ADDED', fields: [] }]));
+    expect((await ask(`{ partnership(slug: "wyvern-vale") { id } }`, {})).partnership).toBeNull();
+    const done = await apply('wyvern-vale', pack);
+    expect(done.changes.filter((change: { entity: string }) => change.entity === 'Body')).toHaveLength(2);
+    const data = await ask(
+      `{ partnership(slug: "wyvern-vale") { name source { kind generator } bodies { id reportsTo { id } } }
+         forum: body(id: "joint.lsp-forum") { partnerships { slug } } }`,
+      {},
+    );
+    expect(data.partnership.name).toBe('Wyvern Vale Safeguarding Partnership');
+    expect(data.partnership.source).toEqual({ kind: 'SYNTHETIC', generator: 'fictional partnership written for the pack tests' });
+    expect(data.partnership.bodies.map((body: { id: string }) => body.id).sort()).toEqual([
+      'joint.lsp-forum',
+      'wyvern-vale.executive',
+      'wyvern-vale.learning-group',
+    ]);
+    expect(data.partnership.bodies.find((body: { id: string }) => body.id === 'wyvern-vale.learning-group').reportsTo).toEqual({ id: 'wyvern-vale.executive' });
+    expect(data.forum.partnerships.map((partnership: { slug: string }) => partnership.slug).sort()).toEqual([
+      'shropshire',
+      'telford-and-wrekin',
+      'wyvern-vale',
+    ]);
+    // Its own admin may now apply and export it; applying what it exports changes nothing.
+    const text = (await ask(EXPORT, { scope: 'wyvern-vale' }, adminOf('wyvern-vale'))).arrangementsPackSection.text as string;
+    expect((await apply('wyvern-vale', text, false, adminOf('wyvern-vale'))).changes).toEqual([]);
+  });
+});
+
 describe('values recorded through the API', () => {
   it('exports them without claiming a quote: a document outside sources/ becomes synthetic, naming where it was recorded', async () => {
     const created = await federation.query(
