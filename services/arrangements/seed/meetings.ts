@@ -3,6 +3,7 @@ import type { SourceCitation } from '@safeguarding/packs';
 import { isoDate } from '@safeguarding/subgraph-runtime';
 import type { MeetingFrequencySeed } from '@safeguarding/packs';
 import type { MeetingStatus } from '../entities';
+import { packBodies } from './packs';
 
 /**
  * Synthetic meetings: the documents give each body's frequency but not its meeting dates. For
@@ -63,8 +64,8 @@ const WALK_ORDER = [
 ];
 const walkPosition = (id: string) => (WALK_ORDER.includes(id) ? WALK_ORDER.indexOf(id) : WALK_ORDER.length);
 
-/** Meetings for every body with a frequency, from the packs' bodies (any order). */
-export function generateMeetings(bodies: readonly BodyForMeetings[]): MeetingSeed[] {
+/** Meetings for every body with a frequency, from the packs' bodies (any order; by default those in packs/). */
+export function generateMeetings(bodies: readonly BodyForMeetings[] = packBodies()): MeetingSeed[] {
   faker.seed(20241001);
   const meetings: MeetingSeed[] = [];
   const ordered = [...bodies].sort((a, b) => walkPosition(a.id) - walkPosition(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,5 +1,5 @@
 import { packFolders, type PartnershipArrangements, type RegionalArrangements } from '@safeguarding/packs';
-import { readArrangementsSection } from '../seed/load';
+import { readArrangementsSection } from '../seed/packs';
 
 /**
  * The seeded arrangements as the tests' oracle, read from the packs the seed loads (packs/*\/arrangements.yaml),
