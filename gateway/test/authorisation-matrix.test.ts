@@ -171,6 +171,11 @@ const OPERATIONS: Record<string, (f: Fixtures) => Operation> = {
     variables: { id: f.statementId },
   }),
   // --- partnership facts (system of record): refused after the permission check (bad slug, stale version)
+  // --- packs: the export is read; the apply is a dry run of text with a syntax error (refused after the permission check)
+  arrangementsPackSection: () => ({ document: `{ arrangementsPackSection(scope: "${OWN}") { text } }` }),
+  applyArrangementsPackSection: () => ({
+    document: `mutation { applyArrangementsPackSection(scope: "${OWN}", text: "partnership: [unclosed", dryRun: true) { applied } }`,
+  }),
   createPartnership: () => ({
     document: `mutation { createPartnership(input: { slug: "Matrix Partnership", name: "Matrix", shortName: "M", policeForce: "Matrix Police" }) { id } }`,
   }),

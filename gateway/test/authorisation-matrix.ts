@@ -124,6 +124,9 @@ export const AUTHORISATION_MATRIX: MatrixRow[] = [
   mutation('arrangements', 'endBody',                   OWN_ADMIN),
   mutation('arrangements', 'shareBody',                 [SIGN_IN, NO,   NO,   NO,   NO,   NO,   NO,   YES], { note: "a regional-admin, or a partnership-admin of both the body's partnership and the other one (admin+ alone is refused: sharing with solihull needs solihull's admin too)" }),
   // --- partnership facts (system of record)
+  // --- packs: a partnership's own section is its admin's (or a regional-admin's); the regional section a regional-admin's
+  query('arrangements', 'arrangementsPackSection',      OWN_ADMIN_OR_REGIONAL, { note: 'the operation checks the scope; scope "regional" is a regional-admin\'s only' }),
+  mutation('arrangements', 'applyArrangementsPackSection', OWN_ADMIN_OR_REGIONAL, { note: 'as arrangementsPackSection; a partnership that does not exist yet only a regional-admin may create' }),
   mutation('arrangements', 'createPartnership',         [SIGN_IN, NO, NO,  NO,   NO,   NO,   NO,   YES], { note: 'shared regional data: a regional-admin only' }),
   mutation('arrangements', 'updatePartnershipFacts',    OWN_ADMIN_OR_REGIONAL),
   mutation('arrangements', 'setStatutoryFunctions',     OWN_ADMIN_OR_REGIONAL),

@@ -14,10 +14,21 @@ const editsMeetings = hasAnyRole(...rolesFor('editBody', 'editForumMeetings'));
 const editsPartnershipFacts = hasAnyRole(...rolesFor('editPartnershipFacts'));
 const editsPlans = hasAnyRole(...rolesFor('editStrategicPlan'));
 const editsRegionalProcedures = hasAnyRole(...rolesFor('editRegionalProcedures'));
+/** Packs: the operation checks the scope (a partnership-admin its own partnership's; the regional pack and new partnerships a regional-admin's). */
+const usesPacks = hasAnyRole('regional-admin', 'partnership-admin');
 
 export const permissions: IRules = {
-  Query: { partnerships: allow, partnership: allow, body: allow, regionalProcedures: allow, meeting: allow, comparePartnerships: allow },
+  Query: {
+    partnerships: allow,
+    partnership: allow,
+    body: allow,
+    regionalProcedures: allow,
+    meeting: allow,
+    comparePartnerships: allow,
+    arrangementsPackSection: usesPacks,
+  },
   Mutation: {
+    applyArrangementsPackSection: usesPacks,
     updateBody: editsBodies,
     scheduleMeeting: editsMeetings,
     setMeetingStatus: editsMeetings,
@@ -71,6 +82,9 @@ export const permissions: IRules = {
     'shortName',
     'policeForce',
     'area',
+    'areaHectares',
+    'areaSource',
+    'indicators',
     'establishedOn',
     'population',
     'populationFigures',
@@ -91,6 +105,7 @@ export const permissions: IRules = {
     'strategicPlans',
     'viewerCanCreateStrategicPlan',
   ),
+  PartnershipIndicator: readableByEveryone('measure', 'description', 'value', 'unit', 'count', 'period', 'source'),
   PopulationFigure: readableByEveryone('value', 'areaHectares', 'year', 'description', 'source'),
   StatutoryFunction: readableByEveryone('kind', 'description', 'source'),
   IndependentScrutiny: readableByEveryone('description', 'source'),
@@ -180,7 +195,7 @@ export const permissions: IRules = {
     'viewerCanEdit',
   ),
   AdoptedChapter: readableByEveryone('number', 'adopted', 'latest', 'upToDate', 'adoptedOn'),
-  SourceCitation: readableByEveryone('document', 'section', 'synthetic'),
+  SourceCitation: readableByEveryone('document', 'section', 'synthetic', 'kind', 'quote', 'inferredFrom', 'reasoning', 'generator'),
   Organisation: readableByEveryone('id'),
   // Meetings' dates and places are public; attendance and notes are guarded where they live.
   Meeting: readableByEveryone(
@@ -332,6 +347,9 @@ export const permissions: IRules = {
   EscalationRevision: readableByEveryone('version', 'replacedOn', 'replacedBy', 'steps'),
   EscalationStep: readableByEveryone('position', 'trigger', 'who', 'action', 'timescale'),
   Review: readableByEveryone('id'),
+  PackSectionText: readableByEveryone('scope', 'section', 'text'),
+  PackSectionApplied: readableByEveryone('scope', 'section', 'applied', 'changes'),
+  PackChange: readableByEveryone('entity', 'key', 'change', 'fields'),
   Theme: readableByEveryone('id'),
   ThresholdModel: readableByEveryone('id'),
 };

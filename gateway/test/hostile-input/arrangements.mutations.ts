@@ -62,6 +62,9 @@ interface ArrangementsIds extends Record<string, unknown> {
   /** Shropshire's adoptions (own) and Telford & Wrekin's (other). */
   ownAdoptions: string[];
   otherAdoptions: string[];
+  // --- packs
+  /** The own partnership's arrangements section as exported: edited by the generators below. */
+  packText: string;
 }
 
 const FORUM = 'joint.lsp-forum';
@@ -409,9 +412,38 @@ export const arrangementsSuite: HostileInputSuite<ArrangementsIds> = {
       earlierChapters: chapterVersions.filter((chapter) => !chapter.isLatest).map((chapter) => chapter.id),
       ownAdoptions: adoptions.filter((adoption) => adoption.partnership.slug === OWN).map((adoption) => adoption.id),
       otherAdoptions: adoptions.filter((adoption) => adoption.partnership.slug !== OWN).map((adoption) => adoption.id),
+      packText: (await ask(`query ($scope: String!) { arrangementsPackSection(scope: $scope) { text } }`, { scope: OWN }, callers.regionalAdmin))
+        .arrangementsPackSection.text as string,
     };
   },
   mutations: [
+    {
+      name: 'applyArrangementsPackSection',
+      schema: 'arrangements',
+      document: `mutation ($scope: String!, $text: String!, $dryRun: Boolean!) {
+        applyArrangementsPackSection(scope: $scope, text: $text, dryRun: $dryRun) { scope section applied changes { entity key change } }
+      }`,
+      call: (ids) =>
+        fc.record({
+          as: editorMostly(callers.ownAdmin),
+          variables: fc.record({
+            scope: fc.oneof({ arbitrary: fc.constant(OWN), weight: 6 }, fc.constantFrom(...OTHERS, 'regional'), wrongId),
+            // The exported text as it stands, with a hostile body name (quoted as JSON, so still YAML), or hostile text itself.
+            text: fc.oneof(
+              { arbitrary: fc.constant(ids.packText), weight: 2 },
+              {
+                arbitrary: hostileOrHalfText.map((name) => ids.packText.replace(/\n {4}name: [^\n]*/, `\n    name: ${JSON.stringify(name)}`)),
+                weight: 3,
+              },
+              { arbitrary: hostileOrHalfText, weight: 2 },
+            ),
+            dryRun: fc.boolean(),
+          }),
+        }),
+      accepted(variables, data) {
+        expect(data.applyArrangementsPackSection).toMatchObject({ scope: variables.scope, section: 'arrangements', applied: !variables.dryRun });
+      },
+    },
     {
       name: 'updateBody',
       schema: 'arrangements',

@@ -38,4 +38,6 @@ export class EscalationStepEntity {
   @Column({ type: 'text' }) action: string;
   /** How long the step takes; null when not stated. */
   @Column({ type: 'text', nullable: true }) timescale: string | null;
+  /** Where the step comes from (a pack's provenance); null for steps recorded through the API (the procedure's source stands). */
+  @Column({ type: 'jsonb', nullable: true }) source: SourceCitation | null;
 }

@@ -1,5 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { SourceCitation } from '@safeguarding/packs';
+import type { PartnershipIndicator, SourceCitation } from '@safeguarding/packs';
+
+/** An indicator as stored: the pack's, with its provenance in `source` like every other row. */
+export type StoredIndicator = Omit<PartnershipIndicator, 'provenance'> & { source: SourceCitation };
 
 @Entity({ name: 'partnership' })
 export class PartnershipEntity {
@@ -16,6 +19,12 @@ export class PartnershipEntity {
   @Column({ type: 'jsonb', name: 'independent_scrutiny_source', nullable: true }) independentScrutinySource: SourceCitation | null;
   /** The area the partnership covers, as its documents name it, e.g. the local authority area; null when not recorded. */
   @Column({ type: 'text', nullable: true }) area: string | null;
+  /** The area in hectares, where a document gives it (issue 17: a typed value from prose). */
+  @Column({ type: 'integer', name: 'area_hectares', nullable: true }) areaHectares: number | null;
+  /** Where the area and its size come from (a pack's provenance); null when not recorded. */
+  @Column({ type: 'jsonb', name: 'area_source', nullable: true }) areaSource: SourceCitation | null;
+  /** Indicators the documents quote (rates, shares), each with its provenance; see PartnershipIndicator in the SDL. */
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" }) indicators: StoredIndicator[];
   /** The date the partnership's arrangements took effect; null when not recorded. */
   @Column({ type: 'date', name: 'established_on', nullable: true }) establishedOn: string | null;
   /** Raised by every edit of the partnership's facts (optimistic concurrency). */

@@ -27,7 +27,7 @@ import {
 import type { BodyTermsInput, ChairRuleInput, CreateBodyInput, MeetingFrequencyInput, QuorumRuleInput, ReportingLineInput } from '../generated/graphql';
 import type { ArrangementsLoaders } from '../loaders';
 import type { BodyParent } from '../models';
-import { quorumAgenciesOutside, rowTermsApply, termsOn, type BodyTerms } from '../rules/body-terms';
+import { chairRuleProblem, quorumAgenciesOutside, rowTermsApply, termsOn, type BodyTerms } from '../rules/body-terms';
 import { describeReportingLineBreach, reportingLineBreach, type DatedLine } from '../rules/reporting-lines';
 
 /**
@@ -61,14 +61,11 @@ function meetingFrequency(input: MeetingFrequencyInput, field: string): MeetingF
 }
 
 function chairRule(input: ChairRuleInput, field: string, source: SourceCitation): ChairRuleSeed {
-  if (input.appointedFrom === 'NAMED_ORGANISATION' && !input.organisationId)
-    throw badUserInput('A NAMED_ORGANISATION chair rule needs organisationId: the organisation that chairs.', `${field}.organisationId`);
-  if (input.appointedFrom !== 'NAMED_ORGANISATION' && input.organisationId != null)
-    throw badUserInput('organisationId is only for a NAMED_ORGANISATION chair rule; leave it out.', `${field}.organisationId`);
+  const problem = chairRuleProblem(input);
+  if (problem?.field === 'organisationId') throw badUserInput(problem.message, `${field}.organisationId`);
   if (input.organisationId != null && !SLUG.test(input.organisationId))
     throw badUserInput('organisationId must be an organisation id such as west-mercia-police.', `${field}.organisationId`);
-  if (input.termMonths != null && (input.termMonths < 1 || input.termMonths > 120))
-    throw badUserInput('termMonths must be between 1 and 120', `${field}.termMonths`);
+  if (problem) throw badUserInput(problem.message, `${field}.${problem.field}`);
   return {
     appointedFrom: input.appointedFrom,
     ...(input.organisationId != null ? { organisationId: input.organisationId } : {}),

@@ -1,3 +1,4 @@
+import { applyArrangementsPackSection } from '../operations/pack';
 import type { Resolvers } from '../generated/graphql';
 import { issueDraftActionNotes, requestActionNotesAmendment } from '../operations/action-notes';
 import { addAgendaItem, prepareAgenda, publishAgenda, reorderAgenda } from '../operations/agenda';
@@ -38,6 +39,7 @@ import {
 /** Every edit is a named operation; each checks the caller's scope itself (access.ts). */
 export const mutationResolvers: Resolvers = {
   Mutation: {
+    applyArrangementsPackSection: (_parent, { scope, text, dryRun }, context) => applyArrangementsPackSection(context, scope, text, dryRun),
     updateBody: (_root, { id, expectedVersion, input }, context) => updateBody(context, id, expectedVersion, input),
     scheduleMeeting: (_root, { bodyId, input }, context) => scheduleMeeting(context, bodyId, input),
     setMeetingStatus: (_root, { id, expectedVersion, status }, context) => setMeetingStatus(context, id, expectedVersion, status),

@@ -1,3 +1,4 @@
+import { arrangementsPackSection } from '../operations/pack';
 import { isUuid, slugArgument, todayInEngland } from '@safeguarding/subgraph-runtime';
 import type { Resolvers } from '../generated/graphql';
 import { bodyAsOf } from '../operations/body-records';
@@ -6,6 +7,7 @@ import { listPartnerships, listRegionalProcedures } from '../operations/partners
 
 export const queryResolvers: Resolvers = {
   Query: {
+    arrangementsPackSection: (_parent, { scope }, context) => arrangementsPackSection(context, scope),
     partnerships: (_root, _args, context) => listPartnerships(context),
     partnership: (_root, { slug }, { loaders }) => loaders.partnership.load(slugArgument(slug)),
     body: async (_root, { id, asOf }, { loaders }) => {

@@ -54,3 +54,21 @@ export function quorumAgenciesOutside(requiredOrganisationIds: readonly string[]
   const known = new Set(bodyAgencyIds);
   return [...new Set(requiredOrganisationIds)].filter((id) => !known.has(id));
 }
+
+/** What a chair rule must say to make sense, whoever records it (the body mutations and pack imports). */
+export interface ChairRuleShape {
+  appointedFrom: ChairRuleSeed['appointedFrom'];
+  organisationId?: string | null;
+  termMonths?: number | null;
+}
+
+/** The first way a chair rule does not make sense (the field at fault and why), or null. */
+export function chairRuleProblem(rule: ChairRuleShape): { field: 'organisationId' | 'termMonths'; message: string } | null {
+  if (rule.appointedFrom === 'NAMED_ORGANISATION' && !rule.organisationId)
+    return { field: 'organisationId', message: 'A NAMED_ORGANISATION chair rule needs organisationId: the organisation that chairs.' };
+  if (rule.appointedFrom !== 'NAMED_ORGANISATION' && rule.organisationId != null)
+    return { field: 'organisationId', message: 'organisationId is only for a NAMED_ORGANISATION chair rule; leave it out.' };
+  if (rule.termMonths != null && (rule.termMonths < 1 || rule.termMonths > 120))
+    return { field: 'termMonths', message: 'termMonths must be between 1 and 120' };
+  return null;
+}

@@ -1,8 +1,9 @@
 import { faker } from '@faker-js/faker';
 import type { SourceCitation } from '@safeguarding/packs';
 import { isoDate } from '@safeguarding/subgraph-runtime';
+import type { MeetingFrequencySeed } from '@safeguarding/packs';
 import type { MeetingStatus } from '../entities';
-import { bodies } from './data';
+import { packBodies } from './packs';
 
 /**
  * Synthetic meetings: the documents give each body's frequency but not its meeting dates. For
@@ -36,10 +37,39 @@ function secondTuesday(year: number, monthIndex: number): string {
   return isoDate(new Date(Date.UTC(year, monthIndex, 1 + offset + 7)));
 }
 
-export function generateMeetings(): MeetingSeed[] {
+/** What the generator reads of a body: the frequency and dates the packs give it. */
+export interface BodyForMeetings {
+  id: string;
+  meetingFrequency?: MeetingFrequencySeed | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+}
+
+/**
+ * The order the fixed random seed walks the bodies in: the order the TypeScript seed listed them
+ * before the packs, so the generated history (which meetings were cancelled) stays what the other
+ * subgraphs' synthetic attendance is keyed to. Bodies not listed follow, by id.
+ */
+const WALK_ORDER = [
+  'joint.lsp-forum',
+  'shropshire.tackling-exploitation-group',
+  'shropshire.safeguarding-children-partnership',
+  'shropshire.dsp-executive',
+  'shropshire.childrens-case-review-group',
+  'telford-and-wrekin.safeguarding-partnership',
+  'telford-and-wrekin.executive',
+  'telford-and-wrekin.childrens-review-learning-and-training-group',
+  'telford-and-wrekin.adults-review-learning-and-training-group',
+  'telford-and-wrekin.corporate-parenting-strategic-group',
+];
+const walkPosition = (id: string) => (WALK_ORDER.includes(id) ? WALK_ORDER.indexOf(id) : WALK_ORDER.length);
+
+/** Meetings for every body with a frequency, from the packs' bodies (any order; by default those in packs/). */
+export function generateMeetings(bodies: readonly BodyForMeetings[] = packBodies()): MeetingSeed[] {
   faker.seed(20241001);
   const meetings: MeetingSeed[] = [];
-  for (const body of bodies) {
+  const ordered = [...bodies].sort((a, b) => walkPosition(a.id) - walkPosition(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const body of ordered) {
     if (!body.meetingFrequency) continue;
     const stepMonths = Math.max(1, Math.round(12 / body.meetingFrequency.meetingsPerYear));
     const start = body.validFrom && body.validFrom > PERIOD_START ? body.validFrom : PERIOD_START;

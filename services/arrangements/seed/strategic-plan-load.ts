@@ -1,20 +1,27 @@
 import { faker } from '@faker-js/faker';
 import type { EntityManager } from 'typeorm';
-import type { SourceCitation } from '@safeguarding/packs';
+import { inferred, stated, synthetic, type Provenance, type SourceCitation } from '@safeguarding/packs';
 import { StrategicActionEntity, StrategicPlanEntity, StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity } from '../entities';
 import { parseSuccessTarget } from '../rules/success-target';
 import { ACTION_PLAN_HEADINGS, strategicPriorities } from './strategic-plan';
 
-const SYNTHETIC_MEASUREMENT: SourceCitation = {
-  document: 'synthetic',
-  section: 'Quarterly measurement generated with a fixed seed (seed/strategic-plan-load.ts); not a published figure',
-  synthetic: true,
-};
-const SYNTHETIC_ACTION: SourceCitation = {
-  document: 'synthetic',
-  section: 'Strategic Action Plan row generated on the 002 Appendix 2 template with a fixed seed; not a published plan',
-  synthetic: true,
-};
+/** Provenance is stored as is in the `source` columns (their type is the older citation shape). */
+const asSource = (provenance: Provenance): SourceCitation => provenance as unknown as SourceCitation;
+
+const D002 = '002_93334ed95075e6c4.txt';
+/** 002 names its period "2023 – 2026" only: the April-to-March dates are a reading, labelled so. */
+const PLAN_PERIOD = inferred(
+  [
+    { source: D002, section: 'Title page', quote: '2023 – 2026' },
+    { source: D002, section: 'Foreword from the Independent Chair', quote: 'This strategy builds on the work we started between April 2020 and March 2023.' },
+  ],
+  'The plan names the years 2023 – 2026 only; its period is taken as 1 April 2023 to 31 March 2026 because the strategy before it ran from April 2020 to March 2023.',
+);
+
+const SYNTHETIC_MEASUREMENT = asSource(synthetic('Quarterly measurement generated with a fixed seed (seed/strategic-plan-load.ts); not a published figure'));
+const SYNTHETIC_ACTION = asSource(
+  synthetic('Strategic Action Plan row generated on the 002 Appendix 2 template with a fixed seed (seed/strategic-plan-load.ts); not a published plan'),
+);
 /** Quarter ends on which synthetic measurements fall. */
 const QUARTER_ENDS = [
   '2024-06-30',
@@ -44,14 +51,15 @@ export async function seedStrategicPlans(manager: EntityManager): Promise<void> 
       title: `Strategic Plan and Priorities ${priority.periodStart.slice(0, 4)}-${priority.periodEnd.slice(0, 4)}`,
       periodStart: priority.periodStart,
       periodEnd: priority.periodEnd,
-      source: { document: priority.source.document, section: 'Strategic Plan and Priorities 2023-2026' },
+      source: asSource(PLAN_PERIOD),
     });
     planIds.set(key, inserted.identifiers[0]!.id as string);
   }
   await manager.insert(
     StrategicPriorityEntity,
-    strategicPriorities.map(({ statements: _statements, ...priority }) => ({
+    strategicPriorities.map(({ statements: _statements, source, ...priority }) => ({
       ...priority,
+      source: asSource(source),
       planId: planIds.get(`${priority.partnershipId}|${priority.periodStart}|${priority.periodEnd}`)!,
     })),
   );
@@ -67,9 +75,10 @@ export async function seedStrategicPlans(manager: EntityManager): Promise<void> 
         // 002 names the baseline year but not its figure: the figure is synthetic and says so.
         baselineValue: reduction ? faker.number.float({ min: 20, max: 30, fractionDigits: 1 }) : null,
         baselineSource: reduction
-          ? { ...SYNTHETIC_MEASUREMENT, section: `Synthetic ${target.baselinePeriod} baseline: 002 names the baseline year, not its value` }
+          ? asSource(synthetic(`Synthetic ${target.baselinePeriod} baseline (seed/strategic-plan-load.ts): 002 names the baseline year, not its value`))
           : null,
-        source: priority.source,
+        // Each statement is quoted verbatim from 002, so it states itself.
+        source: asSource(stated(D002, `Success Statements (${priority.title})`, text)),
       };
     });
     const inserted = await manager.insert(SuccessStatementEntity, rows);

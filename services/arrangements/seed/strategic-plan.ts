@@ -1,4 +1,4 @@
-import type { SourceCitation } from '@safeguarding/packs';
+import { stated, type SourceCitation, type StatedProvenance } from '@safeguarding/packs';
 
 /**
  * Shropshire's Strategic Plan and Priorities 2023-2026 (002): every system group and strategic
@@ -7,6 +7,8 @@ import type { SourceCitation } from '@safeguarding/packs';
  */
 const D002 = '002_93334ed95075e6c4.txt';
 const cite = (section: string): SourceCitation => ({ document: D002, section });
+/** A priority states its group's success statements under the heading quoted (002 "Success Statements"). */
+const heading = (quote: string): StatedProvenance => stated(D002, 'Success Statements', quote);
 
 export interface StrategicPrioritySeed {
   id: string;
@@ -18,7 +20,7 @@ export interface StrategicPrioritySeed {
   periodStart: string;
   periodEnd: string;
   statements: string[];
-  source: SourceCitation;
+  source: StatedProvenance;
 }
 
 const PERIOD = { periodStart: '2023-04-01', periodEnd: '2026-03-31' };
@@ -38,7 +40,7 @@ export const strategicPriorities: StrategicPrioritySeed[] = [
       'Have a strategic use of MACFA process to address areas of adult abuse which require scrutiny and improvement',
       'Embedding the learning from SARs and DHRs',
     ],
-    source: cite("Success Statements: The Adult Safeguarding and Protection Practice Oversight Group's are"),
+    source: heading("The Adult Safeguarding and Protection Practice Oversight Group's are:"),
   },
   {
     id: 'shropshire.child-safeguarding-and-protection-practice-oversight',
@@ -53,7 +55,7 @@ export const strategicPriorities: StrategicPrioritySeed[] = [
       'Ensuring learning is embedded and there is a reduction in repeated points of learning',
       'Demonstrating evidence that the voice of child has influenced outcomes',
     ],
-    source: cite("Success Statements: The Child Safeguarding and Protection Practice Oversight Group's are"),
+    source: heading("The Child Safeguarding and Protection Practice Oversight Group's are:"),
   },
   {
     id: 'shropshire.community-safety-practice-oversight',
@@ -74,7 +76,7 @@ export const strategicPriorities: StrategicPrioritySeed[] = [
       'Reduce re-offending by at least 5% based on 2022-23 data',
       'Meeting the mental health needs of offenders at the point of need through the forensic pathway',
     ],
-    source: cite("Success Statements: The Community Safety Practice Oversight Group's are"),
+    source: heading("The Community Safety Practice Oversight Group's are:"),
   },
   {
     id: 'shropshire.adult-statutory-case-review',
@@ -90,7 +92,7 @@ export const strategicPriorities: StrategicPrioritySeed[] = [
       'Learning Briefings to be published within 10 working days of Strategic Governing Group signing off a review',
       'Dissemination of learning from reviews by agencies to prevent future occurrences',
     ],
-    source: cite("Success Statements: The Adult Statutory Case Review Group's are"),
+    source: heading("The Adult Statutory Case Review Group's are:"),
   },
   {
     id: 'shropshire.childrens-statutory-case-review',
@@ -108,7 +110,7 @@ export const strategicPriorities: StrategicPrioritySeed[] = [
       'Action plans to be complete with 3 months of completion of review',
       'Raising awareness of adult (welfare and safeguarding) reporting processes for all agencies and teams working with children',
     ],
-    source: cite("Success Statements: The Children's Statutory Case Review Group's are"),
+    source: heading("The Children's Statutory Case Review Group's are:"),
   },
   {
     id: 'shropshire.domestic-abuse',
@@ -125,7 +127,7 @@ export const strategicPriorities: StrategicPrioritySeed[] = [
       'People planning and undertaking S47 and S42 enquiries and anti-social behaviour investigations always consider domestic abuse, whether current or historic, in their decision making',
       'Our Domestic abuse offer for both victims and perpetrators is accessible to all those that want and need it',
     ],
-    source: cite("Success Statements: The Local Domestic Abuse Partnership Board's are"),
+    source: heading("The Local Domestic Abuse Partnership Board's are:"),
   },
   {
     id: 'shropshire.tackling-exploitation',
@@ -146,7 +148,7 @@ export const strategicPriorities: StrategicPrioritySeed[] = [
       'A reduction in children who are Not in Education, Employment or Training',
       'A reduction in children who are being exploited entering the care system',
     ],
-    source: cite("Success Statements: The Tackling Exploitation Group's are"),
+    source: heading("The Tackling Exploitation Group's are:"),
   },
   {
     id: 'shropshire.tackling-drug-and-alcohol-misuse',
@@ -164,7 +166,7 @@ export const strategicPriorities: StrategicPrioritySeed[] = [
       'Preventing demand for drugs by children, young people and young adults to achieve a generational shift',
       'Embedding lived experience within the design, delivery and evaluation of this work programme',
     ],
-    source: cite("Success Statements: The Tackling Drug and Alcohol Misuse Group's are"),
+    source: heading("The Tackling Drug and Alcohol Misuse Group's are:"),
   },
 ];
 

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPOSITORY_ROOT } from '@safeguarding/config';
 import { startTestFederation, type TestFederation } from '@safeguarding/testkit';
-import { bodies } from '../seed/data';
+import type { Provenance } from '@safeguarding/packs';
+import { bodies } from './seeded-packs';
 
 /** Reads the arrangements through the gateway; the seed documents are the oracle. */
 let federation: TestFederation;
@@ -190,13 +191,14 @@ describe('regional procedures', () => {
 });
 
 describe('provenance', () => {
-  it('cites an existing seed document for every seeded body and rule', () => {
+  it('cites an existing source document for every seeded body and rule, stated or inferred', () => {
     const files = new Set(fs.readdirSync(SEEDS));
-    for (const body of bodies) {
-      expect(files.has(body.source.document) || body.source.synthetic).toBe(true);
-    }
+    const documentsOf = (provenance: Provenance): string[] =>
+      provenance.kind === 'stated' ? [provenance.source] : provenance.kind === 'inferred' ? provenance.from.map((cited) => cited.source) : [];
+    for (const body of bodies) expect(documentsOf(body.provenance).filter((document) => !files.has(document))).toEqual([]);
     const rules = bodies.flatMap((body) => [body.chairRule, body.quorumRule].filter((rule) => rule !== null && rule !== undefined));
     expect(rules.length).toBeGreaterThan(0);
-    expect(rules.filter((rule) => !files.has(rule.source.document))).toEqual([]);
+    expect(rules.flatMap((rule) => documentsOf(rule.provenance)).filter((document) => !files.has(document))).toEqual([]);
+    expect(rules.every((rule) => rule.provenance.kind !== 'synthetic')).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { startTestFederation, type TestFederation } from '@safeguarding/testkit';
-import { bodies } from '../seed/data';
+import { bodies } from './seeded-packs';
 import { chartBoxTexts } from './chart-text';
 
 /** The analyst's comparison and the structure charts, checked against the seed data. */

@@ -1,4 +1,4 @@
-import { bodies } from '../seed/data';
+import { bodies } from './seeded-packs';
 import { meetingYear, projectExpectedMeetings, stepFrom, type KnownMeeting } from '../rules/expected-meetings';
 
 /** The pure projection of expected meetings, case by case, with today pinned. */

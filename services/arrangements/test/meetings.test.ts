@@ -1,6 +1,6 @@
 import { MeetingEntity } from '../entities';
 import { generateMeetings } from '../seed/meetings';
-import { bodies } from '../seed/data';
+import { bodies } from './seeded-packs';
 import { projectExpectedMeetings } from '../rules/expected-meetings';
 import { todayInEngland } from '@safeguarding/subgraph-runtime';
 import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
@@ -14,7 +14,7 @@ afterAll(async () => {
   await federation?.stop();
 });
 
-const seeded = generateMeetings();
+const seeded = generateMeetings(bodies);
 const meetings = () => federation.dataSources.arrangements!.getRepository(MeetingEntity);
 
 it('gives the Telford & Wrekin Executive its meetings with the paperwork clock', async () => {

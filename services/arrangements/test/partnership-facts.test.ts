@@ -1,6 +1,6 @@
 import type { Grant } from '@safeguarding/auth';
 import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
-import { budgets as seededBudgets, leadSafeguardingPartners as seededPartners, partnerships as seededPartnerships } from '../seed/data';
+import { budgets as seededBudgets, leadSafeguardingPartners as seededPartners, partnerships as seededPartnerships } from './seeded-packs';
 
 /**
  * Partnership facts as a system of record (operations/partnership-facts.ts), through the gateway:

@@ -1,5 +1,5 @@
 import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
-import { bodies as seededBodies } from '../seed/data';
+import { bodies as seededBodies } from './seeded-packs';
 
 /**
  * The proof issue 16 asks for: Shropshire's 2024 restructure replayed through the gateway alone.

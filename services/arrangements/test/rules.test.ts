@@ -222,9 +222,9 @@ describe('at least one multi-agency case file audit per period', () => {
   });
 });
 
-import { periodOn, quorumAgenciesOutside, rowTermsApply, termsOn, type TermsPeriod } from '../rules/body-terms';
+import { chairRuleProblem, periodOn, quorumAgenciesOutside, rowTermsApply, termsOn, type TermsPeriod } from '../rules/body-terms';
 import { describeReportingLineBreach, reportingLineBreach, type DatedLine } from '../rules/reporting-lines';
-import { bodies as seededBodies, leadSafeguardingPartners } from '../seed/data';
+import { bodies as seededBodies, leadSafeguardingPartners } from './seeded-packs';
 
 describe('reporting lines: never to itself, never through a cycle', () => {
   const line = (bodyId: string, parentBodyId: string, validFrom: string | null = null, validTo: string | null = null): DatedLine => ({
@@ -498,5 +498,24 @@ describe('escalation steps in order', () => {
     const found = escalationStepProblem(steps);
     if (problem === null) expect(found).toBeNull();
     else expect(found).toEqual({ index: problem.index, message: expect.stringMatching(problem.message) });
+  });
+});
+
+describe('chairRuleProblem (body mutations and pack imports)', () => {
+  it.each([
+    [{ appointedFrom: 'NAMED_ORGANISATION' as const }, 'organisationId', /needs organisationId/],
+    [{ appointedFrom: 'INDEPENDENT' as const, organisationId: 'west-mercia-police' }, 'organisationId', /only for a NAMED_ORGANISATION/],
+    [{ appointedFrom: 'STATUTORY_PARTNERS' as const, termMonths: 0 }, 'termMonths', /between 1 and 120/],
+    [{ appointedFrom: 'STATUTORY_PARTNERS' as const, termMonths: 121 }, 'termMonths', /between 1 and 120/],
+  ])('refuses %j', (rule, field, message) => {
+    expect(chairRuleProblem(rule)).toEqual({ field, message: expect.stringMatching(message) });
+  });
+
+  it.each([
+    { appointedFrom: 'NAMED_ORGANISATION' as const, organisationId: 'west-mercia-police', termMonths: null },
+    { appointedFrom: 'DELEGATED_SAFEGUARDING_PARTNERS' as const, termMonths: 18 },
+    { appointedFrom: 'NOT_STATED' as const },
+  ])('accepts %j', (rule) => {
+    expect(chairRuleProblem(rule)).toBeNull();
   });
 });

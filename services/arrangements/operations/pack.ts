@@ -1,0 +1,929 @@
+import { In, Like, Not, type EntityManager } from 'typeorm';
+import { hasRole } from '@safeguarding/auth';
+import {
+  partnershipArrangementsSection,
+  REGIONAL,
+  regionalArrangementsSection,
+  type PackBody,
+  type PartnershipArrangements,
+  type Provenance,
+  type RegionalArrangements,
+  type SourceCitation,
+} from '@safeguarding/packs';
+import {
+  applyPackSection,
+  badUserInput,
+  exportPackSection,
+  forbidden,
+  reconcileRows,
+  todayInEngland,
+  type PackChange,
+  type PackSectionApplied,
+  type PackSectionText,
+} from '@safeguarding/subgraph-runtime';
+import type { ChairRuleSeed, QuorumRuleSeed } from '@safeguarding/packs';
+import type { OperationContext } from '../context';
+import {
+  ArrangementDocumentEntity,
+  BodyEntity,
+  BodyPartnershipEntity,
+  BodyRelationshipEntity,
+  BodyReportingLineEntity,
+  BudgetContributionEntity,
+  BudgetEntity,
+  LeadSafeguardingPartnerEntity,
+  PartnershipEntity,
+  RegionalProcedureAdoptionEntity,
+  RegionalProcedureChapterEntity,
+  RegionalProcedureEntity,
+  StatutoryFunctionEntity,
+} from '../entities';
+import { EscalationProcedureEntity, EscalationStepEntity, type EscalationRevision } from '../entities/escalation-procedure';
+import { escalationStepProblem } from '../rules/escalation-steps';
+import { contributionsProblem, datesInOrderProblem, overlappingPeriodProblem, type FactProblem } from '../rules/partnership-facts';
+import { chairRuleProblem, quorumAgenciesOutside } from '../rules/body-terms';
+import { describeReportingLineBreach, reportingLineBreach } from '../rules/reporting-lines';
+
+/**
+ * The arrangements section of a pack, applied and exported (issue 17). A partnership's section
+ * holds its facts, Lead Safeguarding Partners, documents, budgets, the bodies it owns (ids
+ * "<slug>.…"), the bodies it shares (sharedBodies) and its adoptions of regional procedures; the
+ * regional section holds the regional procedures with their chapters and the joint bodies
+ * ("joint.…"). The seed applies the same functions to the files in packs/, so what the API
+ * exports of a fresh database is the files byte for byte. Provenance is stored as is in the
+ * `source` jsonb columns. Strategic plans and escalation procedures are still seeded by code
+ * (seed/load.ts) and are not part of the section yet.
+ */
+
+/** The provenance a stored `source` holds; rows recorded through the API hold the older citation shape. */
+function provenanceOf(source: SourceCitation | Provenance): Provenance {
+  if ('kind' in source) return source;
+  if (source.synthetic) return { kind: 'synthetic', generator: clip(source.section, 300) };
+  // A value recorded through the API: a document and section as the administrator gave them, no
+  // quote. The pack has no "recorded" kind (see the working notes), so: a document in sources/
+  // becomes stated with its section standing as the quote, which `pack validate` then reports as
+  // not in the document, asking the maintainer for the real words; any other document is exported
+  // as synthetic naming where it was recorded, never as stated.
+  if (SOURCE_ID.test(source.document))
+    return { kind: 'stated', source: source.document, section: clip(source.section, 300), quote: clip(source.section.padEnd(3, '.'), 600) };
+  return {
+    kind: 'synthetic',
+    generator: clip(`Recorded through the API, not checked against a document: ${source.document}; ${source.section}`, 300),
+  };
+}
+
+const SOURCE_ID = /^[a-z0-9][a-z0-9_.-]{2,80}\.txt$/;
+const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+
+const asSource = (value: Provenance): SourceCitation => value as unknown as SourceCitation;
+
+/** Drops undefined and null members so the YAML lists only what is known. */
+function known<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined && member !== null)) as T;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** JSON with object keys sorted: jsonb hands keys back in its own order, so equal values compare equal. */
+function canonical(value: unknown): string {
+  const sorted = (item: unknown): unknown =>
+    Array.isArray(item)
+      ? item.map(sorted)
+      : item && typeof item === 'object'
+        ? Object.fromEntries(
+            Object.entries(item as Record<string, unknown>)
+              .sort(([a], [b]) => byText(a, b))
+              .map(([key, child]) => [key, sorted(child)]),
+          )
+        : item;
+  return JSON.stringify(sorted(value));
+}
+
+/** A NUL or half a surrogate pair: text PostgreSQL cannot store, refused before anything is written. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
+function refuseUnstorableText(value: unknown, path: (string | number)[] = []): void {
+  if (typeof value === 'string') {
+    if (unstorable(value))
+      throw badUserInput(
+        `${path.join('.') || 'The text'} holds a NUL character or half a character (a lone surrogate); remove it. Nothing was applied.`,
+        path.join('.'),
+      );
+  } else if (Array.isArray(value)) value.forEach((item, index) => refuseUnstorableText(item, [...path, index]));
+  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) refuseUnstorableText(child, [...path, key]);
+}
+
+function refuse(problem: FactProblem | null): void {
+  if (problem) throw badUserInput(`${problem.message} Nothing was applied.`, problem.field);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Bodies (both scopes)
+// ------------------------------------------------------------------------------------------------
+
+function bodyRow(body: PackBody): Partial<BodyEntity> {
+  const chairRule: ChairRuleSeed | null = body.chairRule
+    ? (() => {
+        const { provenance, ...rule } = body.chairRule;
+        return { ...rule, source: asSource(provenance) };
+      })()
+    : null;
+  const quorumRule: QuorumRuleSeed | null = body.quorumRule
+    ? (() => {
+        const { provenance, ...rule } = body.quorumRule;
+        return { ...rule, source: asSource(provenance) };
+      })()
+    : null;
+  const parent = (body.reportingLines ?? []).find((line) => line.kind === 'REPORTS_TO' && !line.endDate);
+  return {
+    id: body.id,
+    name: body.name,
+    kind: body.kind,
+    purpose: body.purpose,
+    reportsToBodyId: parent?.to ?? null,
+    meetingFrequency: body.meetingFrequency ?? null,
+    chairRule,
+    quorumRule,
+    usesPaperworkClock: body.usesPaperworkClock ?? false,
+    separateChildrenAndAdultsTime: body.separateChildrenAndAdultsTime ?? false,
+    validFrom: body.startDate ?? null,
+    validTo: body.endDate ?? null,
+    source: asSource(body.provenance),
+  };
+}
+
+function packBody(row: BodyEntity, lines: BodyReportingLineEntity[], related: string[]): PackBody {
+  const chairRule = (stored: ChairRuleSeed | null): PackBody['chairRule'] => {
+    if (!stored) return undefined;
+    const { source, ...rest } = stored;
+    return { ...rest, provenance: provenanceOf(source) };
+  };
+  const quorumRule = (stored: QuorumRuleSeed | null): PackBody['quorumRule'] => {
+    if (!stored) return undefined;
+    const { source, ...rest } = stored;
+    return { ...rest, provenance: provenanceOf(source) };
+  };
+  return known({
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    purpose: row.purpose,
+    reportingLines: lines.length
+      ? lines
+          .map((line) => known({ to: line.parentBodyId, kind: line.kind, startDate: line.validFrom ?? undefined, endDate: line.validTo ?? undefined }))
+          .sort((a, b) => byText(`${a.to}|${a.kind}|${a.startDate ?? ''}`, `${b.to}|${b.kind}|${b.startDate ?? ''}`))
+      : undefined,
+    closeRelationships: related.length ? [...related].sort(byText) : undefined,
+    meetingFrequency: row.meetingFrequency ?? undefined,
+    separateChildrenAndAdultsTime: row.separateChildrenAndAdultsTime || undefined,
+    usesPaperworkClock: row.usesPaperworkClock || undefined,
+    chairRule: chairRule(row.chairRule),
+    quorumRule: quorumRule(row.quorumRule),
+    startDate: row.validFrom ?? undefined,
+    endDate: row.validTo ?? undefined,
+    provenance: provenanceOf(row.source),
+  });
+}
+
+async function exportBodies(manager: EntityManager, ids: string[]): Promise<PackBody[]> {
+  if (ids.length === 0) return [];
+  const [rows, lines, relationships] = await Promise.all([
+    manager.find(BodyEntity, { where: { id: In(ids) } }),
+    manager.find(BodyReportingLineEntity, { where: { bodyId: In(ids) } }),
+    manager.find(BodyRelationshipEntity, { where: [{ bodyId: In(ids) }, { relatedBodyId: In(ids) }] }),
+  ]);
+  return rows
+    .sort((a, b) => byText(a.id, b.id))
+    .map((row) =>
+      packBody(
+        row,
+        lines.filter((line) => line.bodyId === row.id),
+        relationships.flatMap((pair) => (pair.bodyId === row.id ? [pair.relatedBodyId] : pair.relatedBodyId === row.id ? [pair.bodyId] : [])),
+      ),
+    );
+}
+
+/** Parents before children, so a reports-to reference always points at a row that exists. */
+function parentsFirst(bodies: PackBody[]): PackBody[] {
+  const ordered: PackBody[] = [];
+  const placed = new Set<string>();
+  const ids = new Set(bodies.map((body) => body.id));
+  let pending = [...bodies];
+  while (pending.length > 0) {
+    const ready = pending.filter((body) => (body.reportingLines ?? []).every((line) => !ids.has(line.to) || placed.has(line.to) || line.to === body.id));
+    if (ready.length === 0) {
+      // A cycle: the reporting-line rule below names it; insert in the given order meanwhile.
+      ordered.push(...pending);
+      break;
+    }
+    for (const body of ready) {
+      ordered.push(body);
+      placed.add(body.id);
+    }
+    pending = pending.filter((body) => !placed.has(body.id));
+  }
+  return ordered;
+}
+
+/** Checks what the body mutations check: chair rules that make sense, dates in order, lines to bodies that exist, no cycles. */
+async function refuseBadBodies(manager: EntityManager, bodies: PackBody[], path: string, agencies: string[] | null): Promise<void> {
+  for (const [index, body] of bodies.entries()) {
+    const at = `${path}.${index}`;
+    refuse(datesInOrderProblem(body.startDate, body.endDate, `${at}.endDate`));
+    const problem = body.chairRule ? chairRuleProblem(body.chairRule) : null;
+    if (problem) throw badUserInput(`${problem.message} Nothing was applied.`, `${at}.chairRule.${problem.field}`);
+    const outside = body.quorumRule && agencies ? quorumAgenciesOutside(body.quorumRule.requiredOrganisationIds, agencies) : [];
+    if (outside.length > 0)
+      throw badUserInput(
+        `A quorum rule may only name agencies that sit on the body: ${outside.map((id) => `"${id}"`).join(', ')} ${outside.length === 1 ? 'is' : 'are'} not a Lead Safeguarding Partner of the partnership (${agencies!.join(', ') || 'none given'}). Nothing was applied.`,
+        `${at}.quorumRule.requiredOrganisationIds`,
+      );
+    for (const [lineIndex, line] of (body.reportingLines ?? []).entries())
+      refuse(datesInOrderProblem(line.startDate, line.endDate, `${at}.reportingLines.${lineIndex}.endDate`));
+  }
+  const referenced = [...new Set(bodies.flatMap((body) => [...(body.reportingLines ?? []).map((line) => line.to), ...(body.closeRelationships ?? [])]))];
+  const existing = new Set([
+    ...bodies.map((body) => body.id),
+    ...(await manager.find(BodyEntity, { select: { id: true }, where: { id: In(referenced) } })).map((row) => row.id),
+  ]);
+  for (const [index, body] of bodies.entries()) {
+    for (const [lineIndex, line] of (body.reportingLines ?? []).entries())
+      if (!existing.has(line.to))
+        throw badUserInput(
+          `No body has the id "${line.to}"; define it in this pack or give the id of an existing body. Nothing was applied.`,
+          `${path}.${index}.reportingLines.${lineIndex}.to`,
+        );
+    for (const [relatedIndex, id] of (body.closeRelationships ?? []).entries())
+      if (!existing.has(id))
+        throw badUserInput(
+          `No body has the id "${id}"; define it in this pack or give the id of an existing body. Nothing was applied.`,
+          `${path}.${index}.closeRelationships.${relatedIndex}`,
+        );
+  }
+  const ids = bodies.map((body) => body.id);
+  const others = await manager.find(BodyReportingLineEntity, { where: { bodyId: Not(In(ids)) } });
+  const proposed = bodies.flatMap((body) =>
+    (body.reportingLines ?? []).map((line) => ({ bodyId: body.id, parentBodyId: line.to, validFrom: line.startDate ?? null, validTo: line.endDate ?? null })),
+  );
+  const breach = reportingLineBreach(others, proposed);
+  if (breach) {
+    const names = new Map(bodies.map((body) => [body.id, body.name]));
+    throw badUserInput(`${describeReportingLineBreach(breach, (id) => names.get(id) ?? id)} Nothing was applied.`, `${path}.reportingLines`);
+  }
+}
+
+/** Reconciles bodies and their lines and relationships; a body no longer in the pack is ended, never deleted (meetings refer to it). */
+/** `agencies`: the organisations a quorum rule may name (the partnership's Lead Safeguarding Partners); null for joint bodies, whose partnerships link to them later. */
+async function applyBodies(manager: EntityManager, bodies: PackBody[], idPrefix: string, path: string, agencies: string[] | null): Promise<PackChange[]> {
+  await refuseBadBodies(manager, bodies, path, agencies);
+  const today = todayInEngland();
+  const ids = bodies.map((body) => body.id);
+  const changes = await reconcileRows(
+    manager,
+    {
+      entity: BodyEntity,
+      name: 'Body',
+      key: (row) => row.id!,
+      columns: [
+        'name',
+        'kind',
+        'purpose',
+        'reportsToBodyId',
+        'meetingFrequency',
+        'chairRule',
+        'quorumRule',
+        'usesPaperworkClock',
+        'separateChildrenAndAdultsTime',
+        'validFrom',
+        'validTo',
+        'source',
+      ],
+      existing: { id: Like(`${idPrefix}%`) },
+      whenAbsent: (row) => ({ validTo: row.validTo ?? today }),
+    },
+    parentsFirst(bodies).map(bodyRow),
+  );
+  changes.push(
+    ...(await reconcileRows(
+      manager,
+      {
+        entity: BodyReportingLineEntity,
+        name: 'ReportingLine',
+        key: (row) => `${row.bodyId}>${row.parentBodyId}/${row.kind}/${row.validFrom ?? ''}`,
+        columns: ['validTo'],
+        existing: { bodyId: Like(`${idPrefix}%`) },
+      },
+      bodies.flatMap((body) =>
+        (body.reportingLines ?? []).map((line) => ({
+          bodyId: body.id,
+          parentBodyId: line.to,
+          kind: line.kind,
+          validFrom: line.startDate ?? null,
+          validTo: line.endDate ?? null,
+        })),
+      ),
+    )),
+  );
+  const pairs = new Map<string, { bodyId: string; relatedBodyId: string }>();
+  for (const body of bodies)
+    for (const related of body.closeRelationships ?? []) {
+      const [first, second] = [body.id, related].sort(byText) as [string, string];
+      pairs.set(`${first}|${second}`, { bodyId: first, relatedBodyId: second });
+    }
+  changes.push(
+    ...(await reconcileRows(
+      manager,
+      {
+        entity: BodyRelationshipEntity,
+        name: 'CloseRelationship',
+        key: (row) => `${row.bodyId}|${row.relatedBodyId}`,
+        columns: [],
+        existing: ids.length ? [{ bodyId: Like(`${idPrefix}%`) }, { relatedBodyId: Like(`${idPrefix}%`) }] : { bodyId: Like(`${idPrefix}%`) },
+      },
+      [...pairs.values()],
+    )),
+  );
+  return changes;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Partnership section
+// ------------------------------------------------------------------------------------------------
+
+/** The partnership's section as the platform holds it, in a fixed order (the files in packs/ are this, byte for byte). */
+export async function buildPartnershipSection(manager: EntityManager, slug: string): Promise<PartnershipArrangements> {
+  const partnership = await manager.findOne(PartnershipEntity, { where: { id: slug } });
+  if (!partnership) throw badUserInput(`No partnership has the slug "${slug}"; query partnerships { slug } for the slugs.`, 'scope');
+  const [functions, partners, documents, budgets, links, adoptions] = await Promise.all([
+    manager.find(StatutoryFunctionEntity, { where: { partnershipId: slug } }),
+    manager.find(LeadSafeguardingPartnerEntity, { where: { partnershipId: slug } }),
+    manager.find(ArrangementDocumentEntity, { where: { partnershipId: slug } }),
+    manager.find(BudgetEntity, { where: { partnershipId: slug } }),
+    manager.find(BodyPartnershipEntity, { where: { partnershipId: slug } }),
+    manager.find(RegionalProcedureAdoptionEntity, { where: { partnershipId: slug } }),
+  ]);
+  const contributions = budgets.length ? await manager.find(BudgetContributionEntity, { where: { budgetId: In(budgets.map((budget) => budget.id)) } }) : [];
+  const owned = links.map((link) => link.bodyId).filter((id) => id.startsWith(`${slug}.`));
+  const shared = links
+    .map((link) => link.bodyId)
+    .filter((id) => !id.startsWith(`${slug}.`))
+    .sort(byText);
+  return known({
+    partnership: known({
+      name: partnership.name,
+      shortName: partnership.shortName,
+      policeForce: partnership.policeForce,
+      area: partnership.area
+        ? known({
+            name: partnership.area,
+            hectares: partnership.areaHectares ?? undefined,
+            provenance: partnership.areaSource ? provenanceOf(partnership.areaSource) : provenanceOf(partnership.source),
+          })
+        : undefined,
+      population:
+        partnership.populationValue !== null && partnership.populationYear && partnership.populationSource
+          ? {
+              value: partnership.populationValue,
+              year: partnership.populationYear,
+              description: partnership.populationDescription ?? '',
+              provenance: provenanceOf(partnership.populationSource),
+            }
+          : undefined,
+      independentScrutiny:
+        partnership.independentScrutiny && partnership.independentScrutinySource
+          ? { description: partnership.independentScrutiny, provenance: provenanceOf(partnership.independentScrutinySource) }
+          : undefined,
+      indicators: partnership.indicators.length
+        ? partnership.indicators.map((indicator) => {
+            const { source, ...rest } = indicator;
+            return known({ ...rest, provenance: provenanceOf(source) });
+          })
+        : undefined,
+      statutoryFunctions: functions
+        .sort((a, b) => byText(a.kind, b.kind))
+        .map((item) => ({ kind: item.kind, description: item.description, provenance: provenanceOf(item.source) })),
+      provenance: provenanceOf(partnership.source),
+    }),
+    leadSafeguardingPartners: partners
+      .sort((a, b) => byText(`${a.organisationId}|${a.validFrom ?? ''}`, `${b.organisationId}|${b.validFrom ?? ''}`))
+      .map((partner) =>
+        known({
+          organisation: partner.organisationId,
+          leadPost: partner.leadPost ?? undefined,
+          delegatedPost: partner.delegatedPost ?? undefined,
+          startDate: partner.validFrom ?? undefined,
+          endDate: partner.validTo ?? undefined,
+          provenance: provenanceOf(partner.source),
+        }),
+      ),
+    arrangementDocuments: documents
+      .sort((a, b) => byText(a.title, b.title))
+      .map((document) =>
+        known({
+          title: document.title,
+          version: document.version ?? undefined,
+          approvedOn: document.approvedOn ?? undefined,
+          reviewOn: document.reviewOn ?? undefined,
+          publishedOn: document.publishedOn ?? undefined,
+          provenance: provenanceOf(document.source),
+        }),
+      ),
+    budgets: budgets
+      .sort((a, b) => byText(a.financialYear ?? '', b.financialYear ?? ''))
+      .map((budget) =>
+        known({
+          financialYear: budget.financialYear ?? undefined,
+          totalMinorUnits: budget.totalMinorUnits ?? undefined,
+          accountableBody: budget.accountableBodyOrganisationId ?? undefined,
+          description: budget.description,
+          contributions: contributions
+            .filter((contribution) => contribution.budgetId === budget.id)
+            .sort((a, b) => byText(a.organisationId, b.organisationId))
+            .map((contribution) =>
+              known({
+                organisation: contribution.organisationId,
+                amountMinorUnits: contribution.amountMinorUnits ?? undefined,
+                description: contribution.description ?? undefined,
+                provenance: provenanceOf(contribution.source),
+              }),
+            ),
+          provenance: provenanceOf(budget.source),
+        }),
+      ),
+    bodies: await exportBodies(manager, owned),
+    sharedBodies: shared.length ? shared : undefined,
+    escalationProcedures: await exportEscalationProcedures(manager, slug),
+    procedureAdoptions: adoptions.length
+      ? adoptions
+          .sort((a, b) => byText(a.procedureId, b.procedureId))
+          .map((adoption) => ({ procedure: adoption.procedureId, how: adoption.how, provenance: provenanceOf(adoption.source) }))
+      : undefined,
+  });
+}
+
+function refusePartnershipFacts(value: PartnershipArrangements): void {
+  const periods = value.leadSafeguardingPartners.map((partner, index) => ({
+    index,
+    organisation: partner.organisation,
+    validFrom: partner.startDate ?? null,
+    validTo: partner.endDate ?? null,
+  }));
+  for (const period of periods) {
+    refuse(datesInOrderProblem(period.validFrom, period.validTo, `leadSafeguardingPartners.${period.index}.endDate`));
+    const others = periods.filter((other) => other.organisation === period.organisation && other.index < period.index);
+    refuse(overlappingPeriodProblem({ validFrom: period.validFrom, validTo: period.validTo }, others, `leadSafeguardingPartners.${period.index}.startDate`));
+  }
+  const years = new Set<string>();
+  for (const [index, budget] of value.budgets.entries()) {
+    const year = budget.financialYear ?? '';
+    if (years.has(year))
+      throw badUserInput(
+        `Two budgets ${year ? `for ${year}` : 'without a financial year'}; give one budget per financial year. Nothing was applied.`,
+        `budgets.${index}.financialYear`,
+      );
+    years.add(year);
+    const problem = contributionsProblem(
+      budget.totalMinorUnits ?? null,
+      budget.contributions.map((contribution) => ({ organisationId: contribution.organisation, amountPence: contribution.amountMinorUnits ?? null })),
+    );
+    if (problem) refuse({ ...problem, field: `budgets.${index}.${problem.field}` });
+  }
+}
+
+/** Writes a partnership's section; the seed calls it with the files in packs/, the mutation with the caller's text. */
+export async function applyPartnershipSection(manager: EntityManager, value: PartnershipArrangements, slug: string): Promise<PackChange[]> {
+  refuseUnstorableText(value);
+  refusePartnershipFacts(value);
+  for (const [index, body] of value.bodies.entries())
+    if (!body.id.startsWith(`${slug}.`))
+      throw badUserInput(
+        `A body in ${slug}'s pack has an id starting "${slug}." ("${body.id}" does not); a body the region shares goes in the regional pack, one another partnership owns in sharedBodies. Nothing was applied.`,
+        `bodies.${index}.id`,
+      );
+  const facts = value.partnership;
+  const changes = await reconcileRows(
+    manager,
+    {
+      entity: PartnershipEntity,
+      name: 'Partnership',
+      key: (row) => row.id!,
+      columns: [
+        'name',
+        'shortName',
+        'policeForce',
+        'area',
+        'areaHectares',
+        'areaSource',
+        'indicators',
+        'populationValue',
+        'populationYear',
+        'populationDescription',
+        'populationSource',
+        'independentScrutiny',
+        'independentScrutinySource',
+        'source',
+      ],
+      existing: { id: slug },
+    },
+    [
+      {
+        id: slug,
+        name: facts.name,
+        shortName: facts.shortName,
+        policeForce: facts.policeForce,
+        area: facts.area?.name ?? null,
+        areaHectares: facts.area?.hectares ?? null,
+        areaSource: facts.area ? asSource(facts.area.provenance) : null,
+        indicators: (facts.indicators ?? []).map(({ provenance, ...indicator }) => ({ ...indicator, source: asSource(provenance) })),
+        populationValue: facts.population?.value ?? null,
+        populationYear: facts.population?.year ?? null,
+        populationDescription: facts.population?.description ?? null,
+        populationSource: facts.population ? asSource(facts.population.provenance) : null,
+        independentScrutiny: facts.independentScrutiny?.description ?? null,
+        independentScrutinySource: facts.independentScrutiny ? asSource(facts.independentScrutiny.provenance) : null,
+        source: asSource(facts.provenance),
+      },
+    ],
+  );
+  changes.push(
+    ...(await reconcileRows(
+      manager,
+      {
+        entity: StatutoryFunctionEntity,
+        name: 'StatutoryFunction',
+        key: (row) => `${slug}/${row.kind}`,
+        columns: ['description', 'source'],
+        existing: { partnershipId: slug },
+      },
+      facts.statutoryFunctions.map((item) => ({ partnershipId: slug, kind: item.kind, description: item.description, source: asSource(item.provenance) })),
+    )),
+  );
+  const today = todayInEngland();
+  changes.push(
+    ...(await reconcileRows(
+      manager,
+      {
+        entity: LeadSafeguardingPartnerEntity,
+        name: 'LeadSafeguardingPartner',
+        key: (row) => `${slug}/${row.organisationId}/${row.validFrom ?? ''}`,
+        columns: ['leadPost', 'delegatedPost', 'validTo', 'source'],
+        existing: { partnershipId: slug },
+        whenAbsent: (row) => ({ validTo: row.validTo ?? today }),
+      },
+      value.leadSafeguardingPartners.map((partner) => ({
+        partnershipId: slug,
+        organisationId: partner.organisation,
+        leadPost: partner.leadPost ?? null,
+        delegatedPost: partner.delegatedPost ?? null,
+        validFrom: partner.startDate ?? null,
+        validTo: partner.endDate ?? null,
+        source: asSource(partner.provenance),
+      })),
+    )),
+  );
+  changes.push(
+    ...(await reconcileRows(
+      manager,
+      {
+        entity: ArrangementDocumentEntity,
+        name: 'ArrangementDocument',
+        key: (row) => `${slug}/${row.title}`,
+        columns: ['version', 'approvedOn', 'reviewOn', 'publishedOn', 'source'],
+        existing: { partnershipId: slug },
+      },
+      value.arrangementDocuments.map((document) => ({
+        partnershipId: slug,
+        title: document.title,
+        version: document.version ?? null,
+        approvedOn: document.approvedOn ?? null,
+        reviewOn: document.reviewOn ?? null,
+        publishedOn: document.publishedOn ?? null,
+        source: asSource(document.provenance),
+      })),
+    )),
+  );
+  const budgetKey = (year: string | null | undefined) => `${slug}/${year ?? 'no financial year'}`;
+  changes.push(
+    ...(await reconcileRows(
+      manager,
+      {
+        entity: BudgetEntity,
+        name: 'Budget',
+        key: (row) => budgetKey(row.financialYear),
+        columns: ['totalMinorUnits', 'accountableBodyOrganisationId', 'description', 'source'],
+        existing: { partnershipId: slug },
+      },
+      value.budgets.map((budget) => ({
+        partnershipId: slug,
+        financialYear: budget.financialYear ?? null,
+        totalMinorUnits: budget.totalMinorUnits ?? null,
+        accountableBodyOrganisationId: budget.accountableBody ?? null,
+        description: budget.description,
+        source: asSource(budget.provenance),
+      })),
+    )),
+  );
+  const budgetRows = await manager.find(BudgetEntity, { where: { partnershipId: slug } });
+  const budgetIds = new Map(budgetRows.map((row) => [budgetKey(row.financialYear), row.id]));
+  const yearOfBudget = new Map(budgetRows.map((row) => [row.id, row.financialYear]));
+  changes.push(
+    ...(await reconcileRows(
+      manager,
+      {
+        entity: BudgetContributionEntity,
+        name: 'BudgetContribution',
+        key: (row) => `${budgetKey(yearOfBudget.get(row.budgetId!))}/${row.organisationId}`,
+        columns: ['amountMinorUnits', 'description', 'source'],
+        existing: { budgetId: In([...budgetIds.values()]) },
+      },
+      value.budgets.flatMap((budget) =>
+        budget.contributions.map((contribution) => ({
+          budgetId: budgetIds.get(budgetKey(budget.financialYear))!,
+          organisationId: contribution.organisation,
+          amountMinorUnits: contribution.amountMinorUnits ?? null,
+          description: contribution.description ?? null,
+          source: asSource(contribution.provenance),
+        })),
+      ),
+    )),
+  );
+  const agencies = [...new Set(value.leadSafeguardingPartners.map((partner) => partner.organisation))];
+  changes.push(...(await applyBodies(manager, value.bodies, `${slug}.`, 'bodies', agencies)));
+  const shared = value.sharedBodies ?? [];
+  const sharedExisting = new Set((await manager.find(BodyEntity, { select: { id: true }, where: { id: In(shared) } })).map((row) => row.id));
+  for (const [index, id] of shared.entries())
+    if (!sharedExisting.has(id))
+      throw badUserInput(
+        `No body has the id "${id}" to share; apply the pack that defines it first, or correct the id. Nothing was applied.`,
+        `sharedBodies.${index}`,
+      );
+  changes.push(
+    ...(await reconcileRows(
+      manager,
+      {
+        entity: BodyPartnershipEntity,
+        name: 'BodyPartnership',
+        key: (row) => `${row.bodyId}/${row.partnershipId}`,
+        columns: [],
+        existing: { partnershipId: slug },
+      },
+      [...value.bodies.map((body) => body.id), ...shared].map((bodyId) => ({ bodyId, partnershipId: slug })),
+    )),
+  );
+  const adoptions = value.procedureAdoptions ?? [];
+  const procedures = new Set((await manager.find(RegionalProcedureEntity, { select: { id: true } })).map((row) => row.id));
+  for (const [index, adoption] of adoptions.entries())
+    if (!procedures.has(adoption.procedure))
+      throw badUserInput(
+        `No regional procedure has the id "${adoption.procedure}"; the regional pack defines them (query regionalProcedures { id }). Nothing was applied.`,
+        `procedureAdoptions.${index}.procedure`,
+      );
+  changes.push(
+    ...(await reconcileRows(
+      manager,
+      {
+        entity: RegionalProcedureAdoptionEntity,
+        name: 'RegionalProcedureAdoption',
+        key: (row) => `${row.procedureId}/${row.partnershipId}`,
+        columns: ['how', 'source'],
+        existing: { partnershipId: slug },
+      },
+      adoptions.map((adoption) => ({ procedureId: adoption.procedure, partnershipId: slug, how: adoption.how, source: asSource(adoption.provenance) })),
+    )),
+  );
+  changes.push(...(await applyEscalationProcedures(manager, value.escalationProcedures ?? [], slug)));
+  return changes;
+}
+
+type PackEscalationProcedure = NonNullable<PartnershipArrangements['escalationProcedures']>[number];
+
+async function exportEscalationProcedures(manager: EntityManager, slug: string): Promise<PackEscalationProcedure[] | undefined> {
+  const procedures = await manager.find(EscalationProcedureEntity, { where: { partnershipId: slug } });
+  if (procedures.length === 0) return undefined;
+  const steps = await manager.find(EscalationStepEntity, { where: { procedureId: In(procedures.map((procedure) => procedure.id)) } });
+  return procedures
+    .sort((a, b) => byText(a.title, b.title))
+    .map((procedure) =>
+      known({
+        title: procedure.title,
+        startDate: procedure.validFrom ?? undefined,
+        endDate: procedure.validTo ?? undefined,
+        steps: steps
+          .filter((step) => step.procedureId === procedure.id)
+          .sort((a, b) => a.position - b.position)
+          .map((step) =>
+            known({
+              trigger: step.trigger ?? undefined,
+              who: step.who,
+              action: step.action,
+              timescale: step.timescale ?? undefined,
+              // Steps recorded through the API carry no provenance of their own: the procedure's stands for them.
+              provenance: provenanceOf(step.source ?? procedure.source),
+            }),
+          ),
+        provenance: provenanceOf(procedure.source),
+      }),
+    );
+}
+
+/**
+ * Escalation procedures by title. Changed steps replace the old ones the way replaceEscalationSteps
+ * does: the old list is kept in `revisions` and the version goes up. A procedure left out is ended.
+ */
+async function applyEscalationProcedures(manager: EntityManager, procedures: PackEscalationProcedure[], slug: string): Promise<PackChange[]> {
+  for (const [index, procedure] of procedures.entries()) {
+    refuse(datesInOrderProblem(procedure.startDate, procedure.endDate, `escalationProcedures.${index}.endDate`));
+    const problem = escalationStepProblem(procedure.steps.map((step, at) => ({ ...step, position: at + 1 })));
+    if (problem)
+      throw badUserInput(`${problem.message} Nothing was applied.`, `escalationProcedures.${index}.steps${problem.index === null ? '' : `.${problem.index}`}`);
+  }
+  const today = todayInEngland();
+  const changes = await reconcileRows(
+    manager,
+    {
+      entity: EscalationProcedureEntity,
+      name: 'EscalationProcedure',
+      key: (row) => `${slug}/${row.title}`,
+      columns: ['validFrom', 'validTo', 'source'],
+      existing: { partnershipId: slug },
+      whenAbsent: (row) => ({ validTo: row.validTo ?? today }),
+    },
+    procedures.map((procedure) => ({
+      partnershipId: slug,
+      title: procedure.title,
+      validFrom: procedure.startDate ?? null,
+      validTo: procedure.endDate ?? null,
+      source: asSource(procedure.provenance),
+    })),
+  );
+  const rows = await manager.find(EscalationProcedureEntity, { where: { partnershipId: slug } });
+  for (const procedure of procedures) {
+    const row = rows.find((candidate) => candidate.title === procedure.title)!;
+    const current = (await manager.find(EscalationStepEntity, { where: { procedureId: row.id } })).sort((a, b) => a.position - b.position);
+    const desired = procedure.steps.map((step, index) => ({
+      procedureId: row.id,
+      position: index + 1,
+      trigger: step.trigger ?? null,
+      who: step.who,
+      action: step.action,
+      timescale: step.timescale ?? null,
+      source: asSource(step.provenance),
+    }));
+    const shape = (steps: { position: number; trigger: string | null; who: string; action: string; timescale: string | null; source: unknown }[]) =>
+      canonical(steps.map(({ position, trigger, who, action, timescale, source }) => [position, trigger, who, action, timescale, source]));
+    if (shape(current) === shape(desired)) continue;
+    if (current.length > 0) {
+      const revision: EscalationRevision = {
+        version: row.version,
+        replacedOn: today,
+        replacedBy: 'a pack import (applyArrangementsPackSection)',
+        steps: current,
+      };
+      await manager.update(EscalationProcedureEntity, { id: row.id }, { revisions: [...row.revisions, revision] });
+      await manager.delete(EscalationStepEntity, { procedureId: row.id });
+      if (!changes.some((change) => change.key === `${slug}/${row.title}`))
+        changes.push({ entity: 'EscalationProcedure', key: `${slug}/${row.title}`, change: 'CHANGED', fields: ['steps'] });
+    }
+    await manager.insert(EscalationStepEntity, desired);
+  }
+  return changes;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Regional section
+// ------------------------------------------------------------------------------------------------
+
+const JOINT = 'joint.';
+
+export async function buildRegionalSection(manager: EntityManager): Promise<RegionalArrangements> {
+  const [procedures, chapters, joint] = await Promise.all([
+    manager.find(RegionalProcedureEntity),
+    manager.find(RegionalProcedureChapterEntity),
+    manager.find(BodyEntity, { select: { id: true }, where: { id: Like(`${JOINT}%`) } }),
+  ]);
+  return {
+    regionalProcedures: procedures
+      .sort((a, b) => byText(a.id, b.id))
+      .map((procedure) => {
+        const own = chapters
+          .filter((chapter) => chapter.procedureId === procedure.id)
+          .sort((a, b) => byText(a.number, b.number) || byText(a.version.padStart(6, '0'), b.version.padStart(6, '0')))
+          .map((chapter) =>
+            known({
+              number: chapter.number,
+              title: chapter.title,
+              version: chapter.version,
+              effectiveFrom: chapter.effectiveFrom,
+              changeSummary: chapter.changeSummary ?? undefined,
+              provenance: provenanceOf(chapter.source),
+            }),
+          );
+        return known({
+          id: procedure.id,
+          title: procedure.title,
+          region: procedure.region,
+          description: procedure.description,
+          chapters: own.length ? own : undefined,
+          provenance: provenanceOf(procedure.source),
+        });
+      }),
+    jointBodies: await exportBodies(
+      manager,
+      joint.map((row) => row.id),
+    ),
+  };
+}
+
+export async function applyRegionalSection(manager: EntityManager, value: RegionalArrangements): Promise<PackChange[]> {
+  refuseUnstorableText(value);
+  for (const [index, body] of value.jointBodies.entries())
+    if (!body.id.startsWith(JOINT))
+      throw badUserInput(`A joint body's id starts "${JOINT}" ("${body.id}" does not). Nothing was applied.`, `jointBodies.${index}.id`);
+  const changes = await reconcileRows(
+    manager,
+    {
+      entity: RegionalProcedureEntity,
+      name: 'RegionalProcedure',
+      key: (row) => row.id!,
+      columns: ['title', 'region', 'description', 'source'],
+      existing: {},
+    },
+    value.regionalProcedures.map((procedure) => ({
+      id: procedure.id,
+      title: procedure.title,
+      region: procedure.region,
+      description: procedure.description,
+      source: asSource(procedure.provenance),
+    })),
+  );
+  changes.push(
+    ...(await reconcileRows(
+      manager,
+      {
+        entity: RegionalProcedureChapterEntity,
+        name: 'RegionalProcedureChapter',
+        key: (row) => `${row.procedureId}/${row.number}/v${row.version}`,
+        columns: ['title', 'effectiveFrom', 'changeSummary', 'source'],
+        existing: {},
+      },
+      value.regionalProcedures.flatMap((procedure) =>
+        (procedure.chapters ?? []).map((chapter) => ({
+          procedureId: procedure.id,
+          number: chapter.number,
+          title: chapter.title,
+          version: chapter.version,
+          effectiveFrom: chapter.effectiveFrom,
+          changeSummary: chapter.changeSummary ?? null,
+          source: asSource(chapter.provenance),
+        })),
+      ),
+    )),
+  );
+  changes.push(...(await applyBodies(manager, value.jointBodies, JOINT, 'jointBodies', null)));
+  return changes;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The API's operations
+// ------------------------------------------------------------------------------------------------
+
+export async function arrangementsPackSection(context: OperationContext, scope: string): Promise<PackSectionText> {
+  // Parsed through the schema on the way out: its keys then come in the schema's order (jsonb
+  // columns keep theirs sorted by length), so the file reads the same way it was written. A value
+  // recorded through the API that the schema would refuse is exported as it is (the order of its
+  // keys aside), so the platform always says what it holds; `pack validate` names what to fix.
+  const inSchemaOrder = <Value>(schema: { safeParse(value: unknown): { success: boolean; data?: unknown } }, value: Value): Value => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? (parsed.data as Value) : value;
+  };
+  return scope === REGIONAL
+    ? exportPackSection(context as never, regionalArrangementsSection, scope, async (manager) =>
+        inSchemaOrder(regionalArrangementsSection.schema, await buildRegionalSection(manager)),
+      )
+    : exportPackSection(context as never, partnershipArrangementsSection, scope, async (manager, slug) =>
+        inSchemaOrder(partnershipArrangementsSection.schema, await buildPartnershipSection(manager, slug)),
+      );
+}
+
+export async function applyArrangementsPackSection(context: OperationContext, scope: string, text: string, dryRun: boolean): Promise<PackSectionApplied> {
+  if (scope === REGIONAL) {
+    return applyPackSection<RegionalArrangements>(context, {
+      definition: regionalArrangementsSection,
+      scope,
+      text,
+      dryRun,
+      apply: (manager, value) => applyRegionalSection(manager, value),
+    });
+  }
+  // Creating a partnership is a regional-admin's: a partnership-admin may only apply the pack of one that exists.
+  if (!hasRole(context.caller, 'regional-admin') && (await context.dataSource.manager.count(PartnershipEntity, { where: { id: scope } })) === 0)
+    throw forbidden(`No partnership "${scope.slice(0, 64)}" exists; only a regional-admin may create one by applying its pack.`);
+  return applyPackSection<PartnershipArrangements>(context, {
+    definition: partnershipArrangementsSection,
+    scope,
+    text,
+    dryRun,
+    apply: (manager, value, slug) => applyPartnershipSection(manager, value, slug),
+  });
+}

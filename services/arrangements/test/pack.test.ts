@@ -1,0 +1,328 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Grant } from '@safeguarding/auth';
+import { packsDirectory } from '@safeguarding/packs';
+import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
+
+/**
+ * The arrangements section of a pack through the gateway (operations/pack.ts): the seed is the
+ * packs, so exporting a fresh database gives the files byte for byte; applying them again changes
+ * nothing; edits, dry runs, bad text, scope and two appliers at once.
+ */
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation({ only: ['arrangements', 'membership'] });
+});
+afterAll(async () => {
+  await federation?.stop();
+});
+
+const regionalAdmin = [grant('regional-admin')];
+const adminOf = (slug: string) => [grant('partnership-admin', slug)];
+const fileOf = (scope: string) => fs.readFileSync(path.join(packsDirectory(), scope, 'arrangements.yaml'), 'utf8');
+
+const EXPORT = `query ($scope: String!) { arrangementsPackSection(scope: $scope) { scope section text } }`;
+const APPLY = `mutation ($scope: String!, $text: String!, $dryRun: Boolean!) {
+  applyArrangementsPackSection(scope: $scope, text: $text, dryRun: $dryRun) { scope section applied changes { entity key change fields } }
+}`;
+
+async function ask(document: string, variables: Record<string, unknown>, as?: Grant[]) {
+  const response = await federation.query(document, { variables, as });
+  if (response.errors) throw new Error(JSON.stringify(response.errors));
+  return response.data as Record<string, any>;
+}
+const exported = async (scope: string) => (await ask(EXPORT, { scope }, regionalAdmin)).arrangementsPackSection.text as string;
+const apply = async (scope: string, text: string, dryRun = false, as: Grant[] = regionalAdmin) =>
+  (await ask(APPLY, { scope, text, dryRun }, as)).applyArrangementsPackSection;
+
+describe('export and re-apply', () => {
+  it.each(['regional', 'shropshire', 'telford-and-wrekin', 'solihull'])('exports %s byte for byte as its packs/ file (arrangements.yaml)', async (scope) => {
+    expect(await exported(scope)).toBe(fileOf(scope));
+  });
+
+  it.each(['regional', 'shropshire', 'telford-and-wrekin', 'solihull'])('applying %s as it stands changes nothing', async (scope) => {
+    const result = await apply(scope, fileOf(scope));
+    expect(result).toMatchObject({ scope, section: 'arrangements', applied: true, changes: [] });
+  });
+});
+
+describe('edits', () => {
+  it('lists an edit in a dry run and writes nothing; applying writes it, read back through the API', async () => {
+    const text = fileOf('solihull').replace('name: Executive group', 'name: Executive Group of the Lead Safeguarding Partners');
+    const dry = await apply('solihull', text, true, adminOf('solihull'));
+    expect(dry.applied).toBe(false);
+    expect(dry.changes).toEqual([{ entity: 'Body', key: 'solihull.executive', change: 'CHANGED', fields: ['name'] }]);
+    expect((await ask(`{ body(id: "solihull.executive") { name } }`, {})).body.name).toBe('Executive group');
+    const done = await apply('solihull', text, false, adminOf('solihull'));
+    expect(done.changes).toEqual(dry.changes);
+    expect((await ask(`{ body(id: "solihull.executive") { name } }`, {})).body.name).toBe('Executive Group of the Lead Safeguarding Partners');
+    expect((await apply('solihull', text, false, adminOf('solihull'))).changes).toEqual([]);
+    const audited = await federation.dataSources.arrangements!.query(
+      `SELECT partnership_slugs, error_code FROM arrangements.audit_event WHERE field = 'applyArrangementsPackSection' AND arguments->>'scope' = 'solihull' ORDER BY id`,
+    );
+    expect(audited.length).toBeGreaterThanOrEqual(3);
+    expect(audited[audited.length - 1]).toMatchObject({ partnership_slugs: ['solihull'], error_code: null });
+    await apply('solihull', fileOf('solihull'));
+  });
+
+  it('ends a body removed from the pack rather than deleting it', async () => {
+    const value = fileOf('telford-and-wrekin');
+    const start = value.indexOf('  - id: telford-and-wrekin.neglect');
+    const end = value.indexOf('  - id: ', start + 5);
+    const result = await apply('telford-and-wrekin', value.slice(0, start) + value.slice(end));
+    expect(result.changes).toEqual(
+      expect.arrayContaining([
+        { entity: 'Body', key: 'telford-and-wrekin.neglect', change: 'ENDED', fields: [] },
+        expect.objectContaining({ entity: 'ReportingLine', change: 'ENDED' }),
+      ]),
+    );
+    const body = (await ask(`{ body(id: "telford-and-wrekin.neglect") { id validTo } }`, {})).body;
+    expect(body.validTo).not.toBeNull();
+    await apply('telford-and-wrekin', fileOf('telford-and-wrekin'));
+  });
+
+  it('shows provenance through the API: stated with its quote, inferred with what it rests on and why', async () => {
+    const data = await ask(
+      `{ stated: body(id: "shropshire.dsp-executive") { source { kind quote } }
+         inferred: body(id: "shropshire.child-safeguarding-and-protection-practice-oversight-group") { source { kind inferredFrom { document quote } reasoning } } }`,
+      {},
+    );
+    expect(data.stated.source).toEqual({
+      kind: 'STATED',
+      quote: 'The Delegated Safeguarding Partners (DSPs) also meet as an Executive on a quarterly basis with the Independent Scrutineer',
+    });
+    expect(data.inferred.source.kind).toBe('INFERRED');
+    expect(data.inferred.source.inferredFrom.length).toBe(2);
+    expect(data.inferred.source.reasoning).toMatch(/day before its replacement was established/);
+  });
+
+  it("labels the strategic plan's April-to-March period inferred and each success statement stated by its own words", async () => {
+    const data = await ask(
+      `{ partnership(slug: "shropshire") { strategicPlans { periodStart periodEnd source { kind reasoning }
+           priorities { source { kind quote } successStatements { text source { kind quote } } } } } }`,
+      {},
+    );
+    const [plan] = data.partnership.strategicPlans;
+    expect(plan).toMatchObject({ periodStart: '2023-04-01', periodEnd: '2026-03-31', source: { kind: 'INFERRED' } });
+    expect(plan.source.reasoning).toMatch(/2023 – 2026 only/);
+    const statements = plan.priorities.flatMap((priority: { successStatements: unknown[] }) => priority.successStatements);
+    expect(statements.length).toBeGreaterThan(20);
+    for (const statement of statements) expect(statement.source).toEqual({ kind: 'STATED', quote: statement.text });
+    expect(plan.priorities.every((priority: { source: { kind: string } }) => priority.source.kind === 'STATED')).toBe(true);
+  });
+});
+
+describe('escalation procedures', () => {
+  it('replaces changed steps keeping the old ones as a revision, and refuses a repeated step', async () => {
+    const file = fileOf('telford-and-wrekin');
+    const edited = file.replace('        action: seek a resolution\n', '        action: seek a resolution within 20 working days\n');
+    expect(edited).not.toBe(file);
+    const result = await apply('telford-and-wrekin', edited);
+    expect(result.changes).toEqual([{ entity: 'EscalationProcedure', key: 'telford-and-wrekin/Dispute resolution', change: 'CHANGED', fields: ['steps'] }]);
+    const [procedure] = (
+      await ask(`{ partnership(slug: "telford-and-wrekin") { escalationProcedures { steps { action } revisions { steps { action } } } } }`, {})
+    ).partnership.escalationProcedures;
+    expect(procedure.steps[1].action).toBe('seek a resolution within 20 working days');
+    expect(procedure.revisions.at(-1).steps[1].action).toBe('seek a resolution');
+    expect((await apply('telford-and-wrekin', edited)).changes).toEqual([]);
+
+    const stepStart = file.indexOf('      - trigger: When there is a disagreement');
+    const stepEnd = file.indexOf('      - trigger:', stepStart + 10);
+    const repeated = file.slice(0, stepEnd) + file.slice(stepStart, stepEnd) + file.slice(stepEnd);
+    const response = await federation.query(APPLY, { variables: { scope: 'telford-and-wrekin', text: repeated, dryRun: false }, as: regionalAdmin });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/repeats step 1/);
+    await apply('telford-and-wrekin', file);
+  });
+});
+
+describe('typed values from prose', () => {
+  it('answers the area, its size and the rates the documents quote, each with its source', async () => {
+    const data = await ask(
+      `{ shropshire: partnership(slug: "shropshire") { area areaHectares areaSource { kind quote } indicators { measure value unit } }
+         telford: partnership(slug: "telford-and-wrekin") { area indicators { measure value unit count period source { kind reasoning } } } }`,
+      {},
+    );
+    expect(data.shropshire).toMatchObject({ area: 'Shropshire', areaHectares: 319730, areaSource: { kind: 'STATED' } });
+    expect(data.shropshire.indicators).toEqual([
+      { measure: 'rural-land-share', value: 97.5, unit: 'PERCENT' },
+      { measure: 'urban-population-share', value: 43, unit: 'PERCENT' },
+    ]);
+    const rates = Object.fromEntries(data.telford.indicators.map((indicator: { measure: string }) => [indicator.measure, indicator]));
+    expect(rates['children-in-care-rate']).toMatchObject({ value: 96.8, unit: 'PER_10000', count: 388, period: '2018-19', source: { kind: 'STATED' } });
+    expect(rates['child-protection-plan-rate']).toMatchObject({
+      value: 62.8,
+      count: 252,
+      source: { kind: 'INFERRED', reasoning: expect.stringMatching(/2018\/19/) },
+    });
+  });
+});
+
+describe('refusals', () => {
+  const problemsOf = async (scope: string, text: string) => {
+    const response = await federation.query(APPLY, { variables: { scope, text, dryRun: false }, as: regionalAdmin });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    return response.errors![0]!.extensions!.problems as { line: number; column: number; field: string; message: string }[];
+  };
+
+  it('refuses broken YAML, a wrong type and an unknown field with their line and column, changing nothing', async () => {
+    const file = fileOf('solihull');
+    expect((await problemsOf('solihull', `${file}\n  - [unclosed`))[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
+    const wrongType = await problemsOf('solihull', file.replace('kind: EXECUTIVE', 'kind: 12'));
+    expect(wrongType[0]).toMatchObject({ field: expect.stringContaining('kind'), line: expect.any(Number) });
+    expect(wrongType[0]!.line).toBeGreaterThan(1);
+    const unknown = await problemsOf('solihull', file.replace('  policeForce:', '  policeHeadquarters: Lloyd House\n  policeForce:'));
+    expect(unknown[0]!.message).toMatch(/policeHeadquarters/);
+    expect(await exported('solihull')).toBe(file);
+  });
+
+  it('refuses a reporting-line cycle naming the bodies, writing nothing', async () => {
+    const file = fileOf('telford-and-wrekin');
+    const cyclic = file.replace(
+      /( {2}- id: telford-and-wrekin\.executive\n)/,
+      '$1    reportingLines:\n      - to: telford-and-wrekin.neglect\n        kind: REPORTS_TO\n',
+    );
+    const response = await federation.query(APPLY, { variables: { scope: 'telford-and-wrekin', text: cyclic, dryRun: false }, as: regionalAdmin });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/cycle/);
+  });
+
+  it("refuses a chair rule without its organisation and a quorum naming an agency that does not sit on the body, by the mutations' rules", async () => {
+    const file = fileOf('shropshire');
+    const noOrganisation = file.replace(/( {6}appointedFrom: NAMED_ORGANISATION\n) {6}organisationId: west-mercia-police\n/, '$1');
+    expect(noOrganisation).not.toBe(file);
+    const chair = await federation.query(APPLY, { variables: { scope: 'shropshire', text: noOrganisation, dryRun: false }, as: regionalAdmin });
+    expect(chair.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(chair.errors?.[0]?.message).toMatch(/needs organisationId/);
+    const outsider = file.replace(/( {8}- shropshire-council\n)/, '$1        - solihull-mbc\n');
+    expect(outsider).not.toBe(file);
+    const quorum = await federation.query(APPLY, { variables: { scope: 'shropshire', text: outsider, dryRun: false }, as: regionalAdmin });
+    expect(quorum.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(quorum.errors?.[0]?.message).toMatch(/"solihull-mbc" is not a Lead Safeguarding Partner/);
+    expect(await exported('shropshire')).toBe(file);
+  });
+
+  it.each([
+    ['the anonymous public', 'UNAUTHENTICATED', undefined],
+    ['an analyst', 'FORBIDDEN', [grant('analyst')]],
+    ['a member', 'FORBIDDEN', [grant('member', 'solihull')]],
+    ['the partnership-admin of another partnership', 'FORBIDDEN', adminOf('shropshire')],
+  ])('refuses %s (%s), applying and exporting', async (_who, code, as) => {
+    const applied = await federation.query(APPLY, { variables: { scope: 'solihull', text: fileOf('solihull'), dryRun: true }, as });
+    expect(applied.errors?.[0]?.extensions?.code).toBe(code);
+    const read = await federation.query(EXPORT, { variables: { scope: 'solihull' }, as });
+    expect(read.errors?.[0]?.extensions?.code).toBe(code);
+  });
+
+  it("refuses a partnership-admin the regional pack and a partnership that does not exist (creating one is a regional-admin's)", async () => {
+    const regional = await federation.query(APPLY, { variables: { scope: 'regional', text: fileOf('regional'), dryRun: true }, as: adminOf('solihull') });
+    expect(regional.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const created = await federation.query(APPLY, {
+      variables: { scope: 'herefordshire', text: fileOf('solihull'), dryRun: true },
+      as: adminOf('herefordshire'),
+    });
+    expect(created.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('two appliers at once', () => {
+  it('both land, one after the other, and the end state is one of them', async () => {
+    const file = fileOf('solihull');
+    const first = file.replace('name: Executive group', 'name: Executive group (first)');
+    const second = file.replace('shortName: SSCP', 'shortName: Solihull SCP');
+    const results = await Promise.all([apply('solihull', first), apply('solihull', second)]);
+    expect(results.every((result) => result.applied)).toBe(true);
+    const text = await exported('solihull');
+    expect([first, second]).toContain(text);
+    await apply('solihull', file);
+  });
+});
+
+describe('a new partnership', () => {
+  const SYNTHETIC = `
+    provenance:
+      kind: synthetic
+      generator: fictional partnership written for the pack tests`;
+  const pack = `partnership:
+  name: Wyvern Vale Safeguarding Partnership
+  shortName: WVSP
+  policeForce: West Mercia Police
+  statutoryFunctions:
+    - kind: CHILDREN_SAFEGUARDING_PARTNERSHIP
+      description: Children's safeguarding arrangements of a fictional partnership.
+      provenance:
+        kind: synthetic
+        generator: fictional partnership written for the pack tests
+  provenance:
+    kind: synthetic
+    generator: fictional partnership written for the pack tests
+leadSafeguardingPartners: []
+arrangementDocuments: []
+budgets: []
+bodies:
+  - id: wyvern-vale.executive
+    name: Wyvern Vale Executive
+    kind: EXECUTIVE
+    purpose: Strategic decisions of the three partners.${SYNTHETIC}
+  - id: wyvern-vale.learning-group
+    name: Wyvern Vale Learning Group
+    kind: REVIEW_GROUP
+    purpose: Learning from reviews.
+    reportingLines:
+      - to: wyvern-vale.executive
+        kind: REPORTS_TO
+    meetingFrequency:
+      meetingsPerYear: 4
+      description: quarterly
+      period: CALENDAR_YEAR${SYNTHETIC}
+sharedBodies:
+  - joint.lsp-forum
+`;
+
+  it("is created by a regional-admin's apply (a dry run first writes nothing), with its bodies and a body it shares", async () => {
+    const dry = await apply('wyvern-vale', pack, true);
+    expect(dry.changes).toEqual(expect.arrayContaining([{ entity: 'Partnership', key: 'wyvern-vale', change: 'ADDED', fields: [] }]));
+    expect((await ask(`{ partnership(slug: "wyvern-vale") { id } }`, {})).partnership).toBeNull();
+    const done = await apply('wyvern-vale', pack);
+    expect(done.changes.filter((change: { entity: string }) => change.entity === 'Body')).toHaveLength(2);
+    const data = await ask(
+      `{ partnership(slug: "wyvern-vale") { name source { kind generator } bodies { id reportsTo { id } } }
+         forum: body(id: "joint.lsp-forum") { partnerships { slug } } }`,
+      {},
+    );
+    expect(data.partnership.name).toBe('Wyvern Vale Safeguarding Partnership');
+    expect(data.partnership.source).toEqual({ kind: 'SYNTHETIC', generator: 'fictional partnership written for the pack tests' });
+    expect(data.partnership.bodies.map((body: { id: string }) => body.id).sort()).toEqual([
+      'joint.lsp-forum',
+      'wyvern-vale.executive',
+      'wyvern-vale.learning-group',
+    ]);
+    expect(data.partnership.bodies.find((body: { id: string }) => body.id === 'wyvern-vale.learning-group').reportsTo).toEqual({ id: 'wyvern-vale.executive' });
+    expect(data.forum.partnerships.map((partnership: { slug: string }) => partnership.slug).sort()).toEqual([
+      'shropshire',
+      'telford-and-wrekin',
+      'wyvern-vale',
+    ]);
+    // Its own admin may now apply and export it; applying what it exports changes nothing.
+    const text = (await ask(EXPORT, { scope: 'wyvern-vale' }, adminOf('wyvern-vale'))).arrangementsPackSection.text as string;
+    expect((await apply('wyvern-vale', text, false, adminOf('wyvern-vale'))).changes).toEqual([]);
+  });
+});
+
+describe('values recorded through the API', () => {
+  it('exports them without claiming a quote: a document outside sources/ becomes synthetic, naming where it was recorded', async () => {
+    const created = await federation.query(
+      `mutation { createEscalationProcedure(partnershipSlug: "solihull", input: { title: "Resolving professional differences", validFrom: "2026-01-05",
+         steps: [{ who: "The two practitioners", action: "talk it through" }] }) { id } }`,
+      { as: adminOf('solihull') },
+    );
+    expect(created.errors).toBeUndefined();
+    const text = await exported('solihull');
+    expect(text).toContain('title: Resolving professional differences');
+    expect(text).toMatch(/kind: synthetic\n\s+generator: "?Recorded through the API, not checked against a document/);
+    expect(text).not.toBe(fileOf('solihull'));
+    // The export applies as it stands: the first time it relabels the recorded values, then nothing.
+    await apply('solihull', text);
+    expect((await apply('solihull', await exported('solihull'))).changes).toEqual([]);
+  });
+});
