@@ -1,4 +1,4 @@
-import { allow, hasAnyRole, readableByEveryone, type IRules } from '@safeguarding/subgraph-runtime';
+import { allow, hasAnyRole, readableByEveryone, type IRules, CONTRACT_RESULT_RULES } from '@safeguarding/subgraph-runtime';
 import { rolesFor } from './access';
 
 /**
@@ -18,6 +18,7 @@ const editsRegionalProcedures = hasAnyRole(...rolesFor('editRegionalProcedures')
 const usesPacks = hasAnyRole('regional-admin', 'partnership-admin');
 
 export const permissions: IRules = {
+  ...CONTRACT_RESULT_RULES,
   Query: {
     partnerships: allow,
     partnership: allow,
@@ -195,7 +196,6 @@ export const permissions: IRules = {
     'viewerCanEdit',
   ),
   AdoptedChapter: readableByEveryone('number', 'adopted', 'latest', 'upToDate', 'adoptedOn'),
-  SourceCitation: readableByEveryone('document', 'section', 'synthetic', 'kind', 'quote', 'inferredFrom', 'reasoning', 'generator'),
   Organisation: readableByEveryone('id'),
   // Meetings' dates and places are public; attendance and notes are guarded where they live.
   Meeting: readableByEveryone(
@@ -347,9 +347,6 @@ export const permissions: IRules = {
   EscalationRevision: readableByEveryone('version', 'replacedOn', 'replacedBy', 'steps'),
   EscalationStep: readableByEveryone('position', 'trigger', 'who', 'action', 'timescale'),
   Review: readableByEveryone('id'),
-  PackSectionText: readableByEveryone('scope', 'section', 'text'),
-  PackSectionApplied: readableByEveryone('scope', 'section', 'applied', 'changes'),
-  PackChange: readableByEveryone('entity', 'key', 'change', 'fields'),
   Theme: readableByEveryone('id'),
   ThresholdModel: readableByEveryone('id'),
 };

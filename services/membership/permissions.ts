@@ -1,4 +1,4 @@
-import { allow, describeRule, hasAnyRole, readableByEveryone, rule, type IRules } from '@safeguarding/subgraph-runtime';
+import { allow, describeRule, hasAnyRole, readableByEveryone, rule, type IRules, CONTRACT_RESULT_RULES } from '@safeguarding/subgraph-runtime';
 import type { MembershipContext } from './context';
 import type { MeetingParent } from './models';
 import { canSeeAttendance, MEMBERSHIP_ACCESS, rolesFor } from './access';
@@ -26,6 +26,7 @@ const designators = hasAnyRole(...rolesFor('designate'));
 const packAdministrators = hasAnyRole('regional-admin', 'partnership-admin');
 
 export const permissions: IRules = {
+  ...CONTRACT_RESULT_RULES,
   Query: {
     organisations: allow,
     organisation: allow,
@@ -50,10 +51,6 @@ export const permissions: IRules = {
     applyMembershipPackSection: packAdministrators,
   },
   Organisation: readableByEveryone('id', 'name', 'sector', 'alsoKnownAs', 'viewerCanEdit', 'source', 'posts', 'memberships', 'partnerships', 'designations'),
-  SourceCitation: readableByEveryone('kind', 'document', 'section', 'quote', 'inferredFrom', 'reasoning', 'generator', 'synthetic'),
-  PackSectionText: readableByEveryone('scope', 'section', 'text'),
-  PackSectionApplied: readableByEveryone('scope', 'section', 'applied', 'changes'),
-  PackChange: readableByEveryone('entity', 'key', 'change', 'fields'),
   Partnership: readableByEveryone('id', 'designations', 'viewerCanDesignate'),
   Post: readableByEveryone('id', 'title', 'alsoKnownAs', 'organisation', 'holders'),
   PostHolding: readableByEveryone('personName', 'startDate', 'endDate'),

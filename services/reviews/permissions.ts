@@ -1,4 +1,4 @@
-import { allow, hasAnyRole, type IRules, readableByEveryone } from '@safeguarding/subgraph-runtime';
+import { allow, hasAnyRole, type IRules, readableByEveryone, CONTRACT_RESULT_RULES } from '@safeguarding/subgraph-runtime';
 import { rolesFor } from './access';
 
 /**
@@ -14,6 +14,7 @@ const reviewRole = hasAnyRole(...rolesFor('readUnpublished'));
 const packAdministrator = hasAnyRole('regional-admin', 'partnership-admin');
 
 export const permissions: IRules = {
+  ...CONTRACT_RESULT_RULES,
   Query: { review: allow, reviewKinds: allow, themes: allow, theme: allow, repeatedThemes: allow, reviewsPackSection: packAdministrator },
   Mutation: {
     startReview: partnershipAdmin,
@@ -25,12 +26,8 @@ export const permissions: IRules = {
     setReviewClock: partnershipAdmin,
     applyReviewsPackSection: packAdministrator,
   },
-  PackSectionText: readableByEveryone('scope', 'section', 'text'),
-  PackSectionApplied: readableByEveryone('scope', 'section', 'applied', 'changes'),
-  PackChange: readableByEveryone('entity', 'key', 'change', 'fields'),
   Partnership: readableByEveryone('id', 'reviews', 'reviewTimeliness', 'reviewClocks', 'reviewThemeIds'),
   Organisation: readableByEveryone('id'),
-  SourceCitation: readableByEveryone('kind', 'document', 'section', 'quote', 'inferredFrom', 'reasoning', 'generator', 'synthetic'),
   ReviewKind: readableByEveryone('id', 'name', 'category', 'concerns', 'description', 'defaultClocks', 'source'),
   ReviewClock: readableByEveryone('reviewKind', 'milestone', 'length', 'unit', 'startsFrom', 'partnership', 'description', 'source'),
   Review: readableByEveryone(

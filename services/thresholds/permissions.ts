@@ -1,4 +1,4 @@
-import { allow, hasAnyRole, readableByEveryone, type IRules } from '@safeguarding/subgraph-runtime';
+import { allow, hasAnyRole, readableByEveryone, type IRules, CONTRACT_RESULT_RULES } from '@safeguarding/subgraph-runtime';
 import { rolesFor } from './access';
 
 /**
@@ -12,6 +12,7 @@ import { rolesFor } from './access';
 const partnershipAdmin = hasAnyRole(...rolesFor('editModelVersions'));
 
 export const permissions: IRules = {
+  ...CONTRACT_RESULT_RULES,
   Query: {
     thresholdModels: allow,
     thresholdModel: allow,
@@ -52,9 +53,6 @@ export const permissions: IRules = {
     'viewerCanEdit',
     'viewerCanPublish',
   ),
-  PackSectionText: readableByEveryone('scope', 'section', 'text'),
-  PackSectionApplied: readableByEveryone('scope', 'section', 'applied', 'changes'),
-  PackChange: readableByEveryone('entity', 'key', 'change', 'fields'),
   PartnershipComparison: readableByEveryone('id', 'thresholds'),
   ComparisonRow: readableByEveryone('measure', 'unit', 'cells'),
   ComparisonCell: readableByEveryone('partnershipSlug', 'value', 'text', 'missingReason', 'source'),
@@ -84,7 +82,6 @@ export const permissions: IRules = {
   ThresholdComparisonEntry: readableByEveryone('partnershipSlug', 'partnership', 'model', 'levels'),
   LevelTranslation: readableByEveryone('from', 'regionalLevels', 'toModel', 'equivalents'),
   EquivalentLevel: readableByEveryone('level', 'match', 'sharedRegionalLevels', 'confidence', 'rationale'),
-  SourceCitation: readableByEveryone('kind', 'document', 'section', 'quote', 'inferredFrom', 'reasoning', 'generator', 'synthetic'),
 };
 
 /** What the resolvers filter below fields everyone may read (docs/access-inventory.md shows these). */

@@ -1,4 +1,4 @@
-import { allow, hasAnyRole, readableByEveryone, type IRules } from '@safeguarding/subgraph-runtime';
+import { allow, hasAnyRole, readableByEveryone, type IRules, CONTRACT_RESULT_RULES } from '@safeguarding/subgraph-runtime';
 import { rolesFor } from './access';
 
 /**
@@ -8,6 +8,7 @@ import { rolesFor } from './access';
  */
 
 export const permissions: IRules = {
+  ...CONTRACT_RESULT_RULES,
   Query: {
     course: allow,
     trainingSession: allow,
@@ -143,11 +144,7 @@ export const permissions: IRules = {
   LearningCoverage: readableByEveryone('id', 'since', 'partnership', 'themes', 'gaps'),
   ThemeCoverage: readableByEveryone('theme', 'courses', 'sessions', 'addressed'),
   Organisation: readableByEveryone('id'),
-  SourceCitation: readableByEveryone('document', 'section', 'synthetic', 'kind', 'quote', 'inferredFrom', 'reasoning', 'generator'),
   // Reached only through the pack section's query and mutation, whose operation checks the scope.
-  PackSectionText: readableByEveryone('scope', 'section', 'text'),
-  PackSectionApplied: readableByEveryone('scope', 'section', 'applied', 'changes'),
-  PackChange: readableByEveryone('entity', 'key', 'change', 'fields'),
 };
 
 /** What the resolvers filter below fields everyone may read (docs/access-inventory.md shows these). */

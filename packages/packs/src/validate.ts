@@ -4,6 +4,17 @@ import { packManifest, type PackManifest, SUBGRAPH_SECTIONS, type SubgraphSectio
 import { fieldPath, LocatedYaml, type PackProblem, readPackFile } from './read';
 import { type PackReference, sectionFor } from './sections';
 import { REPOSITORY_SOURCES, SourceLibrary } from './sources';
+import { THEME_IDS } from '@safeguarding/vocabulary';
+
+/** Where each kind of id is defined, for the message when a reference finds none. */
+const DEFINED_IN: Record<string, string> = {
+  organisation: 'the regional pack\'s membership section holds the organisation registry',
+  body: 'bodies are defined in an arrangements section (joint.* in the regional pack)',
+  theme: 'themes are the platform\'s shared vocabulary (packages/vocabulary)',
+  'threshold-level': 'the regional pack\'s thresholds section holds the regional scale',
+  'regional-procedure': 'the regional pack\'s arrangements section holds the regional procedures',
+  'review-kind': 'the regional pack\'s reviews section holds the kinds of review',
+};
 
 /** A pack read from its folder: its manifest and each section's validated value. */
 export interface ReadPack {
@@ -113,7 +124,8 @@ export function validatePack(folder: string, options: ValidateOptions = {}): Pac
     return located.get(subgraph)!.positionOf(where);
   };
 
-  const platform = new Set(options.platformIds ?? []);
+  // The theme vocabulary is the platform's own (not a pack's): every pack may use it.
+  const platform = new Set([...(options.platformIds ?? []), ...[...THEME_IDS].map((id) => `theme:${id}`)]);
   for (const other of options.platformPacks ?? []) {
     if (path.resolve(other) === path.resolve(folder)) continue;
     const read = readPack(other);
@@ -146,7 +158,7 @@ export function validatePack(folder: string, options: ValidateOptions = {}): Pac
         file: sectionFile(subgraph),
         ...locate(subgraph, reference.path),
         field: fieldPath(reference.path),
-        message: `no ${reference.kind} "${reference.id}" in this pack or the platform; define it (the regional pack holds shared organisations) or correct the id`,
+        message: `no ${reference.kind} "${reference.id}" in this pack or the platform; correct the id, or define it (${DEFINED_IN[reference.kind] ?? 'in the section that owns it'})`,
       });
     }
   }

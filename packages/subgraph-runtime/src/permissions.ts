@@ -103,6 +103,18 @@ export function readableByEveryone(...fields: string[]): Record<string, typeof a
   return Object.fromEntries(fields.map((field) => [field, allow]));
 }
 
+/**
+ * The contract's result types every subgraph serves: where a fact comes from is as public as the
+ * fact (every SourceCitation field), and what a pack section returns is for whoever the mutation
+ * or query let through (its operation checks the scope).
+ */
+export const CONTRACT_RESULT_RULES: IRules = {
+  SourceCitation: readableByEveryone('kind', 'document', 'section', 'quote', 'inferredFrom', 'reasoning', 'generator', 'synthetic'),
+  PackSectionText: readableByEveryone('scope', 'section', 'text'),
+  PackSectionApplied: readableByEveryone('scope', 'section', 'applied', 'changes'),
+  PackChange: readableByEveryone('entity', 'key', 'change', 'fields'),
+};
+
 /** Federation's own entry points, which the gateway needs to plan and resolve queries. */
 const federationRules: IRules = {
   Query: { _service: allow, _entities: allow },

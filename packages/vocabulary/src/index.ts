@@ -1,4 +1,8 @@
-import type { SourceCitation } from '@safeguarding/packs';
+/** Where a theme's definition comes from: a document and section (not yet audited with a quote, so the API shows it as RECORDED). */
+interface SourceCitation {
+  document: string;
+  section: string;
+}
 
 /**
  * The one shared vocabulary of safeguarding themes. Reviews tag their learning with it and
