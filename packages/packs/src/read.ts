@@ -99,7 +99,10 @@ export function problemsFromZod(yaml: LocatedYaml, issues: readonly z.core.$ZodI
         message: `"${key}" is not a field here; check its spelling against the JSON Schema (packs/schema/)`,
       }));
     }
-    return [{ file: yaml.file, ...yaml.positionOf(issue.path), field: fieldPath(issue.path), message: issue.message }];
+    // Zod says "expected string, received undefined" for a field left out; say it is missing.
+    const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+    const message = missing ? `"${String(issue.path.at(-1))}" is missing: it is required here (${issue.expected})` : issue.message;
+    return [{ file: yaml.file, ...yaml.positionOf(issue.path), field: fieldPath(issue.path), message }];
   });
 }
 
