@@ -8,6 +8,7 @@ const names = (sdl: string) => contractDefinitionsFor(parse(sdl)).map((definitio
 describe('the federation contract', () => {
   it('serves the shared types a subgraph names, and the ones those name in turn', () => {
     expect(names('type PartnershipComparison @key(fields: "id") { id: ID! reviews: [ComparisonRow!] }')).toEqual([
+      'ProvenanceKind',
       'SourceCitation',
       'ComparisonRow',
       'ComparisonCell',
