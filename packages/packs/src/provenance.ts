@@ -4,7 +4,8 @@ import { z } from 'zod';
  * Where a fact comes from, in one of three ways (a user must be able to trust the word "stated"):
  * - stated: a document in sources/ (by id), its section, and a short quote that states the fact;
  * - inferred: from which stated facts (each a citation with its quote) and the reasoning, in one sentence;
- * - synthetic: generated, naming the generator.
+ * - synthetic: generated, naming the generator;
+ * and, for what an administrator enters through the API without a quote, recorded (as given, unchecked).
  * A quote is copied from the document's text (whitespace may differ); a test checks every quote is there.
  */
 
@@ -50,14 +51,25 @@ export const syntheticProvenance = z
   })
   .describe('Synthetic: generated, not read from any document.');
 
+export const recordedProvenance = z
+  .strictObject({
+    kind: z.literal('recorded'),
+    document: z.string().min(1).max(300).describe('The document the administrator named, or "Recorded through the API" when they named none.'),
+    section: z.string().min(1).max(300).describe('The section they named, or the mutation and who made it.'),
+  })
+  .describe(
+    'Recorded: entered through the API by an administrator, with the document and section they gave; not checked against a text. Exported as recorded so a round trip keeps it; write stated, inferred or synthetic in a pack you author.',
+  );
+
 export const provenance = z
-  .discriminatedUnion('kind', [statedProvenance, inferredProvenance, syntheticProvenance])
-  .describe('Where the fact comes from: stated (with a quote), inferred (from stated facts, with the reasoning) or synthetic.');
+  .discriminatedUnion('kind', [statedProvenance, inferredProvenance, syntheticProvenance, recordedProvenance])
+  .describe('Where the fact comes from: stated (with a quote), inferred (from stated facts, with the reasoning), synthetic, or recorded through the API.');
 
 export type Citation = z.infer<typeof citation>;
 export type StatedProvenance = z.infer<typeof statedProvenance>;
 export type InferredProvenance = z.infer<typeof inferredProvenance>;
 export type SyntheticProvenance = z.infer<typeof syntheticProvenance>;
+export type RecordedProvenance = z.infer<typeof recordedProvenance>;
 export type Provenance = z.infer<typeof provenance>;
 
 /** Shorthands for the seeders and generators that write provenance in code. */
@@ -112,5 +124,34 @@ export function viewOfProvenance(stored: StoredSource): ProvenanceView {
     }
     case 'synthetic':
       return { ...base, kind: 'SYNTHETIC', document: 'synthetic', section: stored.generator, generator: stored.generator, synthetic: true };
+    case 'recorded':
+      return { ...base, kind: 'RECORDED', document: stored.document, section: stored.section, synthetic: false };
+  }
+}
+
+/**
+ * The provenance a pack holds for a stored `source`: as is when it has a kind; the older
+ * { document, section, synthetic? } shape (values recorded through the API, rows written before
+ * the audit) as recorded, or synthetic when it said so. Exporters use this, so a value entered
+ * through the API is never written into a pack as stated.
+ */
+export function packProvenanceOf(stored: StoredSource): Provenance {
+  if ('kind' in stored) return inSchemaOrder(stored);
+  const clip = (text: string) => (text.length > 300 ? `${text.slice(0, 299)}…` : text || 'not given');
+  if (stored.synthetic) return { kind: 'synthetic', generator: clip(`${stored.document}: ${stored.section}`) };
+  return { kind: 'recorded', document: clip(stored.document), section: clip(stored.section) };
+}
+
+/** The same provenance with its keys in the schema's order (jsonb does not keep them), so an exported file reads as written. */
+function inSchemaOrder(stored: Provenance): Provenance {
+  switch (stored.kind) {
+    case 'stated':
+      return { kind: 'stated', source: stored.source, section: stored.section, quote: stored.quote };
+    case 'inferred':
+      return { kind: 'inferred', from: stored.from.map((cited) => ({ source: cited.source, section: cited.section, quote: cited.quote })), reasoning: stored.reasoning };
+    case 'synthetic':
+      return { kind: 'synthetic', generator: stored.generator };
+    case 'recorded':
+      return { kind: 'recorded', document: stored.document, section: stored.section };
   }
 }

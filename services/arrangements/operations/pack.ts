@@ -9,6 +9,7 @@ import {
   type Provenance,
   type RegionalArrangements,
   type SourceCitation,
+  packProvenanceOf,
 } from '@safeguarding/packs';
 import {
   applyPackSection,
@@ -55,25 +56,15 @@ import { describeReportingLineBreach, reportingLineBreach } from '../rules/repor
  * (seed/load.ts) and are not part of the section yet.
  */
 
-/** The provenance a stored `source` holds; rows recorded through the API hold the older citation shape. */
+/**
+ * The provenance a stored `source` holds. Rows recorded through the API hold the older citation
+ * shape (a document and section as the administrator gave them, no quote): exported as recorded,
+ * never as stated (packProvenanceOf).
+ */
 function provenanceOf(source: SourceCitation | Provenance): Provenance {
   if ('kind' in source) return source;
-  if (source.synthetic) return { kind: 'synthetic', generator: clip(source.section, 300) };
-  // A value recorded through the API: a document and section as the administrator gave them, no
-  // quote. The pack has no "recorded" kind (see the working notes), so: a document in sources/
-  // becomes stated with its section standing as the quote, which `pack validate` then reports as
-  // not in the document, asking the maintainer for the real words; any other document is exported
-  // as synthetic naming where it was recorded, never as stated.
-  if (SOURCE_ID.test(source.document))
-    return { kind: 'stated', source: source.document, section: clip(source.section, 300), quote: clip(source.section.padEnd(3, '.'), 600) };
-  return {
-    kind: 'synthetic',
-    generator: clip(`Recorded through the API, not checked against a document: ${source.document}; ${source.section}`, 300),
-  };
+  return packProvenanceOf(source);
 }
-
-const SOURCE_ID = /^[a-z0-9][a-z0-9_.-]{2,80}\.txt$/;
-const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 const asSource = (value: Provenance): SourceCitation => value as unknown as SourceCitation;
 

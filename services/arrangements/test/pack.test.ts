@@ -310,7 +310,7 @@ sharedBodies:
 });
 
 describe('values recorded through the API', () => {
-  it('exports them without claiming a quote: a document outside sources/ becomes synthetic, naming where it was recorded', async () => {
+  it('exports them as recorded, never as stated: the document and section as given, no quote', async () => {
     const created = await federation.query(
       `mutation { createEscalationProcedure(partnershipSlug: "solihull", input: { title: "Resolving professional differences", validFrom: "2026-01-05",
          steps: [{ who: "The two practitioners", action: "talk it through" }] }) { id } }`,
@@ -319,10 +319,11 @@ describe('values recorded through the API', () => {
     expect(created.errors).toBeUndefined();
     const text = await exported('solihull');
     expect(text).toContain('title: Resolving professional differences');
-    expect(text).toMatch(/kind: synthetic\n\s+generator: "?Recorded through the API, not checked against a document/);
+    expect(text).toMatch(/kind: recorded\n\s+document: [Rr]ecorded through the API\n\s+section: createEscalationProcedure by /);
     expect(text).not.toBe(fileOf('solihull'));
-    // The export applies as it stands: the first time it relabels the recorded values, then nothing.
-    await apply('solihull', text);
+    // The export applies as it stands: the first time it writes the label out (source only), then it is a fixed point.
+    expect((await apply('solihull', text)).changes).toEqual([expect.objectContaining({ change: 'CHANGED', fields: ['source'] })]);
+    expect(await exported('solihull')).toBe(text);
     expect((await apply('solihull', await exported('solihull'))).changes).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import {
   fieldPath,
   REGIONAL,
+  packProvenanceOf,
   partnershipMembershipSection,
   regionalMembershipSection,
   type BodyMembership,
@@ -455,21 +456,9 @@ export async function exportMembershipPack(context: MembershipContext, scope: st
   return exportPackSection(context, scope === REGIONAL ? regionalMembershipSection : partnershipMembershipSection, scope, buildMembershipSection);
 }
 
-/** A provenance with its keys in the schema's order (jsonb keeps its own order), so export is stable and readable. */
-export function canonicalProvenance(stored: StoredSource | null): Provenance | StoredSource | null {
-  if (!stored || !('kind' in stored)) return stored;
-  switch (stored.kind) {
-    case 'stated':
-      return { kind: 'stated', source: stored.source, section: stored.section, quote: stored.quote };
-    case 'inferred':
-      return {
-        kind: 'inferred',
-        from: stored.from.map((cited) => ({ source: cited.source, section: cited.section, quote: cited.quote })),
-        reasoning: stored.reasoning,
-      };
-    case 'synthetic':
-      return { kind: 'synthetic', generator: stored.generator };
-  }
+/** A stored provenance as the pack writes it (keys in the schema's order; an API-recorded value as recorded), or null. */
+export function canonicalProvenance(stored: StoredSource | null): Provenance | null {
+  return stored ? packProvenanceOf(stored) : null;
 }
 
 const ROLE_ORDER: MembershipRole[] = ['CHAIR', 'VICE_CHAIR', 'MEMBER', 'NAMED_DEPUTY', 'VIRTUAL_MEMBER', 'CO_OPTED'];

@@ -11,6 +11,7 @@ import {
   type RegionalReviewsSection,
   type ReviewClockValue,
   type StoredSource,
+  packProvenanceOf,
 } from '@safeguarding/packs';
 import {
   applyPackSection,
@@ -147,21 +148,9 @@ export async function applyReviewsSection(manager: EntityManager, value: Section
   return changes;
 }
 
-/** A stored provenance with its keys in the schema's order (jsonb keeps its own order), so export is byte-stable. */
+/** A stored provenance as the pack writes it (keys in the schema's order; an API-recorded value as recorded). */
 function provenanceOf(stored: StoredSource | null): Provenance | undefined {
-  if (!stored || !('kind' in stored)) return undefined;
-  switch (stored.kind) {
-    case 'stated':
-      return { kind: 'stated', source: stored.source, section: stored.section, quote: stored.quote };
-    case 'inferred':
-      return {
-        kind: 'inferred',
-        from: stored.from.map((cited) => ({ source: cited.source, section: cited.section, quote: cited.quote })),
-        reasoning: stored.reasoning,
-      };
-    case 'synthetic':
-      return { kind: 'synthetic', generator: stored.generator };
-  }
+  return stored ? packProvenanceOf(stored) : undefined;
 }
 
 function clockValues(rows: ReviewClockEntity[], kindOrder: Map<string, number>): ReviewClockValue[] {

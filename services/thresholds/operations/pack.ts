@@ -5,7 +5,6 @@ import {
   LocatedYaml,
   partnershipThresholdsSection,
   regionalThresholdsSection,
-  provenance,
   REGIONAL,
   type PartnershipThresholds,
   type Provenance,
@@ -13,6 +12,7 @@ import {
   type SourceCitation,
   type ThresholdLevelPack,
   type ThresholdModelVersionPack,
+  packProvenanceOf,
 } from '@safeguarding/packs';
 import {
   applyPackSection,
@@ -83,15 +83,10 @@ const stored = (value: Provenance): SourceCitation => value as unknown as Source
 /**
  * A stored source as the pack's provenance, its keys in the schema's order (jsonb reorders them).
  * A version recorded through the API (draft and publish) cites a document by name without a quote:
- * neither stated nor inferred, and the pack has no "recorded" kind, so it is exported as what
- * produced it, an entry through the API, not checked against a source text.
+ * exported as recorded, not checked against a source text (packProvenanceOf).
  */
 function provenanceOf(value: SourceCitation | Provenance): Provenance {
-  if ('kind' in value) return provenance.parse(value);
-  return {
-    kind: 'synthetic',
-    generator: `Recorded through the API from "${value.document}" (${value.section}); not checked against a source text.`,
-  };
+  return packProvenanceOf(value);
 }
 
 /**

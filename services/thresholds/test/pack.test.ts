@@ -275,10 +275,10 @@ describe('a version published through the API', () => {
     expect(published.errors).toBeUndefined();
     const text = await exported('shropshire', admin);
     expect(text).toContain('code: "2026"');
-    // Cited by name without a quote: neither stated nor inferred, so the export says it was recorded through the API.
-    expect(text).toContain('generator: Recorded through the API from "Shropshire threshold guidance" (Version v3); not checked against a source text.');
+    // Cited by name without a quote: neither stated nor inferred, so the export says it was recorded, as given.
+    expect(text).toMatch(/kind: recorded\n\s+document: Shropshire threshold guidance\n\s+section: Version v3/);
     const first = await applied('shropshire', text, { as: admin });
-    // The recorded citations become that provenance once; after that the export is a fixed point.
+    // The recorded citations gain their explicit label once (source only); after that the export is a fixed point.
     expect(first.changes.every((change) => change.change === 'CHANGED' && change.fields.includes('source'))).toBe(true);
     expect((await applied('shropshire', text, { as: admin })).changes).toEqual([]);
     expect(await exported('shropshire', admin)).toBe(text);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { hasRole, type Caller } from '@safeguarding/auth';
 import {
+  packProvenanceOf,
   partnershipTrainingSection,
   type PartnershipTrainingValue,
   type Provenance,
@@ -148,21 +149,8 @@ function canonical(value: unknown): unknown {
 }
 const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
-/** A stored provenance with its keys in the schema's order (jsonb does not keep them), so the exported file reads as written. */
-function orderedProvenance(stored: Provenance): Provenance {
-  switch (stored.kind) {
-    case 'stated':
-      return { kind: 'stated', source: stored.source, section: stored.section, quote: stored.quote };
-    case 'inferred':
-      return {
-        kind: 'inferred',
-        from: stored.from.map((cited) => ({ source: cited.source, section: cited.section, quote: cited.quote })),
-        reasoning: stored.reasoning,
-      };
-    case 'synthetic':
-      return { kind: 'synthetic', generator: stored.generator };
-  }
-}
+/** A stored provenance as the pack writes it: keys in the schema's order; an API-recorded value as recorded. */
+const orderedProvenance = (stored: StoredSource): Provenance => packProvenanceOf(stored);
 
 /**
  * Makes the rows hold the section for one partnership, in the caller's transaction: courses
