@@ -1,4 +1,5 @@
 import { addDays, addMonths, periodsOverlap } from '@safeguarding/subgraph-runtime';
+import { type StoredSource, viewOfProvenance } from '@safeguarding/packs';
 
 /**
  * Chair rules are data owned by arrangements (Body.chairRule); these small pure checks evaluate a
@@ -25,7 +26,7 @@ export interface ChairRuleSnapshot {
   viceChairSucceeds: boolean;
   /** The rule in its document's words, and where it comes from: quoted when an appointment is refused. */
   description?: string | null;
-  source?: { document: string; section?: string | null } | null;
+  source?: StoredSource | null;
 }
 
 export interface ChairAppointment {
@@ -281,7 +282,8 @@ export function describeChairRule(rule: ChairRuleSnapshot): string {
 export function quoteChairRule(rule: ChairRuleSnapshot | null): string {
   if (!rule) return 'no chair rule is recorded; two chairs (or two vice-chairs) may never hold office on the same day';
   if (!rule.description) return `as recorded: ${describeChairRule(rule)}`;
-  const where = rule.source ? ` (${rule.source.document}${rule.source.section ? `, ${rule.source.section}` : ''})` : '';
+  const cited = rule.source ? viewOfProvenance(rule.source) : undefined;
+  const where = cited ? ` (${cited.document}${cited.section ? `, ${cited.section}` : ''})` : '';
   return `"${rule.description}"${where}`;
 }
 

@@ -1,3 +1,4 @@
+import { viewOfProvenance } from '@safeguarding/packs';
 import type { Caller } from '@safeguarding/auth';
 import { badUserInput, conflict, isLoaded, multiLineText, notFound, notPermitted } from '@safeguarding/subgraph-runtime';
 import { canEditMapping, canSeeModel } from '../access';
@@ -152,7 +153,10 @@ export async function updateCrosswalkMapping(editor: Caller, edit: CrosswalkEdit
           rationale,
           edit.confidence,
           editor.subject,
-          JSON.stringify({ document: model.source.document, section: `Regional crosswalk placement proposed with the draft by ${model.partnershipId}` }),
+          JSON.stringify({
+            document: viewOfProvenance(model.source).document,
+            section: `Regional crosswalk placement proposed with the draft by ${model.partnershipId}`,
+          }),
         ],
       );
       if (inserted.length !== 1) throw stale();

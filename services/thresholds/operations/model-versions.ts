@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '@safeguarding/auth';
-import type { SourceCitation } from '@safeguarding/packs';
+import { type SourceCitation, viewOfProvenance } from '@safeguarding/packs';
 import { badUserInput, conflict, isUniqueViolation, multiLineText, notFound, notPermitted, singleLineText } from '@safeguarding/subgraph-runtime';
 import { canEditModelVersions, canSeeModel } from '../access';
 import type { ThresholdsOperationContext } from '../context';
@@ -172,7 +172,10 @@ async function insertLevels(manager: EntityManager, modelId: string, levels: Pre
         version: (before?.version ?? 0) + 1,
         editedBy: editor.subject,
         editedAt: new Date(),
-        source: { document: row.source.document, section: `Regional crosswalk placement proposed with the draft by ${modelId.split('.')[0]}` },
+        source: {
+          document: viewOfProvenance(row.source).document,
+          section: `Regional crosswalk placement proposed with the draft by ${modelId.split('.')[0]}`,
+        },
       },
     ];
   });
@@ -279,9 +282,9 @@ export async function updateThresholdModelDraft(
   const sourceDocument =
     changes.sourceDocument !== undefined
       ? optionalLine(changes.sourceDocument, 'input.sourceDocument', 400)
-      : model.source.document === model.title
+      : viewOfProvenance(model.source).document === model.title
         ? null
-        : model.source.document;
+        : viewOfProvenance(model.source).document;
   const dates = {
     approvedOn: changes.approvedOn !== undefined ? changes.approvedOn : model.approvedOn,
     effectiveFrom: changes.effectiveFrom ?? model.effectiveFrom,
