@@ -20,7 +20,8 @@ export const sourceCitationResolvers = {
   document: (stored: StoredSource) => view(stored).document,
   section: (stored: StoredSource) => view(stored).section,
   quote: (stored: StoredSource) => view(stored).quote,
-  inferredFrom: (stored: StoredSource) => ('kind' in stored && stored.kind === 'inferred' ? stored.from.map((cited) => ({ kind: 'stated' as const, ...cited })) : null),
+  inferredFrom: (stored: StoredSource) =>
+    'kind' in stored && stored.kind === 'inferred' ? stored.from.map((cited) => ({ kind: 'stated' as const, ...cited })) : null,
   reasoning: (stored: StoredSource) => view(stored).reasoning,
   generator: (stored: StoredSource) => view(stored).generator,
   synthetic: (stored: StoredSource) => view(stored).synthetic,
