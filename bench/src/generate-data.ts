@@ -314,7 +314,7 @@ async function loadMembership(client: Client, plans: PartnershipPlan[]): Promise
   await copyRows(
     client,
     'membership.body_reference',
-    ['body_id', 'kind', 'partnership_slugs'],
+    ['body_id', 'kind', 'partnership_ids'],
     plans.flatMap((p) => p.bodies.map((b) => [b.id, b.kind, [p.slug]])),
   );
   function* seats(): Generator<unknown[]> {
