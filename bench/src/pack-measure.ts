@@ -36,7 +36,8 @@ import { BENCH_ROOT, LARGE_PARTNERSHIP_BODIES, parseArgs, Random, RESULTS_DIR } 
  * (c) with --copy-database <url>, runs bench:data --scale 1 there first (same machine, same
  *     session) and sets COPY's rows per second beside the records per second the import wrote.
  *
- * Options: --validate-runs (default 7), --import-runs (default 3), --copy-database <url>.
+ * Options: --validate-runs (default 7), --import-runs (default 3), --copy-database <url>, --keep
+ * (leaves the generated packs in the temporary folder it names, to read or validate by hand).
  * Prints a markdown report and writes bench/results/packs-<timestamp>.json.
  */
 
@@ -362,7 +363,8 @@ async function main(): Promise<void> {
     );
     console.log(`\nWritten ${path.relative(REPOSITORY_ROOT, file)}`);
   } finally {
-    fs.rmSync(root, { recursive: true, force: true });
+    if (args.keep) console.log(`The packs are kept in ${root} (--keep).`);
+    else fs.rmSync(root, { recursive: true, force: true });
   }
 }
 
