@@ -1,3 +1,4 @@
+import { FAILSAFE_SCHEMA, load as loadYaml, Type, YAMLException } from 'js-yaml';
 import { isAlias, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 
@@ -106,6 +107,90 @@ export function problemsFromZod(yaml: LocatedYaml, issues: readonly z.core.$ZodI
   });
 }
 
+// ---------- Reading without positions (js-yaml) ----------
+
+/** A plain scalar type of the YAML 1.2 core schema, resolved exactly as the `yaml` package resolves it. */
+function coreScalar(tag: string, patterns: [RegExp, (text: string) => unknown][]): Type {
+  const match = (text: string) => patterns.find(([pattern]) => pattern.test(text));
+  return new Type(`tag:yaml.org,2002:${tag}`, {
+    kind: 'scalar',
+    resolve: (text: string | null) => text !== null && match(text) !== undefined,
+    construct: (text: string) => match(text)![1](text),
+  });
+}
+
+/**
+ * js-yaml with the scalars of the `yaml` package's core schema (its own core schema differs at
+ * the edges: 0b11 is a number there and -.5 a string), so both readers give the same value for
+ * the same text; timestamps stay strings, as dates do in a pack.
+ */
+const CORE_SCHEMA_AS_YAML_READS_IT = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    coreScalar('null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
+    coreScalar('bool', [
+      [/^(?:[Tt]rue|TRUE)$/, () => true],
+      [/^(?:[Ff]alse|FALSE)$/, () => false],
+    ]),
+    coreScalar('int', [
+      [/^0o[0-7]+$/, (text) => parseInt(text.slice(2), 8)],
+      [/^[-+]?[0-9]+$/, (text) => parseInt(text, 10)],
+      [/^0x[0-9a-fA-F]+$/, (text) => parseInt(text.slice(2), 16)],
+    ]),
+    coreScalar('float', [
+      [/^(?:[-+]?\.(?:inf|Inf|INF))$/, (text) => (text.startsWith('-') ? -Infinity : Infinity)],
+      [/^(?:\.nan|\.NaN|\.NAN)$/, () => NaN],
+      [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (text) => parseFloat(text)],
+      [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (text) => parseFloat(text)],
+    ]),
+  ],
+});
+
+/**
+ * A text that may hold a YAML anchor (&name) or alias (*name): those are left to the `yaml`
+ * parser, which bounds how far aliases expand (js-yaml does not: a "billion laughs" file would
+ * exhaust memory). A false alarm (e.g. "& x" in a quote) only takes the slower path.
+ */
+const MAY_HOLD_ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*]\S/m;
+
+/**
+ * The value of a YAML text read by js-yaml, about ten times as fast as the `yaml` package's
+ * parseDocument on a large section (docs/working-notes/packs-bench.md), but without positions;
+ * undefined when the text needs the `yaml` parser: a syntax error or duplicate key to place at its
+ * line, or anchors and aliases.
+ */
+export function readWithoutPositions(text: string): { value: unknown } | undefined {
+  if (MAY_HOLD_ANCHOR_OR_ALIAS.test(text)) return undefined;
+  try {
+    // An empty file is null to the `yaml` package, undefined to js-yaml: null, as before.
+    return { value: loadYaml(text, { schema: CORE_SCHEMA_AS_YAML_READS_IT, json: false }) ?? null };
+  } catch (error) {
+    if (error instanceof YAMLException) return undefined;
+    throw error;
+  }
+}
+
+/** The value of a YAML text as the `yaml` package reads it, or the problems that stop it (syntax, duplicate keys, too many aliases). */
+function readWithPositions(yaml: LocatedYaml): { value: unknown } | { problems: PackProblem[] } {
+  const syntax = yaml.syntaxProblems();
+  if (syntax.length > 0) return { problems: syntax };
+  try {
+    return { value: yaml.toJS() };
+  } catch (error) {
+    // The parser refuses to expand aliases past maxAliasCount (a guard against "billion laughs"):
+    // say so at the first alias instead of failing the whole read.
+    return {
+      problems: [
+        {
+          file: yaml.file,
+          ...yaml.firstAliasPosition(),
+          field: '',
+          message: `${(error as Error).message}; write the repeated values out instead of using YAML aliases (*name)`,
+        },
+      ],
+    };
+  }
+}
+
 /**
  * Reads one pack file against its section's schema: every problem at once (syntax, then shape),
  * or the typed value. The subgraphs, the `pack` command and the import mutation all read a file
@@ -116,28 +201,17 @@ export function readPackFile<Schema extends z.ZodType>(
   text: string,
   schema: Schema,
 ): { value: z.infer<Schema>; problems: [] } | { value: undefined; problems: PackProblem[] } {
-  const yaml = new LocatedYaml(file, text);
-  const syntax = yaml.syntaxProblems();
-  if (syntax.length > 0) return { value: undefined, problems: syntax };
-  let value: unknown;
-  try {
-    value = yaml.toJS();
-  } catch (error) {
-    // The parser refuses to expand aliases past maxAliasCount (a guard against "billion laughs"):
-    // say so at the first alias instead of failing the whole read.
-    return {
-      value: undefined,
-      problems: [
-        {
-          file,
-          ...yaml.firstAliasPosition(),
-          field: '',
-          message: `${(error as Error).message}; write the repeated values out instead of using YAML aliases (*name)`,
-        },
-      ],
-    };
+  // Positions are only needed to place a problem: the located document (the `yaml` package, the
+  // slow part of reading a large section) is built only when js-yaml cannot read the text or the
+  // schema finds something wrong.
+  let located: LocatedYaml | undefined;
+  let read: { value: unknown } | { problems: PackProblem[] } | undefined = readWithoutPositions(text);
+  if (!read) {
+    located = new LocatedYaml(file, text);
+    read = readWithPositions(located);
   }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) return { value: undefined, problems: problemsFromZod(yaml, parsed.error.issues) };
+  if ('problems' in read) return { value: undefined, problems: read.problems };
+  const parsed = schema.safeParse(read.value);
+  if (!parsed.success) return { value: undefined, problems: problemsFromZod(located ?? new LocatedYaml(file, text), parsed.error.issues) };
   return { value: parsed.data, problems: [] };
 }
