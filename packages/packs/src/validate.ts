@@ -6,6 +6,15 @@ import { type PackReference, sectionFor } from './sections';
 import { REPOSITORY_SOURCES, SourceLibrary } from './sources';
 import { THEME_IDS } from '@safeguarding/vocabulary';
 
+/** The kinds of id each section defines (in a partnership's or the regional pack). */
+const KINDS_DEFINED_BY: Record<SubgraphSection, string[]> = {
+  arrangements: ['body', 'regional-procedure'],
+  membership: ['organisation'],
+  reviews: ['review-kind'],
+  thresholds: ['threshold-level', 'threshold-model'],
+  training: ['course'],
+};
+
 /** Where each kind of id is defined, for the message when a reference finds none. */
 const DEFINED_IN: Record<string, string> = {
   organisation: 'the regional pack\'s membership section holds the organisation registry',
@@ -132,6 +141,7 @@ export function validatePack(folder: string, options: ValidateOptions = {}): Pac
     if (read.pack && read.pack.manifest.scope !== pack.manifest.scope)
       for (const reference of definitionsOf(read.pack)) platform.add(`${reference.kind}:${reference.id}`);
   }
+  const unread = SUBGRAPH_SECTIONS.filter((subgraph) => fs.existsSync(path.join(folder, sectionFile(subgraph))) && !(subgraph in pack.sections));
   const own = new Map<string, SubgraphSection>();
   for (const [subgraph, value] of Object.entries(pack.sections) as [SubgraphSection, unknown][]) {
     const definition = sectionFor(pack.manifest.scope, subgraph)!;
@@ -154,6 +164,8 @@ export function validatePack(folder: string, options: ValidateOptions = {}): Pac
     for (const reference of definition.references(value, pack.manifest.scope)) {
       const key = `${reference.kind}:${reference.id}`;
       if (own.has(key) || platform.has(key)) continue;
+      // A section that did not read defines nothing yet: its own problems come first, not every reference to it.
+      if (unread.some((section) => KINDS_DEFINED_BY[section].includes(reference.kind))) continue;
       problems.push({
         file: sectionFile(subgraph),
         ...locate(subgraph, reference.path),

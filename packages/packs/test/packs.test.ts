@@ -130,3 +130,77 @@ describe('the source library', () => {
     expect(normaliseForQuote('Children’s – “partners”')).toBe(`children's - "partners"`);
   });
 });
+
+describe('validating a partnership pack: what the shapes cannot say', () => {
+  const platformPacks = packFolders(REPOSITORY_PACKS);
+  const severnVale = path.join(__dirname, '..', '..', '..', 'apps', 'pack', 'test', 'fixtures', 'severn-vale');
+  /** The onboarding test's Severn Vale pack, with one section's text edited. */
+  function edited(section: string, edit: (text: string) => string): string {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pack-validate-'));
+    fs.cpSync(severnVale, folder, { recursive: true });
+    const file = path.join(folder, section);
+    fs.writeFileSync(file, edit(fs.readFileSync(file, 'utf8')));
+    return folder;
+  }
+  const withTheCouncil = { platformPacks, platformIds: new Set(['organisation:severn-vale-council']) };
+  const lineOf = (folder: string, section: string, text: string) =>
+    fs
+      .readFileSync(path.join(folder, section), 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes(text)) + 1;
+
+  it('accepts the pack as written, once the platform has its council', () => {
+    expect(validatePack(severnVale, withTheCouncil).problems).toEqual([]);
+  });
+
+  it('names every reference nobody defines, at its line: an organisation, a body, a theme, a regional level, a kind of review', () => {
+    const folder = edited('membership.yaml', (text) => text.replace('organization: west-mercia-youth-justice-service', 'organization: west-mercia-youth-offending-team'));
+    fs.writeFileSync(
+      path.join(folder, 'arrangements.yaml'),
+      fs.readFileSync(path.join(folder, 'arrangements.yaml'), 'utf8').replace('to: severn-vale.executive', 'to: severn-vale.exec'),
+    );
+    fs.writeFileSync(path.join(folder, 'training.yaml'), fs.readFileSync(path.join(folder, 'training.yaml'), 'utf8').replace('- information-sharing', '- info-sharing'));
+    fs.writeFileSync(path.join(folder, 'thresholds.yaml'), fs.readFileSync(path.join(folder, 'thresholds.yaml'), 'utf8').replace('- level-4', '- level-5'));
+    fs.writeFileSync(path.join(folder, 'reviews.yaml'), fs.readFileSync(path.join(folder, 'reviews.yaml'), 'utf8').replace('reviewKind: rapid-review', 'reviewKind: quick-review'));
+    const { problems } = validatePack(folder, withTheCouncil);
+    expect(problems.map((problem) => [problem.file, problem.line, problem.message.split(' in this pack')[0]])).toEqual(
+      expect.arrayContaining([
+        ['membership.yaml', lineOf(folder, 'membership.yaml', 'west-mercia-youth-offending-team'), 'no organisation "west-mercia-youth-offending-team"'],
+        ['arrangements.yaml', lineOf(folder, 'arrangements.yaml', 'to: severn-vale.exec'), 'no body "severn-vale.exec"'],
+        ['training.yaml', lineOf(folder, 'training.yaml', '- info-sharing'), 'no theme "info-sharing"'],
+        ['thresholds.yaml', lineOf(folder, 'thresholds.yaml', '- level-5'), 'no threshold-level "level-5"'],
+        ['reviews.yaml', lineOf(folder, 'reviews.yaml', 'quick-review'), 'no review-kind "quick-review"'],
+      ]),
+    );
+    expect(problems).toHaveLength(5);
+  });
+
+  it('refuses a stated fact whose source is unknown or whose quote is not in the source, at the provenance it is in', () => {
+    // The partnership's own provenance (synthetic in the fixture) rewritten as stated, wrongly.
+    const partnershipProvenance = /\n {2}provenance:\n {4}kind: synthetic\n {4}generator: [^\n]*\n(?=leadSafeguardingPartners:)/;
+    const stated = (source: string) =>
+      `\n  provenance:\n    kind: stated\n    source: ${source}\n    section: What is the Safeguarding Children Partnership?\n    quote: Severn Vale has the best arrangements in England\n`;
+    const wrongQuote = edited('arrangements.yaml', (text) => text.replace(partnershipProvenance, stated('004_b6751091e751e5aa.txt')));
+    expect(validatePack(wrongQuote, withTheCouncil).problems).toEqual([
+      expect.objectContaining({ file: 'arrangements.yaml', field: 'partnership.provenance', message: expect.stringContaining('the quote is not in 004_b6751091e751e5aa.txt') }),
+    ]);
+    const unknownSource = edited('arrangements.yaml', (text) => text.replace(partnershipProvenance, stated('009_severn-vale-arrangements.txt')));
+    expect(validatePack(unknownSource, withTheCouncil).problems).toEqual([
+      expect.objectContaining({ field: 'partnership.provenance', message: expect.stringContaining('source "009_severn-vale-arrangements.txt" is not in sources/index.json') }),
+    ]);
+  });
+
+  it('names a wrong type, a misspelt field and a missing one at their lines, all at once', () => {
+    const folder = edited('arrangements.yaml', (text) => text.replace('hectares: 98000', 'hectares: lots').replace('shortName: SVSCP', 'shortname: SVSCP'));
+    const { problems } = validatePack(folder, withTheCouncil);
+    expect(problems.map((problem) => [problem.field, problem.line])).toEqual(
+      expect.arrayContaining([
+        ['partnership.area.hectares', lineOf(folder, 'arrangements.yaml', 'hectares: lots')],
+        ['partnership.shortname', lineOf(folder, 'arrangements.yaml', 'shortname: SVSCP')],
+        ['partnership.shortName', lineOf(folder, 'arrangements.yaml', 'name: Severn Vale Safeguarding Children Partnership')],
+      ]),
+    );
+    // The bodies the section defines are unknown until it reads: references to them are not reported as well.
+    expect(problems).toHaveLength(3);
+  });
+});
