@@ -61,8 +61,8 @@ import { describeReportingLineBreach, reportingLineBreach } from '../rules/repor
  * regional section holds the regional procedures with their chapters and the joint bodies
  * ("joint.…"). The seed applies the same functions to the files in packs/, so what the API
  * exports of a fresh database is the files byte for byte. Provenance is stored as is in the
- * `source` jsonb columns. Strategic plans and escalation procedures are still seeded by code
- * (seed/load.ts) and are not part of the section yet.
+ * `source` jsonb columns. The partnership section also holds escalation procedures and strategic
+ * plans (their current text; revisions and retirements are dated the day the pack is applied).
  */
 
 /**

@@ -3,6 +3,9 @@ import path from 'node:path';
 import type { Grant } from '@safeguarding/auth';
 import { packsDirectory } from '@safeguarding/packs';
 import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
+import type { PartnershipArrangements } from '@safeguarding/packs';
+import { readArrangementsSection } from '../seed/packs';
+import { parseSuccessTarget } from '../rules/success-target';
 
 /**
  * The arrangements section of a pack through the gateway (operations/pack.ts): the seed is the
@@ -456,6 +459,20 @@ ${
     expect(neglect.successStatements.find((statement: { text: string }) => statement.text === 'Practitioners use the neglect toolkit').validTo).toBe(yesterday);
     expect(await exported('telford-and-wrekin')).toBe(text);
     expect((await apply('telford-and-wrekin', text, false, adminOf('telford-and-wrekin'))).changes).toEqual([]);
+  });
+
+  it("types each of Shropshire's success statements' targets as its own words give them (rules/success-target.ts)", () => {
+    const value = readArrangementsSection(path.join(packsDirectory(), 'shropshire'))!.value as PartnershipArrangements;
+    const statements = (value.strategicPlans ?? []).flatMap((plan) => plan.priorities.flatMap((priority) => priority.successStatements));
+    expect(statements.length).toBeGreaterThan(40);
+    for (const statement of statements) {
+      const read = parseSuccessTarget(statement.text);
+      expect({ text: statement.text, target: statement.target ?? null }).toEqual({
+        text: statement.text,
+        target: read ? { ...read, baselinePeriod: read.baselinePeriod ?? undefined } : null,
+      });
+    }
+    expect(statements.filter((statement) => statement.target).length).toBeGreaterThan(5);
   });
 
   it("refuses a change to Shropshire's plan, whose period has ended, a plan overlapping another and an owning group outside the partnership, naming the field", async () => {
