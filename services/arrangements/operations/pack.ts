@@ -812,6 +812,24 @@ function dayBefore(date: string): string {
   return day.toISOString().slice(0, 10);
 }
 
+/**
+ * How a changed text is applied today: as a revision from today (the replaced text kept as an
+ * earlier version), or, when the current text itself took effect today (a second pack the same
+ * day), as a correction of it in place, since no day of it would otherwise be kept. Refused, by
+ * reviseStrategicPriority's rule (checkRevisionDate), when today is outside the period or before
+ * the current text takes effect.
+ */
+function revisionToday(currentFrom: string, periodEnd: string, today: string, field: string, outOfPeriod: (field: string) => Error): 'revision' | 'correction' {
+  if (currentFrom === today && today <= periodEnd) return 'correction';
+  const problem = checkRevisionDate(today, currentFrom, periodEnd);
+  if (!problem) return 'revision';
+  if (today > periodEnd) throw outOfPeriod(field);
+  throw badUserInput(
+    `The current text takes effect on ${currentFrom}, after today (${today}), as recorded through the API; a pack applies changes from the day it is applied. Change it with the mutations, or apply the pack from ${currentFrom}. Nothing was applied.`,
+    field,
+  );
+}
+
 /** A statement's typed target as the pack writes it (the stored shape holds baselinePeriod as null when there is none). */
 function packTarget(target: SuccessTarget | null): PackStatement['target'] {
   if (!target) return undefined;
@@ -971,7 +989,7 @@ async function applyPriorities(
     if (row.periodEnd < plan.periodEnd || priorities.some((priority) => priority.id === row.id)) continue;
     // Left out of the pack: retired, yesterday being its last day (retireStrategicPriority's rule).
     const lastDay = dayBefore(today);
-    if (lastDay < priorityCurrentFrom(row) || lastDay >= row.periodEnd) throw outOfPeriod(`${path}.priorities`);
+    if (lastDay >= row.periodEnd) throw outOfPeriod(`${path}.priorities`);
     await manager.update(StrategicPriorityEntity, { id: row.id }, { periodEnd: lastDay, version: row.version + 1 });
     changes.push({ entity: 'StrategicPriority', key: row.id, change: 'ENDED', fields: ['periodEnd'] });
   }
@@ -1004,9 +1022,9 @@ async function applyPriorities(
         ...(row.bodyId !== priority.owningGroup ? ['owningGroup'] : []),
       ];
       const sourceChanged = canonical(row.source) !== canonical(priority.provenance);
-      if (fields.length > 0) {
+      const how = fields.length > 0 ? revisionToday(priorityCurrentFrom(row), row.periodEnd, today, `${field}.${fields[0]}`, outOfPeriod) : null;
+      if (how === 'revision') {
         // A revision from today, as reviseStrategicPriority with effectiveFrom: the replaced values become an earlier version.
-        if (checkRevisionDate(today, priorityCurrentFrom(row), row.periodEnd)) throw outOfPeriod(`${field}.heading`);
         await manager.insert(StrategicPriorityVersionEntity, {
           priorityId: row.id,
           validFrom: priorityCurrentFrom(row),
@@ -1026,7 +1044,7 @@ async function applyPriorities(
             kind: priority.kind,
             bodyId: priority.owningGroup,
             source: asSource(priority.provenance),
-            ...(fields.length > 0 ? { revisedFrom: today } : {}),
+            ...(how === 'revision' ? { revisedFrom: today } : {}),
             version: row.version + 1,
           },
         );
@@ -1085,17 +1103,18 @@ async function applyStatements(
     if (row) {
       // A revision from today, as reviseSuccessStatement with effectiveFrom: the replaced text stays as an earlier version.
       const currentFrom = statementCurrentFrom(row, priority);
-      if (checkRevisionDate(today, currentFrom, priority.periodEnd)) throw outOfPeriod(`${path}.successStatements.${index}.text`);
-      await manager.insert(SuccessStatementVersionEntity, {
-        statementId: row.id,
-        validFrom: currentFrom,
-        validUntil: today,
-        text: row.text,
-        target: row.target,
-        baselineValue: row.baselineValue,
-        baselineSource: row.baselineSource,
-        recordedBy: who,
-      });
+      const how = revisionToday(currentFrom, priority.periodEnd, today, `${path}.successStatements.${index}.text`, outOfPeriod);
+      if (how === 'revision')
+        await manager.insert(SuccessStatementVersionEntity, {
+          statementId: row.id,
+          validFrom: currentFrom,
+          validUntil: today,
+          text: row.text,
+          target: row.target,
+          baselineValue: row.baselineValue,
+          baselineSource: row.baselineSource,
+          recordedBy: who,
+        });
       // A synthetic baseline belongs to the year it names: kept while the new target names the same year.
       const keepsBaseline = target?.baselinePeriod != null && target.baselinePeriod === row.target?.baselinePeriod;
       await manager.update(
@@ -1107,7 +1126,7 @@ async function applyStatements(
           baselineValue: keepsBaseline ? row.baselineValue : null,
           baselineSource: keepsBaseline ? row.baselineSource : null,
           source: asSource(statement.provenance),
-          revisedFrom: today,
+          ...(how === 'revision' ? { revisedFrom: today } : {}),
           version: row.version + 1,
         },
       );
@@ -1137,7 +1156,7 @@ async function applyStatements(
   for (const row of unmatched.slice(newTexts.length)) {
     // Left out of the pack: retired, yesterday being its last day (retireSuccessStatement's rule).
     const lastDay = dayBefore(today);
-    if (lastDay < statementCurrentFrom(row, priority) || lastDay >= (row.validTo ?? priority.periodEnd)) throw outOfPeriod(`${path}.successStatements`);
+    if (lastDay >= (row.validTo ?? priority.periodEnd)) throw outOfPeriod(`${path}.successStatements`);
     await manager.update(SuccessStatementEntity, { id: row.id }, { validTo: lastDay, version: row.version + 1 });
     changes.push({ entity: 'SuccessStatement', key: key(row.text), change: 'ENDED', fields: ['validTo'] });
   }

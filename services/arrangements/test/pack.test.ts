@@ -412,7 +412,7 @@ ${
     expect(await exported('telford-and-wrekin')).toBe(text);
   });
 
-  it('applies a changed heading and statement text as revisions from today, the earlier text kept in earlierVersions', async () => {
+  it('applies a changed heading and statement text as revisions from today, the earlier text kept in earlierVersions (a second change the same day corrects in place)', async () => {
     const text = withPlan(planText('Neglect and its impact', 'At least 80% of neglect audits are rated good or better'));
     const result = await apply('telford-and-wrekin', text, false, adminOf('telford-and-wrekin'));
     expect(result.changes).toEqual([
@@ -434,6 +434,15 @@ ${
     expect((await apply('telford-and-wrekin', text, false, adminOf('telford-and-wrekin'))).changes).toEqual([]);
     // The export holds the current text only.
     expect(await exported('telford-and-wrekin')).toBe(text);
+    // A second change the same day corrects today's text in place: a text that stood for no day is not kept.
+    const again = text.replace('heading: Neglect and its impact\n', 'heading: Neglect and its impact on children\n');
+    expect((await apply('telford-and-wrekin', again, false, adminOf('telford-and-wrekin'))).changes).toEqual([
+      { entity: 'StrategicPriority', key: 'telford-and-wrekin.neglect-priority', change: 'CHANGED', fields: ['heading'] },
+    ]);
+    const corrected = (await plans())[0].priorities.find((priority: { id: string }) => priority.id === 'telford-and-wrekin.neglect-priority');
+    expect(corrected).toMatchObject({ title: 'Neglect and its impact on children', versionFrom: today });
+    expect(corrected.earlierVersions).toEqual([{ title: 'Neglect', validFrom: periodStart, validTo: yesterday }]);
+    await apply('telford-and-wrekin', text, false, adminOf('telford-and-wrekin'));
   });
 
   it('retires a priority and a statement left out of the pack, yesterday being their last day, and exports without them', async () => {
