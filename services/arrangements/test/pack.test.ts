@@ -484,6 +484,35 @@ ${
     expect(statements.filter((statement) => statement.target).length).toBeGreaterThan(5);
   });
 
+  it('exports a plan recorded through the API as recorded, and applies that export as a fixed point', async () => {
+    const plan = await federation.query(
+      `mutation { createStrategicPlan(partnershipSlug: "solihull", input: { title: "Solihull Priorities", periodStart: "${periodStart}", periodEnd: "${periodEnd}" }) { id } }`,
+      { as: adminOf('solihull') },
+    );
+    expect(plan.errors).toBeUndefined();
+    const planId = (plan.data as any).createStrategicPlan.id;
+    const priority = await federation.query(
+      `mutation { addStrategicPriority(planId: "${planId}", input: { title: "Neglect", kind: STRATEGIC_PRIORITY, owningGroupId: "solihull.executive" }) { id } }`,
+      { as: adminOf('solihull') },
+    );
+    expect(priority.errors).toBeUndefined();
+    const priorityId = (priority.data as any).addStrategicPriority.id;
+    const statement = await federation.query(
+      `mutation { addSuccessStatement(priorityId: "${priorityId}", input: { text: "At least 70% of neglect audits are rated good",
+         target: { comparison: AT_LEAST, value: 70, unit: PERCENT, measures: "the percentage of neglect audits rated good" } }) { id } }`,
+      { as: adminOf('solihull') },
+    );
+    expect(statement.errors).toBeUndefined();
+    const text = await exported('solihull');
+    expect(text).toContain('strategicPlans:\n  - title: Solihull Priorities\n');
+    expect(text).toMatch(/- text: At least 70% of neglect audits are rated good\n\s+target:\n\s+comparison: AT_LEAST\n\s+value: 70/);
+    expect(text).not.toMatch(/kind: stated\n\s+document: [Rr]ecorded/);
+    const first = await apply('solihull', text);
+    expect(first.changes.every((change: { fields: string[] }) => change.fields.every((field) => field === 'provenance' || field === 'source'))).toBe(true);
+    expect(await exported('solihull')).toBe(text);
+    expect((await apply('solihull', text)).changes).toEqual([]);
+  });
+
   it("refuses a change to Shropshire's plan, whose period has ended, a plan overlapping another and an owning group outside the partnership, naming the field", async () => {
     const shropshire = fileOf('shropshire');
     const changed = shropshire.replace('heading: Domestic Abuse\n', 'heading: Domestic Abuse and Violence Against Women and Girls\n');
