@@ -897,7 +897,9 @@ async function exportStrategicPlans(manager: EntityManager, slug: string): Promi
 async function applyStrategicPlans(manager: EntityManager, plans: PackStrategicPlan[], slug: string, who: string): Promise<PackChange[]> {
   const today = todayInEngland();
   const changes: PackChange[] = [];
-  const existing = await manager.find(StrategicPlanEntity, { where: { partnershipId: slug } });
+  // Rows are read FOR UPDATE: a plan mutation that read them first then finds the version moved
+  // (CONFLICT), and one that wrote first is seen here, so neither overwrites the other.
+  const existing = await manager.find(StrategicPlanEntity, { where: { partnershipId: slug }, lock: { mode: 'pessimistic_write' } });
   for (const plan of existing)
     if (!plans.some((item) => item.title === plan.title))
       throw badUserInput(
@@ -979,7 +981,7 @@ async function applyPriorities(
   path: string,
 ): Promise<PackChange[]> {
   const changes: PackChange[] = [];
-  const rows = await manager.find(StrategicPriorityEntity, { where: { planId: plan.id } });
+  const rows = await manager.find(StrategicPriorityEntity, { where: { planId: plan.id }, lock: { mode: 'pessimistic_write' } });
   const outOfPeriod = (field: string) =>
     badUserInput(
       `The plan "${plan.title}" ran from ${plan.periodStart} to ${plan.periodEnd}; a change applied today (${today}) would take effect outside it, and a pack applies changes from the day it is applied. Correct the text with reviseStrategicPriority or reviseSuccessStatement without effectiveFrom, or leave it as exported. Nothing was applied.`,
@@ -1074,7 +1076,7 @@ async function applyStatements(
   outOfPeriod: (field: string) => Error,
 ): Promise<PackChange[]> {
   const changes: PackChange[] = [];
-  const current = (await manager.find(SuccessStatementEntity, { where: { priorityId: priority.id } }))
+  const current = (await manager.find(SuccessStatementEntity, { where: { priorityId: priority.id }, lock: { mode: 'pessimistic_write' } }))
     .filter((row) => row.validTo === null || row.validTo >= today)
     .sort((a, b) => a.position - b.position);
   const key = (text: string) => `${priority.id}/${text}`;
