@@ -814,20 +814,28 @@ function dayBefore(date: string): string {
 
 /**
  * How a changed text is applied today: as a revision from today (the replaced text kept as an
- * earlier version), or, when the current text itself took effect today (a second pack the same
- * day), as a correction of it in place, since no day of it would otherwise be kept. Refused, by
- * reviseStrategicPriority's rule (checkRevisionDate), when today is outside the period or before
- * the current text takes effect.
+ * earlier version), or as a correction in place when the current text has not been in force a day
+ * before today (it took effect today, by a second pack the same day, or the period has not begun):
+ * no day of it would otherwise be kept. Refused, by reviseStrategicPriority's rule
+ * (checkRevisionDate), when today is after the period, or before a revision recorded through the
+ * API for a later date.
  */
-function revisionToday(currentFrom: string, periodEnd: string, today: string, field: string, outOfPeriod: (field: string) => Error): 'revision' | 'correction' {
-  if (currentFrom === today && today <= periodEnd) return 'correction';
-  const problem = checkRevisionDate(today, currentFrom, periodEnd);
-  if (!problem) return 'revision';
+function revisionToday(
+  current: { from: string; revisedFrom: string | null },
+  periodEnd: string,
+  today: string,
+  field: string,
+  outOfPeriod: (field: string) => Error,
+): 'revision' | 'correction' {
   if (today > periodEnd) throw outOfPeriod(field);
-  throw badUserInput(
-    `The current text takes effect on ${currentFrom}, after today (${today}), as recorded through the API; a pack applies changes from the day it is applied. Change it with the mutations, or apply the pack from ${currentFrom}. Nothing was applied.`,
-    field,
-  );
+  if (current.revisedFrom !== null && current.revisedFrom > today)
+    throw badUserInput(
+      `The current text takes effect on ${current.revisedFrom}, after today (${today}), as recorded through the API; a pack applies changes from the day it is applied. Change it with the mutations, or apply the pack from ${current.revisedFrom}. Nothing was applied.`,
+      field,
+    );
+  if (current.from >= today) return 'correction';
+  if (checkRevisionDate(today, current.from, periodEnd)) throw outOfPeriod(field);
+  return 'revision';
 }
 
 /** A statement's typed target as the pack writes it (the stored shape holds baselinePeriod as null when there is none). */
@@ -1002,7 +1010,8 @@ async function applyPriorities(
     if (!row) {
       const taken = await manager.findOne(StrategicPriorityEntity, { where: { id: priority.id } });
       if (taken) throw badUserInput(`The priority id "${priority.id}" belongs to another plan; give this one its own id. Nothing was applied.`, `${field}.id`);
-      const periodStart = planIsNew ? plan.periodStart : today;
+      // From the plan's first day when the pack adds the plan or the plan has not begun; otherwise from today.
+      const periodStart = planIsNew || today < plan.periodStart ? plan.periodStart : today;
       if (periodStart > plan.periodEnd) throw outOfPeriod(`${field}.id`);
       await manager.insert(StrategicPriorityEntity, {
         id: priority.id,
@@ -1024,7 +1033,10 @@ async function applyPriorities(
         ...(row.bodyId !== priority.owningGroup ? ['owningGroup'] : []),
       ];
       const sourceChanged = canonical(row.source) !== canonical(priority.provenance);
-      const how = fields.length > 0 ? revisionToday(priorityCurrentFrom(row), row.periodEnd, today, `${field}.${fields[0]}`, outOfPeriod) : null;
+      const how =
+        fields.length > 0
+          ? revisionToday({ from: priorityCurrentFrom(row), revisedFrom: row.revisedFrom }, row.periodEnd, today, `${field}.${fields[0]}`, outOfPeriod)
+          : null;
       if (how === 'revision') {
         // A revision from today, as reviseStrategicPriority with effectiveFrom: the replaced values become an earlier version.
         await manager.insert(StrategicPriorityVersionEntity, {
@@ -1105,7 +1117,13 @@ async function applyStatements(
     if (row) {
       // A revision from today, as reviseSuccessStatement with effectiveFrom: the replaced text stays as an earlier version.
       const currentFrom = statementCurrentFrom(row, priority);
-      const how = revisionToday(currentFrom, priority.periodEnd, today, `${path}.successStatements.${index}.text`, outOfPeriod);
+      const how = revisionToday(
+        { from: currentFrom, revisedFrom: row.revisedFrom },
+        priority.periodEnd,
+        today,
+        `${path}.successStatements.${index}.text`,
+        outOfPeriod,
+      );
       if (how === 'revision')
         await manager.insert(SuccessStatementVersionEntity, {
           statementId: row.id,
@@ -1140,7 +1158,7 @@ async function applyStatements(
       });
     } else {
       // Part of a priority added by this pack from its first day; added to an existing priority, from today.
-      const validFrom = priorityIsNew ? null : today;
+      const validFrom = priorityIsNew || today <= priority.periodStart ? null : today;
       if (!priorityIsNew && today > priority.periodEnd) throw outOfPeriod(`${path}.successStatements.${index}.text`);
       await manager.insert(SuccessStatementEntity, {
         priorityId: priority.id,

@@ -470,6 +470,64 @@ ${
     expect((await apply('telford-and-wrekin', text, false, adminOf('telford-and-wrekin'))).changes).toEqual([]);
   });
 
+  it('corrects in place, keeping no earlier version, the text of a plan that has not begun; a priority added to it starts with it', async () => {
+    const base = await exported('telford-and-wrekin');
+    const futureStart = `${year + 2}-04-01`;
+    const futurePlan = (heading: string, statement: string, extra = '') => `  - title: Safeguarding Priorities ${year + 2}-${year + 5}
+    periodStart: ${futureStart}
+    periodEnd: ${year + 5}-03-31
+    provenance:
+      kind: synthetic
+      generator: a test plan (pack.test.ts)
+    priorities:
+${extra}      - id: telford-and-wrekin.future-neglect
+        heading: ${heading}
+        kind: STRATEGIC_PRIORITY
+        owningGroup: telford-and-wrekin.neglect
+        successStatements:
+          - text: ${statement}
+            provenance:
+              kind: synthetic
+              generator: a test statement (pack.test.ts)
+        provenance:
+          kind: synthetic
+          generator: a test priority (pack.test.ts)
+`;
+    await apply('telford-and-wrekin', base + futurePlan('Neglect', 'Fewer children are on plans for neglect'), false, adminOf('telford-and-wrekin'));
+    const extra = `      - id: telford-and-wrekin.future-exploitation
+        heading: Exploitation
+        kind: STRATEGIC_PRIORITY
+        owningGroup: telford-and-wrekin.executive
+        successStatements: []
+        provenance:
+          kind: synthetic
+          generator: a test priority (pack.test.ts)
+`;
+    const text = base + futurePlan('Neglect in the early years', 'Fewer young children are on plans for neglect', extra);
+    const result = await apply('telford-and-wrekin', text, false, adminOf('telford-and-wrekin'));
+    expect(result.changes).toEqual([
+      { entity: 'StrategicPriority', key: 'telford-and-wrekin.future-exploitation', change: 'ADDED', fields: [] },
+      { entity: 'StrategicPriority', key: 'telford-and-wrekin.future-neglect', change: 'CHANGED', fields: ['heading'] },
+      {
+        entity: 'SuccessStatement',
+        key: 'telford-and-wrekin.future-neglect/Fewer children are on plans for neglect',
+        change: 'CHANGED',
+        fields: ['text'],
+      },
+    ]);
+    const future = (await plans()).find((plan: { periodStart: string }) => plan.periodStart === futureStart);
+    const neglect = future.priorities.find((priority: { id: string }) => priority.id === 'telford-and-wrekin.future-neglect');
+    expect(neglect).toMatchObject({ title: 'Neglect in the early years', versionFrom: futureStart, earlierVersions: [] });
+    expect(neglect.successStatements).toEqual([{ text: 'Fewer young children are on plans for neglect', validTo: null, target: null, earlierVersions: [] }]);
+    const exploitation = (
+      await ask(`{ partnership(slug: "telford-and-wrekin") { id strategicPlans { priorities { id periodStart } } } }`, {})
+    ).partnership.strategicPlans
+      .flatMap((plan: { priorities: { id: string; periodStart: string }[] }) => plan.priorities)
+      .find((priority: { id: string }) => priority.id === 'telford-and-wrekin.future-exploitation');
+    expect(exploitation.periodStart).toBe(futureStart);
+    expect(await exported('telford-and-wrekin')).toBe(text);
+  });
+
   it("types each of Shropshire's success statements' targets as its own words give them (rules/success-target.ts)", () => {
     const value = readArrangementsSection(path.join(packsDirectory(), 'shropshire'))!.value as PartnershipArrangements;
     const statements = (value.strategicPlans ?? []).flatMap((plan) => plan.priorities.flatMap((priority) => priority.successStatements));
