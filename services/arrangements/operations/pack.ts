@@ -5,6 +5,7 @@ import {
   REGIONAL,
   regionalArrangementsSection,
   type PackBody,
+  type PackStrategicPlan,
   type PartnershipArrangements,
   type Provenance,
   type RegionalArrangements,
@@ -38,7 +39,15 @@ import {
   RegionalProcedureChapterEntity,
   RegionalProcedureEntity,
   StatutoryFunctionEntity,
+  StrategicPlanEntity,
+  StrategicPriorityEntity,
+  StrategicPriorityVersionEntity,
+  SuccessStatementEntity,
+  SuccessStatementVersionEntity,
 } from '../entities';
+import { checkPlanPeriod, checkRevisionDate, checkSuccessTarget } from '../rules/strategic-plan-edits';
+import type { SuccessTarget } from '../rules/success-target';
+import { priorityCurrentFrom, statementCurrentFrom } from './strategic-plan-edits';
 import { EscalationProcedureEntity, EscalationStepEntity, type EscalationRevision } from '../entities/escalation-procedure';
 import { escalationStepProblem } from '../rules/escalation-steps';
 import { contributionsProblem, datesInOrderProblem, overlappingPeriodProblem, type FactProblem } from '../rules/partnership-facts';
@@ -52,8 +61,8 @@ import { describeReportingLineBreach, reportingLineBreach } from '../rules/repor
  * regional section holds the regional procedures with their chapters and the joint bodies
  * ("joint.…"). The seed applies the same functions to the files in packs/, so what the API
  * exports of a fresh database is the files byte for byte. Provenance is stored as is in the
- * `source` jsonb columns. Strategic plans and escalation procedures are still seeded by code
- * (seed/load.ts) and are not part of the section yet.
+ * `source` jsonb columns. The partnership section also holds escalation procedures and strategic
+ * plans (their current text; revisions and retirements are dated the day the pack is applied).
  */
 
 /**
@@ -445,6 +454,7 @@ export async function buildPartnershipSection(manager: EntityManager, slug: stri
     bodies: await exportBodies(manager, owned),
     sharedBodies: shared.length ? shared : undefined,
     escalationProcedures: await exportEscalationProcedures(manager, slug),
+    strategicPlans: await exportStrategicPlans(manager, slug),
     procedureAdoptions: adoptions.length
       ? adoptions
           .sort((a, b) => byText(a.procedureId, b.procedureId))
@@ -483,7 +493,13 @@ function refusePartnershipFacts(value: PartnershipArrangements): void {
 }
 
 /** Writes a partnership's section; the seed calls it with the files in packs/, the mutation with the caller's text. */
-export async function applyPartnershipSection(manager: EntityManager, value: PartnershipArrangements, slug: string): Promise<PackChange[]> {
+/** `recordedBy` names who applied the pack in the earlier versions a revision keeps (the mutations record the caller's subject). */
+export async function applyPartnershipSection(
+  manager: EntityManager,
+  value: PartnershipArrangements,
+  slug: string,
+  recordedBy = 'the seed (packs/)',
+): Promise<PackChange[]> {
   refuseUnstorableText(value);
   refusePartnershipFacts(value);
   for (const [index, body] of value.bodies.entries())
@@ -684,6 +700,7 @@ export async function applyPartnershipSection(manager: EntityManager, value: Par
     )),
   );
   changes.push(...(await applyEscalationProcedures(manager, value.escalationProcedures ?? [], slug)));
+  changes.push(...(await applyStrategicPlans(manager, value.strategicPlans ?? [], slug, recordedBy)));
   return changes;
 }
 
@@ -777,6 +794,391 @@ async function applyEscalationProcedures(manager: EntityManager, procedures: Pac
         changes.push({ entity: 'EscalationProcedure', key: `${slug}/${row.title}`, change: 'CHANGED', fields: ['steps'] });
     }
     await manager.insert(EscalationStepEntity, desired);
+  }
+  return changes;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Strategic plans (partnership section)
+// ------------------------------------------------------------------------------------------------
+
+type PackPriority = PackStrategicPlan['priorities'][number];
+type PackStatement = PackPriority['successStatements'][number];
+
+/** The day before a date (YYYY-MM-DD): the last day of something retired from that date. */
+function dayBefore(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * How a changed text is applied today: as a revision from today (the replaced text kept as an
+ * earlier version), or as a correction in place when the current text has not been in force a day
+ * before today (it took effect today, by a second pack the same day, or the period has not begun):
+ * no day of it would otherwise be kept. Refused, by reviseStrategicPriority's rule
+ * (checkRevisionDate), when today is after the period, or before a revision recorded through the
+ * API for a later date.
+ */
+function revisionToday(
+  current: { from: string; revisedFrom: string | null },
+  periodEnd: string,
+  today: string,
+  field: string,
+  outOfPeriod: (field: string) => Error,
+): 'revision' | 'correction' {
+  if (today > periodEnd) throw outOfPeriod(field);
+  if (current.revisedFrom !== null && current.revisedFrom > today)
+    throw badUserInput(
+      `The current text takes effect on ${current.revisedFrom}, after today (${today}), as recorded through the API; a pack applies changes from the day it is applied. Change it with the mutations, or apply the pack from ${current.revisedFrom}. Nothing was applied.`,
+      field,
+    );
+  if (current.from >= today) return 'correction';
+  if (checkRevisionDate(today, current.from, periodEnd)) throw outOfPeriod(field);
+  return 'revision';
+}
+
+/** A statement's typed target as the pack writes it (the stored shape holds baselinePeriod as null when there is none). */
+function packTarget(target: SuccessTarget | null): PackStatement['target'] {
+  if (!target) return undefined;
+  return known({
+    comparison: target.comparison,
+    value: target.value,
+    unit: target.unit,
+    baselinePeriod: target.baselinePeriod ?? undefined,
+    measures: target.measures,
+  });
+}
+
+const storedTarget = (target: PackStatement['target']): SuccessTarget | null =>
+  target
+    ? { comparison: target.comparison, value: target.value, unit: target.unit, baselinePeriod: target.baselinePeriod ?? null, measures: target.measures }
+    : null;
+
+/**
+ * The partnership's plans as they stand today: each priority not retired (its last day is the
+ * plan's), each statement in force today or later (not retired), with its current text only;
+ * earlier versions stay in the platform (earlierVersions), not in the pack.
+ */
+async function exportStrategicPlans(manager: EntityManager, slug: string): Promise<PackStrategicPlan[] | undefined> {
+  const plans = await manager.find(StrategicPlanEntity, { where: { partnershipId: slug } });
+  if (plans.length === 0) return undefined;
+  const today = todayInEngland();
+  const priorities = await manager.find(StrategicPriorityEntity, { where: { planId: In(plans.map((plan) => plan.id)) } });
+  const statements = priorities.length
+    ? await manager.find(SuccessStatementEntity, { where: { priorityId: In(priorities.map((priority) => priority.id)) } })
+    : [];
+  return plans
+    .sort((a, b) => byText(a.periodStart, b.periodStart))
+    .map((plan) => ({
+      title: plan.title,
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+      provenance: provenanceOf(plan.source),
+      priorities: priorities
+        .filter((priority) => priority.planId === plan.id && priority.periodEnd >= plan.periodEnd)
+        .sort((a, b) => byText(a.id, b.id))
+        .map((priority) => ({
+          id: priority.id,
+          heading: priority.title,
+          kind: priority.kind,
+          owningGroup: priority.bodyId,
+          successStatements: statements
+            .filter((statement) => statement.priorityId === priority.id && (statement.validTo === null || statement.validTo >= today))
+            .sort((a, b) => a.position - b.position)
+            .map((statement) => known({ text: statement.text, target: packTarget(statement.target), provenance: provenanceOf(statement.source) })),
+          provenance: provenanceOf(priority.source),
+        })),
+    }));
+}
+
+/**
+ * Plans by title, priorities by id, statements by their text within a priority. The pack holds the
+ * current text: a priority heading or statement text that differs is applied as a revision from
+ * today, exactly as reviseStrategicPriority / reviseSuccessStatement with effectiveFrom (the
+ * earlier text is kept as an earlier version); a priority or statement left out is retired with
+ * yesterday as its last day. The mutations' rules hold: plans do not overlap, a revision falls
+ * within the plan's period and after the current text took effect, an owning group is a body of
+ * the partnership. A plan's period is not changed by a pack (no mutation changes it either), and a
+ * plan is never deleted.
+ */
+async function applyStrategicPlans(manager: EntityManager, plans: PackStrategicPlan[], slug: string, who: string): Promise<PackChange[]> {
+  const today = todayInEngland();
+  const changes: PackChange[] = [];
+  // Rows are read FOR UPDATE: a plan mutation that read them first then finds the version moved
+  // (CONFLICT), and one that wrote first is seen here, so neither overwrites the other.
+  const existing = await manager.find(StrategicPlanEntity, { where: { partnershipId: slug }, lock: { mode: 'pessimistic_write' } });
+  for (const plan of existing)
+    if (!plans.some((item) => item.title === plan.title))
+      throw badUserInput(
+        `The partnership's plan "${plan.title}" is not in the pack; a pack does not delete plans (their priorities and measurements refer to them). Put it back (export the section for its text). Nothing was applied.`,
+        'strategicPlans',
+      );
+  const titles = new Set<string>();
+  const ownBodies = new Set((await manager.find(BodyPartnershipEntity, { where: { partnershipId: slug } })).map((link) => link.bodyId));
+  for (const [index, plan] of plans.entries()) {
+    if (titles.has(plan.title))
+      throw badUserInput(`Two plans have the title "${plan.title}"; a title names one plan. Nothing was applied.`, `strategicPlans.${index}.title`);
+    titles.add(plan.title);
+    const current = existing.find((row) => row.title === plan.title);
+    if (current && (current.periodStart !== plan.periodStart || current.periodEnd !== plan.periodEnd))
+      throw badUserInput(
+        `The plan "${plan.title}" runs from ${current.periodStart} to ${current.periodEnd}; a pack does not change a plan's period. Write those dates. Nothing was applied.`,
+        `strategicPlans.${index}.periodStart`,
+      );
+    const problem = checkPlanPeriod(
+      plan,
+      plans.filter((other) => other !== plan),
+    );
+    if (problem) throw badUserInput(`${problem.message}. Nothing was applied.`, `strategicPlans.${index}.${problem.field}`);
+    const ids = new Set<string>();
+    for (const [at, priority] of plan.priorities.entries()) {
+      const path = `strategicPlans.${index}.priorities.${at}`;
+      if (!priority.id.startsWith(`${slug}.`))
+        throw badUserInput(`A priority's id starts with the partnership's slug ("${slug}."); "${priority.id}" does not. Nothing was applied.`, `${path}.id`);
+      if (ids.has(priority.id)) throw badUserInput(`The priority "${priority.id}" is listed twice. Nothing was applied.`, `${path}.id`);
+      ids.add(priority.id);
+      if (!ownBodies.has(priority.owningGroup))
+        throw badUserInput(
+          `The owning group "${priority.owningGroup}" is not one of the partnership's bodies (its bodies or sharedBodies). Nothing was applied.`,
+          `${path}.owningGroup`,
+        );
+      const texts = priority.successStatements.map((statement) => statement.text);
+      const repeated = texts.findIndex((text, position) => texts.indexOf(text) !== position);
+      if (repeated >= 0)
+        throw badUserInput(`The statement "${texts[repeated]}" is listed twice. Nothing was applied.`, `${path}.successStatements.${repeated}.text`);
+      for (const [position, statement] of priority.successStatements.entries())
+        if (statement.target) {
+          const targetProblem = checkSuccessTarget(
+            { ...statement.target, baselineValue: null, baselinePeriod: statement.target.baselinePeriod ?? null },
+            `${path}.successStatements.${position}.target`,
+          );
+          if (targetProblem) throw badUserInput(`${targetProblem.message}. Nothing was applied.`, targetProblem.field);
+        }
+    }
+  }
+  for (const [index, plan] of plans.entries()) {
+    let row = existing.find((item) => item.title === plan.title);
+    if (!row) {
+      const inserted = await manager.insert(StrategicPlanEntity, {
+        partnershipId: slug,
+        title: plan.title,
+        periodStart: plan.periodStart,
+        periodEnd: plan.periodEnd,
+        source: asSource(plan.provenance),
+      });
+      row = await manager.findOneByOrFail(StrategicPlanEntity, { id: inserted.identifiers[0]!.id as string });
+      changes.push({ entity: 'StrategicPlan', key: `${slug}/${plan.title}`, change: 'ADDED', fields: [] });
+    } else if (canonical(row.source) !== canonical(plan.provenance)) {
+      await manager.update(StrategicPlanEntity, { id: row.id }, { source: asSource(plan.provenance), version: row.version + 1 });
+      changes.push({ entity: 'StrategicPlan', key: `${slug}/${plan.title}`, change: 'CHANGED', fields: ['provenance'] });
+    }
+    const isNew = !existing.includes(row);
+    changes.push(...(await applyPriorities(manager, row, plan.priorities, isNew, today, who, `strategicPlans.${index}`)));
+  }
+  return changes;
+}
+
+async function applyPriorities(
+  manager: EntityManager,
+  plan: StrategicPlanEntity,
+  priorities: PackPriority[],
+  planIsNew: boolean,
+  today: string,
+  who: string,
+  path: string,
+): Promise<PackChange[]> {
+  const changes: PackChange[] = [];
+  const rows = await manager.find(StrategicPriorityEntity, { where: { planId: plan.id }, lock: { mode: 'pessimistic_write' } });
+  const outOfPeriod = (field: string) =>
+    badUserInput(
+      `The plan "${plan.title}" ran from ${plan.periodStart} to ${plan.periodEnd}; a change applied today (${today}) would take effect outside it, and a pack applies changes from the day it is applied. Correct the text with reviseStrategicPriority or reviseSuccessStatement without effectiveFrom, or leave it as exported. Nothing was applied.`,
+      field,
+    );
+  for (const row of rows) {
+    if (row.periodEnd < plan.periodEnd || priorities.some((priority) => priority.id === row.id)) continue;
+    // Left out of the pack: retired, yesterday being its last day (retireStrategicPriority's rule).
+    const lastDay = dayBefore(today);
+    if (lastDay >= row.periodEnd) throw outOfPeriod(`${path}.priorities`);
+    await manager.update(StrategicPriorityEntity, { id: row.id }, { periodEnd: lastDay, version: row.version + 1 });
+    changes.push({ entity: 'StrategicPriority', key: row.id, change: 'ENDED', fields: ['periodEnd'] });
+  }
+  for (const [at, priority] of priorities.entries()) {
+    const field = `${path}.priorities.${at}`;
+    let row = rows.find((item) => item.id === priority.id);
+    const added = !row;
+    if (!row) {
+      const taken = await manager.findOne(StrategicPriorityEntity, { where: { id: priority.id } });
+      if (taken) throw badUserInput(`The priority id "${priority.id}" belongs to another plan; give this one its own id. Nothing was applied.`, `${field}.id`);
+      // From the plan's first day when the pack adds the plan or the plan has not begun; otherwise from today.
+      const periodStart = planIsNew || today < plan.periodStart ? plan.periodStart : today;
+      if (periodStart > plan.periodEnd) throw outOfPeriod(`${field}.id`);
+      await manager.insert(StrategicPriorityEntity, {
+        id: priority.id,
+        partnershipId: plan.partnershipId,
+        bodyId: priority.owningGroup,
+        title: priority.heading,
+        kind: priority.kind,
+        periodStart,
+        periodEnd: plan.periodEnd,
+        source: asSource(priority.provenance),
+        planId: plan.id,
+      });
+      row = await manager.findOneByOrFail(StrategicPriorityEntity, { id: priority.id });
+      changes.push({ entity: 'StrategicPriority', key: priority.id, change: 'ADDED', fields: [] });
+    } else {
+      const fields = [
+        ...(row.title !== priority.heading ? ['heading'] : []),
+        ...(row.kind !== priority.kind ? ['kind'] : []),
+        ...(row.bodyId !== priority.owningGroup ? ['owningGroup'] : []),
+      ];
+      const sourceChanged = canonical(row.source) !== canonical(priority.provenance);
+      const how =
+        fields.length > 0
+          ? revisionToday({ from: priorityCurrentFrom(row), revisedFrom: row.revisedFrom }, row.periodEnd, today, `${field}.${fields[0]}`, outOfPeriod)
+          : null;
+      if (how === 'revision') {
+        // A revision from today, as reviseStrategicPriority with effectiveFrom: the replaced values become an earlier version.
+        await manager.insert(StrategicPriorityVersionEntity, {
+          priorityId: row.id,
+          validFrom: priorityCurrentFrom(row),
+          validUntil: today,
+          title: row.title,
+          kind: row.kind,
+          bodyId: row.bodyId,
+          recordedBy: who,
+        });
+      }
+      if (fields.length > 0 || sourceChanged) {
+        await manager.update(
+          StrategicPriorityEntity,
+          { id: row.id },
+          {
+            title: priority.heading,
+            kind: priority.kind,
+            bodyId: priority.owningGroup,
+            source: asSource(priority.provenance),
+            ...(how === 'revision' ? { revisedFrom: today } : {}),
+            version: row.version + 1,
+          },
+        );
+        changes.push({ entity: 'StrategicPriority', key: row.id, change: 'CHANGED', fields: [...fields, ...(sourceChanged ? ['provenance'] : [])] });
+      }
+      row = await manager.findOneByOrFail(StrategicPriorityEntity, { id: priority.id });
+    }
+    changes.push(...(await applyStatements(manager, row, priority.successStatements, added, today, who, field, outOfPeriod)));
+  }
+  return changes;
+}
+
+/**
+ * Statements matched by text: a text in both stays (its target and provenance updated in place if
+ * they differ); the remaining texts of the pack are matched to the remaining statements in order
+ * and applied as revisions from today; any left over in the pack are added from today (from the
+ * priority's first day when the pack adds the priority), any left over on the platform retired.
+ */
+async function applyStatements(
+  manager: EntityManager,
+  priority: StrategicPriorityEntity,
+  statements: PackStatement[],
+  priorityIsNew: boolean,
+  today: string,
+  who: string,
+  path: string,
+  outOfPeriod: (field: string) => Error,
+): Promise<PackChange[]> {
+  const changes: PackChange[] = [];
+  const current = (await manager.find(SuccessStatementEntity, { where: { priorityId: priority.id }, lock: { mode: 'pessimistic_write' } }))
+    .filter((row) => row.validTo === null || row.validTo >= today)
+    .sort((a, b) => a.position - b.position);
+  const key = (text: string) => `${priority.id}/${text}`;
+  const unmatched = current.filter((row) => !statements.some((statement) => statement.text === row.text));
+  const newTexts = statements.map((statement, index) => ({ statement, index })).filter(({ statement }) => !current.some((row) => row.text === statement.text));
+  for (const statement of statements) {
+    const row = current.find((item) => item.text === statement.text);
+    if (!row) continue;
+    const fields = [
+      ...(canonical(row.target) !== canonical(storedTarget(statement.target)) ? ['target'] : []),
+      ...(canonical(row.source) !== canonical(statement.provenance) ? ['provenance'] : []),
+    ];
+    if (fields.length === 0) continue;
+    await manager.update(
+      SuccessStatementEntity,
+      { id: row.id },
+      { target: storedTarget(statement.target), source: asSource(statement.provenance), version: row.version + 1 },
+    );
+    changes.push({ entity: 'SuccessStatement', key: key(statement.text), change: 'CHANGED', fields });
+  }
+  const last = current.reduce((max, row) => Math.max(max, row.position), 0);
+  let nextPosition = Math.max(last, (await manager.maximum(SuccessStatementEntity, 'position', { priorityId: priority.id })) ?? 0) + 1;
+  for (const [order, { statement, index }] of newTexts.entries()) {
+    const row = unmatched[order];
+    const target = storedTarget(statement.target);
+    if (row) {
+      // A revision from today, as reviseSuccessStatement with effectiveFrom: the replaced text stays as an earlier version.
+      const currentFrom = statementCurrentFrom(row, priority);
+      const how = revisionToday(
+        { from: currentFrom, revisedFrom: row.revisedFrom },
+        priority.periodEnd,
+        today,
+        `${path}.successStatements.${index}.text`,
+        outOfPeriod,
+      );
+      if (how === 'revision')
+        await manager.insert(SuccessStatementVersionEntity, {
+          statementId: row.id,
+          validFrom: currentFrom,
+          validUntil: today,
+          text: row.text,
+          target: row.target,
+          baselineValue: row.baselineValue,
+          baselineSource: row.baselineSource,
+          recordedBy: who,
+        });
+      // A synthetic baseline belongs to the year it names: kept while the new target names the same year.
+      const keepsBaseline = target?.baselinePeriod != null && target.baselinePeriod === row.target?.baselinePeriod;
+      await manager.update(
+        SuccessStatementEntity,
+        { id: row.id },
+        {
+          text: statement.text,
+          target,
+          baselineValue: keepsBaseline ? row.baselineValue : null,
+          baselineSource: keepsBaseline ? row.baselineSource : null,
+          source: asSource(statement.provenance),
+          ...(how === 'revision' ? { revisedFrom: today } : {}),
+          version: row.version + 1,
+        },
+      );
+      changes.push({
+        entity: 'SuccessStatement',
+        key: key(row.text),
+        change: 'CHANGED',
+        fields: ['text', ...(canonical(row.target) !== canonical(target) ? ['target'] : [])],
+      });
+    } else {
+      // Part of a priority added by this pack from its first day; added to an existing priority, from today.
+      const validFrom = priorityIsNew || today <= priority.periodStart ? null : today;
+      if (!priorityIsNew && today > priority.periodEnd) throw outOfPeriod(`${path}.successStatements.${index}.text`);
+      await manager.insert(SuccessStatementEntity, {
+        priorityId: priority.id,
+        position: nextPosition++,
+        text: statement.text,
+        target,
+        baselineValue: null,
+        baselineSource: null,
+        source: asSource(statement.provenance),
+        validFrom,
+      });
+      changes.push({ entity: 'SuccessStatement', key: key(statement.text), change: 'ADDED', fields: [] });
+    }
+  }
+  for (const row of unmatched.slice(newTexts.length)) {
+    // Left out of the pack: retired, yesterday being its last day (retireSuccessStatement's rule).
+    const lastDay = dayBefore(today);
+    if (lastDay >= (row.validTo ?? priority.periodEnd)) throw outOfPeriod(`${path}.successStatements`);
+    await manager.update(SuccessStatementEntity, { id: row.id }, { validTo: lastDay, version: row.version + 1 });
+    changes.push({ entity: 'SuccessStatement', key: key(row.text), change: 'ENDED', fields: ['validTo'] });
   }
   return changes;
 }
@@ -915,6 +1317,6 @@ export async function applyArrangementsPackSection(context: OperationContext, sc
     scope,
     text,
     dryRun,
-    apply: (manager, value, slug) => applyPartnershipSection(manager, value, slug),
+    apply: (manager, value, slug) => applyPartnershipSection(manager, value, slug, context.caller.subject),
   });
 }

@@ -1,7 +1,7 @@
 import { mayEditActionPlan } from '../access';
 import type { Resolvers } from '../generated/graphql';
 import { organisationReference } from '../models';
-import { ACTION_PLAN_HEADINGS } from '../seed/strategic-plan';
+import { ACTION_PLAN_HEADINGS } from '../rules/action-plan-template';
 
 const HEADING_TEXT = Object.fromEntries(ACTION_PLAN_HEADINGS.map(({ heading, text }) => [heading, text]));
 

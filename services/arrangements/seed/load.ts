@@ -4,15 +4,15 @@ import { MeetingEntity, PartnershipEntity } from '../entities';
 import { applyPartnershipSection, applyRegionalSection } from '../operations/pack';
 import { generateMeetings } from './meetings';
 import { arrangementsSections, packBodies } from './packs';
-import { seedStrategicPlans } from './strategic-plan-load';
+import { generateStrategicPlanHistory } from './strategic-plan-synthetic';
 
 export { readArrangementsSection } from './packs';
 
 /**
  * Loads the arrangements of every pack in packs/ (regional first, then partnerships by slug) with
  * the functions the applyArrangementsPackSection mutation uses, in one transaction, when the schema
- * holds no partnership yet. Then the generators of synthetic history (meetings) run, and what the
- * packs do not hold yet is seeded by code: the strategic plan.
+ * holds no partnership yet (strategic plans included). Then the generators of synthetic history
+ * run: meetings, and the plans' baselines, measurements and Strategic Action Plan rows.
  */
 export async function seedArrangements(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
@@ -23,6 +23,6 @@ export async function seedArrangements(dataSource: DataSource): Promise<void> {
       else await applyPartnershipSection(manager, section.value as PartnershipArrangements, section.scope);
     }
     await manager.insert(MeetingEntity, generateMeetings(packBodies(sections)));
-    await seedStrategicPlans(manager);
+    await generateStrategicPlanHistory(manager);
   });
 }

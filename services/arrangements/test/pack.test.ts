@@ -3,6 +3,9 @@ import path from 'node:path';
 import type { Grant } from '@safeguarding/auth';
 import { packsDirectory } from '@safeguarding/packs';
 import { grant, startTestFederation, type TestFederation } from '@safeguarding/testkit';
+import type { PartnershipArrangements } from '@safeguarding/packs';
+import { readArrangementsSection } from '../seed/packs';
+import { parseSuccessTarget } from '../rules/success-target';
 
 /**
  * The arrangements section of a pack through the gateway (operations/pack.ts): the seed is the
@@ -325,5 +328,271 @@ describe('values recorded through the API', () => {
     expect((await apply('solihull', text)).changes).toEqual([expect.objectContaining({ change: 'CHANGED', fields: ['source'] })]);
     expect(await exported('solihull')).toBe(text);
     expect((await apply('solihull', await exported('solihull'))).changes).toEqual([]);
+  });
+});
+
+describe('strategic plans', () => {
+  // A plan around today, so that a revision from the day of applying falls inside its period.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const year = Number(today.slice(0, 4));
+  const periodStart = `${year - 1}-04-01`;
+  const periodEnd = `${year + 2}-03-31`;
+  const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const planText = (neglectHeading: string, firstStatement: string, withExploitation = true) => `strategicPlans:
+  - title: Safeguarding Priorities ${year - 1}-${year + 2}
+    periodStart: ${periodStart}
+    periodEnd: ${periodEnd}
+    provenance:
+      kind: synthetic
+      generator: a test plan (pack.test.ts)
+    priorities:
+${
+  withExploitation
+    ? `      - id: telford-and-wrekin.exploitation-priority
+        heading: Exploitation
+        kind: STRATEGIC_PRIORITY
+        owningGroup: telford-and-wrekin.executive
+        successStatements: []
+        provenance:
+          kind: synthetic
+          generator: a test priority (pack.test.ts)
+`
+    : ''
+}      - id: telford-and-wrekin.neglect-priority
+        heading: ${neglectHeading}
+        kind: STRATEGIC_PRIORITY
+        owningGroup: telford-and-wrekin.neglect
+        successStatements:
+          - text: ${firstStatement}
+            target:
+              comparison: AT_LEAST
+              value: 80
+              unit: PERCENT
+              measures: the percentage of neglect audits rated good
+            provenance:
+              kind: synthetic
+              generator: a test statement (pack.test.ts)
+          - text: Practitioners use the neglect toolkit
+            provenance:
+              kind: synthetic
+              generator: a test statement (pack.test.ts)
+        provenance:
+          kind: synthetic
+          generator: a test priority (pack.test.ts)
+`;
+  const PLANS = `{ partnership(slug: "telford-and-wrekin") { id strategicPlans { title periodStart periodEnd priorities {
+      id title periodEnd versionFrom earlierVersions { title validFrom validTo }
+      successStatements { text validTo target { comparison value } earlierVersions { text validFrom validTo } } } } } }`;
+  const plans = async () => (await ask(PLANS, {})).partnership.strategicPlans as any[];
+  const withPlan = (text: string) => fileOf('telford-and-wrekin') + text;
+
+  it('adds a plan from a pack (a dry run first writes nothing), then applying it again changes nothing and the export is the text', async () => {
+    const text = withPlan(planText('Neglect', 'At least 80% of neglect audits are rated good'));
+    const dry = await apply('telford-and-wrekin', text, true, adminOf('telford-and-wrekin'));
+    expect(dry.applied).toBe(false);
+    expect(dry.changes).toEqual(
+      expect.arrayContaining([
+        { entity: 'StrategicPlan', key: `telford-and-wrekin/Safeguarding Priorities ${year - 1}-${year + 2}`, change: 'ADDED', fields: [] },
+        { entity: 'StrategicPriority', key: 'telford-and-wrekin.neglect-priority', change: 'ADDED', fields: [] },
+        { entity: 'SuccessStatement', key: 'telford-and-wrekin.neglect-priority/Practitioners use the neglect toolkit', change: 'ADDED', fields: [] },
+      ]),
+    );
+    expect(await plans()).toEqual([]);
+    const done = await apply('telford-and-wrekin', text, false, adminOf('telford-and-wrekin'));
+    expect(done.changes).toEqual(dry.changes);
+    const [plan] = await plans();
+    expect(plan).toMatchObject({ periodStart, periodEnd });
+    const neglect = plan.priorities.find((priority: { id: string }) => priority.id === 'telford-and-wrekin.neglect-priority');
+    expect(neglect.successStatements.map((statement: { text: string }) => statement.text)).toEqual([
+      'At least 80% of neglect audits are rated good',
+      'Practitioners use the neglect toolkit',
+    ]);
+    expect(neglect.successStatements[0].target).toEqual({ comparison: 'AT_LEAST', value: 80 });
+    expect((await apply('telford-and-wrekin', text, false, adminOf('telford-and-wrekin'))).changes).toEqual([]);
+    expect(await exported('telford-and-wrekin')).toBe(text);
+  });
+
+  it('applies a changed heading and statement text as revisions from today, the earlier text kept in earlierVersions (a second change the same day corrects in place)', async () => {
+    const text = withPlan(planText('Neglect and its impact', 'At least 80% of neglect audits are rated good or better'));
+    const result = await apply('telford-and-wrekin', text, false, adminOf('telford-and-wrekin'));
+    expect(result.changes).toEqual([
+      { entity: 'StrategicPriority', key: 'telford-and-wrekin.neglect-priority', change: 'CHANGED', fields: ['heading'] },
+      {
+        entity: 'SuccessStatement',
+        key: 'telford-and-wrekin.neglect-priority/At least 80% of neglect audits are rated good',
+        change: 'CHANGED',
+        fields: ['text'],
+      },
+    ]);
+    const neglect = (await plans())[0].priorities.find((priority: { id: string }) => priority.id === 'telford-and-wrekin.neglect-priority');
+    expect(neglect).toMatchObject({ title: 'Neglect and its impact', versionFrom: today });
+    expect(neglect.earlierVersions).toEqual([{ title: 'Neglect', validFrom: periodStart, validTo: yesterday }]);
+    expect(neglect.successStatements[0].text).toBe('At least 80% of neglect audits are rated good or better');
+    expect(neglect.successStatements[0].earlierVersions).toEqual([
+      { text: 'At least 80% of neglect audits are rated good', validFrom: periodStart, validTo: yesterday },
+    ]);
+    expect((await apply('telford-and-wrekin', text, false, adminOf('telford-and-wrekin'))).changes).toEqual([]);
+    // The export holds the current text only.
+    expect(await exported('telford-and-wrekin')).toBe(text);
+    // A second change the same day corrects today's text in place: a text that stood for no day is not kept.
+    const again = text.replace('heading: Neglect and its impact\n', 'heading: Neglect and its impact on children\n');
+    expect((await apply('telford-and-wrekin', again, false, adminOf('telford-and-wrekin'))).changes).toEqual([
+      { entity: 'StrategicPriority', key: 'telford-and-wrekin.neglect-priority', change: 'CHANGED', fields: ['heading'] },
+    ]);
+    const corrected = (await plans())[0].priorities.find((priority: { id: string }) => priority.id === 'telford-and-wrekin.neglect-priority');
+    expect(corrected).toMatchObject({ title: 'Neglect and its impact on children', versionFrom: today });
+    expect(corrected.earlierVersions).toEqual([{ title: 'Neglect', validFrom: periodStart, validTo: yesterday }]);
+    await apply('telford-and-wrekin', text, false, adminOf('telford-and-wrekin'));
+  });
+
+  it('retires a priority and a statement left out of the pack, yesterday being their last day, and exports without them', async () => {
+    const text = withPlan(planText('Neglect and its impact', 'At least 80% of neglect audits are rated good or better', false)).replace(
+      /\n {10}- text: Practitioners use the neglect toolkit\n {12}provenance:\n {14}kind: synthetic\n {14}generator: a test statement \(pack\.test\.ts\)/,
+      '',
+    );
+    const dry = await apply('telford-and-wrekin', text, true, adminOf('telford-and-wrekin'));
+    expect(dry.changes).toEqual(
+      expect.arrayContaining([
+        { entity: 'StrategicPriority', key: 'telford-and-wrekin.exploitation-priority', change: 'ENDED', fields: ['periodEnd'] },
+        { entity: 'SuccessStatement', key: 'telford-and-wrekin.neglect-priority/Practitioners use the neglect toolkit', change: 'ENDED', fields: ['validTo'] },
+      ]),
+    );
+    expect(dry.changes).toHaveLength(2);
+    expect((await plans())[0].priorities.find((priority: { id: string }) => priority.id === 'telford-and-wrekin.exploitation-priority').periodEnd).toBe(
+      periodEnd,
+    );
+    await apply('telford-and-wrekin', text, false, adminOf('telford-and-wrekin'));
+    const [plan] = await plans();
+    expect(plan.priorities.find((priority: { id: string }) => priority.id === 'telford-and-wrekin.exploitation-priority').periodEnd).toBe(yesterday);
+    const neglect = plan.priorities.find((priority: { id: string }) => priority.id === 'telford-and-wrekin.neglect-priority');
+    expect(neglect.successStatements.find((statement: { text: string }) => statement.text === 'Practitioners use the neglect toolkit').validTo).toBe(yesterday);
+    expect(await exported('telford-and-wrekin')).toBe(text);
+    expect((await apply('telford-and-wrekin', text, false, adminOf('telford-and-wrekin'))).changes).toEqual([]);
+  });
+
+  it('corrects in place, keeping no earlier version, the text of a plan that has not begun; a priority added to it starts with it', async () => {
+    const base = await exported('telford-and-wrekin');
+    const futureStart = `${year + 2}-04-01`;
+    const futurePlan = (heading: string, statement: string, extra = '') => `  - title: Safeguarding Priorities ${year + 2}-${year + 5}
+    periodStart: ${futureStart}
+    periodEnd: ${year + 5}-03-31
+    provenance:
+      kind: synthetic
+      generator: a test plan (pack.test.ts)
+    priorities:
+${extra}      - id: telford-and-wrekin.future-neglect
+        heading: ${heading}
+        kind: STRATEGIC_PRIORITY
+        owningGroup: telford-and-wrekin.neglect
+        successStatements:
+          - text: ${statement}
+            provenance:
+              kind: synthetic
+              generator: a test statement (pack.test.ts)
+        provenance:
+          kind: synthetic
+          generator: a test priority (pack.test.ts)
+`;
+    await apply('telford-and-wrekin', base + futurePlan('Neglect', 'Fewer children are on plans for neglect'), false, adminOf('telford-and-wrekin'));
+    const extra = `      - id: telford-and-wrekin.future-exploitation
+        heading: Exploitation
+        kind: STRATEGIC_PRIORITY
+        owningGroup: telford-and-wrekin.executive
+        successStatements: []
+        provenance:
+          kind: synthetic
+          generator: a test priority (pack.test.ts)
+`;
+    const text = base + futurePlan('Neglect in the early years', 'Fewer young children are on plans for neglect', extra);
+    const result = await apply('telford-and-wrekin', text, false, adminOf('telford-and-wrekin'));
+    expect(result.changes).toEqual([
+      { entity: 'StrategicPriority', key: 'telford-and-wrekin.future-exploitation', change: 'ADDED', fields: [] },
+      { entity: 'StrategicPriority', key: 'telford-and-wrekin.future-neglect', change: 'CHANGED', fields: ['heading'] },
+      {
+        entity: 'SuccessStatement',
+        key: 'telford-and-wrekin.future-neglect/Fewer children are on plans for neglect',
+        change: 'CHANGED',
+        fields: ['text'],
+      },
+    ]);
+    const future = (await plans()).find((plan: { periodStart: string }) => plan.periodStart === futureStart);
+    const neglect = future.priorities.find((priority: { id: string }) => priority.id === 'telford-and-wrekin.future-neglect');
+    expect(neglect).toMatchObject({ title: 'Neglect in the early years', versionFrom: futureStart, earlierVersions: [] });
+    expect(neglect.successStatements).toEqual([{ text: 'Fewer young children are on plans for neglect', validTo: null, target: null, earlierVersions: [] }]);
+    const exploitation = (
+      await ask(`{ partnership(slug: "telford-and-wrekin") { id strategicPlans { priorities { id periodStart } } } }`, {})
+    ).partnership.strategicPlans
+      .flatMap((plan: { priorities: { id: string; periodStart: string }[] }) => plan.priorities)
+      .find((priority: { id: string }) => priority.id === 'telford-and-wrekin.future-exploitation');
+    expect(exploitation.periodStart).toBe(futureStart);
+    expect(await exported('telford-and-wrekin')).toBe(text);
+  });
+
+  it("types each of Shropshire's success statements' targets as its own words give them (rules/success-target.ts)", () => {
+    const value = readArrangementsSection(path.join(packsDirectory(), 'shropshire'))!.value as PartnershipArrangements;
+    const statements = (value.strategicPlans ?? []).flatMap((plan) => plan.priorities.flatMap((priority) => priority.successStatements));
+    expect(statements.length).toBeGreaterThan(40);
+    for (const statement of statements) {
+      const read = parseSuccessTarget(statement.text);
+      expect({ text: statement.text, target: statement.target ?? null }).toEqual({
+        text: statement.text,
+        target: read ? { ...read, baselinePeriod: read.baselinePeriod ?? undefined } : null,
+      });
+    }
+    expect(statements.filter((statement) => statement.target).length).toBeGreaterThan(5);
+  });
+
+  it('exports a plan recorded through the API as recorded, and applies that export as a fixed point', async () => {
+    const plan = await federation.query(
+      `mutation { createStrategicPlan(partnershipSlug: "solihull", input: { title: "Solihull Priorities", periodStart: "${periodStart}", periodEnd: "${periodEnd}" }) { id } }`,
+      { as: adminOf('solihull') },
+    );
+    expect(plan.errors).toBeUndefined();
+    const planId = (plan.data as any).createStrategicPlan.id;
+    const priority = await federation.query(
+      `mutation { addStrategicPriority(planId: "${planId}", input: { title: "Neglect", kind: STRATEGIC_PRIORITY, owningGroupId: "solihull.executive" }) { id } }`,
+      { as: adminOf('solihull') },
+    );
+    expect(priority.errors).toBeUndefined();
+    const priorityId = (priority.data as any).addStrategicPriority.id;
+    const statement = await federation.query(
+      `mutation { addSuccessStatement(priorityId: "${priorityId}", input: { text: "At least 70% of neglect audits are rated good",
+         target: { comparison: AT_LEAST, value: 70, unit: PERCENT, measures: "the percentage of neglect audits rated good" } }) { id } }`,
+      { as: adminOf('solihull') },
+    );
+    expect(statement.errors).toBeUndefined();
+    const text = await exported('solihull');
+    expect(text).toContain('strategicPlans:\n  - title: Solihull Priorities\n');
+    expect(text).toMatch(/- text: At least 70% of neglect audits are rated good\n\s+target:\n\s+comparison: AT_LEAST\n\s+value: 70/);
+    expect(text).not.toMatch(/kind: stated\n\s+document: [Rr]ecorded/);
+    const first = await apply('solihull', text);
+    expect(first.changes.every((change: { fields: string[] }) => change.fields.every((field) => field === 'provenance' || field === 'source'))).toBe(true);
+    expect(await exported('solihull')).toBe(text);
+    expect((await apply('solihull', text)).changes).toEqual([]);
+  });
+
+  it("refuses a change to Shropshire's plan, whose period has ended, a plan overlapping another and an owning group outside the partnership, naming the field", async () => {
+    const shropshire = fileOf('shropshire');
+    const changed = shropshire.replace('heading: Domestic Abuse\n', 'heading: Domestic Abuse and Violence Against Women and Girls\n');
+    expect(changed).not.toBe(shropshire);
+    const response = await federation.query(APPLY, { variables: { scope: 'shropshire', text: changed, dryRun: false }, as: regionalAdmin });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/ran from 2023-04-01 to 2026-03-31/);
+    // Priorities are in id order: shropshire.domestic-abuse is the sixth.
+    expect(response.errors?.[0]?.extensions?.field).toBe('strategicPlans.0.priorities.5.heading');
+    expect(await exported('shropshire')).toBe(shropshire);
+    const overlapping = shropshire.replace(
+      'strategicPlans:\n',
+      `strategicPlans:\n  - title: Overlapping plan\n    periodStart: 2025-04-01\n    periodEnd: 2027-03-31\n    provenance:\n      kind: synthetic\n      generator: a test plan (pack.test.ts)\n    priorities: []\n`,
+    );
+    const refused = await federation.query(APPLY, { variables: { scope: 'shropshire', text: overlapping, dryRun: true }, as: regionalAdmin });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.message).toMatch(/overlaps the partnership's plan "Strategic Plan and Priorities 2023-2026"/);
+    expect(refused.errors?.[0]?.extensions?.field).toBe('strategicPlans.0.periodStart');
+    const outsider = shropshire.replace('owningGroup: shropshire.local-domestic-abuse-partnership-board', 'owningGroup: solihull.executive');
+    expect(outsider).not.toBe(shropshire);
+    const foreign = await federation.query(APPLY, { variables: { scope: 'shropshire', text: outsider, dryRun: true }, as: regionalAdmin });
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'strategicPlans.0.priorities.5.owningGroup' });
+    expect(await exported('shropshire')).toBe(shropshire);
   });
 });

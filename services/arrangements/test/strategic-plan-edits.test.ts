@@ -7,7 +7,7 @@ import {
   SuccessStatementEntity,
   SuccessStatementVersionEntity,
 } from '../entities';
-import { ACTION_PLAN_HEADINGS } from '../seed/strategic-plan';
+import { ACTION_PLAN_HEADINGS } from '../rules/action-plan-template';
 
 /**
  * Strategic plans as a system of record, through the gateway: plans, priorities (add, revise from a

@@ -241,6 +241,62 @@ export const escalationProcedure = z
   })
   .describe('An escalation or dispute-resolution procedure as ordered steps.');
 
+const successTarget = z
+  .strictObject({
+    comparison: z.enum(['ABOVE', 'AT_LEAST', 'REDUCE_BY_AT_LEAST_PERCENT', 'COMPLETED_WITHIN']).describe('How a measurement is judged against the value.'),
+    value: z.number().min(0).max(1_000_000).describe('The number the statement names, e.g. 75 for "at least 75%".'),
+    unit: z.enum(['PERCENT', 'WORKING_DAYS', 'MONTHS']).describe('The unit of the value.'),
+    baselinePeriod: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/, 'a baseline period is a financial year written 2022-23')
+      .optional()
+      .describe('For a reduction: the year the baseline is taken from, e.g. "2022-23" (the baseline figure itself is not in the pack).'),
+    measures: z.string().min(1).max(200).describe('What a measurement of this statement records.'),
+  })
+  .describe("The statement's target as a typed value, where its words give a number; left out for a statement that is text only.");
+
+const successStatement = z
+  .strictObject({
+    text: z
+      .string()
+      .min(1)
+      .max(1000)
+      .describe("The statement in the plan's own words (the current text; earlier texts stay in the platform's earlierVersions)."),
+    target: successTarget.optional(),
+    provenance,
+  })
+  .describe('A success statement: what the partnership will see when the priority is met.');
+
+const strategicPriority = z
+  .strictObject({
+    id: z
+      .string()
+      .max(200)
+      .regex(
+        /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/,
+        'a priority id is "<partnership slug>.<priority slug>" (addStrategicPriority adds the plan\'s first year: "<slug>.<year>.<priority slug>"), e.g. "shropshire.domestic-abuse"',
+      )
+      .describe('A stable id starting with the partnership slug, e.g. "shropshire.domestic-abuse" or, for one added through the API, "solihull.2026.neglect".'),
+    heading: z.string().min(1).max(200).describe('The priority\'s heading (its title), e.g. "Domestic Abuse".'),
+    kind: z.enum(['SYSTEM_PRIORITY', 'STRATEGIC_PRIORITY']).describe('A system priority (a practice oversight group) or a strategic priority.'),
+    owningGroup: bodyId.describe("The body that owns the priority (one of the partnership's bodies)."),
+    successStatements: z.array(successStatement).describe('Its success statements in the order the plan lists them.'),
+    provenance,
+  })
+  .describe('A strategic priority of the plan (its heading, owning group and success statements).');
+
+const strategicPlan = z
+  .strictObject({
+    title: z.string().min(1).max(200).describe('The plan\'s title, e.g. "Strategic Plan and Priorities 2023-2026".'),
+    periodStart: isoDate.describe('The first day of the plan.'),
+    periodEnd: isoDate.describe('The last day of the plan.'),
+    provenance: provenance.describe('Where the plan and its period come from: inferred when the document names only the years (002 says "2023 – 2026").'),
+    priorities: z.array(strategicPriority).describe('Its priorities as they stand today (the current text; a retired priority is left out).'),
+  })
+  .describe(
+    'A strategic plan. The Strategic Action Plan rows, the quarterly measurements and the reduction baselines are synthetic (seed/strategic-plan-synthetic.ts) and are not in the pack.',
+  );
+
 const partnershipSchema = z
   .strictObject({
     partnership: partnershipFacts,
@@ -257,10 +313,17 @@ const partnershipSchema = z
       .array(escalationProcedure)
       .optional()
       .describe('Escalation and dispute-resolution procedures, only where a document states the steps.'),
+    strategicPlans: z
+      .array(strategicPlan)
+      .optional()
+      .describe(
+        'Strategic plans with their priorities and success statements (current text only). A changed text is applied as a revision from the day the pack is applied; a priority or statement left out is retired from that day.',
+      ),
   })
   .describe("The arrangements section of a partnership's pack.");
 
 export type PartnershipArrangements = z.infer<typeof partnershipSchema>;
+export type PackStrategicPlan = z.infer<typeof strategicPlan>;
 export type PackBody = z.infer<typeof body>;
 
 const procedureChapter = z
@@ -333,6 +396,13 @@ export const partnershipArrangementsSection = defineSection({
     ]),
     ...bodyReferences(value.bodies, 'bodies'),
     ...(value.sharedBodies ?? []).map((id, index) => ({ kind: 'body' as const, id, path: ['sharedBodies', index] })),
+    ...(value.strategicPlans ?? []).flatMap((plan, index) =>
+      plan.priorities.map((priority, at) => ({
+        kind: 'body' as const,
+        id: priority.owningGroup,
+        path: ['strategicPlans', index, 'priorities', at, 'owningGroup'],
+      })),
+    ),
     ...(value.procedureAdoptions ?? []).map((adoption, index) => ({
       kind: 'regional-procedure' as const,
       id: adoption.procedure,

@@ -1,26 +1,24 @@
 import { faker } from '@faker-js/faker';
-import type { EntityManager } from 'typeorm';
-import { inferred, stated, synthetic, type Provenance, type SourceCitation } from '@safeguarding/packs';
-import { StrategicActionEntity, StrategicPlanEntity, StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity } from '../entities';
-import { parseSuccessTarget } from '../rules/success-target';
-import { ACTION_PLAN_HEADINGS, strategicPriorities } from './strategic-plan';
+import { In, type EntityManager } from 'typeorm';
+import { synthetic, type Provenance, type SourceCitation } from '@safeguarding/packs';
+import { StrategicActionEntity, StrategicPriorityEntity, SuccessMeasurementEntity, SuccessStatementEntity } from '../entities';
+import { ACTION_PLAN_HEADINGS } from '../rules/action-plan-template';
+
+/**
+ * Synthetic history for the strategic plans the packs hold (issue 17: generators of synthetic
+ * history stay code, labelled synthetic): a baseline figure for each reduction target (002 names
+ * the baseline year, not its value), quarterly measurements of each measurable statement, and
+ * Strategic Action Plan rows on 002's Appendix 2 template. None of it is in the pack.
+ */
 
 /** Provenance is stored as is in the `source` columns (their type is the older citation shape). */
 const asSource = (provenance: Provenance): SourceCitation => provenance as unknown as SourceCitation;
 
-const D002 = '002_93334ed95075e6c4.txt';
-/** 002 names its period "2023 – 2026" only: the April-to-March dates are a reading, labelled so. */
-const PLAN_PERIOD = inferred(
-  [
-    { source: D002, section: 'Title page', quote: '2023 – 2026' },
-    { source: D002, section: 'Foreword from the Independent Chair', quote: 'This strategy builds on the work we started between April 2020 and March 2023.' },
-  ],
-  'The plan names the years 2023 – 2026 only; its period is taken as 1 April 2023 to 31 March 2026 because the strategy before it ran from April 2020 to March 2023.',
+const SYNTHETIC_MEASUREMENT = asSource(
+  synthetic('Quarterly measurement generated with a fixed seed (seed/strategic-plan-synthetic.ts); not a published figure'),
 );
-
-const SYNTHETIC_MEASUREMENT = asSource(synthetic('Quarterly measurement generated with a fixed seed (seed/strategic-plan-load.ts); not a published figure'));
 const SYNTHETIC_ACTION = asSource(
-  synthetic('Strategic Action Plan row generated on the 002 Appendix 2 template with a fixed seed (seed/strategic-plan-load.ts); not a published plan'),
+  synthetic('Strategic Action Plan row generated on the 002 Appendix 2 template with a fixed seed (seed/strategic-plan-synthetic.ts); not a published plan'),
 );
 /** Quarter ends on which synthetic measurements fall. */
 const QUARTER_ENDS = [
@@ -38,53 +36,43 @@ const QUARTER_ENDS = [
 const PERIODS = ['2023-24', '2024-25', '2025-26'];
 const OWNERS = ['shropshire-council', 'shropshire-telford-and-wrekin-icb', 'west-mercia-police'];
 
-/** Loads 002's priorities verbatim, then synthetic measurements and action plans (fixed seed). */
-export async function seedStrategicPlans(manager: EntityManager): Promise<void> {
+/**
+ * The order the TypeScript seed listed 002's priorities in (the order of the document): the
+ * generator walks them in it, so the fixed random seed gives the same figures (and RAG answers) as
+ * before the plan moved into the pack, whose priorities are in id order. Priorities not listed here
+ * (a plan added through a pack) come after, in id order.
+ */
+const WALK_ORDER = [
+  'shropshire.adult-safeguarding-and-protection-practice-oversight',
+  'shropshire.child-safeguarding-and-protection-practice-oversight',
+  'shropshire.community-safety-practice-oversight',
+  'shropshire.adult-statutory-case-review',
+  'shropshire.childrens-statutory-case-review',
+  'shropshire.domestic-abuse',
+  'shropshire.tackling-exploitation',
+  'shropshire.tackling-drug-and-alcohol-misuse',
+];
+const walkRank = (id: string) => (WALK_ORDER.includes(id) ? WALK_ORDER.indexOf(id) : WALK_ORDER.length);
+
+/** Generates the synthetic history of the seeded plans' priorities (fixed seed), after the packs are applied. */
+export async function generateStrategicPlanHistory(manager: EntityManager): Promise<void> {
   faker.seed(20230314);
-  // One plan per partnership and period (002 is Shropshire's 2023-2026 plan); its priorities point to it.
-  const planIds = new Map<string, string>();
-  for (const priority of strategicPriorities) {
-    const key = `${priority.partnershipId}|${priority.periodStart}|${priority.periodEnd}`;
-    if (planIds.has(key)) continue;
-    const inserted = await manager.insert(StrategicPlanEntity, {
-      partnershipId: priority.partnershipId,
-      title: `Strategic Plan and Priorities ${priority.periodStart.slice(0, 4)}-${priority.periodEnd.slice(0, 4)}`,
-      periodStart: priority.periodStart,
-      periodEnd: priority.periodEnd,
-      source: asSource(PLAN_PERIOD),
-    });
-    planIds.set(key, inserted.identifiers[0]!.id as string);
-  }
-  await manager.insert(
-    StrategicPriorityEntity,
-    strategicPriorities.map(({ statements: _statements, source, ...priority }) => ({
-      ...priority,
-      source: asSource(source),
-      planId: planIds.get(`${priority.partnershipId}|${priority.periodStart}|${priority.periodEnd}`)!,
-    })),
-  );
-  for (const priority of strategicPriorities) {
-    const rows = priority.statements.map((text, index) => {
-      const target = parseSuccessTarget(text);
-      const reduction = target?.comparison === 'REDUCE_BY_AT_LEAST_PERCENT';
-      return {
-        priorityId: priority.id,
-        position: index + 1,
-        text,
-        target,
-        // 002 names the baseline year but not its figure: the figure is synthetic and says so.
-        baselineValue: reduction ? faker.number.float({ min: 20, max: 30, fractionDigits: 1 }) : null,
-        baselineSource: reduction
-          ? asSource(synthetic(`Synthetic ${target.baselinePeriod} baseline (seed/strategic-plan-load.ts): 002 names the baseline year, not its value`))
-          : null,
-        // Each statement is quoted verbatim from 002, so it states itself.
-        source: asSource(stated(D002, `Success Statements (${priority.title})`, text)),
-      };
-    });
-    const inserted = await manager.insert(SuccessStatementEntity, rows);
-    const measurements = rows.flatMap((row, index) => {
+  const priorities = (await manager.find(StrategicPriorityEntity)).sort((a, b) => walkRank(a.id) - walkRank(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (priorities.length === 0) return;
+  const statements = await manager.find(SuccessStatementEntity, { where: { priorityId: In(priorities.map((priority) => priority.id)) } });
+  for (const priority of priorities) {
+    const rows = statements.filter((statement) => statement.priorityId === priority.id).sort((a, b) => a.position - b.position);
+    for (const row of rows) {
+      if (row.target?.comparison !== 'REDUCE_BY_AT_LEAST_PERCENT') continue;
+      // 002 names the baseline year but not its figure: the figure is synthetic and says so.
+      row.baselineValue = faker.number.float({ min: 20, max: 30, fractionDigits: 1 });
+      row.baselineSource = asSource(
+        synthetic(`Synthetic ${row.target.baselinePeriod} baseline (seed/strategic-plan-synthetic.ts): 002 names the baseline year, not its value`),
+      );
+      await manager.update(SuccessStatementEntity, { id: row.id }, { baselineValue: row.baselineValue, baselineSource: row.baselineSource });
+    }
+    const measurements = rows.flatMap((row) => {
       if (!row.target) return [];
-      const statementId = inserted.identifiers[index]!.id as string;
       const centre =
         row.target.comparison === 'REDUCE_BY_AT_LEAST_PERCENT'
           ? row.baselineValue! * 0.97
@@ -92,7 +80,7 @@ export async function seedStrategicPlans(manager: EntityManager): Promise<void> 
             ? 90
             : row.target.value;
       return QUARTER_ENDS.map((measuredOn) => ({
-        statementId,
+        statementId: row.id,
         measuredOn,
         value: Math.min(100, Math.max(0, faker.number.float({ min: centre * 0.85, max: centre * 1.12, fractionDigits: 1 }))),
         source: SYNTHETIC_MEASUREMENT,
@@ -100,7 +88,7 @@ export async function seedStrategicPlans(manager: EntityManager): Promise<void> 
     });
     if (measurements.length > 0) await manager.insert(SuccessMeasurementEntity, measurements);
   }
-  const groups = [...new Set(strategicPriorities.map((priority) => priority.bodyId))];
+  const groups = [...new Set(priorities.map((priority) => priority.bodyId))];
   const actions = groups.flatMap((bodyId, groupIndex) =>
     PERIODS.flatMap((period, periodIndex) =>
       ACTION_PLAN_HEADINGS.filter(() => faker.datatype.boolean({ probability: 0.6 })).map(({ heading }) => {
