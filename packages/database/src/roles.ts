@@ -64,12 +64,14 @@ export async function ensureSubgraphRoles(adminUrl: string, schema: string): Pro
     for (let attempt = 1; ; attempt += 1) {
       try {
         await client.query('BEGIN');
-        // Serialises the setup of one database (advisory locks are per database); roles from other
-        // databases' setups are caught as duplicates above and retried.
-        await client.query(`SELECT pg_advisory_xact_lock(hashtext('safeguarding subgraph roles'))`);
-        // And waits while a replica of this subgraph migrates (startup-lock.ts): granting on every
+        // Waits while a replica of this subgraph migrates and seeds (startup-lock.ts): granting on every
         // table in the schema while a migration alters one fails with "tuple concurrently updated".
+        // First, holding nothing else: a seed may wait for another subgraph's (membership waits for
+        // arrangements' bodies), which must not then wait for the lock below held by this wait.
         await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [STARTUP_LOCK_NAMESPACE, schema]);
+        // Then serialises the setup of one database (advisory locks are per database); roles from
+        // other databases' setups are caught as duplicates above and retried.
+        await client.query(`SELECT pg_advisory_xact_lock(hashtext('safeguarding subgraph roles'))`);
         await setUp(client, schema, roles);
         await client.query('COMMIT');
         return roles;
@@ -129,13 +131,16 @@ async function setUp(client: Client, schema: string, roles: SubgraphRoles): Prom
 async function grantPublishedViews(client: Client, schema: string): Promise<void> {
   const q = (name: string) => `"${name}"`;
   for (const published of PUBLISHED_VIEWS.filter((candidate) => candidate.schema === schema || candidate.reader === schema)) {
-    const reader = subgraphRoles(published.reader).runtime;
-    const { rows } = await client.query<{ ready: boolean }>(
-      `SELECT to_regclass($1) IS NOT NULL AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $2) AS ready`,
-      [`${q(published.schema)}.${q(published.view)}`, reader],
-    );
-    if (!rows[0]?.ready) continue;
-    await client.query(`GRANT USAGE ON SCHEMA ${q(published.schema)} TO ${q(reader)}`);
-    await client.query(`GRANT SELECT ON ${q(published.schema)}.${q(published.view)} TO ${q(reader)}`);
+    // The runtime role reads it to answer requests; the owner role, which runs the seed, to copy it at first start.
+    const { owner, runtime } = subgraphRoles(published.reader);
+    for (const reader of [runtime, owner]) {
+      const { rows } = await client.query<{ ready: boolean }>(
+        `SELECT to_regclass($1) IS NOT NULL AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $2) AS ready`,
+        [`${q(published.schema)}.${q(published.view)}`, reader],
+      );
+      if (!rows[0]?.ready) continue;
+      await client.query(`GRANT USAGE ON SCHEMA ${q(published.schema)} TO ${q(reader)}`);
+      await client.query(`GRANT SELECT ON ${q(published.schema)}.${q(published.view)} TO ${q(reader)}`);
+    }
   }
 }

@@ -9,6 +9,7 @@ import { MeetingExtraordinaryAndReschedules1734130000000 } from './1734130000000
 import { CreateEscalationProcedures1734130000001 } from './1734130000001-create-escalation-procedures';
 import { StrategicPlanEdits1734120000000 } from './1734120000000-strategic-plan-edits';
 import { RegionalProcedureEdits1734120000001 } from './1734120000001-regional-procedure-edits';
+import { PublishedBodyForMembershipSeed1734150000000 } from './1734150000000-published-body-for-membership-seed';
 import { PartnershipPackFacts1734140000000 } from './1734140000000-partnership-pack-facts';
 
 /** Every migration, oldest first. Written by hand and reviewed; never generated at run time. */
@@ -26,4 +27,5 @@ export const migrations = [
   StrategicPlanEdits1734120000000,
   RegionalProcedureEdits1734120000001,
   PartnershipPackFacts1734140000000,
+  PublishedBodyForMembershipSeed1734150000000,
 ];

@@ -17,6 +17,8 @@ const postKey = (organisationId: string, title: string) => `${organisationId}|${
  * synthetic chair history and attendance. One transaction: a bad pack leaves nothing behind.
  */
 export async function seedMembership(dataSource: DataSource): Promise<void> {
+  if ((await dataSource.manager.count(OrganisationEntity)) > 0) return;
+  await waitForPublishedBodies(dataSource);
   await dataSource.transaction(async (manager) => {
     if ((await manager.count(OrganisationEntity)) > 0) return;
     await copyPublishedBodies(manager);
@@ -25,9 +27,46 @@ export async function seedMembership(dataSource: DataSource): Promise<void> {
   });
 }
 
+const PUBLISHED_BODIES_WAIT_MILLISECONDS = 120_000;
+
 /**
- * Membership's copy of the bodies (body_reference), from arrangements' published view: arrangements
- * migrates and seeds first (the launcher and the test template start subgraphs in port order).
+ * Each subgraph process starts on its own (npm start, replicas, a deployment): at a first start
+ * arrangements may still be loading its packs when membership gets here. Membership's seats need
+ * arrangements' bodies, so it waits for them (polling the view, never calling the subgraph), up to
+ * two minutes, rather than failing and being restarted.
+ */
+async function waitForPublishedBodies(dataSource: DataSource): Promise<void> {
+  const bodiesExpected = packFolders().some((folder) => fs.existsSync(path.join(folder, sectionFile('arrangements'))));
+  const deadline = Date.now() + PUBLISHED_BODIES_WAIT_MILLISECONDS;
+  for (;;) {
+    if (await publishedBodiesReady(dataSource, bodiesExpected)) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        'Membership waited two minutes for the arrangements subgraph to load its packs ("arrangements"."published_body" is missing, unreadable or empty): start arrangements (npm start starts both) and look at its log.',
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** While arrangements migrates, the view may be missing or not yet granted to this role: not ready, not an error. */
+async function publishedBodiesReady(dataSource: DataSource, bodiesExpected: boolean): Promise<boolean> {
+  try {
+    const [view] = await dataSource.query<{ present: boolean }[]>(`SELECT to_regclass('"arrangements"."published_body"') IS NOT NULL AS present`);
+    if (!view?.present) return false;
+    if (!bodiesExpected) return true;
+    const [published] = await dataSource.query<{ any: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM "arrangements"."published_body") AS any`);
+    return published?.any === true;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === '42501' || code === '42P01' || code === '3F000') return false; // insufficient privilege, no such relation or schema yet
+    throw error;
+  }
+}
+
+/**
+ * Membership's copy of the bodies (body_reference), from arrangements' published view, once
+ * arrangements has loaded its packs (waitForPublishedBodies).
  */
 async function copyPublishedBodies(manager: EntityManager): Promise<void> {
   const [view] = await manager.query<{ present: boolean }[]>(`SELECT to_regclass('"arrangements"."published_body"') IS NOT NULL AS present`);
