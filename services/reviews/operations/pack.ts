@@ -103,6 +103,8 @@ export async function applyReviewsSection(manager: EntityManager, value: Section
       if (inUse > 0)
         refuse(locate, ['reviewKinds'], `the pack no longer lists ${removed.join(', ')}, but ${inUse} review(s) are of those kinds; keep the kinds listed.`);
     }
+    // The count above sees only the reviews the caller may see (row-level security keeps unpublished
+    // ones inside their partnership); the foreign key sees them all, so its refusal says the same.
     const kinds = await reconcileRows(
       manager,
       {
@@ -122,7 +124,14 @@ export async function applyReviewsSection(manager: EntityManager, value: Section
         sortOrder: index + 1,
         source: kind.provenance,
       })),
-    );
+    ).catch((error: unknown) => {
+      if ((error as { code?: string }).code !== FOREIGN_KEY_VIOLATION) throw error;
+      return refuse(
+        locate,
+        ['reviewKinds'],
+        `the pack no longer lists ${removed.join(', ')}, but reviews are recorded under those kinds; keep the kinds listed.`,
+      );
+    });
     const clocks = await reconcileRows(
       manager,
       { entity: ReviewClockEntity, name: 'ReviewClock', key: clockKey, columns: CLOCK_COLUMNS, existing: { partnershipId: IsNull() } },
@@ -147,6 +156,8 @@ export async function applyReviewsSection(manager: EntityManager, value: Section
   );
   return changes;
 }
+
+const FOREIGN_KEY_VIOLATION = '23503';
 
 /** A stored provenance as the pack writes it (keys in the schema's order; an API-recorded value as recorded). */
 function provenanceOf(stored: StoredSource | null): Provenance | undefined {
