@@ -1,9 +1,12 @@
+import { BODY_KINDS, STATUTORY_FUNCTION_KINDS } from './sections/arrangements';
+
 /**
- * Shapes of the seed data every subgraph loads. Facts taken from the documents in sources/ cite the file and
- * section they come from; anything generated says so with `synthetic: true`.
+ * Shapes the subgraphs share beyond the pack sections: the older citation shape (values recorded
+ * through the API still store it; provenance.ts reads it), the registry's sectors, body kinds, and
+ * the body rules membership and arrangements both evaluate.
  */
 
-/** Where a seeded fact comes from: a seed file name and the section of it (heading or table). */
+/** A citation as values recorded through the API store it: a document and section as given (shown as RECORDED). */
 export interface SourceCitation {
   /** Seed file name, e.g. "003_b1549964c7b91fcb.txt", or a public page's title for facts outside the seeds. */
   document: string;
@@ -13,47 +16,28 @@ export interface SourceCitation {
   synthetic?: boolean;
 }
 
-export type OrganisationSector =
-  | 'LOCAL_AUTHORITY'
-  | 'HEALTH_COMMISSIONER'
-  | 'HEALTH_PROVIDER'
-  | 'PRIMARY_CARE'
-  | 'POLICE'
-  | 'PROBATION'
-  | 'YOUTH_JUSTICE'
-  | 'FIRE_AND_RESCUE'
-  | 'EDUCATION'
-  | 'HOUSING'
-  | 'VOLUNTARY_AND_COMMUNITY'
-  | 'INDEPENDENT'
-  | 'PARTNERSHIP_BUSINESS_UNIT'
-  | 'OTHER_PUBLIC_SERVICE';
+/** The sectors of the organisation registry (the SDL's OrganisationSector; the membership section's classification). */
+export const ORGANISATION_SECTORS = [
+  'LOCAL_AUTHORITY',
+  'HEALTH_COMMISSIONER',
+  'HEALTH_PROVIDER',
+  'PRIMARY_CARE',
+  'POLICE',
+  'PROBATION',
+  'YOUTH_JUSTICE',
+  'FIRE_AND_RESCUE',
+  'EDUCATION',
+  'HOUSING',
+  'VOLUNTARY_AND_COMMUNITY',
+  'INDEPENDENT',
+  'PARTNERSHIP_BUSINESS_UNIT',
+  'OTHER_PUBLIC_SERVICE',
+] as const;
+export type OrganisationSector = (typeof ORGANISATION_SECTORS)[number];
 
-/** One agency, named once and shared across partnerships (owned by the membership subgraph). */
-export interface OrganisationSeed {
-  /** Stable slug, e.g. "west-mercia-police"; other subgraphs reference organisations by it. */
-  id: string;
-  name: string;
-  sector: OrganisationSector;
-  /** Former or alternative names, e.g. a CCG that became an ICB. */
-  alsoKnownAs?: string[];
-  source: SourceCitation;
-}
+export type StatutoryFunctionKind = (typeof STATUTORY_FUNCTION_KINDS)[number];
 
-export type StatutoryFunctionKind = 'CHILDREN_SAFEGUARDING_PARTNERSHIP' | 'SAFEGUARDING_ADULTS_BOARD' | 'COMMUNITY_SAFETY_PARTNERSHIP';
-
-export type BodyKind =
-  | 'PARTNERSHIP_BOARD'
-  | 'EXECUTIVE'
-  | 'LEAD_PARTNERS_FORUM'
-  | 'WIDER_PARTNERSHIP'
-  | 'STANDING_GROUP'
-  | 'THEMATIC_GROUP'
-  | 'TASK_AND_FINISH_GROUP'
-  | 'REVIEW_GROUP'
-  | 'SYSTEM_GROUP'
-  | 'STRATEGIC_PRIORITY_GROUP'
-  | 'REPORTING_PARTNERSHIP';
+export type BodyKind = (typeof BODY_KINDS)[number];
 
 /** How often a body meets, as data: the count per year is what cadence checks use. */
 export interface MeetingFrequencySeed {
@@ -104,81 +88,3 @@ export interface QuorumRuleSeed {
   source: SourceCitation;
 }
 
-export interface BodySeed {
-  /** Stable id: "<partnership-slug>.<body-slug>", or "joint.<body-slug>" for a shared body. */
-  id: string;
-  name: string;
-  kind: BodyKind;
-  /** Partnership slugs the body belongs to (the combined LSP forum has two). */
-  partnershipSlugs: string[];
-  purpose: string;
-  /** Body id this body reports to, if any. */
-  reportsToBodyId?: string;
-  /** Body ids it has a close (non-reporting) structural relationship with. */
-  closeRelationshipBodyIds?: string[];
-  meetingFrequency?: MeetingFrequencySeed;
-  /** Separate agenda time for children and for adults. */
-  separateChildrenAndAdultsTime?: boolean;
-  /** Uses the 7-day papers / 7-day notes / 7-day amendments clock (003 Appendix A). */
-  usesPaperworkClock?: boolean;
-  chairRule?: ChairRuleSeed;
-  quorumRule?: QuorumRuleSeed;
-  /** ISO dates; validFrom absent when the document does not say. */
-  validFrom?: string;
-  validTo?: string;
-  source: SourceCitation;
-}
-
-export interface LeadSafeguardingPartnerSeed {
-  partnershipSlug: string;
-  organisationId: string;
-  /** The post that holds the role, e.g. "Chief Constable". */
-  leadPost?: string;
-  /** The delegated safeguarding partner post, e.g. "Director of People". */
-  delegatedPost?: string;
-  source: SourceCitation;
-}
-
-export interface ArrangementDocumentSeed {
-  partnershipSlug: string;
-  title: string;
-  version?: string;
-  approvedOn?: string;
-  reviewOn?: string;
-  publishedOn?: string;
-  source: SourceCitation;
-}
-
-export interface BudgetSeed {
-  partnershipSlug: string;
-  /** e.g. "2019-20"; absent when the document gives no year. */
-  financialYear?: string;
-  /** Integer pence; absent when the document does not state a total. */
-  totalMinorUnits?: number;
-  /** Organisation id of the Accountable Body, where stated. */
-  accountableBodyOrganisationId?: string;
-  description: string;
-  contributions: { organisationId: string; amountMinorUnits?: number; description?: string; source: SourceCitation }[];
-  source: SourceCitation;
-}
-
-export interface PartnershipSeed {
-  slug: string;
-  name: string;
-  shortName: string;
-  policeForce: string;
-  population?: { value: number; year: string; description: string; source: SourceCitation };
-  statutoryFunctions: { kind: StatutoryFunctionKind; description: string; source: SourceCitation }[];
-  /** Independent scrutiny arrangement in the document's words, if stated. */
-  independentScrutiny?: { description: string; source: SourceCitation };
-  source: SourceCitation;
-}
-
-export interface RegionalProcedureSeed {
-  id: string;
-  title: string;
-  region: string;
-  description: string;
-  adoptions: { partnershipSlug: string; how: string; source: SourceCitation }[];
-  source: SourceCitation;
-}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { provenance } from '../provenance';
+import { ORGANISATION_SECTORS } from '../seed-shapes';
 import { defineSection, type PackReference } from './definition';
 
 /**
@@ -18,22 +19,7 @@ const date = z
   .describe('A calendar date, YYYY-MM-DD.');
 
 export const organizationClassification = z
-  .enum([
-    'LOCAL_AUTHORITY',
-    'HEALTH_COMMISSIONER',
-    'HEALTH_PROVIDER',
-    'PRIMARY_CARE',
-    'POLICE',
-    'PROBATION',
-    'YOUTH_JUSTICE',
-    'FIRE_AND_RESCUE',
-    'EDUCATION',
-    'HOUSING',
-    'VOLUNTARY_AND_COMMUNITY',
-    'INDEPENDENT',
-    'PARTNERSHIP_BUSINESS_UNIT',
-    'OTHER_PUBLIC_SERVICE',
-  ])
+  .enum(ORGANISATION_SECTORS)
   .describe("The registry's sector for the organisation (Popolo organization classification); the registry's classification, not a document's words.");
 export type OrganizationClassification = z.infer<typeof organizationClassification>;
 
