@@ -201,7 +201,7 @@ export async function measureBefore(scale: number, journey: Journey, modes: Mode
   const federation = state.federation;
   const beforeJourney = federation?.journeys.find((candidate) => candidate.name === journey.name);
   if (!federation || !beforeJourney) {
-    const problem = state.startProblem ?? `the earlier build has no ${journey.name} journey`;
+    const problem = state.startProblem ? 'not measured (the earlier build did not start; below)' : `the earlier build has no ${journey.name} journey`;
     for (const mode of selected) state.comparisons.push({ journey: journey.name, mode, after: afterOf(mode), before: null, problem });
     return;
   }
@@ -285,7 +285,7 @@ export function withBeforeRows(rows: Row[]): Row[] {
 /** "Throughput vs before": after / before per journey and path, against issue 19's 2× target. */
 export function beforeSection(): string[] {
   if (!BEFORE_ROOT) return [];
-  const tag = state.federation?.tag ?? 'before';
+  const tag = state.federation?.tag ?? `before, ${commitOf(BEFORE_ROOT)}`;
   const lines = [
     `## Throughput vs before (${tag.replace('before, ', '')})`,
     '',
