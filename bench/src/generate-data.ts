@@ -259,6 +259,14 @@ async function loadArrangements(client: Client, plans: PartnershipPlan[]): Promi
     ['body_id', 'partnership_id'],
     plans.flatMap((p) => p.bodies.map((b) => [b.id, p.slug])),
   );
+  // Body.reportsTo is read from the dated reporting lines since issue 16; the migration copied
+  // reports_to_body_id into them once, before this load, so the synthetic bodies need theirs here.
+  await copyRows(
+    client,
+    'arrangements.body_reporting_line',
+    ['body_id', 'parent_body_id', 'kind'],
+    plans.flatMap((p) => p.bodies.filter((b) => b.reportsTo !== null).map((b) => [b.id, b.reportsTo, 'REPORTS_TO'])),
+  );
   // Meetings: evenly spread by each body's frequency, April 2025 to March 2027; held before the bench date, a few cancelled.
   function* meetings(): Generator<unknown[]> {
     for (const p of plans) {

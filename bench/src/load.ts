@@ -46,6 +46,8 @@ export interface Row {
   responseBytes: number | null;
   answerMatchesApollo: boolean | null;
   note?: string;
+  /** The path's label when it is not MODE_LABEL[mode] (the earlier build's paths, before.ts). */
+  label?: string;
 }
 
 export async function measureJourney(

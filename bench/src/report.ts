@@ -23,7 +23,7 @@ export function markdownTable(rows: Row[]): string {
     const memory = row.gatewayRssMb === null ? '-' : `${fmt(row.gatewayRssMb)} (${fmt(row.gatewayPeakMb)})`;
     const same = row.answerMatchesApollo === null ? '-' : row.answerMatchesApollo ? 'yes' : 'NO';
     lines.push(
-      `| ${row.scale} | ${row.journey} | ${MODE_LABEL[row.mode]} | ${fmt(row.requestsPerSecond)} | ${fmt(row.p50, 1)} | ${fmt(row.p99, 1)} | ${row.statements ?? '-'} | ${fetches} | ${memory} | ${same} | ${row.errors}${row.note ? ` (${row.note})` : ''} |`,
+      `| ${row.scale} | ${row.journey} | ${row.label ?? MODE_LABEL[row.mode]} | ${fmt(row.requestsPerSecond)} | ${fmt(row.p50, 1)} | ${fmt(row.p99, 1)} | ${row.statements ?? '-'} | ${fetches} | ${memory} | ${same} | ${row.errors}${row.note ? ` (${row.note})` : ''} |`,
     );
   }
   return lines.join('\n');

@@ -11,6 +11,7 @@ import { Instrumented, startInstrumented, stopInstrumented } from './proxies';
 import { Row, measureJourney } from './load';
 import { targets } from './checks';
 import { markdownTable, targetTable } from './report';
+import { beforeResults, beforeSection, measureBefore, startBefore, withBeforeRows } from './before';
 
 /**
  * `npm run bench`: starts every built subgraph and both gateways as child processes on the bench
@@ -69,14 +70,18 @@ function regenerate(scale: number): Promise<void> {
   });
 }
 
-async function runAt(scale: number, journeys: Journey[], modes: Mode[], duration: number): Promise<Row[]> {
+async function runAt(scale: number, journeys: Journey[], modes: Mode[], duration: number, withBefore = false): Promise<Row[]> {
   let federation: Federation | undefined;
   let instrumented: Instrumented | undefined;
   try {
     federation = await startFederation();
     instrumented = await startInstrumented();
+    if (withBefore) await startBefore();
     const rows: Row[] = [];
-    for (const journey of journeys) rows.push(...(await measureJourney(scale, journey, modes, federation, instrumented, duration)));
+    for (const journey of journeys) {
+      rows.push(...(await measureJourney(scale, journey, modes, federation, instrumented, duration)));
+      if (withBefore) await measureBefore(scale, journey, modes, duration, rows);
+    }
     return rows;
   } finally {
     await stopInstrumented(instrumented);
@@ -102,7 +107,7 @@ async function main(): Promise<void> {
     `Bench on ${new URL(databaseUrl).pathname.slice(1)} at N=${facts.scale} (${JSON.stringify(facts.counts)}); ${CONNECTIONS} clients, ${DURATION} s per path after ${WARMUP} s warm-up`,
   );
 
-  const rows = await runAt(facts.scale, journeys, MODES, DURATION);
+  const rows = await runAt(facts.scale, journeys, MODES, DURATION, true);
 
   const scalingRows: Row[] = [];
   const scalingErrors: string[] = [];
@@ -113,7 +118,8 @@ async function main(): Promise<void> {
         .map(([k, v]) => `${v.toLocaleString('en-GB')} ${k}`)
         .join(', ')})`,
       '',
-      markdownTable(rows),
+      markdownTable(withBeforeRows(rows)),
+      ...beforeSection(),
       ...(scalingRows.length ? ['', `## Scaling (N = ${SCALES.join(', ')}; ${SCALING_DURATION} s per path)`, '', markdownTable(scalingRows)] : []),
       ...(scalingErrors.length ? ['', ...scalingErrors.map((e) => `Scaling run failed: ${e}`)] : []),
       '',
@@ -135,6 +141,7 @@ async function main(): Promise<void> {
           rows,
           scalingRows,
           scalingErrors,
+          before: beforeResults(),
           targets: checks,
           markdown: report,
         },
