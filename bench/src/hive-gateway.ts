@@ -116,8 +116,8 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
     }
     return caller;
   };
-  // Also for the Rust planner: its handler builds the stitched subschemas too (for each
-  // subgraph's schema), and refuses the supergraph there without the workaround.
+  // Kept for the Rust planner too: its handler still builds the stitched subschemas (each
+  // subgraph's schema, through the same federation module) when it first calls a subgraph.
   tolerateIdenticalCanonicalDefinitions();
   const runtime = createGatewayRuntime({
     supergraph: composeHiveSupergraph(options.subgraphUrls),

@@ -73,8 +73,8 @@ async function runAt(scale: number, journeys: Journey[], modes: Mode[], duration
   let federation: Federation | undefined;
   let instrumented: Instrumented | undefined;
   try {
-    federation = await startFederation();
-    instrumented = await startInstrumented();
+    federation = await startFederation(modes);
+    instrumented = await startInstrumented(modes);
     const rows: Row[] = [];
     for (const journey of journeys) rows.push(...(await measureJourney(scale, journey, modes, federation, instrumented, duration)));
     return rows;
