@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
+import { cpuTicks, waitUntilIdle } from './cpu';
 
 /**
  * The load generator, in its own process (forked by run.ts, spec over IPC) so it does not share
@@ -55,18 +56,6 @@ const CLOCK_TICKS_PER_SECOND = (() => {
     return 100;
   }
 })();
-
-/** utime + stime of a process (every thread), in clock ticks; null when it is gone. */
-function cpuTicks(pid: number): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) may hold spaces: count fields from its closing parenthesis (field 3 on).
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return null;
-  }
-}
 
 /** The pids of the PostgreSQL backends serving `database` ("postgres: <cluster>: <user> <database> <client> <state>"). */
 function postgresBackends(database: string): number[] {
@@ -213,7 +202,11 @@ async function measured(spec: LoadSpec, load: () => Promise<LoadResult>): Promis
 
 async function run(spec: LoadSpec): Promise<LoadResult> {
   if (spec.kind === 'http') {
-    if (spec.warmupSeconds > 0) await http(spec, spec.warmupSeconds);
+    if (spec.warmupSeconds > 0) {
+      await http(spec, spec.warmupSeconds);
+      // The warm-up's answers still in flight would be worked on, and counted, in the measured period.
+      await waitUntilIdle(Object.values(spec.cpuOf ?? {}));
+    }
     return measured(spec, () => http(spec, spec.durationSeconds, spec.countCacheHeader));
   }
   const pool = new Pool({ connectionString: spec.databaseUrl, max: spec.connections, application_name: 'bench-sql-limit' });

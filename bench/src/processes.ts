@@ -165,32 +165,3 @@ export function memoryOf(pid: number | undefined): { rssMb: number; peakMb: numb
     return null;
   }
 }
-
-/** utime + stime of a process, in clock ticks (USER_HZ, 100 on Linux); null when it is gone. */
-function cpuTicksOf(pid: number): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Waits until the processes are idle (under 2 % of a core for 300 ms), at most `seconds`. The load
- * generator stops at the end of its period without waiting for the answers in flight; with slow
- * requests (the growth run's large answers) the gateway and subgraphs go on working on them for
- * seconds, which would be counted against the next path. Returns whether they became idle.
- */
-export async function waitUntilIdle(pids: number[], seconds = 30): Promise<boolean> {
-  const deadline = Date.now() + seconds * 1000;
-  const total = () => pids.reduce((sum, pid) => sum + (cpuTicksOf(pid) ?? 0), 0);
-  for (;;) {
-    const before = total();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    // 2 % of 300 ms is 6 ms: under one tick (10 ms) over all processes.
-    if (total() - before < 1) return true;
-    if (Date.now() > deadline) return false;
-  }
-}
