@@ -18,7 +18,14 @@ import {
   type KeySetTimings,
   signGatewayAssertion,
 } from '@safeguarding/auth';
-import type { CrossOriginSettings, HttpCachingSettings, OidcIssuerSettings, QueryLimits, SubgraphCallSettings } from '@safeguarding/config';
+import type {
+  CrossOriginSettings,
+  HttpCachingSettings,
+  OidcIssuerSettings,
+  QueryLimits,
+  ResponseCacheSettings,
+  SubgraphCallSettings,
+} from '@safeguarding/config';
 import { SUPERGRAPH_FILE } from './compose';
 import { explorerRouter } from './explorer';
 import { partialAnswer } from './partial-answers';
@@ -42,6 +49,7 @@ import { createSubgraphCaller, type SubgraphCaller, subgraphCallScope } from './
 import { crossOriginPolicy, crossOriginResourceSharing, crossSiteRequestForgeryProtection, defaultCrossOrigin } from './cross-origin';
 import { answersVaryByCaller, DEFAULT_HTTP_CACHING, httpCachingPlugin } from './http-caching';
 import { refusalAtFields, SubgraphInputRefusal } from './input-refusals';
+import { createResponseCache } from './response-cache';
 
 /**
  * How the gateway talks to one subgraph.
@@ -68,6 +76,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
     const done = this.metrics.startFetch(this.subgraphName);
+    // The response cache tags the answer with it, or a mutation invalidates what it answered.
+    (options.context as Partial<GatewayContext> | undefined)?.subgraphsCalled?.add(this.subgraphName);
     try {
       // The fetcher reads the operation kind from here: mutations get their own deadline and no retry.
       const mutation = /^\s*mutation\b/.test(options.request.query ?? '');
@@ -123,6 +133,8 @@ export interface GatewayContext {
   gatewayAssertion?: string;
   /** One id per request (the client's x-request-id or a new uuid), sent to every subgraph call. */
   requestId?: string;
+  /** The subgraphs this request called (response-cache.ts). */
+  subgraphsCalled?: Set<string>;
 }
 
 export interface GatewayOptions {
@@ -154,6 +166,8 @@ export interface GatewayOptions {
   crossOrigin?: CrossOriginSettings;
   /** HTTP caching of the public's GET answers (http-caching.ts); omitted: 60 s. */
   httpCaching?: HttpCachingSettings;
+  /** The cache of whole answers (response-cache.ts); omitted or a TTL of 0: off. In Redis when redisUrl is set. */
+  responseCache?: ResponseCacheSettings;
 }
 
 export interface RunningGateway {
@@ -231,6 +245,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   // Shared from the first request when Redis is up; a gateway whose Redis is down starts anyway.
   await shared?.connected();
   const persisted = persistedOperationsSetup(options.persistedOperations, shared);
+  const responseCache =
+    options.responseCache && options.responseCache.ttlSeconds > 0
+      ? createResponseCache({ subgraphs: Object.keys(options.subgraphUrls), settings: options.responseCache, shared, registry: metrics.registry })
+      : undefined;
+  // Entries from before this start may describe a database since restored or reseeded.
+  await responseCache?.invalidateEverything();
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -256,6 +276,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       metrics.plugin,
       signInPlugin,
       httpCachingPlugin(options.httpCaching ?? DEFAULT_HTTP_CACHING),
+      // Last: a cached answer is given only after the limits, the safelist and sign-in have passed.
+      ...(responseCache ? [responseCache.plugin] : []),
     ],
     formatError(formatted) {
       // No stack traces, and no subgraph responses (they name internal addresses).

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     subgraphCalls: config.subgraphCalls,
     crossOrigin: config.crossOrigin,
     httpCaching: config.httpCaching,
+    responseCache: config.responseCache,
   });
   const url = await gateway.listen(config.gateway.port, config.gateway.host);
   logger.info({ url }, 'gateway ready');

@@ -46,6 +46,9 @@ export const DEFAULT_PREFLIGHT_MAX_AGE_SECONDS = 7200;
 /** A minute: short enough that an edit reaches the public soon, long enough to spare repeated reads. */
 export const DEFAULT_PUBLIC_CACHE_MAX_AGE_SECONDS = 60;
 
+/** The gateway's response cache as `npm start` runs it: on, five minutes, 32 MB in memory when there is no Redis. */
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheSettings = { ttlSeconds: 300, memoryMegabytes: 32, namespace: 'default' };
+
 /**
  * CORS_ORIGINS: the web origins whose pages may call the gateway, comma-separated. Each must be an
  * origin as a browser sends it (scheme, host, optional port; no path), so a typo such as a
@@ -136,6 +139,14 @@ const environmentSchema = z
     CORS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(DEFAULT_PREFLIGHT_MAX_AGE_SECONDS),
     // How long browsers and shared caches may keep the anonymous public's GET answers (gateway/src/http-caching.ts); 0: never.
     PUBLIC_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(DEFAULT_PUBLIC_CACHE_MAX_AGE_SECONDS),
+    // Whole answers kept by the gateway (gateway/src/response-cache.ts): for how long (0: off), how much
+    // memory when there is no REDIS_URL, and a namespace separating deployments that share one Redis.
+    RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(DEFAULT_RESPONSE_CACHE.ttlSeconds),
+    RESPONSE_CACHE_MEMORY_MB: z.coerce.number().int().min(1).max(4096).default(DEFAULT_RESPONSE_CACHE.memoryMegabytes),
+    RESPONSE_CACHE_NAMESPACE: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'RESPONSE_CACHE_NAMESPACE must be 1 to 64 letters, digits, dots, dashes or underscores')
+      .default(DEFAULT_RESPONSE_CACHE.namespace),
     // Traces go to an OTLP/HTTP collector when one of these is set (read by @safeguarding/tracing,
     // which starts before config is loaded; validated here so a typo stops the process at start).
     OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url({ message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be a URL such as http://127.0.0.1:4318' }).optional(),
@@ -208,6 +219,17 @@ export interface PlatformConfig {
   crossOrigin: CrossOriginSettings;
   /** HTTP caching of answers. */
   httpCaching: HttpCachingSettings;
+  /** The gateway's cache of whole answers. */
+  responseCache: ResponseCacheSettings;
+}
+
+export interface ResponseCacheSettings {
+  /** How long an answer is kept at most (invalidation ends it sooner); 0 turns the cache off. */
+  ttlSeconds: number;
+  /** Bound of the in-memory store (used when there is no Redis). */
+  memoryMegabytes: number;
+  /** Separates deployments (or test runs) that share one Redis. */
+  namespace: string;
 }
 
 export interface CrossOriginSettings {
@@ -330,6 +352,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Platfo
       preflightMaxAgeSeconds: values.CORS_MAX_AGE_SECONDS,
     },
     httpCaching: { publicMaxAgeSeconds: values.PUBLIC_CACHE_MAX_AGE_SECONDS },
+    responseCache: {
+      ttlSeconds: values.RESPONSE_CACHE_TTL_SECONDS,
+      memoryMegabytes: values.RESPONSE_CACHE_MEMORY_MB,
+      namespace: values.RESPONSE_CACHE_NAMESPACE,
+    },
   };
 }
 

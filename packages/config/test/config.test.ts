@@ -39,6 +39,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_CACHE_MAX_AGE_SECONDS: '0' }).httpCaching).toEqual({ publicMaxAgeSeconds: 0 });
   });
 
+  it('keeps whole answers for five minutes in 32 MB unless told otherwise; 0 turns the response cache off', () => {
+    expect(loadConfig({}).responseCache).toEqual({ ttlSeconds: 300, memoryMegabytes: 32, namespace: 'default' });
+    expect(loadConfig({ RESPONSE_CACHE_TTL_SECONDS: '0', RESPONSE_CACHE_MEMORY_MB: '64', RESPONSE_CACHE_NAMESPACE: 'staging' }).responseCache).toEqual({
+      ttlSeconds: 0,
+      memoryMegabytes: 64,
+      namespace: 'staging',
+    });
+  });
+
   it('uses a real server with a bigger pool when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/test');
@@ -55,6 +64,8 @@ describe('loadConfig', () => {
     [{ CORS_ORIGINS: 'https://app.example.org/graphql' }, /CORS_ORIGINS: "https:\/\/app.example.org\/graphql" is not an origin/],
     [{ CORS_ORIGINS: 'app.example.org' }, /CORS_ORIGINS: "app.example.org" is not an origin/],
     [{ PUBLIC_CACHE_MAX_AGE_SECONDS: '-1' }, /PUBLIC_CACHE_MAX_AGE_SECONDS/],
+    [{ RESPONSE_CACHE_TTL_SECONDS: 'forever' }, /RESPONSE_CACHE_TTL_SECONDS/],
+    [{ RESPONSE_CACHE_NAMESPACE: 'has spaces' }, /RESPONSE_CACHE_NAMESPACE must be 1 to 64 letters/],
   ])('fails fast, naming the variable, for %j', (environment, message) => {
     expect(() => loadConfig(environment)).toThrow(ConfigurationError);
     expect(() => loadConfig(environment)).toThrow(message);

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { type Grant, type Role, signUserToken } from '@safeguarding/auth';
 import { loadConfig } from '@safeguarding/config';
 import { createSubgraphDataSource, openSubgraphDatabaseWithRoles, statementCounter } from '@safeguarding/database';
-import { createGateway, presentSubgraphs, type RunningGateway } from '@safeguarding/gateway';
+import { createGateway, type GatewayOptions, presentSubgraphs, type RunningGateway } from '@safeguarding/gateway';
 import { createSubgraphServer, type RunningSubgraph } from '@safeguarding/subgraph-runtime';
 import { createTestDatabase, type TestDatabase } from './database';
 import { loadSubgraphModule } from './subgraph-module';
@@ -69,6 +69,24 @@ export interface TestFederationOptions {
   seed?: boolean;
   /** Start only these subgraphs (default: all present); queries that need the others then fail. */
   only?: string[];
+  /** Gateway settings beyond the tests' defaults (the response cache, which is off here unless given; Redis). */
+  gateway?: Pick<GatewayOptions, 'responseCache' | 'redisUrl'>;
+}
+
+/** Another gateway in front of the same subgraphs (as a second replica would be), stopped by the caller. */
+export async function startAnotherGateway(
+  federation: Pick<TestFederation, 'subgraphUrls'>,
+  options: Pick<GatewayOptions, 'responseCache' | 'redisUrl'> = {},
+): Promise<{ url: string; query: TestFederation['query']; stop(): Promise<void> }> {
+  const gateway = await createGateway({
+    subgraphUrls: federation.subgraphUrls,
+    userTokenSecret: config.secrets.userToken,
+    gatewaySecret: config.secrets.gateway,
+    developmentTools: true,
+    ...options,
+  });
+  const url = await gateway.listen(0);
+  return { url, query: (query, queryOptions) => postGraphQL(url, query, queryOptions), stop: () => gateway.stop() };
 }
 
 export async function startTestFederation(options: TestFederationOptions = {}): Promise<TestFederation> {
@@ -115,6 +133,7 @@ export async function startTestFederation(options: TestFederationOptions = {}): 
       userTokenSecret: config.secrets.userToken,
       gatewaySecret: config.secrets.gateway,
       developmentTools: true,
+      ...options.gateway,
     });
     const gatewayUrl = await gateway.listen(0);
     const running = gateway;
