@@ -36,11 +36,11 @@ export async function checkJourney(journey: Journey, instrumented: Instrumented,
     }
     if (mode === 'direct' && !journey.direct) continue;
     const { url, headers, body } = requestFor(journey, mode);
-    let answer = await post(url, headers, body);
+    let answer = await postOrSay(url, headers, body);
     // A gateway that has just started may still be loading its supergraph: give it a few tries.
     for (let attempt = 0; attempt < 10 && (answer.status !== 200 || answer.json.errors) && mode !== 'direct'; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      answer = await post(url, headers, body);
+      answer = await postOrSay(url, headers, body);
     }
     check.bytes[mode] = answer.bytes;
     if (answer.status !== 200 || answer.json.errors) {
@@ -54,7 +54,7 @@ export async function checkJourney(journey: Journey, instrumented: Instrumented,
     }
     if (isCachedMode(mode)) {
       // The load mostly measures answers from the cache: the second answer (a hit, once the cache works) must be the same too.
-      const again = await post(url, headers, body);
+      const again = await postOrSay(url, headers, body);
       const againPart = canonical(comparablePart(journey, again.json.data, 'gateway'));
       if (reference !== undefined && againPart !== reference) {
         check.matches[mode] = false;
@@ -70,6 +70,16 @@ export async function checkJourney(journey: Journey, instrumented: Instrumented,
     }
   }
   return check;
+}
+
+/** A request that cannot be sent (the process is gone, the port refused) is an answer with an error, not the end of the run. */
+async function postOrSay(url: string, headers: Record<string, string>, body: string): ReturnType<typeof post> {
+  try {
+    return await post(url, headers, body);
+  } catch (error) {
+    const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
+    return { status: 0, json: { errors: [{ message: `no answer from ${url}: ${cause}` }] }, headers: new Headers(), bytes: 0 };
+  }
 }
 
 /** Where two canonical answers first differ, with a little of each around it: enough to tell why. */

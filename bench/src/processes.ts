@@ -3,7 +3,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NODE_PROCESS_FLAGS, REPOSITORY_ROOT } from '@safeguarding/config';
 import { BENCH_ROOT } from './common';
-import { BENCH_REDIS_URL, databaseUrl, type GatewayMode, type Mode, isGatewayMode, PRODUCTION_ENVIRONMENT, subgraphs, ports, subgraphUrl } from './settings';
+import {
+  BENCH_CACHE_NAMESPACE,
+  BENCH_REDIS_URL,
+  databaseUrl,
+  type GatewayMode,
+  type Mode,
+  isGatewayMode,
+  PRODUCTION_ENVIRONMENT,
+  subgraphs,
+  ports,
+  subgraphUrl,
+} from './settings';
 
 /** Child processes (subgraphs, both gateways, the load worker): started, awaited until ready, every one stopped on the way out. */
 
@@ -103,14 +114,24 @@ const GATEWAY_PROCESSES: Record<GatewayMode, { name: string; script: string; env
     name: 'Apollo gateway (cached in memory)',
     script: path.join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'),
     // Its own store: no REDIS_URL, whatever the bench was started with.
-    env: { GATEWAY_PORT: String(ports['apollo-cached']), RESPONSE_CACHE_TTL_SECONDS: '300', REDIS_URL: undefined },
+    env: {
+      GATEWAY_PORT: String(ports['apollo-cached']),
+      RESPONSE_CACHE_TTL_SECONDS: '300',
+      RESPONSE_CACHE_NAMESPACE: BENCH_CACHE_NAMESPACE,
+      REDIS_URL: undefined,
+    },
     ready: `http://127.0.0.1:${ports['apollo-cached']}/ready`,
     anyAnswer: false,
   },
   'apollo-cached-redis': {
     name: 'Apollo gateway (cached in Redis)',
     script: path.join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'),
-    env: { GATEWAY_PORT: String(ports['apollo-cached-redis']), RESPONSE_CACHE_TTL_SECONDS: '300', REDIS_URL: BENCH_REDIS_URL },
+    env: {
+      GATEWAY_PORT: String(ports['apollo-cached-redis']),
+      RESPONSE_CACHE_TTL_SECONDS: '300',
+      RESPONSE_CACHE_NAMESPACE: BENCH_CACHE_NAMESPACE,
+      REDIS_URL: BENCH_REDIS_URL,
+    },
     ready: `http://127.0.0.1:${ports['apollo-cached-redis']}/ready`,
     anyAnswer: false,
   },

@@ -1,5 +1,5 @@
 import { loadConfig } from '@safeguarding/config';
-import { benchDatabaseUrl, builtSubgraphs, parseArgs } from './common';
+import { benchDatabaseUrl, builtSubgraphs, databaseName, parseArgs } from './common';
 
 /** The bench's command-line options, ports and the database it runs on (`npm run bench -- --help` in bench/README.md). */
 
@@ -56,14 +56,17 @@ for (const mode of [...MODES, ...SCALING_MODES, ...GROWTH_MODES]) {
 }
 
 /**
- * The Redis the cached-in-Redis gateway shares its answers through. Database 7, not 0: the
- * gateway keeps its own key prefix (no setting for it), and other engineers' gateways on the same
- * Redis cache the same queries against other databases; a distinct Redis database keeps their
- * answers out of ours. BENCH_REDIS_URL overrides it.
+ * The Redis the cached-in-Redis gateway shares its answers through, database 7 rather than 0:
+ * the gateway's response cache has its own namespace (RESPONSE_CACHE_NAMESPACE, set below), but its
+ * rate-limit counts and persisted queries share the fixed `safeguarding:` prefix, and other
+ * engineers' gateways on the same Redis count the same "bench" caller. BENCH_REDIS_URL overrides it.
  */
 export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/7';
 
 export const databaseUrl = benchDatabaseUrl();
+
+/** The cached gateways' response-cache namespace: one per bench database, so answers from another database are never served. */
+export const BENCH_CACHE_NAMESPACE = `bench-${databaseName(databaseUrl)}`.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 64);
 
 /**
  * Every process the bench starts runs as deployed: NODE_ENV=production (graphql-js skips its
