@@ -104,6 +104,8 @@ export async function measureJourney(
     const problems = check.problems.filter((problem) => problem.startsWith(`${mode}:`));
     if (problems.some((problem) => problem.includes('differs'))) row.note = 'answer differs';
     else if (problems.length) row.note = 'answer had errors';
+    // Fewer completed requests than clients: the work in flight at the period's end weighs on the CPU per request.
+    if (row.requests < CONNECTIONS && row.cpuMsPerRequest) row.note = `${row.note ? `${row.note}; ` : ''}${row.requests} requests: CPU per request rough`;
     if (firstError) row.note = `${row.note ? `${row.note}; ` : ''}first failure: ${firstError.slice(0, 120)}`;
     rows.push(row);
     console.log(
