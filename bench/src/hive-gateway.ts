@@ -116,8 +116,9 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
     }
     return caller;
   };
-  // Kept for the Rust planner too: its handler still builds the stitched subschemas (each
-  // subgraph's schema, through the same federation module) when it first calls a subgraph.
+  // Needed by the Rust planner too: its handler still builds the stitched subschemas (through the
+  // same federation module) at its first subgraph call, and without this every query fails there
+  // with "Multiple canonical definitions for AgendaCandidate" (tried: HTTP 500 on the agenda journey).
   tolerateIdenticalCanonicalDefinitions();
   const runtime = createGatewayRuntime({
     supergraph: composeHiveSupergraph(options.subgraphUrls),
