@@ -6,7 +6,8 @@ import { Client } from 'pg';
 import type { Grant } from '@safeguarding/auth';
 import { databaseName } from './common';
 import { buildJourneys, type GraphQLRequest, type Journey, LARGE_SLUG } from './journeys';
-import { type Row, runLoad } from './load';
+import { cpuPerRequest, type Row, runLoad } from './load';
+import { waitUntilIdle } from './cpu';
 import { memoryOf, startChild, waitFor } from './processes';
 import { canonical, comparablePart, post, requestFor, type GraphQLAnswer } from './requests';
 import { args, BASE_PORT, CONNECTIONS, databaseUrl, type Mode, MODE_LABEL, PRODUCTION_ENVIRONMENT, WARMUP } from './settings';
@@ -40,6 +41,8 @@ interface BeforeFederation {
   auth: BeforeAuth;
   apollo: ChildProcess;
   apolloUrl: string;
+  /** The earlier build's subgraph processes, for their CPU per request. */
+  subgraphs: Record<string, ChildProcess>;
   subgraphUrls: Record<string, string>;
   /** The journeys with the earlier database's ids (the forum meeting's id is not the same in both). */
   journeys: Journey[];
@@ -130,12 +133,14 @@ export async function startBefore(): Promise<void> {
     };
     const tag = `before, ${commitOf(root)}`;
     const journeys = await beforeJourneys(database);
-    for (const { name } of built) startChild(`${name} (${tag})`, path.join(root, 'services', name, 'dist', 'main.js'), env);
+    const subgraphs = Object.fromEntries(
+      built.map(({ name }) => [name, startChild(`${name} (${tag})`, path.join(root, 'services', name, 'dist', 'main.js'), env)]),
+    );
     const subgraphUrls = Object.fromEntries(built.map(({ name }) => [name, `http://127.0.0.1:${subgraphPorts[name]}/graphql`]));
     await Promise.all(built.map(({ name }) => waitFor(subgraphUrls[name]!.replace(/\/graphql$/, '/ready'), `subgraph ${name} (${tag})`)));
     const apollo = startChild(`Apollo gateway (${tag})`, gatewayScript, env);
     await waitFor(`http://127.0.0.1:${gatewayPort}/ready`, `Apollo gateway (${tag})`);
-    state.federation = { root, tag, auth, apollo, apolloUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, journeys };
+    state.federation = { root, tag, auth, apollo, apolloUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, subgraphs, journeys };
     console.log(`Earlier build (${tag}) from ${root} on ${databaseName(database)}: gateway on ${gatewayPort}, subgraphs on ${gatewayPort + 1}..`);
   } catch (error) {
     state.startProblem = `the earlier build did not start: ${(error as Error).message}`;
@@ -237,11 +242,18 @@ export async function measureBefore(scale: number, journey: Journey, modes: Mode
         console.error(`  ! ${journey.name} ${label}: answer differs from the current Apollo's ${firstDifference(withoutRandomIds(part), currentPart)}`);
       }
     }
+    // CPU per request as for the current paths: its gateway (apollo), its subgraphs, PostgreSQL's backends on its database.
+    const cpuOf: Record<string, number> = {};
+    if (mode === 'apollo' && federation.apollo.pid) cpuOf.gateway = federation.apollo.pid;
+    for (const [name, child] of Object.entries(federation.subgraphs)) if (child.pid) cpuOf[name] = child.pid;
+    await waitUntilIdle(Object.values(cpuOf));
     const result = await runLoad({
       kind: 'http',
       connections: CONNECTIONS,
       durationSeconds: duration,
       warmupSeconds: WARMUP,
+      cpuOf,
+      postgresDatabase: databaseName(beforeDatabaseUrl()),
       ...beforeRequest(federation, beforeJourney, mode),
     });
     const memory = mode === 'apollo' ? memoryOf(federation.apollo.pid) : null;
@@ -258,6 +270,8 @@ export async function measureBefore(scale: number, journey: Journey, modes: Mode
       gatewayPeakMb: memory?.peakMb ?? null,
       responseBytes: answer.bytes,
       answerMatchesApollo: mode === 'apollo' ? true : reference === undefined ? null : part === reference,
+      cpuMsPerRequest: cpuPerRequest(result.cpuMilliseconds, result.requests),
+      cacheHitFraction: null,
     };
     if (hadErrors) row.note = 'answer had errors';
     state.rows.push(row);

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { type Journey } from './journeys';
-import { CONNECTIONS, Mode, MODE_LABEL, databaseUrl } from './settings';
+import { CONNECTIONS, isCachedMode, isGatewayMode, Mode, MODE_LABEL, databaseUrl } from './settings';
 import { requestFor, post, canonical, comparablePart } from './requests';
-import { Instrumented, countThrough } from './proxies';
+import { Instrumented, countThrough, isCountedMode } from './proxies';
 import { Row } from './load';
 import { fmt } from './report';
 
@@ -19,7 +19,8 @@ export interface JourneyCheck {
 export async function checkJourney(journey: Journey, instrumented: Instrumented, modes: Mode[]): Promise<JourneyCheck> {
   const check: JourneyCheck = { statements: {}, fetches: {}, bytes: {}, matches: {}, problems: [] };
   let reference: string | undefined;
-  for (const mode of modes) {
+  // Apollo's (uncached) gateway always runs: its answer is the reference, measured or not.
+  for (const mode of ['apollo' as const, ...modes.filter((m) => m !== 'apollo')]) {
     if (mode === 'sql') {
       const client = new Client({ connectionString: databaseUrl });
       await client.connect();
@@ -35,11 +36,11 @@ export async function checkJourney(journey: Journey, instrumented: Instrumented,
     }
     if (mode === 'direct' && !journey.direct) continue;
     const { url, headers, body } = requestFor(journey, mode);
-    let answer = await post(url, headers, body);
+    let answer = await postOrSay(url, headers, body);
     // A gateway that has just started may still be loading its supergraph: give it a few tries.
     for (let attempt = 0; attempt < 10 && (answer.status !== 200 || answer.json.errors) && mode !== 'direct'; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      answer = await post(url, headers, body);
+      answer = await postOrSay(url, headers, body);
     }
     check.bytes[mode] = answer.bytes;
     if (answer.status !== 200 || answer.json.errors) {
@@ -47,15 +48,46 @@ export async function checkJourney(journey: Journey, instrumented: Instrumented,
     }
     const part = canonical(comparablePart(journey, answer.json.data, mode === 'direct' ? 'direct' : 'gateway'));
     if (mode === 'apollo') reference = part;
-    else if (reference !== undefined) check.matches[mode] = part === reference;
+    else if (reference !== undefined) {
+      check.matches[mode] = part === reference;
+      if (!check.matches[mode]) check.problems.push(`${mode}: the answer differs from Apollo's (${describeDifference(reference, part)})`);
+    }
+    if (isCachedMode(mode)) {
+      // The load mostly measures answers from the cache: the second answer (a hit, once the cache works) must be the same too.
+      const again = await postOrSay(url, headers, body);
+      const againPart = canonical(comparablePart(journey, again.json.data, 'gateway'));
+      if (reference !== undefined && againPart !== reference) {
+        check.matches[mode] = false;
+        check.problems.push(`${mode}: the repeated answer (x-response-cache: ${again.headers.get('x-response-cache') ?? 'none'}) differs from Apollo's`);
+      }
+    }
     if (mode === 'direct') check.statements.direct = Number(answer.headers.get('x-sql-statements') ?? NaN);
-    if (mode === 'apollo' || mode === 'hive') {
-      const counted = await countThrough(instrumented, mode === 'apollo' ? instrumented.apolloUrl : instrumented.hiveUrl, journey);
-      check.statements[mode] = counted.statements;
+    const countedUrl = isCountedMode(mode) ? instrumented.urls[mode] : undefined;
+    if (countedUrl && modes.includes(mode)) {
+      const counted = await countThrough(instrumented, countedUrl, journey);
+      if (counted.statements !== null) check.statements[mode] = counted.statements;
       check.fetches[mode] = counted.fetches;
     }
   }
   return check;
+}
+
+/** A request that cannot be sent (the process is gone, the port refused) is an answer with an error, not the end of the run. */
+async function postOrSay(url: string, headers: Record<string, string>, body: string): ReturnType<typeof post> {
+  try {
+    return await post(url, headers, body);
+  } catch (error) {
+    const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
+    return { status: 0, json: { errors: [{ message: `no answer from ${url}: ${cause}` }] }, headers: new Headers(), bytes: 0 };
+  }
+}
+
+/** Where two canonical answers first differ, with a little of each around it: enough to tell why. */
+function describeDifference(expected: string, actual: string): string {
+  let at = 0;
+  while (at < expected.length && at < actual.length && expected[at] === actual[at]) at++;
+  const around = (text: string) => text.slice(Math.max(0, at - 60), at + 60);
+  return `from character ${at}: Apollo …${around(expected)}… vs …${around(actual)}…`;
 }
 
 export interface TargetCheck {
@@ -92,7 +124,7 @@ export function targets(rows: Row[], journeys: Journey[], scale: number, scaling
       met: ratio <= 3,
     });
   }
-  for (const row of rows.filter((r) => (r.mode === 'apollo' || r.mode === 'hive') && r.scale >= 50)) {
+  for (const row of rows.filter((r) => isGatewayMode(r.mode) && r.scale >= 50)) {
     checks.push({
       target: `p99 ≤ 250 ms at ${CONNECTIONS} clients, N=${row.scale}: ${row.journey} via ${MODE_LABEL[row.mode]}`,
       measured: `${fmt(row.p99, 1)} ms`,

@@ -19,6 +19,19 @@ export const isLarge = (index: number) => index % LARGE_EVERY === 1;
 /** Every large partnership has exactly this many bodies, so a batch of its bodies is 100 entity references. */
 export const LARGE_PARTNERSHIP_BODIES = 100;
 
+/**
+ * The growth run's partnerships (`npm run bench -- --growth`): the structure journey's answer holds
+ * bodies x seats per body seats, 100 to 10,000, so the cost per seat can be fitted. Loaded at every
+ * scale, apart from the scale's bench-NNNN partnerships (the scale counts only those).
+ */
+export const GROWTH_PARTNERSHIPS = [
+  { slug: 'bench-seats-100', bodies: 5, seatsPerBody: 20 },
+  { slug: 'bench-seats-1000', bodies: 50, seatsPerBody: 20 },
+  { slug: 'bench-seats-10000', bodies: 250, seatsPerBody: 40 },
+] as const;
+/** Organisations of each growth partnership's own registry: more than a body's seats, as each seat is a distinct organisation. */
+export const GROWTH_ORGANISATIONS = 60;
+
 /** The date every bench query asks "as of", so results do not drift with the calendar. */
 export const BENCH_AS_OF = '2026-11-01';
 

@@ -12,6 +12,8 @@ import {
   benchSlug,
   builtSubgraphs,
   ensureDatabase,
+  GROWTH_ORGANISATIONS,
+  GROWTH_PARTNERSHIPS,
   isLarge,
   LARGE_PARTNERSHIP_BODIES,
   parseArgs,
@@ -136,16 +138,27 @@ interface BodyPlan {
 interface PartnershipPlan {
   index: number;
   slug: string;
+  /** Set for the growth partnerships; the others are named by their index. */
+  name?: string;
   large: boolean;
   organisations: Organisation[];
   bodies: BodyPlan[];
+  /** Exactly this many seats in every body (the growth partnerships); 12-32 otherwise. */
+  seatsPerBody?: number;
 }
 
-function planPartnership(index: number): PartnershipPlan {
+/** A fixed shape instead of the index's: the growth partnerships. */
+interface Shape {
+  slug: string;
+  bodies: number;
+  organisations: number;
+}
+
+function planPartnership(index: number, shape?: Shape): PartnershipPlan {
   const random = new Random(SEED * 31 + index);
-  const slug = benchSlug(index);
-  const large = isLarge(index);
-  const organisations = Array.from({ length: large ? 120 : 40 }, (_, k) => {
+  const slug = shape?.slug ?? benchSlug(index);
+  const large = shape ? false : isLarge(index);
+  const organisations = Array.from({ length: shape?.organisations ?? (large ? 120 : 40) }, (_, k) => {
     const sector = k < SECTORS.length ? SECTORS[k]! : random.pick(SECTORS);
     return {
       id: `${slug}-org-${String(k + 1).padStart(3, '0')}`,
@@ -153,7 +166,7 @@ function planPartnership(index: number): PartnershipPlan {
       sector,
     };
   });
-  const bodyCount = large ? LARGE_PARTNERSHIP_BODIES : random.int(15, 45);
+  const bodyCount = shape?.bodies ?? (large ? LARGE_PARTNERSHIP_BODIES : random.int(15, 45));
   const bodies: BodyPlan[] = [];
   for (let k = 1; k <= bodyCount; k++) {
     const kind = k === 1 ? 'PARTNERSHIP_BOARD' : k === 2 ? 'EXECUTIVE' : random.pick(BODY_KINDS);
@@ -162,6 +175,19 @@ function planPartnership(index: number): PartnershipPlan {
     bodies.push({ id, name: `${kind.toLowerCase().replace(/_/g, ' ')} ${k} (${slug})`, kind, reportsTo, frequency: random.pick(FREQUENCIES) });
   }
   return { index, slug, large, organisations, bodies };
+}
+
+/**
+ * The growth partnerships: indices after any scale's (so their seeded randomness never overlaps a
+ * bench-NNNN partnership's), organisations from their own registry as the others, exactly
+ * `seatsPerBody` seats in each body. Synthetic like the rest.
+ */
+function planGrowthPartnerships(): PartnershipPlan[] {
+  return GROWTH_PARTNERSHIPS.map((growth, k) => ({
+    ...planPartnership(9001 + k, { slug: growth.slug, bodies: growth.bodies, organisations: GROWTH_ORGANISATIONS }),
+    name: `Bench Safeguarding Partnership of ${(growth.bodies * growth.seatsPerBody).toLocaleString('en-GB')} seats (growth)`,
+    seatsPerBody: growth.seatsPerBody,
+  }));
 }
 
 // ---------- Loaders per subgraph ----------
@@ -186,7 +212,7 @@ async function loadArrangements(client: Client, plans: PartnershipPlan[]): Promi
     ],
     plans.map((p) => [
       p.slug,
-      `Bench Safeguarding Partnership ${p.index}${p.large ? ' (large)' : ''}`,
+      p.name ?? `Bench Safeguarding Partnership ${p.index}${p.large ? ' (large)' : ''}`,
       `Bench ${p.index}`,
       POLICE_FORCES[p.index % POLICE_FORCES.length],
       p.large ? 1_400_000 : 120_000 + ((p.index * 7919) % 600_000),
@@ -329,7 +355,7 @@ async function loadMembership(client: Client, plans: PartnershipPlan[]): Promise
   function* seats(): Generator<unknown[]> {
     for (const p of plans) {
       for (const b of p.bodies) {
-        const members = random.sample(p.organisations, Math.min(p.organisations.length, random.int(12, 32)));
+        const members = random.sample(p.organisations, Math.min(p.organisations.length, p.seatsPerBody ?? random.int(12, 32)));
         for (const [k, o] of members.entries()) {
           const role = k === 0 ? 'CHAIR' : k === 1 ? 'VICE_CHAIR' : random.chance(0.1) ? 'VIRTUAL_MEMBER' : 'MEMBER';
           yield [random.uuid(), b.id, o.id, role, '2024-04-01', SYNTHETIC];
@@ -552,7 +578,8 @@ async function main(): Promise<void> {
   }
 
   // 2. Bulk-load the synthetic partnerships.
-  const plans = Array.from({ length: scale * PARTNERSHIPS_PER_SCALE }, (_, k) => planPartnership(k + 1));
+  // The growth partnerships come last, so every bench-NNNN partnership draws the same numbers as before they existed.
+  const plans = [...Array.from({ length: scale * PARTNERSHIPS_PER_SCALE }, (_, k) => planPartnership(k + 1)), ...planGrowthPartnerships()];
   const client = new Client({ connectionString: url, application_name: 'bench-data' });
   await client.connect();
   try {
@@ -590,7 +617,7 @@ async function main(): Promise<void> {
   const rows = timings.reduce((sum, t) => sum + t.rows, 0);
   const bulk = timings.reduce((sum, t) => sum + t.milliseconds, 0);
   console.log(
-    `\nScale ${scale}: ${plans.length} synthetic partnerships (+3 seeded), ${rows.toLocaleString('en-GB')} synthetic rows bulk-loaded in ${(bulk / 1000).toFixed(1)} s; ` +
+    `\nScale ${scale}: ${plans.length - GROWTH_PARTNERSHIPS.length} synthetic partnerships (+3 seeded, +${GROWTH_PARTNERSHIPS.length} for the growth run), ${rows.toLocaleString('en-GB')} synthetic rows bulk-loaded in ${(bulk / 1000).toFixed(1)} s; ` +
       `${((performance.now() - started) / 1000).toFixed(1)} s in all (migrations, seed, COPY, ANALYZE).`,
   );
 }

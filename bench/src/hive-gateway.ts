@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler as rustPlannerHandler } from '@graphql-hive/router-runtime';
 import { buildHTTPExecutor } from '@graphql-tools/executor-http';
 import { composeServices } from '@theguild/federation-composition';
 import { readSchemaFolder, withContractTypes } from '@safeguarding/federation-contract';
@@ -95,6 +96,13 @@ export interface HiveGatewayOptions {
    * turns it back on.
    */
   deduplicateInflightRequests?: boolean;
+  /**
+   * Who plans the subgraph calls: `stitching` (the runtime's default, @graphql-tools/stitch) or
+   * `rust` (@graphql-hive/router-runtime: the Hive Router's query planner, a native addon). The
+   * rest (transport, caller check, signed assertion, supergraph) is the same for both, so the two
+   * rows differ only by the planner and plan executor.
+   */
+  planner?: 'stitching' | 'rust';
 }
 
 export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
@@ -108,10 +116,14 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
     }
     return caller;
   };
+  // Needed by the Rust planner too: its handler still builds the stitched subschemas (through the
+  // same federation module) at its first subgraph call, and without this every query fails there
+  // with "Multiple canonical definitions for AgendaCandidate" (tried: HTTP 500 on the agenda journey).
   tolerateIdenticalCanonicalDefinitions();
   const runtime = createGatewayRuntime({
     supergraph: composeHiveSupergraph(options.subgraphUrls),
     logging: false,
+    ...(options.planner === 'rust' ? { unifiedGraphHandler: rustPlannerHandler } : {}),
     // The HTTP transport, as @graphql-mesh/transport-http would build it (that package is not
     // installed: the runtime loads it by name on first use). It fetches with the runtime's own
     // fetch, so the header propagation below applies.
@@ -147,7 +159,10 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
   };
 }
 
-/** As a process: HIVE_PORT, and the subgraph ports from the usual <NAME>_PORT variables. */
+/**
+ * As a process: HIVE_PORT, and the subgraph ports from the usual <NAME>_PORT variables;
+ * HIVE_PLANNER=rust for the Rust query planner (stitching otherwise).
+ */
 if (require.main === module) {
   const config = loadConfig();
   const present = SUBGRAPHS.filter(({ name }) => fs.existsSync(path.join(REPOSITORY_ROOT, 'services', name, 'dist', 'index.js')));
@@ -156,9 +171,10 @@ if (require.main === module) {
     userTokenSecret: config.secrets.userToken,
     gatewaySecret: config.secrets.gateway,
     deduplicateInflightRequests: process.env.HIVE_DEDUPE === 'true',
+    planner: process.env.HIVE_PLANNER === 'rust' ? 'rust' : 'stitching',
   });
   gateway.listen(Number(process.env.HIVE_PORT ?? 4110)).then(
-    (url) => console.log(`Hive gateway ready: ${url}`),
+    (url) => console.log(`Hive gateway (${process.env.HIVE_PLANNER === 'rust' ? 'Rust planner' : 'stitching'}) ready: ${url}`),
     (error) => {
       console.error(error);
       process.exit(1);

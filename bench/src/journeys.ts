@@ -203,3 +203,14 @@ GROUP BY m.body_id`,
     },
   ];
 }
+
+/** The structure journey asked about another partnership (the growth run): the same query and SQL, another slug. */
+export function structureJourneyFor(journeys: Journey[], slug: string): Journey {
+  const structure = journeys.find((journey) => journey.name === 'structure')!;
+  return {
+    ...structure,
+    description: `partnership(${slug}) bodies with members and their organisations (arrangements + membership)`,
+    gateway: { ...structure.gateway, variables: { ...structure.gateway.variables, slug } },
+    sql: { ...structure.sql, values: [slug, ...structure.sql.values.slice(1)] },
+  };
+}

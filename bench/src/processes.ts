@@ -3,15 +3,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NODE_PROCESS_FLAGS, REPOSITORY_ROOT } from '@safeguarding/config';
 import { BENCH_ROOT } from './common';
-import { databaseUrl, PRODUCTION_ENVIRONMENT, subgraphs, ports, subgraphUrl } from './settings';
+import {
+  BENCH_CACHE_NAMESPACE,
+  BENCH_REDIS_URL,
+  databaseUrl,
+  type GatewayMode,
+  type Mode,
+  isGatewayMode,
+  PRODUCTION_ENVIRONMENT,
+  subgraphs,
+  ports,
+  subgraphUrl,
+} from './settings';
 
 /** Child processes (subgraphs, both gateways, the load worker): started, awaited until ready, every one stopped on the way out. */
 
 export const children = new Set<ChildProcess>();
 
-export function startChild(name: string, script: string, env: Record<string, string>): ChildProcess {
+/** `env` is laid over the bench's own environment; a variable set to undefined is removed. */
+export function startChild(name: string, script: string, env: Record<string, string | undefined>): ChildProcess {
+  const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
+  for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
   // The same flags as npm start and the Dockerfile: the bench measures the processes as they run.
-  const child = spawn(process.execPath, [...NODE_PROCESS_FLAGS, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_PROCESS_FLAGS, script], { env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -77,30 +91,89 @@ export async function waitFor(url: string, what: string, seconds = 90, anyAnswer
 }
 
 export interface Federation {
-  apollo: ChildProcess;
-  hive: ChildProcess;
+  /** The gateway process of each gateway path started (Apollo's always: it is the reference answer). */
+  gateways: Partial<Record<GatewayMode, ChildProcess>>;
+  /** Each subgraph's process, by name. */
+  subgraphs: Record<string, ChildProcess>;
 }
 
-export async function startFederation(): Promise<Federation> {
+/**
+ * Each gateway path's process: its script and what its environment adds to the common one. The
+ * Apollo paths differ only by the whole-answer response cache (RESPONSE_CACHE_TTL_SECONDS: 0 is
+ * off; REDIS_URL: the shared store, unset is in memory); the Hive paths only by the planner.
+ */
+const GATEWAY_PROCESSES: Record<GatewayMode, { name: string; script: string; env: Record<string, string | undefined>; ready: string; anyAnswer: boolean }> = {
+  apollo: {
+    name: 'Apollo gateway',
+    script: path.join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'),
+    env: { GATEWAY_PORT: String(ports.apollo), RESPONSE_CACHE_TTL_SECONDS: '0' },
+    ready: `http://127.0.0.1:${ports.apollo}/ready`,
+    anyAnswer: false,
+  },
+  'apollo-cached': {
+    name: 'Apollo gateway (cached in memory)',
+    script: path.join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'),
+    // Its own store: no REDIS_URL, whatever the bench was started with.
+    env: {
+      GATEWAY_PORT: String(ports['apollo-cached']),
+      RESPONSE_CACHE_TTL_SECONDS: '300',
+      RESPONSE_CACHE_NAMESPACE: BENCH_CACHE_NAMESPACE,
+      REDIS_URL: undefined,
+    },
+    ready: `http://127.0.0.1:${ports['apollo-cached']}/ready`,
+    anyAnswer: false,
+  },
+  'apollo-cached-redis': {
+    name: 'Apollo gateway (cached in Redis)',
+    script: path.join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'),
+    env: {
+      GATEWAY_PORT: String(ports['apollo-cached-redis']),
+      RESPONSE_CACHE_TTL_SECONDS: '300',
+      RESPONSE_CACHE_NAMESPACE: BENCH_CACHE_NAMESPACE,
+      REDIS_URL: BENCH_REDIS_URL,
+    },
+    ready: `http://127.0.0.1:${ports['apollo-cached-redis']}/ready`,
+    anyAnswer: false,
+  },
+  // Listening is enough for the Hive gateways: the same-answer check retries until they have built their schema.
+  hive: {
+    name: 'Hive gateway',
+    script: path.join(BENCH_ROOT, 'dist', 'hive-gateway.js'),
+    env: { HIVE_PORT: String(ports.hive), HIVE_PLANNER: 'stitching' },
+    ready: `http://127.0.0.1:${ports.hive}/healthcheck`,
+    anyAnswer: true,
+  },
+  'hive-router': {
+    name: 'Hive gateway (Rust planner)',
+    script: path.join(BENCH_ROOT, 'dist', 'hive-gateway.js'),
+    env: { HIVE_PORT: String(ports['hive-router']), HIVE_PLANNER: 'rust' },
+    ready: `http://127.0.0.1:${ports['hive-router']}/healthcheck`,
+    anyAnswer: true,
+  },
+};
+
+/** Starts every subgraph, then Apollo's gateway (the reference answer) and the gateway of each gateway path in `modes`. */
+export async function startFederation(modes: Mode[]): Promise<Federation> {
   const env: Record<string, string> = {
     ...PRODUCTION_ENVIRONMENT,
     DATABASE_URL: databaseUrl,
     SEED_ON_START: 'false',
     LOG_LEVEL: 'warn',
-    GATEWAY_PORT: String(ports.apollo),
-    HIVE_PORT: String(ports.hive),
     // The bench is one caller sending thousands of requests a second: lift the per-caller rate limit.
     RATE_LIMIT_MAX_REQUESTS: '1000000000',
     ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_PORT`, String(ports.subgraph[s.name])])),
   };
-  for (const { name } of subgraphs) startChild(name, path.join(REPOSITORY_ROOT, 'services', name, 'dist', 'main.js'), env);
+  const started: Record<string, ChildProcess> = {};
+  for (const { name } of subgraphs) started[name] = startChild(name, path.join(REPOSITORY_ROOT, 'services', name, 'dist', 'main.js'), env);
   await Promise.all(subgraphs.map(({ name }) => waitFor(subgraphUrl(name).replace(/\/graphql$/, '/ready'), `subgraph ${name}`)));
-  const apollo = startChild('Apollo gateway', path.join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'), env);
-  const hive = startChild('Hive gateway', path.join(BENCH_ROOT, 'dist', 'hive-gateway.js'), env);
-  await waitFor(`http://127.0.0.1:${ports.apollo}/ready`, 'Apollo gateway');
-  // Listening is enough here: the same-answer check retries until Hive has built its schema.
-  await waitFor(`http://127.0.0.1:${ports.hive}/healthcheck`, 'Hive gateway', 90, true);
-  return { apollo, hive };
+  const wanted = [...new Set<GatewayMode>(['apollo', ...modes.filter(isGatewayMode)])];
+  const gateways: Partial<Record<GatewayMode, ChildProcess>> = {};
+  for (const mode of wanted) {
+    const spec = GATEWAY_PROCESSES[mode];
+    gateways[mode] = startChild(spec.name, spec.script, { ...env, ...spec.env });
+  }
+  await Promise.all(wanted.map((mode) => waitFor(GATEWAY_PROCESSES[mode].ready, GATEWAY_PROCESSES[mode].name, 90, GATEWAY_PROCESSES[mode].anyAnswer)));
+  return { gateways, subgraphs: started };
 }
 
 export function memoryOf(pid: number | undefined): { rssMb: number; peakMb: number } | null {

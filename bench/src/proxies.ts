@@ -4,7 +4,7 @@ import { GATEWAY_ASSERTION_HEADER } from '@safeguarding/auth';
 import { createGateway, type RunningGateway } from '@safeguarding/gateway';
 import { createHiveGateway, type HiveGateway } from './hive-gateway';
 import { type Journey } from './journeys';
-import { config, subgraphs, subgraphUrl } from './settings';
+import { config, type Mode, subgraphs, subgraphUrl } from './settings';
 import { userToken, post } from './requests';
 
 /** Statement counting: a forwarding proxy in front of each subgraph, and requests counted through it. */
@@ -70,31 +70,48 @@ export async function startCountingProxies(): Promise<CountingProxies> {
   };
 }
 
+/** The paths whose subgraph calls are counted: the cached Apollo paths send none on a cache hit. */
+export type CountedMode = 'apollo' | 'hive' | 'hive-router';
+export const isCountedMode = (mode: Mode): mode is CountedMode => mode === 'apollo' || mode === 'hive' || mode === 'hive-router';
+
 export interface Instrumented {
   proxies: CountingProxies;
-  apolloUrl: string;
-  hiveUrl: string;
-  apollo: RunningGateway;
-  hive: HiveGateway;
+  /** An in-process gateway in front of the counting proxies, per counted path measured. */
+  urls: Partial<Record<CountedMode, string>>;
+  stops: (() => Promise<void>)[];
 }
 
-export async function startInstrumented(): Promise<Instrumented> {
+export async function startInstrumented(modes: Mode[]): Promise<Instrumented> {
   const proxies = await startCountingProxies();
-  const apollo = await createGateway({
-    subgraphUrls: proxies.urls,
-    userTokenSecret: config.secrets.userToken,
-    gatewaySecret: config.secrets.gateway,
-    // As deployed: no explorer, no suggestions (PRODUCTION_ENVIRONMENT in settings.ts).
-    developmentTools: false,
-  });
-  const hive = createHiveGateway({ subgraphUrls: proxies.urls, userTokenSecret: config.secrets.userToken, gatewaySecret: config.secrets.gateway });
-  return { proxies, apollo, hive, apolloUrl: await apollo.listen(0), hiveUrl: await hive.listen(0) };
+  const instrumented: Instrumented = { proxies, urls: {}, stops: [] };
+  if (modes.includes('apollo')) {
+    const apollo: RunningGateway = await createGateway({
+      subgraphUrls: proxies.urls,
+      userTokenSecret: config.secrets.userToken,
+      gatewaySecret: config.secrets.gateway,
+      // As deployed: no explorer, no suggestions (PRODUCTION_ENVIRONMENT in settings.ts).
+      developmentTools: false,
+    });
+    instrumented.urls.apollo = await apollo.listen(0);
+    instrumented.stops.push(() => apollo.stop());
+  }
+  for (const mode of ['hive', 'hive-router'] as const) {
+    if (!modes.includes(mode)) continue;
+    const hive: HiveGateway = createHiveGateway({
+      subgraphUrls: proxies.urls,
+      userTokenSecret: config.secrets.userToken,
+      gatewaySecret: config.secrets.gateway,
+      planner: mode === 'hive-router' ? 'rust' : 'stitching',
+    });
+    instrumented.urls[mode] = await hive.listen(0);
+    instrumented.stops.push(() => hive.stop());
+  }
+  return instrumented;
 }
 
 export async function stopInstrumented(instrumented: Instrumented | undefined): Promise<void> {
   if (!instrumented) return;
-  await instrumented.apollo.stop();
-  await instrumented.hive.stop();
+  for (const stop of instrumented.stops) await stop();
   await instrumented.proxies.close();
 }
 
@@ -104,11 +121,16 @@ export async function countThrough(
   instrumented: Instrumented,
   url: string,
   journey: Journey,
-): Promise<{ statements: number; fetches: Record<string, number> }> {
+): Promise<{ statements: number | null; fetches: Record<string, number> }> {
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${userToken(journey.grants)}` };
   const body = JSON.stringify(journey.gateway);
   await post(url, headers, body);
   instrumented.proxies.reset();
-  await post(url, headers, body);
+  const answer = await post(url, headers, body);
+  // An in-process gateway that answered from a response cache sent nothing to count: say so rather than report 0.
+  if (answer.headers.get('x-response-cache') === 'hit') {
+    console.error(`  ! ${journey.name}: the instrumented gateway answered from its response cache; statements not counted`);
+    return { statements: null, fetches: instrumented.proxies.fetches() };
+  }
   return { statements: instrumented.proxies.statements(), fetches: instrumented.proxies.fetches() };
 }

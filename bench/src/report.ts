@@ -1,5 +1,5 @@
-import { MODE_LABEL } from './settings';
-import { Row } from './load';
+import { isCachedMode, MODE_LABEL } from './settings';
+import { cpuSummary, Row } from './load';
 import { TargetCheck } from './checks';
 
 /** The report: markdown tables of the rows and the targets. */
@@ -9,8 +9,8 @@ export const fmt = (value: number | null | undefined, digits = 0) =>
 
 export function markdownTable(rows: Row[]): string {
   const lines = [
-    '| N | journey | path | req/s | p50 ms | p99 ms | SQL stmts/req | subgraph fetches | gateway RSS MB (peak) | same answer | errors |',
-    '| ---: | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | :---: | ---: |',
+    '| N | journey | path | req/s | p50 ms | p99 ms | SQL stmts/req | subgraph fetches | CPU ms/req | cache hits | gateway RSS MB (peak) | same answer | errors |',
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | :---: | ---: |',
   ];
   for (const row of rows) {
     const fetches = row.fetches
@@ -23,7 +23,7 @@ export function markdownTable(rows: Row[]): string {
     const memory = row.gatewayRssMb === null ? '-' : `${fmt(row.gatewayRssMb)} (${fmt(row.gatewayPeakMb)})`;
     const same = row.answerMatchesApollo === null ? '-' : row.answerMatchesApollo ? 'yes' : 'NO';
     lines.push(
-      `| ${row.scale} | ${row.journey} | ${row.label ?? MODE_LABEL[row.mode]} | ${fmt(row.requestsPerSecond)} | ${fmt(row.p50, 1)} | ${fmt(row.p99, 1)} | ${row.statements ?? '-'} | ${fetches} | ${memory} | ${same} | ${row.errors}${row.note ? ` (${row.note})` : ''} |`,
+      `| ${row.scale} | ${row.journey} | ${row.label ?? MODE_LABEL[row.mode]} | ${fmt(row.requestsPerSecond)} | ${fmt(row.p50, 1)} | ${fmt(row.p99, 1)} | ${row.statements ?? '-'} | ${fetches} | ${cpuSummary(row.cpuMsPerRequest)} | ${cacheColumn(row)} | ${memory} | ${same} | ${row.errors}${row.note ? ` (${row.note})` : ''} |`,
     );
   }
   return lines.join('\n');
@@ -35,4 +35,10 @@ export function targetTable(checks: TargetCheck[]): string {
     '| --- | --- | :---: |',
     ...checks.map((c) => `| ${c.target} | ${c.measured} | ${c.met === null ? '-' : c.met ? 'yes' : '**no**'} |`),
   ].join('\n');
+}
+
+/** Cached paths: the share of measured answers that were hits; "no header" until the gateway sends `x-response-cache`. */
+export function cacheColumn(row: Row): string {
+  if (!isCachedMode(row.mode)) return '-';
+  return row.cacheHitFraction === null ? 'no header' : `${(row.cacheHitFraction * 100).toFixed(1)} %`;
 }

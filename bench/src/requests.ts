@@ -20,7 +20,7 @@ export function requestFor(journey: Journey, mode: Exclude<Mode, 'sql'>): { url:
     };
   }
   return {
-    url: `http://127.0.0.1:${mode === 'apollo' ? ports.apollo : ports.hive}/graphql`,
+    url: `http://127.0.0.1:${ports[mode]}/graphql`,
     headers: { ...base, authorization: `Bearer ${userToken(journey.grants)}` },
     body: JSON.stringify({ query: journey.gateway.query, variables: journey.gateway.variables } satisfies GraphQLRequest),
   };

@@ -5,7 +5,23 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { BENCH_ROOT, PARTNERSHIPS_PER_SCALE, RESULTS_DIR } from './common';
 import { buildJourneys, type Journey, LARGE_SLUG } from './journeys';
-import { args, DURATION, WARMUP, CONNECTIONS, SCALING_DURATION, SCALES, ONLY, MODES, SCALING_MODES, Mode, databaseUrl, subgraphs } from './settings';
+import {
+  args,
+  DURATION,
+  WARMUP,
+  CONNECTIONS,
+  SCALING_DURATION,
+  SCALES,
+  ONLY,
+  MODES,
+  SCALING_MODES,
+  GROWTH_DURATION,
+  GROWTH_MODES,
+  Mode,
+  databaseUrl,
+  subgraphs,
+} from './settings';
+import { fitGrowth, fitTable, growthRows, growthTable, type GrowthFit } from './growth';
 import { children, stopChildren, stopEveryChild, Federation, startFederation } from './processes';
 import { Instrumented, startInstrumented, stopInstrumented } from './proxies';
 import { Row, measureJourney } from './load';
@@ -27,7 +43,8 @@ async function databaseFacts(): Promise<{ scale: number; forumMeetingId: string;
   await client.connect();
   try {
     const count = async (sql: string) => Number((await client.query<{ n: string }>(sql).catch(() => ({ rows: [{ n: 'NaN' }] }))).rows[0]!.n);
-    const synthetic = await count(`SELECT count(*) AS n FROM arrangements.partnership WHERE id LIKE 'bench-%'`);
+    // The growth run's partnerships (bench-seats-...) are loaded at every scale: they are not part of it.
+    const synthetic = await count(`SELECT count(*) AS n FROM arrangements.partnership WHERE id LIKE 'bench-%' AND id NOT LIKE 'bench-seats-%'`);
     if (!synthetic) throw new Error('No bench data in this database: run `npm run bench:data -- --scale 1` with the same DATABASE_URL first.');
     const meeting = await client.query<{ id: string }>(
       `SELECT m.id FROM arrangements.agenda a JOIN arrangements.meeting m ON m.id = a.meeting_id WHERE m.body_id = 'joint.lsp-forum' ORDER BY m.meeting_date LIMIT 1`,
@@ -74,8 +91,8 @@ async function runAt(scale: number, journeys: Journey[], modes: Mode[], duration
   let federation: Federation | undefined;
   let instrumented: Instrumented | undefined;
   try {
-    federation = await startFederation();
-    instrumented = await startInstrumented();
+    federation = await startFederation(modes);
+    instrumented = await startInstrumented(modes);
     if (withBefore) await startBefore();
     const rows: Row[] = [];
     for (const journey of journeys) {
@@ -111,6 +128,7 @@ async function main(): Promise<void> {
 
   const scalingRows: Row[] = [];
   const scalingErrors: string[] = [];
+  let growth: { rows: Row[]; fits: GrowthFit[]; error?: string } | undefined;
   const write = () => {
     const checks = targets(rows, journeys, facts.scale, scalingRows);
     const report = [
@@ -120,6 +138,19 @@ async function main(): Promise<void> {
       '',
       markdownTable(withBeforeRows(rows)),
       ...beforeSection(),
+      ...(growth
+        ? [
+            '',
+            `## Growth (structure journey; ${GROWTH_DURATION} s per path)`,
+            '',
+            growthTable(growth.rows),
+            '',
+            'CPU per request against seats, least squares (fixed cost + cost per seat):',
+            '',
+            fitTable(growth.fits),
+            ...(growth.error ? ['', `Growth run failed: ${growth.error}`] : []),
+          ]
+        : []),
       ...(scalingRows.length ? ['', `## Scaling (N = ${SCALES.join(', ')}; ${SCALING_DURATION} s per path)`, '', markdownTable(scalingRows)] : []),
       ...(scalingErrors.length ? ['', ...scalingErrors.map((e) => `Scaling run failed: ${e}`)] : []),
       '',
@@ -142,6 +173,7 @@ async function main(): Promise<void> {
           scalingRows,
           scalingErrors,
           before: beforeResults(),
+          growth: growth && { durationSeconds: GROWTH_DURATION, modes: GROWTH_MODES, ...growth },
           targets: checks,
           markdown: report,
         },
@@ -153,6 +185,17 @@ async function main(): Promise<void> {
   };
   const file = path.join(RESULTS_DIR, `${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`);
   write();
+  if (args.growth) {
+    console.log(`\n== Growth run: structure journey at 100, 1,000 and 10,000 seats (${GROWTH_MODES.join(', ')}; ${GROWTH_DURATION} s each)`);
+    try {
+      const measured = await growthRows(facts.scale, buildJourneys(facts), GROWTH_MODES, GROWTH_DURATION);
+      growth = { rows: measured, fits: fitGrowth(measured) };
+    } catch (error) {
+      growth = { rows: [], fits: [], error: (error as Error).message };
+      console.error(`  growth run failed: ${(error as Error).message}`);
+    }
+    write();
+  }
   if (args.scaling) {
     const scalingJourneys = buildJourneys(facts).filter((journey) => journey.scaling);
     for (const scale of SCALES) {
