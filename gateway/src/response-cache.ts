@@ -56,8 +56,8 @@ interface Entry {
 /** Generations and entries, in memory or in Redis. */
 interface CacheStore {
   /** The current generations of every subgraph, and the entry under `key` if there is one. */
-  read(key: string): Promise<{ generations: Record<string, number>; entry: string | undefined }>;
-  write(key: string, entry: string, ttlSeconds: number): Promise<void>;
+  read(key: string): Promise<{ generations: Record<string, number>; entry: Entry | undefined }>;
+  write(key: string, entry: Entry, ttlSeconds: number): Promise<void>;
   /** Moves the generation of each subgraph on: every entry made from them is a miss from now on. */
   invalidate(subgraphs: Iterable<string>): Promise<void>;
 }
@@ -72,13 +72,17 @@ export function visibilityScope(caller: Caller): string {
 
 function memoryStore(subgraphs: readonly string[], settings: ResponseCacheSettings): CacheStore {
   const generations = Object.fromEntries(subgraphs.map((name) => [name, 0])) as Record<string, number>;
-  const entries = new InMemoryLRUCache<string>({ maxSize: settings.memoryMegabytes * 1024 * 1024 });
+  // Entries are kept as objects, so a hit costs no parsing; their size is their JSON's, measured once.
+  const entries = new InMemoryLRUCache<{ entry: Entry; size: number }>({
+    maxSize: settings.memoryMegabytes * 1024 * 1024,
+    sizeCalculation: (item) => item.size,
+  });
   return {
     async read(key) {
-      return { generations: { ...generations }, entry: await entries.get(key) };
+      return { generations: { ...generations }, entry: (await entries.get(key))?.entry };
     },
     async write(key, entry, ttlSeconds) {
-      await entries.set(key, entry, { ttl: ttlSeconds });
+      await entries.set(key, { entry, size: JSON.stringify(entry).length }, { ttl: ttlSeconds });
     },
     async invalidate(names) {
       for (const name of names) generations[name] = (generations[name] ?? 0) + 1;
@@ -117,11 +121,11 @@ function redisStore(subgraphs: readonly string[], shared: SharedState, namespace
       const values = generationsReply[1] as (string | null)[];
       return {
         generations: Object.fromEntries(subgraphs.map((name, index) => [name, Number(values[index] ?? 0)])),
-        entry: (entryReply[1] as string | null) ?? undefined,
+        entry: typeof entryReply[1] === 'string' ? (JSON.parse(entryReply[1]) as Entry) : undefined,
       };
     },
     async write(key, entry, ttlSeconds) {
-      await shared.client.set(`${prefix}entry:${key}`, entry, 'EX', ttlSeconds);
+      await shared.client.set(`${prefix}entry:${key}`, JSON.stringify(entry), 'EX', ttlSeconds);
     },
     async invalidate(names) {
       const pipeline = shared.client.pipeline();
@@ -195,7 +199,7 @@ export function createResponseCache(options: {
             return null;
           }
           generationsBefore = found.generations;
-          const entry = found.entry ? (JSON.parse(found.entry) as Entry) : undefined;
+          const entry = found.entry;
           if (!entry || Object.entries(entry.generations).some(([name, generation]) => found.generations[name] !== generation)) {
             lookups.inc({ result: 'miss' });
             return null;
@@ -223,7 +227,7 @@ export function createResponseCache(options: {
           if (result.errors?.length || (response.http.status ?? 200) !== 200 || result.data == null) return;
           const generations = Object.fromEntries([...(contextValue.subgraphsCalled ?? [])].map((name) => [name, generationsBefore![name] ?? 0]));
           try {
-            await store.write(key, JSON.stringify({ generations, result } satisfies Entry), settings.ttlSeconds);
+            await store.write(key, { generations, result }, settings.ttlSeconds);
           } catch (error) {
             unavailable('the response cache is skipped: every answer is computed', error);
           }
