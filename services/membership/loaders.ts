@@ -5,6 +5,14 @@ import { AttendanceEntity, BodyReferenceEntity, DesignationEntity, MembershipEnt
 /** A meeting's natural key here: its body and date (arrangements owns the meeting and its id). */
 export const meetingKey = (bodyId: string, meetingDate: string) => `${bodyId}|${meetingDate}`;
 
+/**
+ * The columns of a seat that Body.members' usual answers read (role, dates, organisation, post,
+ * deputy): a large body list asked for only these is read without the text and jsonb columns, whose
+ * parsing was most of pg's work per seat (docs/working-notes/per-object.md).
+ */
+export const SEAT_LISTING_PROPERTIES = ['id', 'bodyId', 'organisationId', 'postId', 'role', 'deputyForMembershipId', 'startDate', 'endDate'] as const;
+export type SeatListing = Pick<MembershipEntity, (typeof SEAT_LISTING_PROPERTIES)[number]>;
+
 /** Per-request loaders; entity references from other subgraphs arrive in batches through them. */
 export function createLoaders(dataSource: DataSource) {
   const repository = <T extends object>(entity: new () => T) => dataSource.getRepository(entity);
@@ -36,6 +44,11 @@ export function createLoaders(dataSource: DataSource) {
     /** Every seat of a body, current or ended; resolvers filter by date in memory (tens per body). */
     membershipsByBody: loaderOfMany<string, MembershipEntity>(
       (ids) => rowsWhereAnyOf(dataSource, MembershipEntity, 'bodyId', ids, ['startDate', 'id']),
+      (row) => row.bodyId,
+    ),
+    /** The same seats as membershipsByBody with only SEAT_LISTING_PROPERTIES read. */
+    seatListingsByBody: loaderOfMany<string, SeatListing>(
+      (ids) => rowsWhereAnyOf(dataSource, MembershipEntity, 'bodyId', ids, ['startDate', 'id'], [], SEAT_LISTING_PROPERTIES),
       (row) => row.bodyId,
     ),
     membershipsByOrganisation: loaderOfMany<string, MembershipEntity>(

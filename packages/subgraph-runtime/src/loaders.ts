@@ -41,6 +41,21 @@ export function selectsField(info: { fieldNodes: readonly { selectionSet?: { sel
   );
 }
 
+/**
+ * True when the field being resolved selects nothing but fields in `allowed` (and __typename),
+ * also inside inline fragments; a named fragment spread, whose fields are not looked up here,
+ * makes it false. For reading fewer columns only when nothing else is asked for.
+ */
+export function selectsOnly(info: { fieldNodes: readonly { selectionSet?: { selections: readonly unknown[] } }[] }, allowed: ReadonlySet<string>): boolean {
+  return info.fieldNodes.every((node) =>
+    (node.selectionSet?.selections ?? []).every((selection) => {
+      const candidate = selection as { kind: string; name?: { value: string }; selectionSet?: { selections: readonly unknown[] } };
+      if (candidate.kind === 'Field') return candidate.name?.value === '__typename' || allowed.has(candidate.name?.value ?? '');
+      return candidate.kind === 'InlineFragment' && selectsOnly({ fieldNodes: [candidate] }, allowed);
+    }),
+  );
+}
+
 export function loaderOfMany<K extends string, V>(batch: (keys: readonly K[]) => Promise<V[]>, keyOf: (value: V) => K): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => {
     const rows = await batch(keys);
