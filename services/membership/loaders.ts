@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { loaderByKey, loaderOfMany, rowsWhereAnyOf } from '@safeguarding/subgraph-runtime';
 import { AttendanceEntity, BodyReferenceEntity, DesignationEntity, MembershipEntity, OrganisationEntity, PostEntity, PostHoldingEntity } from './entities';
@@ -42,15 +43,7 @@ export function createLoaders(dataSource: DataSource) {
       (row) => row.id,
     ),
     /** Every seat of a body, current or ended; resolvers filter by date in memory (tens per body). */
-    membershipsByBody: loaderOfMany<string, MembershipEntity>(
-      (ids) => rowsWhereAnyOf(dataSource, MembershipEntity, 'bodyId', ids, ['startDate', 'id']),
-      (row) => row.bodyId,
-    ),
-    /** The same seats as membershipsByBody with only SEAT_LISTING_PROPERTIES read. */
-    seatListingsByBody: loaderOfMany<string, SeatListing>(
-      (ids) => rowsWhereAnyOf(dataSource, MembershipEntity, 'bodyId', ids, ['startDate', 'id'], [], SEAT_LISTING_PROPERTIES),
-      (row) => row.bodyId,
-    ),
+    membershipsByBody: seatsByBody(dataSource),
     membershipsByOrganisation: loaderOfMany<string, MembershipEntity>(
       (ids) => rowsWhereAnyOf(dataSource, MembershipEntity, 'organisationId', ids, ['bodyId', 'startDate']),
       (row) => row.organisationId,
@@ -79,6 +72,39 @@ export function createLoaders(dataSource: DataSource) {
         }),
       (row) => meetingKey(row.bodyId, row.meetingDate),
     ),
+  };
+}
+
+/**
+ * A body's seats: `load` gives whole rows, `loadListing` may give only SEAT_LISTING_PROPERTIES. Both
+ * share one batch, which reads whole rows when any caller in it needs them (members beside chair on
+ * the same bodies is still one statement, as with a single loader) and the listing columns otherwise;
+ * a listing asked for after the whole rows are loaded is answered from them.
+ */
+function seatsByBody(dataSource: DataSource) {
+  interface SeatKey {
+    bodyId: string;
+    whole: boolean;
+  }
+  const cacheKey = (key: SeatKey) => `${key.whole ? 'whole' : 'listing'}:${key.bodyId}`;
+  const cached = new Map<string, Promise<SeatListing[]>>();
+  const loader = new DataLoader<SeatKey, SeatListing[], string>(
+    async (keys) => {
+      const bodyIds = [...new Set(keys.map((key) => key.bodyId))];
+      const rows: SeatListing[] = keys.some((key) => key.whole)
+        ? await rowsWhereAnyOf(dataSource, MembershipEntity, 'bodyId', bodyIds, ['startDate', 'id'])
+        : await rowsWhereAnyOf(dataSource, MembershipEntity, 'bodyId', bodyIds, ['startDate', 'id'], [], SEAT_LISTING_PROPERTIES);
+      const byBody = new Map<string, SeatListing[]>(bodyIds.map((bodyId) => [bodyId, []]));
+      for (const row of rows) byBody.get(row.bodyId)?.push(row);
+      return keys.map((key) => byBody.get(key.bodyId) ?? []);
+    },
+    { cacheKeyFn: cacheKey, cacheMap: cached },
+  );
+  return {
+    // Whole keys are only ever batched into whole reads.
+    load: (bodyId: string) => loader.load({ bodyId, whole: true }) as Promise<MembershipEntity[]>,
+    loadMany: (bodyIds: readonly string[]) => loader.loadMany(bodyIds.map((bodyId) => ({ bodyId, whole: true }))) as Promise<(MembershipEntity[] | Error)[]>,
+    loadListing: (bodyId: string) => cached.get(cacheKey({ bodyId, whole: true })) ?? loader.load({ bodyId, whole: false }),
   };
 }
 

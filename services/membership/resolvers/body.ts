@@ -26,7 +26,7 @@ export const bodyResolvers: Resolvers = {
       const date = asOf ?? todayInEngland();
       // Fewer columns when the seats' selection needs no others; any other field reads whole rows.
       const listing = selectsOnly(info, LISTED_FIELDS);
-      const rows: SeatListing[] = await (listing ? loaders.seatListingsByBody : loaders.membershipsByBody).load(body.id);
+      const rows: SeatListing[] = await (listing ? loaders.membershipsByBody.loadListing(body.id) : loaders.membershipsByBody.load(body.id));
       const seats = rows.filter((seat) => inForceOn(seat, date)).sort(bySeat);
       // Loaded here, in the same batch for every body, so each seat's organisation is then answered without a promise.
       if (selectsField(info, 'organisation')) await loaders.organisation.loadMany([...new Set(seats.map((seat) => seat.organisationId))]);

@@ -275,6 +275,17 @@ describe("a body's members", () => {
       expect(answer.data!.body.members.some((seat: { source: { document: string } | null }) => seat.source?.document)).toBe(true);
     }
   });
+
+  it('read beside whole seats (the chair) in the same statement as the chair alone', async () => {
+    const chairOnly = await federation.countStatements(() => federation.query(`{ body(id: "${EXECUTIVE}") { chair(asOf: "2025-06-01") { role } } }`));
+    let answer: Record<string, any> | undefined;
+    const both = await federation.countStatements(async () => {
+      answer = await federation.query(`{ body(id: "${EXECUTIVE}") { members(asOf: "2025-06-01") { role } chair(asOf: "2025-06-01") { role } } }`);
+    });
+    expect(answer!.errors).toBeUndefined();
+    expect(answer!.data.body.members).toHaveLength(10);
+    expect(both).toBe(chairOnly);
+  });
 });
 
 describe('organisations across partnerships', () => {
