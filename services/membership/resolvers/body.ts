@@ -28,8 +28,8 @@ export const bodyResolvers: Resolvers = {
       const listing = selectsOnly(info, LISTED_FIELDS);
       const rows: SeatListing[] = await (listing ? loaders.membershipsByBody.loadListing(body.id) : loaders.membershipsByBody.load(body.id));
       const seats = rows.filter((seat) => inForceOn(seat, date)).sort(bySeat);
-      // Loaded here, in the same batch for every body, so each seat's organisation is then answered without a promise.
-      if (selectsField(info, 'organisation')) await loaders.organisation.loadMany([...new Set(seats.map((seat) => seat.organisationId))]);
+      // Loaded here, in the same batch for every body (one promise they share, not one per seat), so each seat's organisation is then answered without a promise.
+      if (selectsField(info, 'organisation')) await loaders.organisation.preload(seats.map((seat) => seat.organisationId));
       // A listing carries every column its selected fields read (LISTED_FIELDS).
       return seats as MembershipEntity[];
     },
