@@ -1,9 +1,18 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { loaderByKey, loaderOfMany, rowsWhereAnyOf } from '@safeguarding/subgraph-runtime';
 import { AttendanceEntity, BodyReferenceEntity, DesignationEntity, MembershipEntity, OrganisationEntity, PostEntity, PostHoldingEntity } from './entities';
 
 /** A meeting's natural key here: its body and date (arrangements owns the meeting and its id). */
 export const meetingKey = (bodyId: string, meetingDate: string) => `${bodyId}|${meetingDate}`;
+
+/**
+ * The columns of a seat that Body.members' usual answers read (role, dates, organisation, post,
+ * deputy): a large body list asked for only these is read without the text and jsonb columns, whose
+ * parsing was most of pg's work per seat (docs/working-notes/per-object.md).
+ */
+export const SEAT_LISTING_PROPERTIES = ['id', 'bodyId', 'organisationId', 'postId', 'role', 'deputyForMembershipId', 'startDate', 'endDate'] as const;
+export type SeatListing = Pick<MembershipEntity, (typeof SEAT_LISTING_PROPERTIES)[number]>;
 
 /** Per-request loaders; entity references from other subgraphs arrive in batches through them. */
 export function createLoaders(dataSource: DataSource) {
@@ -34,10 +43,7 @@ export function createLoaders(dataSource: DataSource) {
       (row) => row.id,
     ),
     /** Every seat of a body, current or ended; resolvers filter by date in memory (tens per body). */
-    membershipsByBody: loaderOfMany<string, MembershipEntity>(
-      (ids) => rowsWhereAnyOf(dataSource, MembershipEntity, 'bodyId', ids, ['startDate', 'id']),
-      (row) => row.bodyId,
-    ),
+    membershipsByBody: seatsByBody(dataSource),
     membershipsByOrganisation: loaderOfMany<string, MembershipEntity>(
       (ids) => rowsWhereAnyOf(dataSource, MembershipEntity, 'organisationId', ids, ['bodyId', 'startDate']),
       (row) => row.organisationId,
@@ -66,6 +72,39 @@ export function createLoaders(dataSource: DataSource) {
         }),
       (row) => meetingKey(row.bodyId, row.meetingDate),
     ),
+  };
+}
+
+/**
+ * A body's seats: `load` gives whole rows, `loadListing` may give only SEAT_LISTING_PROPERTIES. Both
+ * share one batch, which reads whole rows when any caller in it needs them (members beside chair on
+ * the same bodies is still one statement, as with a single loader) and the listing columns otherwise;
+ * a listing asked for after the whole rows are loaded is answered from them.
+ */
+function seatsByBody(dataSource: DataSource) {
+  interface SeatKey {
+    bodyId: string;
+    whole: boolean;
+  }
+  const cacheKey = (key: SeatKey) => `${key.whole ? 'whole' : 'listing'}:${key.bodyId}`;
+  const cached = new Map<string, Promise<SeatListing[]>>();
+  const loader = new DataLoader<SeatKey, SeatListing[], string>(
+    async (keys) => {
+      const bodyIds = [...new Set(keys.map((key) => key.bodyId))];
+      const rows: SeatListing[] = keys.some((key) => key.whole)
+        ? await rowsWhereAnyOf(dataSource, MembershipEntity, 'bodyId', bodyIds, ['startDate', 'id'])
+        : await rowsWhereAnyOf(dataSource, MembershipEntity, 'bodyId', bodyIds, ['startDate', 'id'], [], SEAT_LISTING_PROPERTIES);
+      const byBody = new Map<string, SeatListing[]>(bodyIds.map((bodyId) => [bodyId, []]));
+      for (const row of rows) byBody.get(row.bodyId)?.push(row);
+      return keys.map((key) => byBody.get(key.bodyId) ?? []);
+    },
+    { cacheKeyFn: cacheKey, cacheMap: cached },
+  );
+  return {
+    // Whole keys are only ever batched into whole reads.
+    load: (bodyId: string) => loader.load({ bodyId, whole: true }) as Promise<MembershipEntity[]>,
+    loadMany: (bodyIds: readonly string[]) => loader.loadMany(bodyIds.map((bodyId) => ({ bodyId, whole: true }))) as Promise<(MembershipEntity[] | Error)[]>,
+    loadListing: (bodyId: string) => cached.get(cacheKey({ bodyId, whole: true })) ?? loader.load({ bodyId, whole: false }),
   };
 }
 

@@ -106,6 +106,15 @@ it('uses one statement whatever the number of keys, and returns nothing for no m
   expect(await rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', [])).toEqual([]);
 });
 
+it('reads only the properties asked for, the same values as the whole rows', async () => {
+  const whole = await rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', ['b1', 'b2'], ['startDate', 'id']);
+  const listed = await rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', ['b1', 'b2'], ['startDate', 'id'], [], ['id', 'startDate', 'oddName']);
+  expect(listed).toEqual(whole.map(({ id, startDate, oddName }) => ({ id, startDate, oddName })));
+  // The whole rows are still read whole after a projection of the same entity.
+  expect(await rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', ['b1', 'b2'], ['startDate', 'id'])).toEqual(whole);
+  await expect(rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', ['b1'], [], [], ['nonsense' as never])).rejects.toThrow('nonsense is not a column');
+});
+
 it('refuses an order or key that is not a column of the entity', async () => {
   await expect(rowsWhereAnyOf(dataSource, SeatEntity, 'bodyId', ['b1'], ['nonsense' as never])).rejects.toThrow('nonsense is not a column');
 });

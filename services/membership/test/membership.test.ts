@@ -254,6 +254,40 @@ describe('was the last Executive quorate?', () => {
   });
 });
 
+describe("a body's members", () => {
+  it('answer the same whether the seats are read with their listing columns only or whole', async () => {
+    const listed = 'id role startDate endDate organisation { id name } post { title } deputyFor { id } body { id }';
+    const lean = await federation.query(`{ body(id: "${EXECUTIVE}") { members(asOf: "2025-06-01") { ${listed} } } }`);
+    const whole = await federation.query(
+      `{ body(id: "${EXECUTIVE}") { members(asOf: "2025-06-01") { ${listed} version list description source { document } } } }`,
+    );
+    const fragment = await federation.query(
+      `{ body(id: "${EXECUTIVE}") { members(asOf: "2025-06-01") { ...Seat } } } fragment Seat on Membership { ${listed} version source { document } }`,
+    );
+    expect([lean.errors, whole.errors, fragment.errors]).toEqual([undefined, undefined, undefined]);
+    expect(lean.data!.body.members).toHaveLength(10);
+    const listedPart = ({ version: _version, list: _list, description: _description, source: _source, ...rest }: Record<string, unknown>) => rest;
+    expect(whole.data!.body.members.map(listedPart)).toEqual(lean.data!.body.members);
+    expect(fragment.data!.body.members.map(listedPart)).toEqual(lean.data!.body.members);
+    // The columns a listing leaves out are still answered when asked for, through a named fragment too.
+    for (const answer of [whole, fragment]) {
+      expect(answer.data!.body.members.every((seat: { version: number; source: { document: string } | null }) => seat.version >= 1)).toBe(true);
+      expect(answer.data!.body.members.some((seat: { source: { document: string } | null }) => seat.source?.document)).toBe(true);
+    }
+  });
+
+  it('read beside whole seats (the chair) in the same statement as the chair alone', async () => {
+    const chairOnly = await federation.countStatements(() => federation.query(`{ body(id: "${EXECUTIVE}") { chair(asOf: "2025-06-01") { role } } }`));
+    let answer: Record<string, any> | undefined;
+    const both = await federation.countStatements(async () => {
+      answer = await federation.query(`{ body(id: "${EXECUTIVE}") { members(asOf: "2025-06-01") { role } chair(asOf: "2025-06-01") { role } } }`);
+    });
+    expect(answer!.errors).toBeUndefined();
+    expect(answer!.data.body.members).toHaveLength(10);
+    expect(both).toBe(chairOnly);
+  });
+});
+
 describe('organisations across partnerships', () => {
   it('West Mercia Police serves Shropshire and Telford & Wrekin; West Midlands Police only Solihull', async () => {
     const { data, errors } = await federation.query(`{
