@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { openSubgraphDatabase } from '@safeguarding/database';
+import { BODY_KINDS, ORGANISATION_SECTORS } from '@safeguarding/packs';
 import { loadSubgraphModule } from '@safeguarding/testkit';
 import {
   addDays,
@@ -81,19 +82,8 @@ async function copyRows(client: Client, table: string, columns: string[], rows: 
 
 // ---------- The synthetic plan (deterministic per partnership index) ----------
 
-const SECTORS = [
-  'LOCAL_AUTHORITY',
-  'HEALTH_COMMISSIONER',
-  'HEALTH_PROVIDER',
-  'PRIMARY_CARE',
-  'POLICE',
-  'PROBATION',
-  'YOUTH_JUSTICE',
-  'FIRE_AND_RESCUE',
-  'EDUCATION',
-  'HOUSING',
-  'VOLUNTARY_AND_COMMUNITY',
-] as const;
+/** The registry's sectors a synthetic partnership's organisations are drawn from, in the registry's order (not the last three). */
+const SECTORS = ORGANISATION_SECTORS.filter((sector) => !['INDEPENDENT', 'PARTNERSHIP_BUSINESS_UNIT', 'OTHER_PUBLIC_SERVICE'].includes(sector));
 const ORG_NAMES = [
   'Council',
   'Police',
@@ -107,15 +97,8 @@ const ORG_NAMES = [
   'Community Trust',
   'GP Federation',
 ];
-const BODY_KINDS = [
-  'STANDING_GROUP',
-  'THEMATIC_GROUP',
-  'TASK_AND_FINISH_GROUP',
-  'REVIEW_GROUP',
-  'SYSTEM_GROUP',
-  'STRATEGIC_PRIORITY_GROUP',
-  'REPORTING_PARTNERSHIP',
-] as const;
+/** The kinds of a synthetic partnership's groups: every body kind but the top-level ones (its board and executive are made apart). */
+const GROUP_KINDS = BODY_KINDS.filter((kind) => !['PARTNERSHIP_BOARD', 'EXECUTIVE', 'LEAD_PARTNERS_FORUM', 'WIDER_PARTNERSHIP'].includes(kind));
 const FREQUENCIES = [
   { meetingsPerYear: 4, description: 'quarterly', period: 'FINANCIAL_YEAR' },
   { meetingsPerYear: 6, description: 'bi-monthly', period: 'FINANCIAL_YEAR' },
@@ -169,7 +152,7 @@ function planPartnership(index: number, shape?: Shape): PartnershipPlan {
   const bodyCount = shape?.bodies ?? (large ? LARGE_PARTNERSHIP_BODIES : random.int(15, 45));
   const bodies: BodyPlan[] = [];
   for (let k = 1; k <= bodyCount; k++) {
-    const kind = k === 1 ? 'PARTNERSHIP_BOARD' : k === 2 ? 'EXECUTIVE' : random.pick(BODY_KINDS);
+    const kind = k === 1 ? 'PARTNERSHIP_BOARD' : k === 2 ? 'EXECUTIVE' : random.pick(GROUP_KINDS);
     const id = `${slug}.body-${String(k).padStart(3, '0')}`;
     const reportsTo = k === 1 ? null : k <= 6 ? `${slug}.body-001` : `${slug}.body-${String(random.int(2, Math.min(k - 1, 12))).padStart(3, '0')}`;
     bodies.push({ id, name: `${kind.toLowerCase().replace(/_/g, ' ')} ${k} (${slug})`, kind, reportsTo, frequency: random.pick(FREQUENCIES) });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { applyMutation, checkPack, GatewayClient, type PackChange, sectionsOfScope } from '@safeguarding/pack-command';
 import {
+  BODY_KINDS,
   packFileText,
   packFolders,
   packsDirectory,
@@ -52,15 +53,8 @@ const FREQUENCIES = [
   { meetingsPerYear: 6, description: 'bi-monthly', period: 'FINANCIAL_YEAR' as const },
   { meetingsPerYear: 12, description: 'monthly', period: 'CALENDAR_YEAR' as const },
 ];
-const BODY_KINDS = [
-  'STANDING_GROUP',
-  'THEMATIC_GROUP',
-  'TASK_AND_FINISH_GROUP',
-  'REVIEW_GROUP',
-  'SYSTEM_GROUP',
-  'STRATEGIC_PRIORITY_GROUP',
-  'REPORTING_PARTNERSHIP',
-] as const;
+/** The kinds of the large partnership's groups, as bench:data draws them: every body kind but the top-level ones. */
+const GROUP_KINDS = BODY_KINDS.filter((kind) => !['PARTNERSHIP_BOARD', 'EXECUTIVE', 'LEAD_PARTNERS_FORUM', 'WIDER_PARTNERSHIP'].includes(kind));
 
 // ---------- The pack ----------
 
@@ -85,7 +79,7 @@ function writeLargePack(root: string, slug: string): WrittenPack {
 
   const bodies = Array.from({ length: LARGE_PARTNERSHIP_BODIES }, (_, index): PackBody => {
     const k = index + 1;
-    const kind: PackBody['kind'] = k === 1 ? 'PARTNERSHIP_BOARD' : k === 2 ? 'EXECUTIVE' : random.pick(BODY_KINDS);
+    const kind: PackBody['kind'] = k === 1 ? 'PARTNERSHIP_BOARD' : k === 2 ? 'EXECUTIVE' : random.pick(GROUP_KINDS);
     const parent = k === 1 ? null : k <= 6 ? 1 : random.int(2, Math.min(k - 1, 12));
     return {
       id: `${slug}.body-${String(k).padStart(3, '0')}`,

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { REPOSITORY_ROOT } from '@safeguarding/config';
+import { ORGANISATION_SECTORS } from '@safeguarding/packs';
 import { grant, type TestFederation } from '@safeguarding/testkit';
 import {
   callers,
@@ -39,22 +40,6 @@ interface TrainingIds extends Record<string, unknown> {
   themeIds: string[];
 }
 
-const SECTORS = [
-  'LOCAL_AUTHORITY',
-  'HEALTH_COMMISSIONER',
-  'HEALTH_PROVIDER',
-  'PRIMARY_CARE',
-  'POLICE',
-  'PROBATION',
-  'YOUTH_JUSTICE',
-  'FIRE_AND_RESCUE',
-  'EDUCATION',
-  'HOUSING',
-  'VOLUNTARY_AND_COMMUNITY',
-  'INDEPENDENT',
-  'PARTNERSHIP_BUSINESS_UNIT',
-  'OTHER_PUBLIC_SERVICE',
-];
 const ownMember = [grant('member', OWN)];
 /** Who may read every session's bookings, to load their ids. */
 const reader = [grant('analyst')];
@@ -516,7 +501,7 @@ export const trainingSuite: HostileInputSuite<TrainingIds> = {
                 { arbitrary: wrongId, weight: 2 },
               ),
               organisationSector: fc.oneof(
-                { arbitrary: fc.constantFrom(...SECTORS), weight: 8 },
+                { arbitrary: fc.constantFrom(...ORGANISATION_SECTORS), weight: 8 },
                 { arbitrary: fc.constantFrom('NOT_A_SECTOR', 'police', ''), weight: 1 },
               ),
               places: fc.oneof(
