@@ -102,39 +102,25 @@ export interface Federation {
  * Apollo paths differ only by the whole-answer response cache (RESPONSE_CACHE_TTL_SECONDS: 0 is
  * off; REDIS_URL: the shared store, unset is in memory); the Hive paths only by the planner.
  */
+/** The platform's gateway on its own port, with the response cache as `env` sets it. */
+function apolloGateway(mode: GatewayMode, name: string, env: Record<string, string | undefined>) {
+  const port = ports[mode as keyof typeof ports] as number;
+  return {
+    name,
+    script: path.join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'),
+    env: { GATEWAY_PORT: String(port), ...env },
+    ready: `http://127.0.0.1:${port}/ready`,
+    anyAnswer: false,
+  };
+}
+
+const CACHED = { RESPONSE_CACHE_TTL_SECONDS: '300', RESPONSE_CACHE_NAMESPACE: BENCH_CACHE_NAMESPACE };
+
 const GATEWAY_PROCESSES: Record<GatewayMode, { name: string; script: string; env: Record<string, string | undefined>; ready: string; anyAnswer: boolean }> = {
-  apollo: {
-    name: 'Apollo gateway',
-    script: path.join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'),
-    env: { GATEWAY_PORT: String(ports.apollo), RESPONSE_CACHE_TTL_SECONDS: '0' },
-    ready: `http://127.0.0.1:${ports.apollo}/ready`,
-    anyAnswer: false,
-  },
-  'apollo-cached': {
-    name: 'Apollo gateway (cached in memory)',
-    script: path.join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'),
-    // Its own store: no REDIS_URL, whatever the bench was started with.
-    env: {
-      GATEWAY_PORT: String(ports['apollo-cached']),
-      RESPONSE_CACHE_TTL_SECONDS: '300',
-      RESPONSE_CACHE_NAMESPACE: BENCH_CACHE_NAMESPACE,
-      REDIS_URL: undefined,
-    },
-    ready: `http://127.0.0.1:${ports['apollo-cached']}/ready`,
-    anyAnswer: false,
-  },
-  'apollo-cached-redis': {
-    name: 'Apollo gateway (cached in Redis)',
-    script: path.join(REPOSITORY_ROOT, 'gateway', 'dist', 'main.js'),
-    env: {
-      GATEWAY_PORT: String(ports['apollo-cached-redis']),
-      RESPONSE_CACHE_TTL_SECONDS: '300',
-      RESPONSE_CACHE_NAMESPACE: BENCH_CACHE_NAMESPACE,
-      REDIS_URL: BENCH_REDIS_URL,
-    },
-    ready: `http://127.0.0.1:${ports['apollo-cached-redis']}/ready`,
-    anyAnswer: false,
-  },
+  apollo: apolloGateway('apollo', 'Apollo gateway', { RESPONSE_CACHE_TTL_SECONDS: '0' }),
+  // Its own store: no REDIS_URL, whatever the bench was started with.
+  'apollo-cached': apolloGateway('apollo-cached', 'Apollo gateway (cached in memory)', { ...CACHED, REDIS_URL: undefined }),
+  'apollo-cached-redis': apolloGateway('apollo-cached-redis', 'Apollo gateway (cached in Redis)', { ...CACHED, REDIS_URL: BENCH_REDIS_URL }),
   // Listening is enough for the Hive gateways: the same-answer check retries until they have built their schema.
   hive: {
     name: 'Hive gateway',

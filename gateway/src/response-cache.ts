@@ -92,8 +92,8 @@ function memoryStore(subgraphs: readonly string[], settings: ResponseCacheSettin
 
 function redisStore(subgraphs: readonly string[], shared: SharedState, namespace: string): CacheStore {
   const prefix = `${shared.keyPrefix}response-cache:${namespace}:`;
-  const generationKeys = subgraphs.map((name) => `${prefix}generation:${name}`);
   const generationKey = (name: string) => `${prefix}generation:${name}`;
+  const generationKeys = subgraphs.map(generationKey);
   // A gateway that could not move a generation on (Redis down) moves every one on when Redis is
   // back: another gateway may have kept answers its mutation made stale.
   let missedInvalidation = false;
